@@ -1,0 +1,115 @@
+// Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
+import type { EmittedSchemas } from './emit-schemas.js';
+import type { OperationModel } from './operation-model.js';
+import { propertyKey } from './zod-expression.js';
+
+/** `getApiKeys` → `GetApiKeys`: the prefix of an operation's exported type names. */
+export function typePrefix(operationId: string): string {
+  return operationId.charAt(0).toUpperCase() + operationId.slice(1);
+}
+
+/** Type names of an operation's params and result, as listed in the API-surface snapshot. */
+export function typeNames(operation: OperationModel): { params: string; data: string } {
+  const prefix = typePrefix(operation.operationId);
+  return { params: `${prefix}Params`, data: `${prefix}Data` };
+}
+
+/** Whether the caller must pass `params` (a required query parameter or a required body field). */
+export function paramsRequired(operation: OperationModel): boolean {
+  if (operation.query.some((q) => q.required)) return true;
+  return operation.body !== undefined && operation.body.required && operation.body.hasRequiredFields;
+}
+
+export function emitOperationTable(operations: OperationModel[], schemas: EmittedSchemas, specVersion: string): string {
+  const lines = [
+    "import type { OperationDef } from '../core/operation.js';",
+    "import * as v from './schemas.js';",
+    '',
+    '/** The BAPI version this table was generated from; sent as the `Clerk-API-Version` header. */',
+    `export const SPEC_VERSION = ${JSON.stringify(specVersion)};`,
+    '',
+    '/** Every Backend API operation, in spec order. */',
+    'export const operations: readonly OperationDef[] = [',
+  ];
+  for (const op of operations) {
+    const fields = [
+      `operationId: ${JSON.stringify(op.operationId)}`,
+      `namespace: ${JSON.stringify(op.namespace)}`,
+      `methodName: ${JSON.stringify(op.methodName)}`,
+      `method: ${JSON.stringify(op.method)}`,
+      `path: ${JSON.stringify(op.path)}`,
+      `pathParams: ${JSON.stringify(op.pathParams)}`,
+      `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode}, required: ${q.required} }`).join(', ')}]`,
+    ];
+    if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
+    if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
+    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: ${schemas.responseGetter(op, status)}`);
+    fields.push(`responses: { ${responses.join(', ')} }`);
+    lines.push(`  { ${fields.join(', ')} },`);
+  }
+  lines.push('];', '');
+  return lines.join('\n');
+}
+
+function paramsType(op: OperationModel): string {
+  const ref = `Ops[${JSON.stringify(op.operationId)}]`;
+  if (op.body) {
+    const media = op.body.type === 'json' ? 'application/json' : 'multipart/form-data';
+    return `NonNullable<${ref}['requestBody']>['content'][${JSON.stringify(media)}]`;
+  }
+  if (op.query.length > 0) return `NonNullable<${ref}['parameters']['query']>`;
+  return 'undefined';
+}
+
+function dataType(op: OperationModel): string {
+  if (!op.successStatus) return 'undefined';
+  return `JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.successStatus}]>`;
+}
+
+function itemType(op: OperationModel, dataName: string): string | undefined {
+  if (op.pagination === 'array') return `${dataName}[number]`;
+  if (op.pagination === 'envelope') return `${dataName}['data'][number]`;
+  return undefined;
+}
+
+export function emitOperationTypes(operations: OperationModel[]): string {
+  const lines = [
+    "import type { operations as Ops } from './types.js';",
+    '',
+    '/** The JSON body type of a response object, `undefined` when it has none. */',
+    "type JsonBody<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;",
+    '',
+  ];
+  for (const op of operations) {
+    const names = typeNames(op);
+    lines.push(`/** Params of \`${op.namespace}.${op.methodName}\` (${op.method} ${op.path}). */`);
+    lines.push(`export type ${names.params} = ${paramsType(op)};`);
+    lines.push(`/** Success body of \`${op.namespace}.${op.methodName}\`. */`);
+    lines.push(`export type ${names.data} = ${dataType(op)};`);
+  }
+  lines.push('', '/** Per operation: positional path params, params, whether params are required, and the success body. */');
+  lines.push('export interface OperationSignatures {');
+  for (const op of operations) {
+    const names = typeNames(op);
+    const path = `[${op.pathParams.map((p) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p) ? p : 'param'}: string`).join(', ')}]`;
+    const item = itemType(op, names.data);
+    const parts = [
+      `pathParams: ${path}`,
+      `params: ${names.params}`,
+      `paramsRequired: ${paramsRequired(op)}`,
+      `data: ${names.data}`,
+    ];
+    if (item) parts.push(`item: ${item}`);
+    lines.push(`  ${propertyKey(op.operationId)}: { ${parts.join('; ')} };`);
+  }
+  lines.push('}', '', '/** Client namespaces → method names → operationIds. */', 'export interface ResourceMap {');
+  const byNamespace = new Map<string, OperationModel[]>();
+  for (const op of operations) byNamespace.set(op.namespace, [...(byNamespace.get(op.namespace) ?? []), op]);
+  for (const [namespace, ops] of byNamespace) {
+    lines.push(`  ${propertyKey(namespace)}: {`);
+    for (const op of ops) lines.push(`    ${propertyKey(op.methodName)}: ${JSON.stringify(op.operationId)};`);
+    lines.push('  };');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,139 @@
+// Reads the repaired spec into a flat, ordered list of operations: everything the emitters need.
+import { assertNoCollisions, lowerCamel, namespaceOf, type NamingMap } from './naming.js';
+import type { SchemaObject } from './zod-expression.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+export interface QueryParamModel {
+  name: string;
+  explode: boolean;
+  required: boolean;
+}
+
+/** A response: a reference to a component response, an inline JSON schema, or no body. */
+export type ResponseModel =
+  | { kind: 'component'; name: string }
+  | { kind: 'inline'; schema: SchemaObject }
+  | { kind: 'empty' };
+
+export interface OperationModel {
+  operationId: string;
+  namespace: string;
+  methodName: string;
+  method: HttpMethod;
+  path: string;
+  pathParams: string[];
+  query: QueryParamModel[];
+  body?: { type: 'json' | 'multipart'; required: boolean; hasRequiredFields: boolean };
+  pagination?: 'envelope' | 'array';
+  /** Status → response, in spec order. */
+  responses: Array<[status: string, response: ResponseModel]>;
+  /** First documented 2xx status, if any. */
+  successStatus?: string;
+}
+
+type Doc = Record<string, any>;
+
+function resolveLocal(doc: Doc, node: any, section: string): any {
+  if (node && typeof node.$ref === 'string') {
+    const prefix = `#/components/${section}/`;
+    if (!node.$ref.startsWith(prefix)) throw new Error(`unexpected $ref ${node.$ref}`);
+    const target = doc.components?.[section]?.[node.$ref.slice(prefix.length)];
+    if (!target) throw new Error(`dangling $ref ${node.$ref}`);
+    return target;
+  }
+  return node;
+}
+
+function resolveSchema(doc: Doc, schema: SchemaObject | undefined): SchemaObject | undefined {
+  let current = schema;
+  while (current?.$ref) current = resolveLocal(doc, current, 'schemas');
+  if (current?.allOf?.length === 1) return resolveSchema(doc, current.allOf[0]);
+  return current;
+}
+
+function responseModel(doc: Doc, response: any): ResponseModel {
+  if (typeof response?.$ref === 'string') {
+    const name = response.$ref.split('/').pop() as string;
+    resolveLocal(doc, response, 'responses');
+    return { kind: 'component', name };
+  }
+  const schema = response?.content?.['application/json']?.schema;
+  return schema ? { kind: 'inline', schema } : { kind: 'empty' };
+}
+
+function responseSchema(doc: Doc, response: any): SchemaObject | undefined {
+  const resolved = resolveLocal(doc, response, 'responses');
+  return resolveSchema(doc, resolved?.content?.['application/json']?.schema);
+}
+
+/** Offset pagination: `limit` + `offset` query params and a list-shaped success body. */
+function paginationOf(doc: Doc, query: QueryParamModel[], success: any): OperationModel['pagination'] {
+  const names = new Set(query.map((q) => q.name));
+  if (!names.has('limit') || !names.has('offset') || !success) return undefined;
+  const schema = responseSchema(doc, success);
+  if (schema?.type === 'array') return 'array';
+  const data = resolveSchema(doc, schema?.properties?.['data']);
+  if (data?.type === 'array' && schema?.properties?.['total_count']) return 'envelope';
+  return undefined;
+}
+
+/** Builds the operation list in spec order (paths, then get/post/put/patch/delete). */
+export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel[] {
+  const operations: OperationModel[] = [];
+  for (const [path, pathItem] of Object.entries<any>(doc.paths ?? {})) {
+    for (const verb of METHODS) {
+      const op = pathItem[verb];
+      if (!op) continue;
+      const operationId: string | undefined = op.operationId;
+      if (!operationId) throw new Error(`${verb.toUpperCase()} ${path} has no operationId`);
+      const parameters = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p: any) =>
+        resolveLocal(doc, p, 'parameters'),
+      );
+      const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      for (const name of pathParams) {
+        if (!parameters.some((p: any) => p.in === 'path' && p.name === name)) {
+          throw new Error(`${operationId}: path parameter {${name}} is not declared`);
+        }
+      }
+      const query: QueryParamModel[] = parameters
+        .filter((p: any) => p.in === 'query')
+        .map((p: any) => {
+          if (p.style !== undefined && p.style !== 'form') throw new Error(`${operationId}: query style ${p.style} is not supported`);
+          return { name: p.name, explode: p.explode ?? true, required: p.required === true };
+        });
+      let body: OperationModel['body'];
+      if (op.requestBody) {
+        const requestBody = resolveLocal(doc, op.requestBody, 'requestBodies');
+        const types = Object.keys(requestBody.content ?? {});
+        const type = types.includes('application/json') ? 'json' : types.includes('multipart/form-data') ? 'multipart' : undefined;
+        if (!type) throw new Error(`${operationId}: unsupported request body types ${types.join(', ')}`);
+        const schema = resolveSchema(doc, requestBody.content[type === 'json' ? 'application/json' : 'multipart/form-data'].schema);
+        body = { type, required: requestBody.required === true, hasRequiredFields: (schema?.required?.length ?? 0) > 0 };
+      }
+      if (body && query.length > 0) throw new Error(`${operationId}: has both a body and query parameters`);
+      const responses = Object.entries<any>(op.responses ?? {}).map(
+        ([status, response]) => [status, responseModel(doc, response)] as [string, ResponseModel],
+      );
+      const successStatus = Object.keys(op.responses ?? {}).find((s) => /^2\d\d$/.test(s));
+      const model: OperationModel = {
+        operationId,
+        namespace: namespaceOf({ operationId, group: op['x-speakeasy-group'], tags: op.tags ?? [] }, naming),
+        methodName: lowerCamel(operationId),
+        method: verb.toUpperCase() as HttpMethod,
+        path,
+        pathParams,
+        query,
+        responses,
+      };
+      if (body) model.body = body;
+      const pagination = paginationOf(doc, query, successStatus ? op.responses[successStatus] : undefined);
+      if (pagination) model.pagination = pagination;
+      if (successStatus) model.successStatus = successStatus;
+      operations.push(model);
+    }
+  }
+  assertNoCollisions(operations);
+  return operations;
+}

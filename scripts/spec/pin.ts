@@ -1,0 +1,39 @@
+// Reads openapi/pin.json: which spec versions exist, their hashes, overlays and upstream URL.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface PinnedFile {
+  /** Path relative to the spec root (mirror directory or upstream base URL), e.g. `bapi/2026-05-12.yml`. */
+  path: string;
+  sha256: string;
+}
+
+export interface PinnedBapiVersion extends PinnedFile {
+  /** Overlay file names in `openapi/overlays/`, applied in order. */
+  overlays: string[];
+}
+
+export interface Pin {
+  upstream: { repository: string; commit: string; baseUrl: string };
+  bapi: { default: string; versions: Record<string, PinnedBapiVersion> };
+  webhooks: PinnedFile & { version: string };
+}
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const openapiDir = fileURLToPath(new URL('../../openapi/', import.meta.url));
+
+/** Loads the pin file of this checkout. */
+export function readPin(): Pin {
+  return JSON.parse(readFileSync(`${openapiDir}pin.json`, 'utf8')) as Pin;
+}
+
+/** The pinned BAPI version entry, or a clear error listing the pinnable versions. */
+export function pinnedBapiVersion(pin: Pin, version: string): PinnedBapiVersion {
+  const entry = pin.bapi.versions[version];
+  if (!entry) {
+    throw new Error(
+      `BAPI version ${JSON.stringify(version)} is not pinned; pinnable versions: ${Object.keys(pin.bapi.versions).join(', ')}`,
+    );
+  }
+  return entry;
+}

@@ -1,0 +1,104 @@
+import type { Result } from '../core/result.js';
+import { decodeBase64Url, decodeBase64UrlJson } from './base64url.js';
+import { copyClaims } from './copy-claims.js';
+import { fail, type TokenError } from './errors.js';
+
+/** Tokens longer than this are refused before any parsing (Clerk session tokens are about 1 KB). */
+export const MAX_TOKEN_LENGTH = 8192;
+
+/** Exactly three non-empty base64url segments: no padding, whitespace, JSON serialization or JWE. */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * A decoded JOSE header; values are untrusted until the signature is verified.
+ *
+ * @example
+ * const header: JwtHeader = { alg: 'RS256', kid: 'ins_1' };
+ */
+export type JwtHeader = Readonly<Record<string, unknown>>;
+
+/**
+ * A decoded JWT payload; values are untrusted until the signature is verified.
+ *
+ * @example
+ * const payload: JwtPayload = { sub: 'user_1', exp: 1_700_000_000 };
+ */
+export type JwtPayload = Readonly<Record<string, unknown>>;
+
+/**
+ * The three parts of a compact JWT, decoded but not verified.
+ *
+ * @example
+ * const decoded: DecodedJwt = { header: { alg: 'RS256' }, payload: {}, signature: new Uint8Array() };
+ */
+export interface DecodedJwt {
+  header: JwtHeader;
+  payload: JwtPayload;
+  signature: Uint8Array;
+}
+
+/** The structural split of a token, shared by the verifiers so each segment is decoded once. */
+export interface CompactJwt {
+  header: Record<string, unknown>;
+  /** The base64url payload segment, decoded only after the signature checks out. */
+  payloadSegment: string;
+  signature: Uint8Array;
+  /** The ASCII `header.payload` text that was signed. */
+  signingInput: string;
+}
+
+/**
+ * Checks a token's size and shape and decodes its header and signature; internal to the auth layer.
+ *
+ * @example
+ * const { data } = splitCompactJwt('eyJhbGciOiJSUzI1NiJ9.e30.c2ln');
+ */
+export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> {
+  if (typeof token !== 'string') return fail('token_invalid', 'The token must be a string.');
+  // Size first: nothing below (regex, JSON) should ever run on attacker-sized input.
+  if (token.length > MAX_TOKEN_LENGTH) {
+    return fail('token_too_large', `The token is longer than ${MAX_TOKEN_LENGTH} characters.`);
+  }
+  if (!COMPACT_JWS.test(token)) {
+    return fail('token_invalid', 'The token is not a compact JWS (three base64url segments).');
+  }
+  const firstDot = token.indexOf('.');
+  const lastDot = token.lastIndexOf('.');
+  const header = decodeBase64UrlJson(token.slice(0, firstDot));
+  if (header === undefined) return fail('token_invalid', 'The token header is not a base64url JSON object.');
+  const signature = decodeBase64Url(token.slice(lastDot + 1));
+  if (signature === undefined) return fail('token_invalid', 'The token signature is not canonical base64url.');
+  return {
+    data: { header, payloadSegment: token.slice(firstDot + 1, lastDot), signature, signingInput: token.slice(0, lastDot) },
+  };
+}
+
+/**
+ * Decodes the payload segment of a split token into a frozen, prototype-safe copy.
+ *
+ * @example
+ * const { data: payload } = decodePayload('e30');
+ */
+export function decodePayload(segment: string): Result<Record<string, unknown>, TokenError> {
+  const parsed = decodeBase64UrlJson(segment);
+  const payload = parsed === undefined ? undefined : copyClaims(parsed);
+  if (payload === undefined) return fail('token_invalid', 'The token payload is not a base64url JSON object.');
+  return { data: payload };
+}
+
+/**
+ * Decodes a JWT without verifying it: never use the result for an authorization decision.
+ *
+ * @example
+ * const { data, errors } = decodeJwt(token);
+ * if (!errors) console.log(data.header.kid, data.payload.sub);
+ */
+export function decodeJwt(token: string): Result<DecodedJwt, TokenError> {
+  const split = splitCompactJwt(token);
+  if (split.errors) return split;
+  const payload = decodePayload(split.data.payloadSegment);
+  if (payload.errors) return payload;
+  const header = copyClaims(split.data.header);
+  if (header === undefined) return fail('token_invalid', 'The token header is nested too deeply.');
+  return { data: { header, payload: payload.data, signature: split.data.signature } };
+}

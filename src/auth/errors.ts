@@ -1,0 +1,71 @@
+import type { ClerkError, NonEmptyArray } from '../core/result.js';
+
+/**
+ * Every reason a token, key or key set can be refused; a closed union so callers can switch on it exhaustively.
+ *
+ * - `token_invalid`: malformed token (shape, base64url, JSON, header parameters, missing/ill-typed claims).
+ * - `token_too_large`: over the size cap, refused before any parsing.
+ * - `token_invalid_algorithm`: `alg` not in the allow-list or not matching the key.
+ * - `token_invalid_signature`: the signature does not verify.
+ * - `token_expired`, `token_not_active_yet`, `token_iat_in_the_future`: time claims, with clock skew.
+ * - `token_invalid_authorized_party`, `token_invalid_audience`, `token_invalid_issuer`: `azp`, `aud`, `iss`.
+ * - `token_type_mismatch`: not a session token (`typ`, `cat`, a machine `sub`).
+ * - `jwk_kid_mismatch`: no key with the token's `kid`.
+ * - `jwk_invalid`: a key or key set that cannot be used (not RSA, weak, malformed).
+ * - `jwks_fetch_failed`, `jwks_timeout`: the key set could not be loaded.
+ * - `secret_key_invalid`: the secret key is malformed or was refused by the Backend API.
+ * - `options_invalid`: the options of the convenience `verifyToken` are unusable.
+ *
+ * @example
+ * const code: TokenErrorCode = 'token_expired';
+ */
+export type TokenErrorCode =
+  | 'token_expired'
+  | 'token_not_active_yet'
+  | 'token_iat_in_the_future'
+  | 'token_invalid_signature'
+  | 'token_invalid_algorithm'
+  | 'token_invalid_authorized_party'
+  | 'token_invalid_audience'
+  | 'token_invalid_issuer'
+  | 'token_invalid'
+  | 'token_too_large'
+  | 'token_type_mismatch'
+  | 'jwk_kid_mismatch'
+  | 'jwk_invalid'
+  | 'jwks_fetch_failed'
+  | 'jwks_timeout'
+  | 'secret_key_invalid'
+  | 'options_invalid';
+
+/**
+ * An auth error: a reason code, a human message, and context that never contains a token or a secret.
+ *
+ * @example
+ * const error: TokenError = { code: 'token_expired', message: 'The token has expired.' };
+ */
+export type TokenError = ClerkError<TokenErrorCode>;
+
+/**
+ * Builds a {@link TokenError}; `meta` is only attached when given, to keep results small.
+ *
+ * @example
+ * tokenError('token_invalid', 'The token is malformed.');
+ */
+export function tokenError(code: TokenErrorCode, message: string, meta?: Record<string, unknown>): TokenError {
+  return meta === undefined ? { code, message } : { code, message, meta };
+}
+
+/**
+ * Wraps one error into the `errors` side of a result.
+ *
+ * @example
+ * return fail('token_invalid', 'The token is malformed.');
+ */
+export function fail(
+  code: TokenErrorCode,
+  message: string,
+  meta?: Record<string, unknown>,
+): { data?: never; errors: NonEmptyArray<TokenError> } {
+  return { errors: [tokenError(code, message, meta)] };
+}

@@ -1,0 +1,50 @@
+import type { Result } from '../core/result.js';
+import type { RsaAlgorithm } from './algorithms.js';
+import { fail, type TokenError } from './errors.js';
+
+/** Longer `kid`s are refused: Clerk's are about 30 characters and a `kid` may end up in logs. */
+export const MAX_KID_LENGTH = 256;
+
+/**
+ * What the header tells the verifier before the signature is checked.
+ *
+ * @example
+ * const checked: CheckedHeader = { alg: 'RS256', kid: 'ins_1' };
+ */
+export interface CheckedHeader {
+  alg: RsaAlgorithm;
+  kid: string | undefined;
+}
+
+/**
+ * Checks the JOSE header parameters that decide how a token is verified (RFC 8725 §3.1, RFC 7515 §4.1.11).
+ *
+ * `jku`, `x5u`, `x5c` and `jwk` are ignored on purpose: keys only ever come from configuration.
+ *
+ * @example
+ * checkHeader({ alg: 'RS256', kid: 'ins_1' }, ['RS256']); // { data: { alg: 'RS256', kid: 'ins_1' } }
+ */
+export function checkHeader(
+  header: Record<string, unknown>,
+  algorithms: readonly RsaAlgorithm[],
+): Result<CheckedHeader, TokenError> {
+  const alg = header['alg'];
+  if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) {
+    return fail('token_invalid_algorithm', `The token algorithm is not one of: ${algorithms.join(', ')}.`);
+  }
+  // No JWS extension is understood, so any critical one must be refused.
+  if (header['crit'] !== undefined) {
+    return fail('token_invalid', 'The token header lists critical extensions this verifier does not support.');
+  }
+  if (header['b64'] !== undefined && header['b64'] !== true) {
+    return fail('token_invalid', 'Unencoded-payload tokens (b64: false) are not supported.');
+  }
+  if (header['cty'] !== undefined) {
+    return fail('token_invalid', 'Nested tokens (cty header) are not supported.');
+  }
+  const kid = header['kid'];
+  if (kid !== undefined && (typeof kid !== 'string' || kid.length === 0 || kid.length > MAX_KID_LENGTH)) {
+    return fail('token_invalid', 'The token kid must be a non-empty string of at most 256 characters.');
+  }
+  return { data: { alg: alg as RsaAlgorithm, kid } };
+}

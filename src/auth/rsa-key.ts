@@ -1,0 +1,119 @@
+import { importJWK, importSPKI } from 'jose';
+import type { Result } from '../core/result.js';
+import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
+import { decodeBase64Url } from './base64url.js';
+import { fail, type TokenError } from './errors.js';
+import { mapJoseError } from './jose-errors.js';
+
+const MIN_MODULUS_BITS = 2048;
+const MAX_MODULUS_BITS = 8192;
+
+/**
+ * A verified-usable RSA public key, imported once per allowed algorithm.
+ *
+ * @example
+ * const entry = (await importRsaKey({ pem }, ['RS256'])).data;
+ */
+export interface RsaKeyEntry {
+  readonly kid: string | undefined;
+  /** The `alg` the key set pins this key to, if any. */
+  readonly alg: RsaAlgorithm | undefined;
+  readonly cryptoKeys: ReadonlyMap<RsaAlgorithm, CryptoKey>;
+}
+
+/**
+ * Where a key comes from: PEM SPKI text, or the public part of an RSA JWK.
+ *
+ * @example
+ * const material: RsaKeyMaterial = { jwk: { kty: 'RSA', n: '…', e: 'AQAB' } };
+ */
+export type RsaKeyMaterial = { pem: string } | { jwk: JsonWebKey & { kid?: string } };
+
+/**
+ * Turns PEM text from an environment variable into real PEM: literal `\n` sequences become newlines.
+ *
+ * @example
+ * normalizePem('-----BEGIN PUBLIC KEY-----\\nMIIB…'); // '-----BEGIN PUBLIC KEY-----\nMIIB…'
+ */
+export function normalizePem(pem: string): string {
+  return pem.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\r\n?/g, '\n').trim();
+}
+
+/**
+ * Imports and checks an RSA public key for every allowed algorithm: `e = 65537` and a 2048–8192-bit
+ * modulus are required, because WebCrypto and jose accept `e = 1`, which makes forgery trivial.
+ *
+ * @example
+ * const { data, errors } = await importRsaKey({ pem: process.env.CLERK_JWT_KEY ?? '' }, ['RS256']);
+ */
+export async function importRsaKey(
+  material: RsaKeyMaterial,
+  algorithms: readonly RsaAlgorithm[],
+): Promise<Result<RsaKeyEntry, TokenError>> {
+  let kid: string | undefined;
+  let pinned: RsaAlgorithm | undefined;
+  let source: { pem: string } | { jwk: JsonWebKey };
+  if ('pem' in material) {
+    const pem = normalizePem(material.pem);
+    if (!pem.startsWith('-----BEGIN PUBLIC KEY-----')) return fail('jwk_invalid', 'The PEM key is not an SPKI public key.');
+    source = { pem };
+  } else {
+    const checked = checkJwkShape(material.jwk);
+    if (checked.errors) return checked;
+    source = { jwk: checked.data.jwk };
+    kid = checked.data.kid;
+    pinned = checked.data.alg;
+    if (pinned !== undefined && !algorithms.includes(pinned)) {
+      return fail('jwk_invalid', `The key is pinned to ${pinned}, which is not an allowed algorithm.`);
+    }
+  }
+  const cryptoKeys = new Map<RsaAlgorithm, CryptoKey>();
+  for (const alg of algorithms) {
+    if (pinned !== undefined && alg !== pinned) continue;
+    let key: CryptoKey | Uint8Array;
+    try {
+      key = 'pem' in source ? await importSPKI(source.pem, alg) : await importJWK(source.jwk, alg);
+    } catch (error) {
+      return mapJoseError(error, 'jwk_invalid');
+    }
+    const problem = key instanceof Uint8Array ? 'The key is not an RSA public key.' : checkRsaParameters(key, alg);
+    if (problem !== undefined) return fail('jwk_invalid', problem);
+    cryptoKeys.set(alg, key as CryptoKey);
+  }
+  return { data: { kid, alg: pinned, cryptoKeys } };
+}
+
+function checkJwkShape(
+  jwk: JsonWebKey & { kid?: unknown },
+): Result<{ jwk: JsonWebKey; kid: string | undefined; alg: RsaAlgorithm | undefined }, TokenError> {
+  if (typeof jwk !== 'object' || jwk === null) return fail('jwk_invalid', 'The JWK is not an object.');
+  if (jwk.kty !== 'RSA') return fail('jwk_invalid', 'The JWK is not an RSA key.');
+  if (jwk.use !== undefined && jwk.use !== 'sig') return fail('jwk_invalid', 'The JWK is not a signing key.');
+  if (typeof jwk.n !== 'string' || decodeBase64Url(jwk.n) === undefined) {
+    return fail('jwk_invalid', 'The JWK modulus (n) is not base64url.');
+  }
+  // Only the canonical encoding of 65537 is accepted; see checkRsaParameters for why.
+  if (jwk.e !== 'AQAB') return fail('jwk_invalid', 'The JWK public exponent (e) must be 65537.');
+  if (jwk.alg !== undefined && !isRsaAlgorithm(jwk.alg)) return fail('jwk_invalid', 'The JWK alg is not supported.');
+  if (jwk.kid !== undefined && typeof jwk.kid !== 'string') return fail('jwk_invalid', 'The JWK kid is not a string.');
+  // Only the public parameters go to WebCrypto: `d`, `key_ops` or `ext` must not change what is imported.
+  return { data: { jwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, kid: jwk.kid, alg: jwk.alg } };
+}
+
+function checkRsaParameters(key: CryptoKey, alg: RsaAlgorithm): string | undefined {
+  const algorithm = key.algorithm as RsaHashedKeyAlgorithm;
+  if (key.type !== 'public' || algorithm.name !== 'RSASSA-PKCS1-v1_5' || algorithm.hash.name !== HASH_OF[alg]) {
+    return 'The key is not an RSA public key for PKCS#1 v1.5 signatures.';
+  }
+  if (algorithm.modulusLength < MIN_MODULUS_BITS || algorithm.modulusLength > MAX_MODULUS_BITS) {
+    return `The RSA modulus must be ${MIN_MODULUS_BITS}–${MAX_MODULUS_BITS} bits, got ${algorithm.modulusLength}.`;
+  }
+  if (!isExponent65537(algorithm.publicExponent)) return 'The RSA public exponent must be 65537.';
+  return undefined;
+}
+
+function isExponent65537(exponent: Uint8Array): boolean {
+  let start = 0;
+  while (start < exponent.length && exponent[start] === 0) start++;
+  return exponent.length - start === 3 && exponent[start] === 1 && exponent[start + 1] === 0 && exponent[start + 2] === 1;
+}

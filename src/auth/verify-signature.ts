@@ -1,0 +1,24 @@
+import type { RsaAlgorithm } from './algorithms.js';
+import type { CompactJwt } from './decode-jwt.js';
+import type { RsaKeyEntry } from './rsa-key.js';
+
+const encoder = new TextEncoder();
+const RSASSA = { name: 'RSASSA-PKCS1-v1_5' } as const;
+
+/**
+ * Checks a split token's signature with a pre-imported key, straight through `crypto.subtle.verify`
+ * (jose's `jwtVerify` would re-parse the token and re-check what the caller already checked).
+ *
+ * @example
+ * if (!(await verifySignature(entry, 'RS256', compact))) return fail('token_invalid_signature', '…');
+ */
+export async function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: CompactJwt): Promise<boolean> {
+  const key = entry.cryptoKeys.get(alg);
+  if (key === undefined) return false;
+  try {
+    return await crypto.subtle.verify(RSASSA, key, compact.signature as Uint8Array<ArrayBuffer>, encoder.encode(compact.signingInput));
+  } catch {
+    // WebCrypto throws on some malformed inputs instead of returning false; both mean "not valid".
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+import type { ClerkError } from './result.js';
+
+/**
+ * Error codes the client itself produces; server codes (`resource_not_found`, `form_param_missing`…)
+ * pass through unchanged as `string & {}`.
+ *
+ * - `network_error`: the request never got a response (DNS, refused connection, reset socket).
+ * - `timeout`: an attempt exceeded `timeoutMs` (headers and body included).
+ * - `aborted`: the caller's `AbortSignal` fired; never retried.
+ * - `http_error`: a non-2xx response whose body carried no usable Clerk `errors[]` (HTML, empty…).
+ * - `invalid_json`: a 2xx response whose body is not JSON.
+ * - `response_validation_failed`: a 2xx JSON body that does not match the operation's schema.
+ * - `response_too_large`: the body exceeded `maxResponseBytes`; reading stopped there.
+ * - `unexpected_redirect`: the API answered with a redirect, which is never followed with the secret.
+ * - `origin_mismatch`: the final URL's origin differs from the API origin; nothing was sent.
+ * - `invalid_path_param`: a path parameter was empty, `.`/`..`, or contained `/`, `?`, `#`.
+ * - `invalid_params`: query, body, headers or request options could not be serialised.
+ *
+ * @example
+ * const code: ApiErrorCode = 'timeout';
+ */
+export type ApiErrorCode =
+  | 'network_error'
+  | 'timeout'
+  | 'aborted'
+  | 'http_error'
+  | 'invalid_json'
+  | 'response_validation_failed'
+  | 'response_too_large'
+  | 'unexpected_redirect'
+  | 'origin_mismatch'
+  | 'invalid_path_param'
+  | 'invalid_params';
+
+/**
+ * One entry of a failed result's `errors`: Clerk's error shape plus the context of the response.
+ *
+ * @example
+ * const error: ApiError = { code: 'resource_not_found', message: 'not found', status: 404 };
+ */
+export interface ApiError extends ClerkError<ApiErrorCode | (string & {})> {
+  /** HTTP status, when a response arrived. */
+  status?: number;
+  /** `clerk_trace_id` from the body, else the trace header of the response. */
+  traceId?: string;
+  /** Seconds the server asked us to wait (`Retry-After`), when it said so. */
+  retryAfter?: number;
+}

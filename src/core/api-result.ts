@@ -1,0 +1,55 @@
+import type { ApiError } from './api-error.js';
+import type { NonEmptyArray } from './result.js';
+
+/**
+ * The result of every client call: the shared `Result` split (STYLE rule 5) plus the HTTP context.
+ * `if (result.errors)` narrows `data`; `response` is the last attempt's response, body already read.
+ *
+ * @example
+ * const result = await clerk.users.getUser('user_123');
+ * if (result.errors) console.warn(result.errors[0].code, result.traceId);
+ * else console.log(result.data.id);
+ */
+export type ApiResult<T> = ApiSuccess<T> | ApiFailure;
+
+/**
+ * The success branch of {@link ApiResult}.
+ *
+ * @example
+ * const ok: ApiSuccess<number> = { data: 1, response: new Response(), status: 200, traceId: undefined };
+ */
+export interface ApiSuccess<T> {
+  data: T;
+  errors?: never;
+  response: Response;
+  status: number;
+  traceId: string | undefined;
+}
+
+/**
+ * The failure branch of {@link ApiResult}; `response` and `status` are absent when none arrived.
+ *
+ * @example
+ * const failed: ApiFailure = {
+ *   errors: [{ code: 'timeout', message: 'timed out' }],
+ *   response: undefined, status: undefined, traceId: undefined,
+ * };
+ */
+export interface ApiFailure {
+  data?: never;
+  errors: NonEmptyArray<ApiError>;
+  response: Response | undefined;
+  status: number | undefined;
+  traceId: string | undefined;
+}
+
+/**
+ * Builds a failure result with no response, for errors detected before or without one.
+ *
+ * @example
+ * const result = failWithoutResponse('invalid_params', 'limit must be a number');
+ */
+export function failWithoutResponse(code: ApiError['code'], message: string, meta?: Record<string, unknown>): ApiFailure {
+  const error: ApiError = meta === undefined ? { code, message } : { code, message, meta };
+  return { errors: [error], response: undefined, status: undefined, traceId: undefined };
+}

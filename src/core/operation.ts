@@ -1,0 +1,41 @@
+import type { ZodType } from 'zod';
+
+/** HTTP methods used by the Backend API. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** How one query parameter is serialised (OpenAPI `style: form`; `explode` defaults to true). */
+export interface QueryParamDef {
+  readonly name: string;
+  /** `true`: `?a=1&a=2`; `false`: `?a=1,2`. Only meaningful for arrays. */
+  readonly explode: boolean;
+  readonly required: boolean;
+}
+
+/**
+ * One Backend API operation, as the generator describes it in `src/generated/operations.ts`.
+ * The runtime client needs nothing else to send a request and validate its response.
+ */
+export interface OperationDef {
+  /** The spec's operationId, e.g. `GetUser`. */
+  readonly operationId: string;
+  /** camelCase namespace on the client, e.g. `users`. */
+  readonly namespace: string;
+  /** lowerCamelCase method name, e.g. `getUser`. */
+  readonly methodName: string;
+  readonly method: HttpMethod;
+  /** Path template relative to the API version root, e.g. `/users/{user_id}`. */
+  readonly path: string;
+  /** Path parameter names, in the order they appear in `path` (= positional argument order). */
+  readonly pathParams: readonly string[];
+  readonly query: readonly QueryParamDef[];
+  /** Request body content type; absent when the operation takes no body. */
+  readonly body?: 'json' | 'multipart';
+  readonly bodyRequired?: boolean;
+  /**
+   * Pagination shape of an offset-paginated list (`limit`/`offset` query params):
+   * `envelope` = `{ data: T[], total_count }`, `array` = a bare `T[]`.
+   */
+  readonly pagination?: 'envelope' | 'array';
+  /** Documented response statuses (`'200'`, `'4XX'`, `'default'`…) → lazily built validator. */
+  readonly responses: Readonly<Record<string, () => ZodType>>;
+}

@@ -1,0 +1,67 @@
+import type { ApiError } from './api-error.js';
+import type { NonEmptyArray } from './result.js';
+
+/**
+ * The trace id of a response: `clerk_trace_id` from a JSON body when present, else the
+ * `x-clerk-trace-id` or `cf-ray` header.
+ *
+ * @example
+ * traceIdOf(response, { clerk_trace_id: 'abc' }); // 'abc'
+ */
+export function traceIdOf(response: Response, body: unknown): string | undefined {
+  if (isRecord(body) && typeof body['clerk_trace_id'] === 'string') return body['clerk_trace_id'];
+  return response.headers.get('x-clerk-trace-id') ?? response.headers.get('cf-ray') ?? undefined;
+}
+
+/**
+ * Turns a non-2xx response into a non-empty `errors` array: Clerk's own `errors[]` when the body
+ * has usable entries, else one `http_error` carrying the status (HTML from a proxy, empty bodies…).
+ *
+ * @example
+ * apiErrorsOf(404, '{"errors":[{"code":"resource_not_found","message":"not found"}]}', ctx);
+ */
+export function apiErrorsOf(
+  status: number,
+  text: string,
+  context: { traceId: string | undefined; retryAfterMs: number | undefined; body: unknown },
+): NonEmptyArray<ApiError> {
+  const extra: Pick<ApiError, 'status' | 'traceId' | 'retryAfter'> = { status };
+  if (context.traceId !== undefined) extra.traceId = context.traceId;
+  if (context.retryAfterMs !== undefined) extra.retryAfter = context.retryAfterMs / 1000;
+  const entries = isRecord(context.body) && Array.isArray(context.body['errors']) ? context.body['errors'] : [];
+  const errors: ApiError[] = [];
+  for (const entry of entries) {
+    if (!isRecord(entry) || typeof entry['code'] !== 'string') continue;
+    const error: ApiError = {
+      code: entry['code'],
+      message: typeof entry['message'] === 'string' ? entry['message'] : entry['code'],
+      ...extra,
+    };
+    if (typeof entry['long_message'] === 'string') error.longMessage = entry['long_message'];
+    if (isRecord(entry['meta'])) error.meta = entry['meta'];
+    errors.push(error);
+  }
+  const [first, ...rest] = errors;
+  if (first !== undefined) return [first, ...rest];
+  const snippet = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return [{ code: 'http_error', message: `HTTP ${status}${snippet ? `: ${snippet}` : ' with an empty body'}`, ...extra }];
+}
+
+/**
+ * Parses JSON without throwing; `undefined` for an empty body, `failed` for anything else invalid.
+ *
+ * @example
+ * parseJson('{"a":1}'); // { value: { a: 1 } }
+ */
+export function parseJson(text: string): { value: unknown } | 'failed' {
+  if (text === '') return { value: undefined };
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return 'failed';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
