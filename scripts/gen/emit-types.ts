@@ -37,7 +37,8 @@ function binaryType(schema: SchemaObject): ts.TypeNode {
 
 /** The openapi-typescript source for `document` (no banner). */
 export async function emitTypes(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(document as never, {
+  // openapi-typescript mutates its input (it resolves and rewrites $refs): give it a copy.
+  const ast = await openapiTS(structuredClone(document) as never, {
     // Empty objects are open records of unknown values, not Record<string, never>.
     emptyObjectsUnknown: true,
     // A default value in the spec does not mean the server always sends the field.

@@ -92,9 +92,23 @@ function objectExpression(schema: SchemaObject, context: ZodExpressionContext): 
 export function zodExpression(schema: SchemaObject, context: ZodExpressionContext): string {
   if (schema.$ref) return context.ref(componentName(schema.$ref));
   const alternatives = schema.oneOf ?? schema.anyOf;
-  if (alternatives) return withNullable(union(alternatives.map((alt) => zodExpression(alt, context))), schema);
+  if (alternatives) {
+    const members = alternatives.map((alt) => zodExpression(alt, context));
+    const discriminator = schema.discriminator as { propertyName?: string } | undefined;
+    // A discriminated union picks its branch by one property read instead of trying every branch.
+    if (discriminator?.propertyName && members.length > 1 && alternatives.every((alt) => alt.$ref)) {
+      return withNullable(`z.discriminatedUnion(${JSON.stringify(discriminator.propertyName)}, [${members.join(', ')}])`, schema);
+    }
+    return withNullable(union(members), schema);
+  }
   if (schema.allOf) {
-    const parts = schema.allOf.map((part) => zodExpression(part, context));
+    // A `required` list beside `allOf` applies to the properties its parts define (as openapi-typescript reads it).
+    const outerRequired = schema.required ?? [];
+    const parts = schema.allOf.map((part) => {
+      const inherited = outerRequired.filter((name) => part.properties && name in part.properties);
+      const withRequired = inherited.length > 0 ? { ...part, required: [...(part.required ?? []), ...inherited] } : part;
+      return zodExpression(withRequired, context);
+    });
     const joined = parts.slice(1).reduce((acc, part) => `z.intersection(${acc}, ${part})`, parts[0]!);
     return withNullable(joined, schema);
   }

@@ -4,8 +4,8 @@ const MAX_DEPTH = 32;
 /**
  * Deep-copies parsed JSON field by field into fresh, frozen objects; `undefined` when nested too deeply.
  *
- * Keys are written with `Object.defineProperty`, so a `"__proto__"` key stays an ordinary own
- * property and never changes a prototype; freezing lets a cached result be handed out repeatedly
+ * A `"__proto__"` key is written with `Object.defineProperty`, so it stays an ordinary own property
+ * and never changes a prototype (plain assignment would call the `__proto__` setter); freezing lets a cached result be handed out repeatedly
  * without one caller's mutation leaking into another's.
  *
  * @example
@@ -35,7 +35,8 @@ function copyValue(value: unknown, depth: number): unknown {
   for (const key of Object.keys(value)) {
     const copied = copyValue((value as Record<string, unknown>)[key], depth + 1);
     if (copied === INVALID) return INVALID;
-    Object.defineProperty(out, key, { value: copied, enumerable: true, writable: false, configurable: false });
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    else out[key] = copied;
   }
   return Object.freeze(out);
 }

@@ -50,6 +50,15 @@ export interface ApiFailure {
  * const result = failWithoutResponse('invalid_params', 'limit must be a number');
  */
 export function failWithoutResponse(code: ApiError['code'], message: string, meta?: Record<string, unknown>): ApiFailure {
-  const error: ApiError = meta === undefined ? { code, message } : { code, message, meta };
-  return { errors: [error], response: undefined, status: undefined, traceId: undefined };
+  return failWith([meta === undefined ? { code, message } : { code, message, meta }]);
+}
+
+/**
+ * Builds a failure result with no response from errors found before sending.
+ *
+ * @example
+ * const result = failWith([{ code: 'invalid_path_param', message: 'Path parameter user_id …' }]);
+ */
+export function failWith(errors: NonEmptyArray<ApiError>): ApiFailure {
+  return { errors, response: undefined, status: undefined, traceId: undefined };
 }

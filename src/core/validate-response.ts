@@ -2,8 +2,9 @@ import type { ZodType } from 'zod';
 import type { OperationDef } from './operation.js';
 
 /**
- * Looks up (and memoises) the validator documented for a status: the exact code, then `2XX`,
- * then `default`. The generator's thunks are lazy so that unused schemas are never built.
+ * Looks up (and memoises) the success validator documented for a 2xx status: the exact code,
+ * then `2XX`. `default` is skipped on purpose: in Clerk's spec it describes error bodies.
+ * The generator's thunks are lazy so that unused schemas are never built.
  *
  * @example
  * const schema = createValidatorLookup(operation)(200);
@@ -13,7 +14,7 @@ export function createValidatorLookup(operation: OperationDef): (status: number)
   return (status) => {
     if (cache.has(status)) return cache.get(status);
     const responses = operation.responses;
-    const thunk = responses[String(status)] ?? responses[`${String(status).charAt(0)}XX`] ?? responses['default'];
+    const thunk = responses[String(status)] ?? responses[`${String(status).charAt(0)}XX`];
     const schema = thunk?.();
     cache.set(status, schema);
     return schema;

@@ -1,0 +1,148 @@
+/**
+ * Session token verification benchmark: `npx tsx bench/auth/verify.ts`.
+ * Prints a markdown table and writes it to bench/auth/RESULTS.md. One run, RS256 2048-bit,
+ * distinct valid tokens; every ratio compares numbers measured in this same run.
+ */
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { importSPKI, jwtVerify } from 'jose';
+import { createTokenVerifier, verifyToken } from '../../src/auth/index.js';
+
+// @clerk/backend picks `fetch` per call only under NODE_ENV=test; that is how its JWKS traffic is counted.
+process.env['NODE_ENV'] = 'test';
+const clerk = await import('@clerk/backend');
+
+const TOKENS = 2000;
+const MIN_MS = 1500;
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const jwk = { ...(publicKey.export({ format: 'jwk' }) as JsonWebKey), kid: 'ins_bench', alg: 'RS256', use: 'sig' };
+const b64 = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
+
+function mint(index: number, kid = 'ins_bench'): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = b64(JSON.stringify({ alg: 'RS256', kid, typ: 'JWT' }));
+  const payload = b64(
+    JSON.stringify({ sub: `user_${index}`, sid: `sess_${index}`, iat: now - 5, nbf: now - 5, exp: now + 3600, azp: 'https://app.example.com', iss: 'https://clerk.example.com', v: 2, o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3' }, fea: 'o:reports' }),
+  );
+  return `${header}.${payload}.${b64(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
+}
+
+const tokens = Array.from({ length: TOKENS }, (_, i) => mint(i));
+
+/** Sequential awaited calls over the token list, repeated for at least MIN_MS; returns ops/s. */
+async function measure(run: (index: number) => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 200; i++) await run(i % TOKENS); // warm-up (JIT, key import, caches)
+  let ops = 0;
+  const start = performance.now();
+  while (performance.now() - start < MIN_MS) {
+    for (let i = 0; i < TOKENS; i++) await run(i);
+    ops += TOKENS;
+  }
+  return ops / ((performance.now() - start) / 1000);
+}
+
+// Ceiling: crypto.subtle.verify on pre-split bytes, no parsing at all.
+const subtleKey = await crypto.subtle.importKey('spki', publicKey.export({ type: 'spki', format: 'der' }), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
+const split = tokens.map((t) => {
+  const dot = t.lastIndexOf('.');
+  return { data: new TextEncoder().encode(t.slice(0, dot)), sig: Buffer.from(t.slice(dot + 1), 'base64url') };
+});
+const ceiling = await measure(async (i) => {
+  const s = split[i]!;
+  if (!(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', subtleKey, s.sig, s.data))) throw new Error('bad');
+});
+const joseKey = await importSPKI(pem, 'RS256');
+const jose = await measure((i) => jwtVerify(tokens[i]!, joseKey, { algorithms: ['RS256'] }));
+const clerkDistinct = await measure(async (i) => clerk.verifyToken(tokens[i]!, { jwtKey: pem }));
+const verifier = createTokenVerifier({ jwtKey: pem, authorizedParties: ['https://app.example.com'] });
+const ours = await measure(async (i) => {
+  const result = await verifier.verify(tokens[i]!);
+  if (result.errors) throw new Error(result.errors[0].code);
+});
+const oursConvenience = await measure(async (i) => {
+  const result = await verifyToken(tokens[i]!, { jwtKey: pem, authorizedParties: ['https://app.example.com'] });
+  if (result.errors) throw new Error(result.errors[0].code);
+});
+const same = tokens[0]!;
+const oursHit = await measure(() => verifier.verify(same));
+const clerkHit = await measure(() => clerk.verifyToken(same, { jwtKey: pem }));
+
+// JWKS traffic, counted with a mocked fetch (no network).
+let fetches = 0;
+let failing = false;
+const mockFetch = (async () => {
+  fetches++;
+  await new Promise((resolve) => setTimeout(resolve, 2));
+  return failing
+    ? new Response(JSON.stringify({ errors: [{ code: 'internal' }] }), { status: 500 })
+    : new Response(JSON.stringify({ keys: [jwk] }), { status: 200 });
+}) as typeof fetch;
+const realFetch = globalThis.fetch;
+globalThis.fetch = mockFetch;
+let clock = Date.now();
+const counts: Array<[string, number, number]> = [];
+async function scenario(name: string, run: (verify: (t: string) => Promise<unknown>) => Promise<void>, setup?: (ours: (t: string) => Promise<unknown>, theirs: (t: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  const secretKey = `sk_test_${randomUUID().replaceAll('-', '')}`; // fresh caches on both sides
+  const v = createTokenVerifier({ secretKey, fetch: mockFetch, now: () => clock });
+  const ourVerify = (t: string): Promise<unknown> => v.verify(t);
+  const theirVerify = (t: string): Promise<unknown> => clerk.verifyToken(t, { secretKey }).catch(() => undefined);
+  failing = false;
+  await setup?.(ourVerify, theirVerify);
+  fetches = 0;
+  await run(ourVerify);
+  const ourCount = fetches;
+  fetches = 0;
+  await run(theirVerify);
+  counts.push([name, ourCount, fetches]);
+}
+await scenario('Cold burst: 100 concurrent verifications', async (verify) => {
+  await Promise.all(tokens.slice(0, 100).map(verify));
+});
+const randomKidTokens = Array.from({ length: 200 }, (_, i) => mint(i, `ins_${randomUUID()}`));
+await scenario(
+  'Unknown-kid flood: 200 random kids (warm cache, one cooldown window)',
+  async (verify) => {
+    clock += 31_000; // the flood arrives after the cooldown, so one refetch is allowed
+    await Promise.all(randomKidTokens.map(verify));
+  },
+  async (o, t) => {
+    await o(tokens[0]!);
+    await t(tokens[0]!);
+  },
+);
+await scenario('Failing endpoint (HTTP 500): 50 concurrent, then 50 more within 30 s', async (verify) => {
+  failing = true;
+  await Promise.all(tokens.slice(0, 50).map(verify));
+  clock += 1000;
+  await Promise.all(tokens.slice(50, 100).map(verify));
+});
+globalThis.fetch = realFetch;
+
+const f = (n: number): string => Math.round(n).toLocaleString('en-US');
+const r = (n: number): string => `${n.toFixed(2)}×`;
+const lines = [
+  `Node ${process.version}, RS256 2048-bit, ${TOKENS} distinct valid tokens, sequential awaited calls, one run (${new Date().toISOString().slice(0, 10)}).`,
+  '',
+  '| Networkless verification | ops/s | vs crypto.subtle.verify | vs @clerk/backend |',
+  '|---|---:|---:|---:|',
+  `| raw \`crypto.subtle.verify\` (ceiling, pre-split bytes) | ${f(ceiling)} | 1.00× | ${r(ceiling / clerkDistinct)} |`,
+  `| \`jose.jwtVerify\` (imported key) | ${f(jose)} | ${r(jose / ceiling)} | ${r(jose / clerkDistinct)} |`,
+  `| \`@clerk/backend\` \`verifyToken\` (\`jwtKey\`) | ${f(clerkDistinct)} | ${r(clerkDistinct / ceiling)} | 1.00× |`,
+  `| **ours** \`createTokenVerifier().verify\` (\`jwtKey\`) | ${f(ours)} | ${r(ours / ceiling)} | ${r(ours / clerkDistinct)} |`,
+  `| **ours** \`verifyToken\` (\`jwtKey\`, convenience) | ${f(oursConvenience)} | ${r(oursConvenience / ceiling)} | ${r(oursConvenience / clerkDistinct)} |`,
+  '',
+  '| Repeated token (cache hit) | ops/s | vs @clerk/backend |',
+  '|---|---:|---:|',
+  `| \`@clerk/backend\` \`verifyToken\` (same token) | ${f(clerkHit)} | 1.00× |`,
+  `| **ours** \`verify\` (same token, verified-token cache) | ${f(oursHit)} | ${r(oursHit / clerkHit)} |`,
+  '',
+  '| JWKS traffic (mocked fetch) | ours: fetches | @clerk/backend: fetches |',
+  '|---|---:|---:|',
+  ...counts.map(([name, o, t]) => `| ${name} | ${o} | ${t} |`),
+];
+const table = lines.join('\n');
+console.log(table);
+writeFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), `# Auth benchmark results\n\n${table}\n`);

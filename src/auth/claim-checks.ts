@@ -1,0 +1,93 @@
+import { tokenError, type TokenError } from './errors.js';
+
+/**
+ * The claim rules of one verifier, resolved from its options.
+ *
+ * @example
+ * const rules: ClaimRules = { clockSkewInMs: 5000, headerTypes: ['JWT'], authorizedParties: undefined, audience: undefined, issuer: undefined };
+ */
+export interface ClaimRules {
+  clockSkewInMs: number;
+  headerTypes: readonly string[];
+  authorizedParties: readonly string[] | undefined;
+  audience: readonly string[] | undefined;
+  issuer: readonly string[] | undefined;
+}
+
+/**
+ * Checks the `typ` header: absent is fine, otherwise it must be exactly one of the allowed types.
+ *
+ * @example
+ * checkHeaderType({ typ: 'at+jwt' }, rules); // { code: 'token_type_mismatch', … }
+ */
+export function checkHeaderType(header: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
+  const typ = header['typ'];
+  if (typ === undefined || (typeof typ === 'string' && rules.headerTypes.includes(typ))) return undefined;
+  return tokenError('token_type_mismatch', `The token type (typ) must be one of: ${rules.headerTypes.join(', ')}.`);
+}
+
+/**
+ * Checks `exp`, `nbf`, `iat`, `azp`, `aud` and `iss` against the rules at time `nowMs`; cheap enough
+ * to run again on every verified-token cache hit.
+ *
+ * @example
+ * checkRegisteredClaims({ exp: 1 }, rules, Date.now()); // { code: 'token_expired', … }
+ */
+export function checkRegisteredClaims(
+  payload: Readonly<Record<string, unknown>>,
+  rules: ClaimRules,
+  nowMs: number,
+): TokenError | undefined {
+  const { exp, nbf, iat } = payload;
+  // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+    return tokenError('token_invalid', 'The token has no finite numeric exp claim.', { claim: 'exp' });
+  }
+  if (exp * 1000 <= nowMs - rules.clockSkewInMs) return tokenError('token_expired', 'The token has expired.');
+  if (nbf !== undefined) {
+    if (typeof nbf !== 'number' || !Number.isFinite(nbf)) {
+      return tokenError('token_invalid', 'The nbf claim is not a finite number.', { claim: 'nbf' });
+    }
+    if (nbf * 1000 > nowMs + rules.clockSkewInMs) return tokenError('token_not_active_yet', 'The token is not active yet.');
+  }
+  if (iat !== undefined) {
+    if (typeof iat !== 'number' || !Number.isFinite(iat)) {
+      return tokenError('token_invalid', 'The iat claim is not a finite number.', { claim: 'iat' });
+    }
+    if (iat * 1000 > nowMs + rules.clockSkewInMs) {
+      return tokenError('token_iat_in_the_future', 'The token was issued in the future.');
+    }
+  }
+  return checkParties(payload, rules);
+}
+
+function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
+  const { azp, aud, iss } = payload;
+  if (azp !== undefined && typeof azp !== 'string') {
+    return tokenError('token_invalid', 'The azp claim is not a string.', { claim: 'azp' });
+  }
+  // Exact string equality only: no prefix, case or trailing-slash leniency (subdomain cookie leaks).
+  if (rules.authorizedParties !== undefined && (azp === undefined || !rules.authorizedParties.includes(azp))) {
+    return tokenError('token_invalid_authorized_party', 'The token authorized party (azp) is not allowed.');
+  }
+  if (aud !== undefined && typeof aud !== 'string' && !isStringArray(aud)) {
+    return tokenError('token_invalid', 'The aud claim is not a string or an array of strings.', { claim: 'aud' });
+  }
+  if (rules.audience !== undefined) {
+    const audiences = aud === undefined ? [] : typeof aud === 'string' ? [aud] : aud;
+    if (!audiences.some((value) => rules.audience?.includes(value))) {
+      return tokenError('token_invalid_audience', 'The token audience (aud) is not allowed.');
+    }
+  }
+  if (iss !== undefined && typeof iss !== 'string') {
+    return tokenError('token_invalid_issuer', 'The iss claim is not a string.', { claim: 'iss' });
+  }
+  if (rules.issuer !== undefined && (iss === undefined || !rules.issuer.includes(iss))) {
+    return tokenError('token_invalid_issuer', 'The token issuer (iss) is not the expected one.');
+  }
+  return undefined;
+}
+
+function isStringArray(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

@@ -1,0 +1,18 @@
+export { createTokenVerifier, type TokenVerifier } from './create-token-verifier.js';
+export { verifyToken } from './verify-token.js';
+export { verifyJwt, type VerifyJwtOptions } from './verify-jwt.js';
+export { decodeJwt, type DecodedJwt, type JwtHeader, type JwtPayload } from './decode-jwt.js';
+export { hasValidSignature } from './has-valid-signature.js';
+export type { TokenErrorCode, TokenError } from './errors.js';
+export type { ClaimOptions, TokenVerifierOptions } from './options.js';
+export type { RsaAlgorithm } from './algorithms.js';
+export type {
+  SessionActor,
+  SessionClaims,
+  SessionClaimsBase,
+  SessionClaimsV1,
+  SessionClaimsV2,
+  SessionOrganization,
+  SessionOrganizationClaim,
+  VerifiedSession,
+} from './claims.js';

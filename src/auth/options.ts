@@ -1,0 +1,218 @@
+import type { Result } from '../core/result.js';
+import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
+import type { ClaimRules } from './claim-checks.js';
+import { fail, type TokenError } from './errors.js';
+import { issuerFromPublishableKey } from './publishable-key.js';
+
+/**
+ * Claim rules shared by {@link TokenVerifierOptions} and `verifyJwt`.
+ *
+ * @example
+ * const options: ClaimOptions = { authorizedParties: ['https://app.example.com'], clockSkewInMs: 5000 };
+ */
+export interface ClaimOptions {
+  /** Allowed `azp` values, compared exactly; when set, a token without `azp` is refused. */
+  authorizedParties?: readonly string[];
+  /** Accepted `aud` values; when set, a token without `aud` is refused. */
+  audience?: string | readonly string[];
+  /** Expected `iss`; when set, a token without `iss` is refused. */
+  issuer?: string | readonly string[];
+  /** Tolerated clock difference, 0–300000 ms. Default 5000. */
+  clockSkewInMs?: number;
+  /** Allowed `alg` values. Default `['RS256']`. */
+  algorithms?: readonly RsaAlgorithm[];
+  /** Allowed `typ` header values when the header is present. Default `'JWT'`. */
+  headerType?: string | readonly string[];
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Options of {@link createTokenVerifier} and `verifyToken`. The key comes from `jwtKey`, else the
+ * Backend API JWKS (`secretKey`), else `jwksUrl`.
+ *
+ * @example
+ * const options: TokenVerifierOptions = { secretKey: 'sk_test_…', authorizedParties: ['https://app.example.com'] };
+ */
+export interface TokenVerifierOptions extends ClaimOptions {
+  /** PEM SPKI public key (literal `\n` sequences allowed) or an RSA JWK: verification without network. */
+  jwtKey?: string | JsonWebKey;
+  /** `sk_test_…` / `sk_live_…`, sent as `Authorization: Bearer` to `{apiUrl}/v1/jwks` only. */
+  secretKey?: string;
+  /** Default `https://api.clerk.com`. */
+  apiUrl?: string;
+  /** A public JWKS URL, e.g. the Frontend API's `/.well-known/jwks.json`; used without credentials. */
+  jwksUrl?: string;
+  /** Derives `issuer` (`https://<frontend-api-host>`) when `issuer` is not given. */
+  publishableKey?: string;
+  /** How long a fetched key set is fresh. Default 300000 (5 min). */
+  jwksCacheTtlInMs?: number;
+  /** Minimum time between two JWKS fetches after the first (unknown `kid`, failures). Default 30000. */
+  jwksCooldownInMs?: number;
+  /** How long past its TTL a last-good key set is still served while refreshes fail. Default 3600000. */
+  jwksStaleIfErrorInMs?: number;
+  /** Per-request timeout, covering the body. Default 5000. */
+  jwksTimeoutInMs?: number;
+  /** Response size cap. Default 262144 (256 KB). */
+  jwksMaxBytes?: number;
+  /** Key-count cap. Default 32. */
+  jwksMaxKeys?: number;
+  /** The verified-token cache: `false` turns it off. Default `{ maxEntries: 1024 }`. */
+  tokenCache?: boolean | { maxEntries?: number };
+  /** Injected `fetch`; default `globalThis.fetch`, looked up at call time. */
+  fetch?: typeof fetch;
+}
+
+/** Options after validation, with every default applied. */
+export interface ResolvedOptions {
+  algorithms: readonly RsaAlgorithm[];
+  rules: ClaimRules;
+  now: () => number;
+  source:
+    | { kind: 'jwt-key'; key: string | JsonWebKey }
+    | { kind: 'backend-api' | 'jwks-url'; url: string; headers: Record<string, string> };
+  jwks: { ttlInMs: number; cooldownInMs: number; staleIfErrorInMs: number; timeoutInMs: number; maxBytes: number; maxKeys: number };
+  tokenCacheSize: number;
+  fetch: () => typeof fetch;
+}
+
+const SECRET_KEY = /^sk_(?:test|live)_[A-Za-z0-9_-]+$/;
+
+/**
+ * Validates claim options; a bad value gives `options_invalid` naming the option, never its value.
+ *
+ * @example
+ * const { data: rules } = resolveClaimOptions({ clockSkewInMs: 0 });
+ */
+export function resolveClaimOptions(
+  options: ClaimOptions,
+): Result<{ rules: ClaimRules; algorithms: readonly RsaAlgorithm[]; now: () => number }, TokenError> {
+  const skew = bounded(options.clockSkewInMs, 5000, 0, 300_000);
+  if (skew === undefined) return invalid('clockSkewInMs', 'a number of milliseconds from 0 to 300000');
+  const algorithms = options.algorithms ?? ['RS256'];
+  if (!Array.isArray(algorithms) || algorithms.length === 0 || !algorithms.every(isRsaAlgorithm)) {
+    return invalid('algorithms', 'a non-empty list of RS256, RS384, RS512');
+  }
+  const authorizedParties = stringList(options.authorizedParties);
+  const audience = stringList(options.audience);
+  const issuer = stringList(options.issuer);
+  const headerTypes = stringList(options.headerType ?? 'JWT');
+  if (authorizedParties === null) return invalid('authorizedParties', 'a list of non-empty strings');
+  if (audience === null) return invalid('audience', 'a non-empty string or list of them');
+  if (issuer === null) return invalid('issuer', 'a non-empty string or list of them');
+  if (headerTypes === null || headerTypes === undefined) return invalid('headerType', 'a non-empty string or list of them');
+  if (options.now !== undefined && typeof options.now !== 'function') return invalid('now', 'a function');
+  return {
+    data: {
+      rules: {
+        clockSkewInMs: skew,
+        headerTypes,
+        // An empty allow-list means "not checked", as in Clerk's SDKs.
+        authorizedParties: authorizedParties?.length ? authorizedParties : undefined,
+        audience: audience?.length ? audience : undefined,
+        issuer: issuer?.length ? issuer : undefined,
+      },
+      algorithms: [...algorithms],
+      now: options.now ?? Date.now,
+    },
+  };
+}
+
+/**
+ * Validates every verifier option and picks the key source.
+ *
+ * @example
+ * const { data, errors } = resolveVerifierOptions({ jwtKey: pem });
+ */
+export function resolveVerifierOptions(options: TokenVerifierOptions): Result<ResolvedOptions, TokenError> {
+  if (typeof options !== 'object' || options === null) return invalid('options', 'an object');
+  let issuer = options.issuer;
+  if (issuer === undefined && options.publishableKey !== undefined) {
+    issuer = typeof options.publishableKey === 'string' ? issuerFromPublishableKey(options.publishableKey) : undefined;
+    if (issuer === undefined) return invalid('publishableKey', 'pk_test_ or pk_live_ followed by the encoded Frontend API host');
+  }
+  const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
+  if (claims.errors) return claims;
+  if (options.secretKey !== undefined && (typeof options.secretKey !== 'string' || !SECRET_KEY.test(options.secretKey))) {
+    return fail('secret_key_invalid', 'The secret key must start with sk_test_ or sk_live_.');
+  }
+  const source = resolveSource(options);
+  if (source.errors) return source;
+  const jwks = {
+    ttlInMs: bounded(options.jwksCacheTtlInMs, 300_000, 1000, 86_400_000),
+    cooldownInMs: bounded(options.jwksCooldownInMs, 30_000, 1000, 3_600_000),
+    staleIfErrorInMs: bounded(options.jwksStaleIfErrorInMs, 3_600_000, 0, 604_800_000),
+    timeoutInMs: bounded(options.jwksTimeoutInMs, 5000, 1, 60_000),
+    maxBytes: bounded(options.jwksMaxBytes, 262_144, 1024, 10_485_760),
+    maxKeys: bounded(options.jwksMaxKeys, 32, 1, 1000),
+  };
+  for (const [name, value] of Object.entries(jwks)) if (value === undefined) return invalid(`jwks ${name}`, 'in range');
+  const cache = options.tokenCache ?? true;
+  const tokenCacheSize =
+    cache === false ? 0 : cache === true ? 1024 : bounded(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
+  if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
+  const injected = options.fetch;
+  if (injected !== undefined && typeof injected !== 'function') return invalid('fetch', 'a function');
+  return {
+    data: {
+      ...claims.data,
+      source: source.data,
+      jwks: jwks as ResolvedOptions['jwks'],
+      tokenCacheSize,
+      // Looked up at call time so that a fetch installed (or mocked) after construction is used.
+      fetch: () => injected ?? globalThis.fetch,
+    },
+  };
+}
+
+function resolveSource(options: TokenVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
+  const { jwtKey, secretKey, jwksUrl } = options;
+  if (jwtKey !== undefined) {
+    if (typeof jwtKey !== 'string' && (typeof jwtKey !== 'object' || jwtKey === null)) return invalid('jwtKey', 'a PEM string or a JWK');
+    return { data: { kind: 'jwt-key', key: jwtKey } };
+  }
+  if (secretKey !== undefined) {
+    const apiUrl = checkUrl(options.apiUrl ?? 'https://api.clerk.com');
+    if (apiUrl === undefined) return invalid('apiUrl', 'an https URL');
+    const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
+    return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
+  }
+  if (jwksUrl !== undefined) {
+    const url = checkUrl(jwksUrl);
+    if (url === undefined) return invalid('jwksUrl', 'an https URL');
+    return { data: { kind: 'jwks-url', url, headers: {} } };
+  }
+  return invalid('jwtKey', 'given, or secretKey or jwksUrl');
+}
+
+/** https only, except plain http to a loopback host for local development and tests. */
+function checkUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return undefined;
+  if (url.username !== '' || url.password !== '' || url.hash !== '') return undefined;
+  return url.href;
+}
+
+function bounded(value: unknown, fallback: number, min: number, max: number): number | undefined {
+  if (value === undefined) return fallback;
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
+}
+
+/** `undefined` when absent, `null` when malformed. */
+function stringList(value: unknown): readonly string[] | undefined | null {
+  if (value === undefined) return undefined;
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) return null;
+  return [...list];
+}
+
+function invalid(option: string, expected: string): ReturnType<typeof fail> {
+  return fail('options_invalid', `The ${option} option must be ${expected}.`, { option });
+}

@@ -1,0 +1,47 @@
+/**
+ * Splits a `fea` claim into organization-scoped features, in order; `undefined` when an entry has no
+ * scope, so that a malformed claim grants nothing rather than shifting the feature indices.
+ *
+ * @example
+ * orgFeatures('o:reports,u:billing,uo:sso'); // ['reports', 'sso']
+ */
+export function orgFeatures(fea: string | undefined): string[] | undefined {
+  if (fea === undefined || fea === '') return [];
+  const features: string[] = [];
+  for (const raw of fea.split(',')) {
+    const part = raw.trim();
+    const colon = part.indexOf(':');
+    if (colon === -1) return undefined;
+    const scope = part.slice(0, colon);
+    if (scope === 'o' || scope === 'ou' || scope === 'uo') features.push(part.slice(colon + 1));
+  }
+  return features;
+}
+
+/**
+ * Decodes the version 2 permission bitmask into `org:<feature>:<permission>` strings, as
+ * `@clerk/shared`'s `buildOrgPermissions` does: `fpm` holds one decimal bitmask per organization
+ * feature of `fea`, and bit `i` (least significant first) selects the `i`-th name of `per`.
+ *
+ * @example
+ * decodeOrgPermissions({ fea: 'o:reports', per: 'read,manage', fpm: '3' }); // ['org:reports:read', 'org:reports:manage']
+ */
+export function decodeOrgPermissions(claims: { fea?: string | undefined; per?: string | undefined; fpm?: string | undefined }): string[] {
+  const { per, fpm } = claims;
+  if (!per || !fpm) return [];
+  const features = orgFeatures(claims.fea);
+  if (features === undefined) return [];
+  const permissions = per.split(',').map((name) => name.trim());
+  const masks = fpm.split(',').map((mask) => mask.trim());
+  const granted: string[] = [];
+  for (let index = 0; index < features.length && index < masks.length; index++) {
+    const mask = masks[index] ?? '';
+    // BigInt keeps masks exact beyond 53 bits; a non-decimal mask grants nothing for its feature.
+    if (!/^\d+$/.test(mask)) continue;
+    let bits = BigInt(mask);
+    for (let bit = 0; bit < permissions.length && bits > 0n; bit++, bits >>= 1n) {
+      if ((bits & 1n) === 1n) granted.push(`org:${features[index]}:${permissions[bit]}`);
+    }
+  }
+  return granted;
+}

@@ -1,0 +1,74 @@
+import type { Result } from '../core/result.js';
+import type { SessionClaims, SessionOrganization, VerifiedSession } from './claims.js';
+import { fail, type TokenError } from './errors.js';
+import { decodeOrgPermissions } from './org-permissions.js';
+
+/** Token categories (`cat` header) that may be used as a session; any other value is refused. */
+const SESSION_CATEGORIES: ReadonlySet<unknown> = new Set([undefined, 'cl_B7d4PD111AAA', 'cl_I7d4PD111III']);
+
+type Claims = Readonly<Record<string, unknown>>;
+
+/**
+ * Checks what makes a verified JWT a Clerk session token and shapes the result: the `cat` header,
+ * `sub`/`sid`, a non-machine subject, and the type of every claim {@link SessionClaims} promises.
+ *
+ * @example
+ * const { data, errors } = toVerifiedSession(header, payload);
+ */
+export function toVerifiedSession(header: Claims, payload: Claims): Result<VerifiedSession, TokenError> {
+  if (!SESSION_CATEGORIES.has(header['cat'])) {
+    return fail('token_type_mismatch', 'The token category (cat) is not a session token.');
+  }
+  const { sub, sid } = payload;
+  if (typeof sub !== 'string' || sub === '') return invalid('sub');
+  if (sub.startsWith('mch_')) return fail('token_type_mismatch', 'The token subject is a machine, not a session.');
+  if (typeof sid !== 'string' || sid === '') return invalid('sid');
+  const wrong = firstIllTypedClaim(payload);
+  if (wrong !== undefined) return invalid(wrong);
+  const claims = payload as SessionClaims;
+  return { data: Object.freeze({ claims, userId: sub, sessionId: sid, org: organizationOf(claims) }) };
+}
+
+function invalid(claim: string): ReturnType<typeof fail> {
+  return fail('token_invalid', `The ${claim} claim is missing or has the wrong type.`, { claim });
+}
+
+function firstIllTypedClaim(p: Claims): string | undefined {
+  for (const name of ['jti', 'sts', 'fea', 'pla', 'org_id', 'org_role', 'org_slug']) {
+    if (p[name] !== undefined && typeof p[name] !== 'string') return name;
+  }
+  if (p['v'] !== undefined && p['v'] !== 1 && p['v'] !== 2) return 'v';
+  const { act, fva, org_permissions: permissions, o } = p;
+  if (act !== undefined && !(isObject(act) && typeof act['sub'] === 'string')) return 'act';
+  if (fva !== undefined && !(Array.isArray(fva) && fva.length === 2 && fva.every(Number.isFinite))) return 'fva';
+  if (permissions !== undefined && !(Array.isArray(permissions) && permissions.every((x) => typeof x === 'string'))) {
+    return 'org_permissions';
+  }
+  if (o !== undefined) {
+    if (!isObject(o) || typeof o['id'] !== 'string') return 'o';
+    for (const name of ['slg', 'rol', 'per', 'fpm']) if (o[name] !== undefined && typeof o[name] !== 'string') return 'o';
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Claims {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function organizationOf(claims: SessionClaims): SessionOrganization | undefined {
+  if (claims.v === 2) {
+    const o = claims.o;
+    if (o === undefined) return undefined;
+    const permissions = decodeOrgPermissions({ fea: claims.fea, per: o.per, fpm: o.fpm });
+    // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.
+    const role = o.rol === undefined ? undefined : `org:${o.rol}`;
+    return Object.freeze({ id: o.id, slug: o.slg, role, permissions: Object.freeze(permissions) });
+  }
+  if (claims.org_id === undefined) return undefined;
+  return Object.freeze({
+    id: claims.org_id,
+    slug: claims.org_slug,
+    role: claims.org_role,
+    permissions: claims.org_permissions ?? Object.freeze([]),
+  });
+}

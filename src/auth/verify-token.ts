@@ -1,0 +1,57 @@
+import type { Result } from '../core/result.js';
+import type { VerifiedSession } from './claims.js';
+import { buildVerifier, type TokenVerifier } from './create-token-verifier.js';
+import { fail, type TokenError } from './errors.js';
+import { resolveVerifierOptions, type TokenVerifierOptions } from './options.js';
+
+/** Verifiers kept by the convenience form, so repeated calls share keys and caches. */
+const MAX_VERIFIERS = 32;
+const verifiers = new Map<string, TokenVerifier>();
+const functionIds = new WeakMap<object, number>();
+let nextFunctionId = 0;
+
+/**
+ * Verifies a Clerk session token in one call; the convenience form of {@link createTokenVerifier}.
+ *
+ * Unlike the constructor, bad options never throw here: they give `options_invalid` or
+ * `secret_key_invalid`. Calls with the same options reuse one verifier (at most 32 are kept), so the
+ * JWKS is not fetched per call; its caches are scoped by the options, secret key included.
+ *
+ * @example
+ * const { data, errors } = await verifyToken(token, { secretKey: 'sk_live_…', authorizedParties: ['https://app.example.com'] });
+ * if (errors) return new Response(errors[0].code, { status: 401 });
+ */
+export async function verifyToken(token: string, options: TokenVerifierOptions): Promise<Result<VerifiedSession, TokenError>> {
+  let verifier: TokenVerifier | undefined;
+  try {
+    const id = registryKey(options);
+    verifier = verifiers.get(id);
+    if (verifier === undefined) {
+      const resolved = resolveVerifierOptions(options);
+      if (resolved.errors) return resolved;
+      verifier = buildVerifier(resolved.data);
+      verifiers.set(id, verifier);
+      if (verifiers.size > MAX_VERIFIERS) {
+        const oldest = verifiers.keys().next();
+        if (oldest.done !== true) verifiers.delete(oldest.value);
+      }
+    }
+  } catch {
+    // Hostile option objects (throwing getters, cycles) are still a result, not an exception.
+    return fail('options_invalid', 'The options could not be read.');
+  }
+  return verifier.verify(token);
+}
+
+/** A stable identity for the options: values by JSON, functions (fetch, now) by object identity. */
+function registryKey(options: TokenVerifierOptions): string {
+  return JSON.stringify(options, (_key, value: unknown) => {
+    if (typeof value !== 'function') return value;
+    let id = functionIds.get(value);
+    if (id === undefined) {
+      id = nextFunctionId++;
+      functionIds.set(value, id);
+    }
+    return `fn:${id}`;
+  });
+}

@@ -1,0 +1,40 @@
+import { createApiClient, type ApiClient } from './core/create-api-client.js';
+import type { ClientOptions } from './core/client-options.js';
+import { operations, SPEC_VERSION } from './generated/operations.js';
+import type { OperationSignatures, ResourceMap } from './generated/operation-types.js';
+
+export type { ApiError, ApiErrorCode } from './core/api-error.js';
+export type { ApiFailure, ApiResult, ApiSuccess } from './core/api-result.js';
+export type { ClientLogger } from './core/client-logger.js';
+export type { BackoffOptions, ResponseValidationMode } from './core/client-options.js';
+export type { Paginator } from './core/paginate.js';
+export type { RequestOptions } from './core/request-options.js';
+
+/**
+ * Options of {@link createClerkClient}: `secretKey` plus optional transport and validation settings.
+ *
+ * @example
+ * const options: ClerkClientOptions = { secretKey: 'sk_test_…', responseValidation: 'warn' };
+ */
+export type ClerkClientOptions = ClientOptions;
+
+/**
+ * The Backend API client: one namespace per resource, one typed method per operation.
+ *
+ * @example
+ * const getUser: ClerkClient['users']['getUser'] = clerk.users.getUser;
+ */
+export type ClerkClient = ApiClient<OperationSignatures, ResourceMap>;
+
+/**
+ * Creates a Backend API client; throws a `TypeError` at once for bad options (a `pk_` key, say),
+ * and never afterwards: every call resolves to `{ data }` or `{ errors }`.
+ *
+ * @example
+ * const clerk = createClerkClient({ secretKey: 'sk_test_…' });
+ * const { data, errors } = await clerk.users.getUser('user_123');
+ * for await (const user of clerk.users.getUserList.all({ limit: 100 })) console.log(user.id);
+ */
+export function createClerkClient(options: ClerkClientOptions): ClerkClient {
+  return createApiClient<OperationSignatures, ResourceMap>(operations, SPEC_VERSION, options);
+}

@@ -1,0 +1,55 @@
+import type { Result } from './result.js';
+import type { ApiError } from './api-error.js';
+import { checkNumber, type ClientConfig } from './client-options.js';
+
+/**
+ * Per-call options, the last positional argument of every method.
+ *
+ * @example
+ * await clerk.users.getUser('user_123', { timeoutMs: 2_000, maxRetries: 0, signal: controller.signal });
+ */
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** Overrides the client's per-attempt timeout. */
+  timeoutMs?: number | undefined;
+  /** Overrides the client's retry count. */
+  maxRetries?: number | undefined;
+  /** Extra headers; `Authorization` is always the client's own. */
+  headers?: Record<string, string> | Headers | undefined;
+}
+
+/** Request options after validation and defaulting. */
+export interface ResolvedRequestOptions {
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  headers: Headers;
+}
+
+/**
+ * Validates per-call options; unlike construction options, mistakes here are results, not throws,
+ * because they can come from data at runtime.
+ *
+ * @example
+ * const resolved = resolveRequestOptions({ timeoutMs: 500 }, config);
+ */
+export function resolveRequestOptions(options: RequestOptions | undefined, config: ClientConfig): Result<ResolvedRequestOptions, ApiError> {
+  try {
+    if (options !== undefined && (typeof options !== 'object' || options === null)) {
+      throw new TypeError('request options must be an object');
+    }
+    const signal = options?.signal;
+    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
+    return {
+      data: {
+        signal,
+        timeoutMs: checkNumber('timeoutMs', options?.timeoutMs, config.timeoutMs, 1),
+        maxRetries: checkNumber('maxRetries', options?.maxRetries, config.maxRetries, 0, 10, true),
+        // new Headers() rejects CR/LF and invalid names, before anything is sent.
+        headers: new Headers(options?.headers),
+      },
+    };
+  } catch (error) {
+    return { errors: [{ code: 'invalid_params', message: `Invalid request options: ${(error as Error).message}` }] };
+  }
+}

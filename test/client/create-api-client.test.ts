@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
+import { makeUser } from './fixtures/users.js';
+
+let server: StubServer;
+beforeAll(async () => {
+  server = await startStubServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+describe('createApiClient calls', () => {
+  it('sends a GET with the path param in place and returns the parsed user', async () => {
+    server.handle((_req, res) => sendJson(res, 200, makeUser(1), { 'x-clerk-trace-id': 'trace_ok' }));
+    const clerk = createFixtureClient(server.url);
+    const result = await clerk.users.getUser('user_123');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.id).toBe(makeUser(1)['id']);
+    expect(result.status).toBe(200);
+    expect(result.traceId).toBe('trace_ok');
+    expect(result.response).toBeInstanceOf(Response);
+    const [request] = server.requests;
+    expect(request?.method).toBe('GET');
+    expect(request?.url).toBe('/v1/users/user_123');
+  });
+
+  it('sends the Authorization, Clerk-API-Version, User-Agent and Accept headers', async () => {
+    server.handle((_req, res) => sendJson(res, 200, makeUser(1)));
+    const clerk = createFixtureClient(server.url, { userAgent: 'my-app/1.0' });
+    await clerk.users.getUser('user_1', { headers: { 'X-Request-Id': 'abc', Authorization: 'Bearer other' } });
+    const headers = server.requests[0]?.headers;
+    expect(headers?.['authorization']).toBe(`Bearer ${TEST_SECRET}`);
+    expect(headers?.['clerk-api-version']).toBe('2026-05-12');
+    expect(headers?.['user-agent']).toBe('my-app/1.0');
+    expect(headers?.['accept']).toBe('application/json');
+    expect(headers?.['x-request-id']).toBe('abc');
+  });
+
+  it('sends params as the JSON body of a PATCH, after the positional path param', async () => {
+    server.handle((_req, res) => sendJson(res, 200, makeUser(2)));
+    const clerk = createFixtureClient(server.url);
+    const result = await clerk.users.updateUser('user_2', { first_name: 'Ada' });
+    expect(result.errors).toBeUndefined();
+    const request = server.requests[0];
+    expect(request?.method).toBe('PATCH');
+    expect(request?.url).toBe('/v1/users/user_2');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request?.body.toString() ?? '')).toEqual({ first_name: 'Ada' });
+  });
+
+  it('sends params of an operation without a body as the query string', async () => {
+    server.handle((_req, res) => sendJson(res, 200, []));
+    const clerk = createFixtureClient(server.url);
+    await clerk.users.getUserList({ limit: 10, order_by: '-created_at' });
+    expect(server.requests[0]?.url).toBe('/v1/users?limit=10&order_by=-created_at');
+  });
+
+  it('fills several path params in path order', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(204).end();
+    });
+    const clerk = createFixtureClient(server.url);
+    const result = await clerk.invitations.revokeInvitation('org_1', 'inv_2');
+    expect(result).toMatchObject({ data: undefined, status: 204 });
+    expect(result.errors).toBeUndefined();
+    expect(server.requests[0]?.url).toBe('/v1/organizations/org_1/invitations/inv_2/revoke');
+  });
+
+  it('adds no version segment when apiVersion is empty', async () => {
+    server.handle((_req, res) => sendJson(res, 200, makeUser(1)));
+    const clerk = createFixtureClient(`${server.url}/`, { apiVersion: '' });
+    await clerk.users.getUser('user_1');
+    expect(server.requests[0]?.url).toBe('/users/user_1');
+  });
+
+  it('keeps a base path of apiUrl', async () => {
+    server.handle((_req, res) => sendJson(res, 200, makeUser(1)));
+    const clerk = createFixtureClient(`${server.url}/proxy/clerk`, { apiVersion: 'v2' });
+    await clerk.users.getUser('user_1');
+    expect(server.requests[0]?.url).toBe('/proxy/clerk/v2/users/user_1');
+  });
+
+  it('looks up globalThis.fetch lazily at request time', async () => {
+    const clerk = createFixtureClient(server.url);
+    const original = globalThis.fetch;
+    const seen: string[] = [];
+    globalThis.fetch = (async (request: Request) => {
+      seen.push(request.url);
+      return new Response(JSON.stringify(makeUser(1)), { status: 200 });
+    }) as typeof fetch;
+    try {
+      const result = await clerk.users.getUser('user_1');
+      expect(result.errors).toBeUndefined();
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(seen).toEqual([`${server.url}/v1/users/user_1`]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('uses an injected fetch', async () => {
+    let calls = 0;
+    const clerk = createFixtureClient('https://api.clerk.com', {
+      fetch: async () => {
+        calls++;
+        return new Response(JSON.stringify(makeUser(1)), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const result = await clerk.users.getUser('user_1');
+    expect(result.errors).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
+  it('returns invalid_params instead of throwing for bad request options', async () => {
+    const clerk = createFixtureClient(server.url);
+    const result = await clerk.users.getUser('user_1', { timeoutMs: -1 });
+    expect(result.errors?.[0].code).toBe('invalid_params');
+    const badHeader = await clerk.users.getUser('user_1', { headers: { 'x-a': 'b\r\nInjected: yes' } });
+    expect(badHeader.errors?.[0].code).toBe('invalid_params');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('returns invalid_params for a body that cannot be serialised', async () => {
+    const clerk = createFixtureClient(server.url);
+    const result = await clerk.users.updateUser('user_1', { first_name: 1n as unknown as string });
+    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAttemptFetch, type AttemptRecord } from '../../src/core/attempt-fetch.js';
+import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
+import { makeUser } from './fixtures/users.js';
+
+let server: StubServer;
+let elsewhere: StubServer;
+beforeAll(async () => {
+  server = await startStubServer((_req, res) => sendJson(res, 200, makeUser(1)));
+  elsewhere = await startStubServer((_req, res) => sendJson(res, 200, makeUser(2)));
+});
+afterAll(async () => {
+  await server.close();
+  await elsewhere.close();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+  elsewhere.requests.length = 0;
+  server.handle((_req, res) => sendJson(res, 200, makeUser(1)));
+});
+
+describe('path parameters', () => {
+  it.each([
+    ['an empty id', ''],
+    ['a dot', '.'],
+    ['a dot-dot', '..'],
+    ['a slash', 'user_1/../../admin'],
+    ['a backslash', 'user_1\\..\\admin'],
+    ['a question mark', 'user_1?impersonate=1'],
+    ['a hash', 'user_1#x'],
+    ['a lone surrogate', 'user_\uD800'],
+  ])('rejects %s before any request', async (_label, id) => {
+    const result = await createFixtureClient(server.url).users.getUser(id);
+    expect(result.errors?.[0].code).toBe('invalid_path_param');
+    expect(result.errors?.[0].meta).toEqual({ param: 'user_id' });
+    expect(result.status).toBeUndefined();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('rejects a non-string id from untyped callers', async () => {
+    const getUser = createFixtureClient(server.url).users.getUser as (id: unknown) => ReturnType<typeof createFixtureClient>['users']['getUser'] extends (...a: never[]) => infer R ? R : never;
+    const result = await getUser({ toString: () => 'x' });
+    expect(result.errors?.[0].code).toBe('invalid_path_param');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('URL-encodes ids so that they stay one path segment', async () => {
+    const clerk = createFixtureClient(server.url);
+    await clerk.users.getUser('user 1%2F..&x=ü');
+    expect(server.requests[0]?.url).toBe('/v1/users/user%201%252F..%26x%3D%C3%BC');
+  });
+
+  it('does not follow a redirect with the secret', async () => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      server.handle((_req, res) => {
+        res.writeHead(status, { location: `${elsewhere.url}/v1/users/user_1` }).end();
+      });
+      const result = await createFixtureClient(server.url).users.getUser('user_1');
+      expect(result.errors?.[0].code).toBe('unexpected_redirect');
+      expect(result.status).toBe(status);
+    }
+    expect(elsewhere.requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('refuses to send a request whose origin differs from the API origin', async () => {
+    const record: AttemptRecord = {};
+    let calls = 0;
+    const attemptFetch = createAttemptFetch(record, {
+      apiOrigin: server.origin,
+      maxResponseBytes: 1000,
+      fetch: async () => {
+        calls++;
+        return new Response('{}');
+      },
+    });
+    const request = new Request(`${elsewhere.url}/v1/users`, { headers: { Authorization: `Bearer ${TEST_SECRET}` } });
+    await expect(attemptFetch(request)).rejects.toThrow();
+    expect(record.failure).toBe('origin_mismatch');
+    expect(calls).toBe(0);
+  });
+
+  it('keeps every request on the API origin whatever the id', async () => {
+    const seen: string[] = [];
+    const clerk = createFixtureClient('https://api.clerk.com', {
+      fetch: async (request) => {
+        seen.push(request.url);
+        return new Response(JSON.stringify(makeUser(1)), { status: 200 });
+      },
+    });
+    for (const id of ['//evil.com', '@evil.com', 'https:', 'evil.com:443', '%2e%2e', '\u2025', 'a;b']) {
+      await clerk.users.getUser(id);
+    }
+    for (const url of seen) expect(new URL(url).origin).toBe('https://api.clerk.com');
+    expect(seen.every((url) => url.startsWith('https://api.clerk.com/v1/users/'))).toBe(true);
+  });
+});

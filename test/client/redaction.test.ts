@@ -1,0 +1,76 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
+import { makeUser } from './fixtures/users.js';
+
+let server: StubServer;
+beforeAll(async () => {
+  server = await startStubServer();
+});
+afterAll(() => server.close());
+
+function expectNoSecret(value: unknown): void {
+  expect(JSON.stringify(value) ?? '').not.toContain(TEST_SECRET);
+  expect(inspect(value, { depth: Infinity, showHidden: true, getters: true })).not.toContain(TEST_SECRET);
+  expect(String(value)).not.toContain(TEST_SECRET);
+}
+
+describe('secret redaction', () => {
+  it('keeps the secret out of JSON.stringify and util.inspect of the client', () => {
+    const clerk = createFixtureClient(server.url);
+    expectNoSecret(clerk);
+    expectNoSecret(clerk.users);
+    expect(JSON.parse(JSON.stringify(clerk))).toEqual({ apiUrl: server.url, apiVersion: 'v1', specVersion: '2026-05-12' });
+    expect(inspect(clerk)).toContain('ClerkClient');
+    expect(Object.values(clerk).some((value) => value === TEST_SECRET)).toBe(false);
+  });
+
+  it('keeps the secret out of success and failure results', async () => {
+    const clerk = createFixtureClient(server.url, { maxRetries: 0 });
+    server.handle((_req, res) => sendJson(res, 200, makeUser(1)));
+    expectNoSecret(await clerk.users.getUser('user_1'));
+    server.handle((_req, res) => sendJson(res, 401, { errors: [{ code: 'authentication_invalid', message: 'bad key' }] }));
+    expectNoSecret(await clerk.users.getUser('user_1'));
+    server.handle((_req, res) => sendJson(res, 200, { nope: true }));
+    expectNoSecret(await clerk.users.getUser('user_1'));
+    expectNoSecret(await clerk.users.getUser('..'));
+  });
+
+  it('redacts the secret from network error messages', async () => {
+    const clerk = createFixtureClient(server.url, {
+      maxRetries: 0,
+      fetch: async (request) => {
+        throw new TypeError(`connect failed; headers were ${request.headers.get('authorization')}`);
+      },
+    });
+    const result = await clerk.users.getUser('user_1');
+    expect(result.errors?.[0].code).toBe('network_error');
+    expect(result.errors?.[0].message).toContain('[redacted]');
+    expectNoSecret(result);
+  });
+
+  it('redacts the secret from an error page that echoes the request headers', async () => {
+    server.handle((req, res) => {
+      res.writeHead(500, { 'content-type': 'text/html' }).end(`<pre>${req.headers['authorization']}</pre>`);
+    });
+    const result = await createFixtureClient(server.url, { maxRetries: 0 }).users.getUser('user_1');
+    expect(result.errors?.[0].code).toBe('http_error');
+    expectNoSecret(result.errors);
+  });
+
+  it('keeps the secret out of log lines', async () => {
+    const lines: string[] = [];
+    const logger = {
+      warn: (message: string, details?: Record<string, unknown>) => lines.push(message, inspect(details, { depth: Infinity })),
+      debug: (message: string, details?: Record<string, unknown>) => lines.push(message, inspect(details, { depth: Infinity })),
+    };
+    let calls = 0;
+    server.handle((_req, res) => (calls++ === 0 ? sendJson(res, 503, {}) : sendJson(res, 200, { id: 1 })));
+    const clerk = createFixtureClient(server.url, { logger, responseValidation: 'warn' });
+    const result = await clerk.users.getUser('user_1');
+    expect(result.errors).toBeUndefined();
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.join('\n')).not.toContain(TEST_SECRET);
+  });
+});

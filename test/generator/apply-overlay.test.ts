@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverlay, parseTarget, type OverlayDocument } from '../../scripts/spec/apply-overlay.js';
+
+function overlay(actions: OverlayDocument['actions']): OverlayDocument {
+  return { overlay: '1.0.0', info: { title: 'test', version: '1' }, actions };
+}
+
+describe('applyOverlay', () => {
+  it('removes a key addressed with dots and quoted brackets', () => {
+    const doc = { paths: { '/a/b': { post: { anyOf: [1], keep: true } } } };
+    applyOverlay(doc, overlay([{ target: "$.paths['/a/b'].post.anyOf", description: 'why', remove: true }]));
+    expect(doc.paths['/a/b'].post).toEqual({ keep: true });
+  });
+
+  it('removes array items matched by value', () => {
+    const doc = { s: { required: ['a', 'b', 'c', 'b'] } };
+    applyOverlay(doc, overlay([{ target: "$.s.required[?(@ == 'b')]", description: 'why', remove: true }]));
+    expect(doc.s.required).toEqual(['a', 'c']);
+  });
+
+  it('merges updates: objects recursively, arrays appended, scalars replaced', () => {
+    const doc = { s: { required: ['a'], properties: { a: { type: 'string' } }, title: 'x' } };
+    applyOverlay(
+      doc,
+      overlay([{ target: '$.s', description: 'why', update: { required: ['b'], properties: { b: { type: 'integer' } }, title: 'y' } }]),
+    );
+    expect(doc.s).toEqual({ required: ['a', 'b'], properties: { a: { type: 'string' }, b: { type: 'integer' } }, title: 'y' });
+  });
+
+  it('fails loudly when a target matches nothing', () => {
+    expect(() => applyOverlay({ a: {} }, overlay([{ target: '$.a.missing', description: 'why', remove: true }]))).toThrow(
+      /matches nothing/,
+    );
+  });
+
+  it('requires a reason on every action', () => {
+    expect(() => applyOverlay({ a: 1 }, overlay([{ target: '$.a', description: '', remove: true }]))).toThrow(/no description/);
+  });
+
+  it('rejects JSONPath it does not support instead of guessing', () => {
+    expect(() => parseTarget('$..schemas')).toThrow(/unsupported/);
+    expect(() => parseTarget('a.b')).toThrow(/must start with \$/);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { operations } from '../../src/generated/operations.js';
+import { responses, schemas } from '../../src/generated/schemas.js';
+
+const organization = {
+  object: 'organization',
+  id: 'org_123',
+  name: 'Acme',
+  slug: 'acme',
+  has_image: false,
+  max_allowed_memberships: 5,
+  admin_delete_enabled: true,
+  public_metadata: {},
+  created_at: 1_700_000_000_000,
+  updated_at: 1_700_000_000_000,
+};
+
+const otpVerification = { object: 'verification_otp', status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null };
+
+describe('component validators', () => {
+  it('accept a valid payload and keep properties the spec does not list', () => {
+    const result = schemas.Organization().safeParse({ ...organization, brand_new_field: { a: 1 } });
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ brand_new_field: { a: 1 } });
+  });
+
+  it('reject a payload missing a required property, naming it', () => {
+    const { name: _name, ...withoutName } = organization;
+    const result = schemas.Organization().safeParse(withoutName);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['name']);
+  });
+
+  it('reject a property of the wrong type', () => {
+    expect(schemas.Organization().safeParse({ ...organization, has_image: 'no' }).success).toBe(false);
+    expect(schemas.Organization().safeParse({ ...organization, created_at: '1700000000' }).success).toBe(false);
+  });
+
+  it('accept null only where the spec says nullable', () => {
+    expect(schemas.Organization().safeParse({ ...organization, role_set_key: null }).success).toBe(true);
+    expect(schemas.Organization().safeParse({ ...organization, slug: null }).success).toBe(false);
+  });
+
+  it('treat an absent optional property as absent and reject an explicit wrong value for it', () => {
+    expect(schemas.Organization().safeParse({ ...organization, members_count: 3 }).success).toBe(true);
+    expect(schemas.Organization().safeParse({ ...organization, members_count: 'three' }).success).toBe(false);
+  });
+
+  it('keep int64 values as numbers, beyond 32 bits', () => {
+    const result = schemas.Organization().safeParse({ ...organization, created_at: 2 ** 40 });
+    expect(result.data?.created_at).toBe(2 ** 40);
+  });
+
+  it('reject an unknown value of a closed enum and accept one of an open enum', () => {
+    expect(schemas.verification_otp().safeParse(otpVerification).success).toBe(true);
+    expect(schemas.verification_otp().safeParse({ ...otpVerification, status: 'teleported' }).success).toBe(false);
+    // strategy is marked x-speakeasy-unknown-values: allow.
+    expect(schemas.verification_otp().safeParse({ ...otpVerification, strategy: 'carrier_pigeon' }).success).toBe(true);
+  });
+
+  it('pick discriminated-union branches by the object property', () => {
+    const emailAddress = {
+      object: 'email_address',
+      email_address: 'ada@example.com',
+      reserved: false,
+      verification: otpVerification,
+      linked_to: [],
+      created_at: 1,
+      updated_at: 1,
+    };
+    expect(schemas.EmailAddress().safeParse(emailAddress).success).toBe(true);
+    expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: null }).success).toBe(true);
+    expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: { ...otpVerification, object: 'verification_nope' } }).success).toBe(false);
+  });
+
+  it('share one validator instance per component (by reference, built once)', () => {
+    expect(schemas.User()).toBe(schemas.User());
+    expect(responses.User()).toBe(schemas.User());
+  });
+
+  it('validate Clerk error bodies', () => {
+    const body = { errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'No user was found' }], clerk_trace_id: 't1' };
+    expect(responses.ResourceNotFound().safeParse(body).success).toBe(true);
+    expect(responses.ResourceNotFound().safeParse({ errors: [{ code: 1 }] }).success).toBe(false);
+  });
+});
+
+describe('operation response validators', () => {
+  it('exist for every documented status of every operation, and all build', () => {
+    let count = 0;
+    for (const op of operations) {
+      expect(Object.keys(op.responses).length, op.operationId).toBeGreaterThan(0);
+      for (const [status, validator] of Object.entries(op.responses)) {
+        expect(status).toMatch(/^([1-5]\d\d|[1-5]XX|default)$/);
+        expect(validator()).toBeInstanceOf(z.ZodType);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(1000);
+  });
+
+  it('validate a list response of GetUserList as an array of users', () => {
+    const getUserList = operations.find((op) => op.operationId === 'GetUserList')!;
+    expect(getUserList.pagination).toBe('array');
+    expect(getUserList.responses['200']!().safeParse([]).success).toBe(true);
+    expect(getUserList.responses['200']!().safeParse({ data: [] }).success).toBe(false);
+  });
+});
+
+describe('the operation table', () => {
+  it('records per-parameter query serialization (GET /organization_domains mixes explode true and false)', () => {
+    const op = operations.find((o) => o.method === 'GET' && o.path === '/organization_domains')!;
+    const explodes = new Set(op.query.map((q) => q.explode));
+    expect(explodes).toEqual(new Set([true, false]));
+  });
+
+  it('lists path params in path order and marks multipart bodies', () => {
+    const op = operations.find((o) => o.operationId === 'SetUserProfileImage')!;
+    expect(op).toMatchObject({ method: 'POST', path: '/users/{user_id}/profile_image', pathParams: ['user_id'], body: 'multipart' });
+    const multi = operations.filter((o) => o.body === 'multipart').map((o) => o.operationId).sort();
+    expect(multi).toEqual(['SetUserProfileImage', 'UploadOAuthApplicationLogo', 'UploadOrganizationLogo']);
+    for (const o of operations) expect(o.pathParams).toEqual([...o.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
+  });
+});
