@@ -2,10 +2,25 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // `include` lives in the projects (with `extends: true` a root include would be merged in).
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'threads',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/contract/**'] } },
+      {
+        extends: true,
+        test: {
+          // Contract tests against a Prism mock of the repaired spec; Prism starts only when this project runs.
+          name: 'contract',
+          include: ['test/contract/**/*.contract.test.ts'],
+          typecheck: { enabled: false },
+          globalSetup: ['test/contract/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -17,6 +17,8 @@ export interface GenerateOptions {
   version: string;
   outDir: string;
   check: boolean;
+  /** Where API-surface snapshots live; default `openapi/api-surface/`. */
+  surfaceDir?: string;
 }
 
 export interface GenerateResult {
@@ -65,11 +67,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const repairedSpecPath = join(repairedDir, `bapi-${options.version}.json`);
   writeIfChanged(repairedSpecPath, `${JSON.stringify(bapi.document, null, 1)}\n`);
 
-  const surfacePath = join(openapiDir, 'api-surface', `bapi-${options.version}.txt`);
+  const surfaceDir = options.surfaceDir ?? join(openapiDir, 'api-surface');
+  const surfacePath = join(surfaceDir, `bapi-${options.version}.txt`);
   const committed = existsSync(surfacePath) ? readFileSync(surfacePath, 'utf8') : undefined;
   const surfaceStale = committed !== surface;
   if (!options.check && surfaceStale) {
-    mkdirSync(join(openapiDir, 'api-surface'), { recursive: true });
+    mkdirSync(surfaceDir, { recursive: true });
     writeFileSync(surfacePath, surface);
   }
   return { files, surface, surfacePath, surfaceStale, repairedSpecPath };

@@ -14,7 +14,7 @@ process.env['NODE_ENV'] = 'test';
 const clerk = await import('@clerk/backend');
 
 const TOKENS = 2000;
-const MIN_MS = 1500;
+const ROUNDS = 5;
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -32,16 +32,11 @@ function mint(index: number, kid = 'ins_bench'): string {
 
 const tokens = Array.from({ length: TOKENS }, (_, i) => mint(i));
 
-/** Sequential awaited calls over the token list, repeated for at least MIN_MS; returns ops/s. */
-async function measure(run: (index: number) => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 200; i++) await run(i % TOKENS); // warm-up (JIT, key import, caches)
-  let ops = 0;
+/** One pass of sequential awaited calls over the token list; returns ops/s. */
+async function pass(run: (index: number) => Promise<unknown>): Promise<number> {
   const start = performance.now();
-  while (performance.now() - start < MIN_MS) {
-    for (let i = 0; i < TOKENS; i++) await run(i);
-    ops += TOKENS;
-  }
-  return ops / ((performance.now() - start) / 1000);
+  for (let i = 0; i < TOKENS; i++) await run(i);
+  return TOKENS / ((performance.now() - start) / 1000);
 }
 
 // Ceiling: crypto.subtle.verify on pre-split bytes, no parsing at all.
@@ -50,25 +45,37 @@ const split = tokens.map((t) => {
   const dot = t.lastIndexOf('.');
   return { data: new TextEncoder().encode(t.slice(0, dot)), sig: Buffer.from(t.slice(dot + 1), 'base64url') };
 });
-const ceiling = await measure(async (i) => {
-  const s = split[i]!;
-  if (!(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', subtleKey, s.sig, s.data))) throw new Error('bad');
-});
 const joseKey = await importSPKI(pem, 'RS256');
-const jose = await measure((i) => jwtVerify(tokens[i]!, joseKey, { algorithms: ['RS256'] }));
-const clerkDistinct = await measure(async (i) => clerk.verifyToken(tokens[i]!, { jwtKey: pem }));
 const verifier = createTokenVerifier({ jwtKey: pem, authorizedParties: ['https://app.example.com'] });
-const ours = await measure(async (i) => {
-  const result = await verifier.verify(tokens[i]!);
-  if (result.errors) throw new Error(result.errors[0].code);
-});
-const oursConvenience = await measure(async (i) => {
-  const result = await verifyToken(tokens[i]!, { jwtKey: pem, authorizedParties: ['https://app.example.com'] });
-  if (result.errors) throw new Error(result.errors[0].code);
-});
 const same = tokens[0]!;
-const oursHit = await measure(() => verifier.verify(same));
-const clerkHit = await measure(() => clerk.verifyToken(same, { jwtKey: pem }));
+const contenders: Record<string, (index: number) => Promise<unknown>> = {
+  ceiling: async (i) => {
+    const s = split[i]!;
+    if (!(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', subtleKey, s.sig, s.data))) throw new Error('bad');
+  },
+  jose: (i) => jwtVerify(tokens[i]!, joseKey, { algorithms: ['RS256'] }),
+  clerkDistinct: (i) => clerk.verifyToken(tokens[i]!, { jwtKey: pem }),
+  ours: async (i) => {
+    const result = await verifier.verify(tokens[i]!);
+    if (result.errors) throw new Error(result.errors[0].code);
+  },
+  oursConvenience: async (i) => {
+    const result = await verifyToken(tokens[i]!, { jwtKey: pem, authorizedParties: ['https://app.example.com'] });
+    if (result.errors) throw new Error(result.errors[0].code);
+  },
+  oursHit: () => verifier.verify(same),
+  clerkHit: () => clerk.verifyToken(same, { jwtKey: pem }),
+};
+// Interleaved rounds, best pass per contender: the machine may be shared, and the best pass is the
+// one least disturbed by other load. The first round is a warm-up (JIT, key import, caches).
+const best: Record<string, number> = {};
+for (let round = 0; round < ROUNDS + 1; round++) {
+  for (const [name, run] of Object.entries(contenders)) {
+    const opsPerSecond = await pass(run);
+    if (round > 0) best[name] = Math.max(best[name] ?? 0, opsPerSecond);
+  }
+}
+const { ceiling = 0, jose = 0, clerkDistinct = 0, ours = 0, oursConvenience = 0, oursHit = 0, clerkHit = 0 } = best;
 
 // JWKS traffic, counted with a mocked fetch (no network).
 let fetches = 0;
@@ -124,7 +131,7 @@ globalThis.fetch = realFetch;
 const f = (n: number): string => Math.round(n).toLocaleString('en-US');
 const r = (n: number): string => `${n.toFixed(2)}×`;
 const lines = [
-  `Node ${process.version}, RS256 2048-bit, ${TOKENS} distinct valid tokens, sequential awaited calls, one run (${new Date().toISOString().slice(0, 10)}).`,
+  `Node ${process.version}, RS256 2048-bit, ${TOKENS} distinct valid tokens, sequential awaited calls, best of ${ROUNDS} interleaved passes, one run (${new Date().toISOString().slice(0, 10)}).`,
   '',
   '| Networkless verification | ops/s | vs crypto.subtle.verify | vs @clerk/backend |',
   '|---|---:|---:|---:|',

@@ -1,7 +1,7 @@
 // Starts a Prism mock server (`prism mock`) on a free loopback port and stops it reliably.
 // Used by the contract tests' vitest globalSetup and by the `npm start` tour.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,7 @@ export interface PrismServer {
   readonly pid: number;
   /** How long start-up took, in ms. */
   readonly startupMs: number;
-  /** Stops Prism (SIGTERM to its process group, SIGKILL after a grace period). Idempotent. */
+  /** Stops Prism (SIGTERM, SIGKILL after 3 s) and waits for it to exit. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -59,33 +59,43 @@ export function freePort(): Promise<number> {
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+function kill(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   try {
-    // detached: true made the child a process-group leader; the negative pid targets the group.
-    process.kill(-child.pid, signal);
+    child.kill(signal);
   } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
-    }
+    // already gone
   }
 }
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // Last resort: whatever happens to this process, no Prism survives it.
   process.on('exit', () => {
-    for (const child of running) killGroup(child, 'SIGKILL');
+    for (const child of running) kill(child, 'SIGKILL');
   });
+  // A signal's default action ends Node without 'exit'; kill Prism first, then, if nobody else
+  // handles the signal, re-raise it so that the default action (and exit status) still applies.
+  for (const signal of SIGNALS) {
+    const onSignal = () => {
+      for (const child of running) kill(child, 'SIGKILL');
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
 }
 
 function prismBinary(): string {
   const bin = resolve(REPO_ROOT, 'node_modules', '.bin', 'prism');
   if (!existsSync(bin)) throw new Error(`Prism is not installed (${bin} is missing); run npm install.`);
-  return bin;
+  // The bin is a symlink to a Node script; run it with this Node, so no shell or PATH lookup is involved.
+  return realpathSync(bin);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -104,16 +114,31 @@ export async function startPrism(options: StartPrismOptions): Promise<PrismServe
   if (!existsSync(options.specPath)) {
     throw new Error(`startPrism: ${options.specPath} does not exist; run \`npm run generate\` first.`);
   }
-  const port = options.port ?? (await freePort());
+  // The free port is released before Prism binds it; if another process takes it meanwhile, Prism
+  // exits with EADDRINUSE and a new port is tried (only when the caller did not fix the port).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, options.port ?? (await freePort()), started);
+    } catch (error) {
+      const retryable = error instanceof PrismExitedError && options.port === undefined && attempt < 3;
+      if (!retryable || performance.now() - started > options.timeoutMs) throw error;
+    }
+  }
+}
+
+class PrismExitedError extends Error {}
+
+async function startOnce(options: StartPrismOptions, port: number, started: number): Promise<PrismServer> {
   const args = ['mock', options.specPath, '-h', '127.0.0.1', '-p', String(port), '-v', 'warn'];
   if (options.errors ?? true) args.push('--errors');
   if (options.dynamic) args.push('-d');
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
 
   installExitHook();
-  const child = spawn(prismBinary(), args, {
+  const child = spawn(process.execPath, [prismBinary(), ...args], {
     cwd: REPO_ROOT,
-    detached: true,
+    // Not detached: Prism (a single Node process, `prism` execs node) stays in our process group,
+    // so a terminal's Ctrl-C reaches it as well.
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
@@ -145,8 +170,8 @@ export async function startPrism(options: StartPrismOptions): Promise<PrismServe
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
       if (exited === undefined) {
-        killGroup(child, 'SIGTERM');
-        const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
+        kill(child, 'SIGTERM');
+        const timer = setTimeout(() => kill(child, 'SIGKILL'), 3_000);
         await exitedPromise;
         clearTimeout(timer);
       }
@@ -160,15 +185,18 @@ export async function startPrism(options: StartPrismOptions): Promise<PrismServe
   const deadline = started + options.timeoutMs;
   try {
     for (;;) {
-      if (exited !== undefined) throw new Error(`Prism ${exited} before it was ready.\n${tail.join('\n')}`);
+      if (exited !== undefined) throw new PrismExitedError(`Prism ${exited} before it was ready.\n${tail.join('\n')}`);
       const remaining = deadline - performance.now();
       if (remaining <= 0) throw new Error(`Prism did not answer on ${url} within ${options.timeoutMs} ms.\n${tail.join('\n')}`);
       try {
-        // Any HTTP answer (a 404 for an unknown path) means the server is listening and the spec is loaded.
-        const response = await fetch(`${url}/__prism_readiness_probe__`, { signal: AbortSignal.timeout(Math.min(1_000, remaining)) });
-        await response.body?.cancel();
-        break;
-      } catch {
+        // Prism's 404 for an unknown path means it listens with the spec loaded; the problem type
+        // proves that the answer comes from Prism and not from whatever else might hold the port.
+        const response = await fetch(`${url}/__prism_readiness_probe__`, { signal: AbortSignal.timeout(Math.min(2_000, remaining)) });
+        const text = await response.text();
+        if (text.includes('stoplight.io/prism')) break;
+        if (exited === undefined) throw new Error(`port ${port} answers, but not as Prism: HTTP ${response.status}`);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith(`port ${port} answers`)) throw error;
         await sleep(100);
       }
     }

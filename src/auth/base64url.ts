@@ -42,6 +42,8 @@ export function decodeBase64Url(input: string): Uint8Array | undefined {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Decodes a base64url segment into a JSON object; `undefined` when it is not canonical base64url,
@@ -51,10 +53,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * decodeBase64UrlJson('eyJhIjoxfQ'); // { a: 1 }
  */
 export function decodeBase64UrlJson(input: string): Record<string, unknown> | undefined {
-  const bytes = decodeBase64Url(input);
-  if (bytes === undefined) return undefined;
+  if (!isCanonicalBase64Url(input)) return undefined;
   try {
-    const value: unknown = JSON.parse(bytesToText(bytes));
+    // Native `atob` is several times faster than a JS decoder plus a fatal TextDecoder; it yields
+    // one char per byte, which is the text itself when every byte is ASCII (the usual case).
+    const binary = atob(input.replace(/-/g, '+').replace(/_/g, '/'));
+    const text = NON_ASCII.test(binary) ? utf8.decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))) : binary;
+    const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
     return value as Record<string, unknown>;
   } catch {
@@ -62,19 +67,11 @@ export function decodeBase64UrlJson(input: string): Record<string, unknown> | un
   }
 }
 
-/** ASCII (the usual case for claims) is converted directly; a fatal TextDecoder is several times slower. */
-function bytesToText(bytes: Uint8Array): string {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    if ((bytes[i] ?? 0) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  if (!ascii) return utf8.decode(bytes);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 4096) {
-    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
-  }
-  return text;
+/** The alphabet, a possible length, and zero padding bits in the last character. */
+function isCanonicalBase64Url(input: string): boolean {
+  const remainder = input.length % 4;
+  if (remainder === 1 || !BASE64URL.test(input)) return false;
+  if (remainder === 0) return true;
+  const last = LOOKUP[input.charCodeAt(input.length - 1)] ?? -1;
+  return (last & (remainder === 2 ? 0x0f : 0x03)) === 0;
 }

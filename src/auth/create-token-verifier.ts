@@ -32,7 +32,7 @@ export interface TokenVerifier {
  * Serialising or inspecting the verifier shows only its key source kind, never the secret key.
  *
  * @example
- * const verifier = createTokenVerifier({ jwtKey: process.env.CLERK_JWT_KEY ?? '' });
+ * const verifier = createTokenVerifier({ jwtKey: jwtKeyPem });
  * const { data } = await verifier.verify(token);
  * if (data) console.log(data.userId);
  */

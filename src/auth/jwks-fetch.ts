@@ -46,7 +46,7 @@ export async function fetchJwks(request: JwksRequest): Promise<Result<unknown, T
       }
       return fail('jwks_fetch_failed', `The JWKS endpoint answered with status ${response.status}.`, meta);
     }
-    const text = await readCapped(response, request.maxBytes);
+    const text = await readCapped(response, request.maxBytes, controller.signal);
     if (text === undefined) {
       return fail('jwks_fetch_failed', `The JWKS response is larger than ${request.maxBytes} bytes.`, { status: response.status });
     }
@@ -63,7 +63,7 @@ export async function fetchJwks(request: JwksRequest): Promise<Result<unknown, T
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
+async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<string | undefined> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     void response.body?.cancel().catch(() => undefined);
@@ -71,10 +71,14 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   }
   if (response.body === null) return '';
   const reader = response.body.getReader();
+  // A fetch that ignores the signal for the body (or a mock) must still be bounded by the timeout.
+  const cancel = (): void => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', cancel, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
+    if (signal.aborted) throw new Error('aborted');
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -83,6 +87,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
     }
     chunks.push(value);
   }
+  signal.removeEventListener('abort', cancel);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

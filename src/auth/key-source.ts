@@ -23,7 +23,7 @@ export interface KeySource {
  * consulted, as in Clerk's networkless mode.
  *
  * @example
- * const source = createFixedKeySource(process.env.CLERK_JWT_KEY ?? '', ['RS256']);
+ * const source = createFixedKeySource(jwtKeyPem, ['RS256']);
  */
 export function createFixedKeySource(key: string | JsonWebKey, algorithms: readonly RsaAlgorithm[]): KeySource {
   let imported: Promise<Result<RsaKeyEntry, TokenError>> | undefined;

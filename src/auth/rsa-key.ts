@@ -44,7 +44,7 @@ export function normalizePem(pem: string): string {
  * modulus are required, because WebCrypto and jose accept `e = 1`, which makes forgery trivial.
  *
  * @example
- * const { data, errors } = await importRsaKey({ pem: process.env.CLERK_JWT_KEY ?? '' }, ['RS256']);
+ * const { data, errors } = await importRsaKey({ pem: jwtKeyPem }, ['RS256']);
  */
 export async function importRsaKey(
   material: RsaKeyMaterial,

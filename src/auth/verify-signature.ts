@@ -12,13 +12,14 @@ const RSASSA = { name: 'RSASSA-PKCS1-v1_5' } as const;
  * @example
  * if (!(await verifySignature(entry, 'RS256', compact))) return fail('token_invalid_signature', '…');
  */
-export async function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: CompactJwt): Promise<boolean> {
+export function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: CompactJwt): Promise<boolean> {
   const key = entry.cryptoKeys.get(alg);
-  if (key === undefined) return false;
+  if (key === undefined) return Promise.resolve(false);
+  // WebCrypto rejects (or throws) on some malformed inputs instead of returning false; both mean "not valid".
   try {
-    return await crypto.subtle.verify(RSASSA, key, compact.signature as Uint8Array<ArrayBuffer>, encoder.encode(compact.signingInput));
+    const signature = compact.signature as Uint8Array<ArrayBuffer>;
+    return crypto.subtle.verify(RSASSA, key, signature, encoder.encode(compact.signingInput)).catch(() => false);
   } catch {
-    // WebCrypto throws on some malformed inputs instead of returning false; both mean "not valid".
-    return false;
+    return Promise.resolve(false);
   }
 }

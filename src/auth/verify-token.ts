@@ -43,15 +43,23 @@ export async function verifyToken(token: string, options: TokenVerifierOptions):
   return verifier.verify(token);
 }
 
-/** A stable identity for the options: values by JSON, functions (fetch, now) by object identity. */
+/**
+ * A stable identity for the options: values by JSON, functions (fetch, now) by object identity.
+ * Built per top-level option, since a replacer walking every value costs more than the lookup saves.
+ */
 function registryKey(options: TokenVerifierOptions): string {
-  return JSON.stringify(options, (_key, value: unknown) => {
-    if (typeof value !== 'function') return value;
-    let id = functionIds.get(value);
-    if (id === undefined) {
-      id = nextFunctionId++;
-      functionIds.set(value, id);
-    }
-    return `fn:${id}`;
-  });
+  let id = '';
+  for (const [name, value] of Object.entries(options)) {
+    id += `${name}=${typeof value === 'function' ? `fn:${functionId(value)}` : JSON.stringify(value)};`;
+  }
+  return id;
+}
+
+function functionId(value: object): number {
+  let id = functionIds.get(value);
+  if (id === undefined) {
+    id = nextFunctionId++;
+    functionIds.set(value, id);
+  }
+  return id;
 }

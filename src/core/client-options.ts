@@ -1,7 +1,12 @@
 import { consoleLogger, type ClientLogger } from './client-logger.js';
 import { assertSecretKey } from './secret-key.js';
 
-/** What to do when a 2xx body does not match the operation's schema. */
+/**
+ * What to do when a 2xx body does not match the operation's schema: fail, log and return, or skip.
+ *
+ * @example
+ * const mode: ResponseValidationMode = 'warn';
+ */
 export type ResponseValidationMode = 'error' | 'warn' | 'off';
 
 /**

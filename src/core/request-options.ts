@@ -18,7 +18,12 @@ export interface RequestOptions {
   headers?: Record<string, string> | Headers | undefined;
 }
 
-/** Request options after validation and defaulting. */
+/**
+ * Request options after validation and defaulting.
+ *
+ * @example
+ * const resolved = resolveRequestOptions(undefined, config); // { data: { timeoutMs: config.timeoutMs, … } }
+ */
 export interface ResolvedRequestOptions {
   signal: AbortSignal | undefined;
   timeoutMs: number;

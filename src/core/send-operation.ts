@@ -17,6 +17,9 @@ import { createValidatorLookup } from './validate-response.js';
 /**
  * The slice of openapi-fetch's client we use. Its own `request()` type is keyed by a generated
  * `paths` type; the operation table replaces that here, so the one cast lives in create-transport.
+ *
+ * @example
+ * await client.request('GET', '/users', { params: {}, parseAs: 'stream' });
  */
 export interface FetchClient {
   request(method: string, url: string, init: Record<string, unknown>): Promise<unknown>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../src/core/api-result.js';
 import { createAttemptFetch, type AttemptRecord } from '../../src/core/attempt-fetch.js';
 import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
 import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
@@ -39,7 +40,7 @@ describe('path parameters', () => {
   });
 
   it('rejects a non-string id from untyped callers', async () => {
-    const getUser = createFixtureClient(server.url).users.getUser as (id: unknown) => ReturnType<typeof createFixtureClient>['users']['getUser'] extends (...a: never[]) => infer R ? R : never;
+    const getUser = createFixtureClient(server.url).users.getUser as unknown as (id: unknown) => Promise<ApiResult<unknown>>;
     const result = await getUser({ toString: () => 'x' });
     expect(result.errors?.[0].code).toBe('invalid_path_param');
     expect(server.requests).toHaveLength(0);

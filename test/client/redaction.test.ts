@@ -23,7 +23,7 @@ describe('secret redaction', () => {
     expectNoSecret(clerk.users);
     expect(JSON.parse(JSON.stringify(clerk))).toEqual({ apiUrl: server.url, apiVersion: 'v1', specVersion: '2026-05-12' });
     expect(inspect(clerk)).toContain('ClerkClient');
-    expect(Object.values(clerk).some((value) => value === TEST_SECRET)).toBe(false);
+    expect(Object.values(clerk).some((value: unknown) => value === TEST_SECRET)).toBe(false);
   });
 
   it('keeps the secret out of success and failure results', async () => {

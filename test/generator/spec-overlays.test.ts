@@ -140,4 +140,16 @@ describe(`spec overlays for BAPI ${version}`, () => {
     expect(items.anyOf).toEqual(alternatives);
     expect(schemas.JWKS().safeParse({ keys: [rsaKey] }).success).toBe(true);
   });
+
+  it('gives the patterned strings Prism cannot invent a matching example', () => {
+    const cases: Array<[Doc, Doc]> = [
+      [raw['components'].schemas.IdentificationLink.properties.type, repaired['components'].schemas.IdentificationLink.properties.type],
+      [raw['components'].schemas.verification_oauth.properties.strategy, repaired['components'].schemas.verification_oauth.properties.strategy],
+    ];
+    for (const [before, after] of cases) {
+      expect(before['pattern']).toBeTypeOf('string');
+      expect(before['example']).toBeUndefined();
+      expect(after['example']).toMatch(new RegExp(after['pattern']));
+    }
+  });
 });

@@ -1,0 +1,28 @@
+// `npm run bench`: runs every benchmark script in its own process, one after another (so they do not compete
+// for the 2 cores), and collects their markdown tables into bench/RESULTS.md.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const benches = ['generate/generate-time.ts', 'client/get-user-list.ts', 'auth/verify.ts'];
+const root = fileURLToPath(new URL('./', import.meta.url));
+const sections: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`, ''];
+
+for (const bench of benches) {
+  const script = `${root}${bench}`;
+  if (!existsSync(script)) {
+    console.warn(`skipping ${bench}: not present`);
+    continue;
+  }
+  console.log(`\n=== ${bench}`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`${bench} failed with exit code ${run.status}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const results = script.replace(/[^/]+$/, 'RESULTS.md');
+  if (existsSync(results)) sections.push(readFileSync(results, 'utf8'), '');
+}
+writeFileSync(`${root}RESULTS.md`, sections.join('\n'));
+console.log(`\nwrote bench/RESULTS.md`);

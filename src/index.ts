@@ -1,0 +1,20 @@
+// Public entry of clerk-bapi: the Backend API client and the token verification layer. Re-exports only.
+export { createClerkClient } from './client.js';
+export type {
+  ApiError,
+  ApiErrorCode,
+  ApiFailure,
+  ApiResult,
+  ApiSuccess,
+  BackoffOptions,
+  ClerkClient,
+  ClerkClientOptions,
+  ClientLogger,
+  Paginator,
+  RequestOptions,
+  ResponseValidationMode,
+} from './client.js';
+export type { ClerkError, NonEmptyArray, Result } from './core/result.js';
+export { SPEC_VERSION } from './generated/operations.js';
+export type { components, operations as OperationTypes, paths } from './generated/types.js';
+export * from './auth/index.js';

@@ -1,0 +1,68 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { createTokenVerifier } from '../../src/auth/index.js';
+import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
+import { fakeFetch, jwksResponse } from './helpers/jwks-server.js';
+
+const SECRET = 'sk_live_SuperSecretValue123';
+
+describe('createTokenVerifier', () => {
+  it('never shows the secret key in JSON.stringify, util.inspect or String()', () => {
+    const verifier = createTokenVerifier({ secretKey: SECRET });
+    for (const text of [JSON.stringify(verifier), inspect(verifier, { depth: 10, showHidden: true }), String(verifier)]) {
+      expect(text).not.toContain('SuperSecret');
+      expect(text).toContain('backend-api');
+    }
+  });
+
+  it('never shows the secret key or the token in results and errors', async () => {
+    const key = testKey();
+    const fake = fakeFetch(() => new Response('{}', { status: 401 }));
+    const verifier = createTokenVerifier({ secretKey: SECRET, fetch: fake.fetch, now: () => NOW_MS });
+    const token = sessionToken(key);
+    const result = await verifier.verify(token);
+    const text = `${JSON.stringify(result)} ${inspect(result, { depth: 10 })}`;
+    expect(text).not.toContain('SuperSecret');
+    expect(text).not.toContain(token.split('.')[2]!.slice(0, 20));
+  });
+
+  it('does not put the secret key in a TypeError either', () => {
+    expect(() => createTokenVerifier({ secretKey: 'pk_live_SuperSecretValue' })).toThrow(TypeError);
+    try {
+      createTokenVerifier({ secretKey: 'sk_live_Super Secret' });
+    } catch (error) {
+      expect(String(error)).not.toContain('Super');
+    }
+  });
+
+  it.each([
+    [{}],
+    [{ secretKey: 'sk_test_x', apiUrl: 'http://api.example.com' }],
+    [{ jwksUrl: 'ftp://x' }],
+    [{ jwtKey: 'x', algorithms: ['HS256'] }],
+    [{ jwtKey: 'x', algorithms: [] }],
+    [{ jwtKey: 'x', authorizedParties: [''] }],
+    [{ jwtKey: 'x', jwksTimeoutInMs: -1 }],
+    [{ jwtKey: 'x', tokenCache: { maxEntries: 0 } }],
+  ])('throws a TypeError for bad options %j', (options) => {
+    expect(() => createTokenVerifier(options as never)).toThrow(TypeError);
+  });
+
+  it('allows plain http only to a loopback API URL', () => {
+    expect(() => createTokenVerifier({ secretKey: 'sk_test_x', apiUrl: 'http://127.0.0.1:8080' })).not.toThrow();
+  });
+
+  it('looks up the global fetch at call time', async () => {
+    const key = testKey();
+    const fake = fakeFetch(() => jwksResponse([key.jwk]));
+    const original = globalThis.fetch;
+    const verifier = createTokenVerifier({ secretKey: 'sk_test_lazy', now: () => NOW_MS });
+    globalThis.fetch = fake.fetch;
+    try {
+      expect((await verifier.verify(sessionToken(key))).errors).toBeUndefined();
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(fake.calls()).toBe(1);
+  });
+});

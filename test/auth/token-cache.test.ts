@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createTokenVerifier } from '../../src/auth/index.js';
+import { createTokenCache } from '../../src/auth/token-cache.js';
+import { NOW_MS, NOW_S, sessionToken, testKey } from './helpers/keys.js';
+import { fakeFetch, jwksResponse } from './helpers/jwks-server.js';
+
+const key = testKey('ins_cache');
+
+function clock() {
+  let now = NOW_MS;
+  return { now: () => now, tick: (ms: number) => (now += ms) };
+}
+
+describe('verified-token cache', () => {
+  it('does not verify a repeated token cryptographically again', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    const token = sessionToken(key);
+    for (let i = 0; i < 5; i++) expect((await verifier.verify(token)).errors).toBeUndefined();
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
+  it('verifies every time when turned off', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, tokenCache: false });
+    const token = sessionToken(key);
+    for (let i = 0; i < 3; i++) await verifier.verify(token);
+    expect(spy).toHaveBeenCalledTimes(3);
+    spy.mockRestore();
+  });
+
+  it('re-checks exp on every hit', async () => {
+    const c = clock();
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: c.now });
+    const token = sessionToken(key, { exp: NOW_S + 30 });
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    c.tick(36_000);
+    expect((await verifier.verify(token)).errors?.[0].code).toBe('token_expired');
+  });
+
+  it('re-checks nbf on every hit', async () => {
+    const c = clock();
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: c.now });
+    const token = sessionToken(key, { nbf: NOW_S });
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    c.tick(-60_000); // the clock stepped back
+    expect((await verifier.verify(token)).errors?.[0].code).toBe('token_not_active_yet');
+  });
+
+  it('keeps azp and aud checks per verifier: a token cached by one verifier is refused by a stricter one', async () => {
+    const token = sessionToken(key, { azp: 'https://app.example.com', aud: 'web' });
+    const lax = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    const strict = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, authorizedParties: ['https://other.example.com'], audience: 'api' });
+    expect((await lax.verify(token)).errors).toBeUndefined();
+    expect((await strict.verify(token)).errors?.[0].code).toBe('token_invalid_authorized_party');
+    expect((await strict.verify(token)).errors?.[0].code).toBe('token_invalid_authorized_party');
+  });
+
+  it('never accepts a tampered copy of a cached token', async () => {
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    const token = sessionToken(key);
+    await verifier.verify(token);
+    const last = token.at(-2) === 'A' ? 'B' : 'A';
+    const tampered = `${token.slice(0, -2)}${last}${token.at(-1)}`;
+    expect((await verifier.verify(tampered)).errors?.[0].code).toMatch(/token_invalid/);
+  });
+
+  it('drops an entry once its key leaves the key set', async () => {
+    const c = clock();
+    const other = testKey('ins_cache_other');
+    const fake = fakeFetch(() => jwksResponse([key.jwk]));
+    const verifier = createTokenVerifier({ secretKey: 'sk_test_cache', fetch: fake.fetch, now: c.now });
+    const token = sessionToken(key, { exp: NOW_S + 3600 });
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    fake.respond(() => jwksResponse([other.jwk]));
+    c.tick(301_000);
+    expect((await verifier.verify(token)).errors?.[0].code).toBe('jwk_kid_mismatch');
+  });
+
+  it('is bounded: the least recently used token is evicted', () => {
+    const cache = createTokenCache(2);
+    const entry = {} as Parameters<typeof cache.set>[1];
+    cache.set('a', entry);
+    cache.set('b', entry);
+    cache.get('a');
+    cache.set('c', entry);
+    expect(cache.size()).toBe(2);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(entry);
+  });
+
+  it('does not cache failures', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, authorizedParties: ['https://x.example.com'] });
+    const token = sessionToken(key);
+    await verifier.verify(token);
+    await verifier.verify(token);
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
+  });
+});

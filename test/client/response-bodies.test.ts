@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFixtureClient } from './fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
+import { makeUser } from './fixtures/users.js';
+
+let server: StubServer;
+beforeAll(async () => {
+  server = await startStubServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+describe('response bodies', () => {
+  it('maps a Clerk error body to errors with status, traceId, longMessage and meta', async () => {
+    server.handle((_req, res) =>
+      sendJson(res, 422, {
+        errors: [
+          { code: 'form_param_missing', message: 'missing', long_message: 'first_name is missing', meta: { param_name: 'first_name' } },
+          { code: 'form_param_format_invalid', message: 'bad' },
+        ],
+        clerk_trace_id: 'trace_body',
+      }, { 'x-clerk-trace-id': 'trace_header' }),
+    );
+    const result = await createFixtureClient(server.url).users.createUser({ first_name: 'Ada' });
+    expect(result.status).toBe(422);
+    expect(result.traceId).toBe('trace_body');
+    expect(result.errors).toEqual([
+      { code: 'form_param_missing', message: 'missing', longMessage: 'first_name is missing', meta: { param_name: 'first_name' }, status: 422, traceId: 'trace_body' },
+      { code: 'form_param_format_invalid', message: 'bad', status: 422, traceId: 'trace_body' },
+    ]);
+  });
+
+  it('takes the traceId from the trace header when the body has none', async () => {
+    server.handle((_req, res) => sendJson(res, 404, { errors: [{ code: 'resource_not_found', message: 'nope' }] }, { 'cf-ray': 'ray_1' }));
+    const result = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(result.traceId).toBe('ray_1');
+    expect(result.errors?.[0].traceId).toBe('ray_1');
+  });
+
+  it('turns an HTML 502 from a proxy into http_error with the status', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad gateway</body></html>');
+    });
+    const result = await createFixtureClient(server.url, { maxRetries: 0 }).users.getUser('user_1');
+    expect(result.status).toBe(502);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]).toMatchObject({ code: 'http_error', status: 502 });
+    expect(result.errors?.[0].message).toContain('Bad gateway');
+  });
+
+  it('turns an empty error body or an errors-less JSON error into one http_error', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(500).end();
+    });
+    const empty = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(empty.errors).toEqual([{ code: 'http_error', message: 'HTTP 500 with an empty body', status: 500 }]);
+    server.handle((_req, res) => sendJson(res, 400, { errors: [] }));
+    const noEntries = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(noEntries.errors?.[0]).toMatchObject({ code: 'http_error', status: 400 });
+  });
+
+  it('returns data undefined for a 204', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(204).end();
+    });
+    const result = await createFixtureClient(server.url).invitations.revokeInvitation('org_1', 'inv_1');
+    expect(result).toMatchObject({ data: undefined, status: 204 });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('parses application/json; charset=utf-8 bodies, including multi-byte text across chunks', async () => {
+    const user = { ...makeUser(1), first_name: 'Zoë 🦄'.repeat(5_000) };
+    server.handle((_req, res) => {
+      const bytes = Buffer.from(JSON.stringify(user));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      // Split inside a multi-byte character to prove chunks are decoded together.
+      res.write(bytes.subarray(0, 151));
+      setTimeout(() => res.end(bytes.subarray(151)), 5);
+    });
+    const result = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.first_name).toBe(user.first_name);
+  });
+
+  it('returns invalid_json for a 2xx body that is not JSON', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>captive portal</html>');
+    });
+    const result = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_json', status: 200 });
+  });
+
+  it('stops reading a chunked body past maxResponseBytes', async () => {
+    let written = 0;
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 0x20);
+      const timer = setInterval(() => {
+        if (res.destroyed || written > 50 * 1024 * 1024) {
+          clearInterval(timer);
+          res.end();
+          return;
+        }
+        written += chunk.length;
+        res.write(chunk);
+      }, 1);
+    });
+    const result = await createFixtureClient(server.url, { maxResponseBytes: 64 * 1024 }).users.getUser('user_1');
+    expect(result.errors?.[0]).toMatchObject({ code: 'response_too_large', status: 200 });
+    expect(written).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('rejects a body whose Content-Length exceeds maxResponseBytes, error statuses included', async () => {
+    server.handle((_req, res) => sendJson(res, 500, { errors: [{ code: 'x', message: 'y'.repeat(5_000) }] }));
+    const result = await createFixtureClient(server.url, { maxResponseBytes: 1_000, maxRetries: 0 }).users.getUser('user_1');
+    expect(result.errors?.[0]).toMatchObject({ code: 'response_too_large', status: 500 });
+  });
+});
+
+describe('response validation', () => {
+  it("returns response_validation_failed with the zod issues and the raw body in 'error' mode", async () => {
+    const body = { ...makeUser(1), banned: 'nope' };
+    server.handle((_req, res) => sendJson(res, 200, body));
+    const result = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(result.status).toBe(200);
+    expect(result.errors?.[0].code).toBe('response_validation_failed');
+    const meta = result.errors?.[0].meta as { issues: { path: unknown[] }[]; body: unknown };
+    expect(meta.issues[0]?.path).toEqual(['banned']);
+    expect(meta.body).toEqual(body);
+  });
+
+  it("returns the data and reports the issues to the logger in 'warn' mode", async () => {
+    const warnings: unknown[] = [];
+    server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'nope' }));
+    const clerk = createFixtureClient(server.url, { responseValidation: 'warn', logger: { warn: (message, details) => warnings.push({ message, details }) } });
+    const result = await clerk.users.getUser('user_1');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.banned).toBe('nope');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ details: { operationId: 'GetUser', status: 200, issues: [{ path: ['banned'] }] } });
+  });
+
+  it("skips validation in 'off' mode", async () => {
+    server.handle((_req, res) => sendJson(res, 200, { whatever: true }));
+    const result = await createFixtureClient(server.url, { responseValidation: 'off' }).users.getUser('user_1');
+    expect(result.data).toEqual({ whatever: true });
+  });
+
+  it('returns the body as sent, unknown fields included', async () => {
+    server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), brand_new_field: 1 }));
+    const result = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(result.data).toMatchObject({ brand_new_field: 1 });
+  });
+});
