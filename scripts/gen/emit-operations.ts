@@ -43,6 +43,7 @@ export function emitOperationTable(operations: OperationModel[], schemas: Emitte
     ];
     if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
     if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
+    if (hasTextSuccess(op)) fields.push('textSuccess: true');
     const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: ${schemas.responseGetter(op, status)}`);
     fields.push(`responses: { ${responses.join(', ')} }`);
     lines.push(`  { ${fields.join(', ')} },`);
@@ -61,8 +62,15 @@ function paramsType(op: OperationModel): string {
   return 'undefined';
 }
 
+/** The success response is documented without a JSON body, so the client hands back its text. */
+export function hasTextSuccess(op: OperationModel): boolean {
+  const success = op.responses.find(([status]) => status === op.successStatus)?.[1];
+  return success?.kind === 'empty';
+}
+
 function dataType(op: OperationModel): string {
   if (!op.successStatus) return 'undefined';
+  if (hasTextSuccess(op)) return 'string | undefined';
   return `JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.successStatus}]>`;
 }
 

@@ -36,6 +36,11 @@ export interface OperationDef {
    * `envelope` = `{ data: T[], total_count }`, `array` = a bare `T[]`.
    */
   readonly pagination?: 'envelope' | 'array';
+  /**
+   * The success response is documented without a JSON body (an HTML page, a 202/204): its body is returned
+   * as text (`undefined` when empty) instead of being parsed as JSON.
+   */
+  readonly textSuccess?: boolean;
   /** Documented response statuses (`'200'`, `'4XX'`, `'default'`…) → lazily built validator. */
   readonly responses: Readonly<Record<string, () => ZodType>>;
 }

@@ -200,6 +200,7 @@ function interpretResponse(transport: Transport, operation: PreparedOperation, r
     return { result: { errors, response, status, traceId }, retry: shouldRetry(operation.def.method, status), retryAfterMs };
   }
   const traceId = traceIdOf(response, undefined);
+  if (operation.def.textSuccess) return { result: { data: text === '' ? undefined : text, response, status, traceId }, retry: false };
   if (parsed === 'failed') {
     const error: ApiError = { code: 'invalid_json', message: `HTTP ${status} with a body that is not JSON.`, status };
     if (traceId !== undefined) error.traceId = traceId;

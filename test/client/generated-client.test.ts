@@ -28,7 +28,13 @@ beforeAll(async () => {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (url.pathname === '/v1/users') sendJson(res, 200, users.slice(offset, offset + limit));
     else if (url.pathname.startsWith('/v1/users/')) sendJson(res, 200, { ...makeClerkUser(1), id: decodeURIComponent(url.pathname.slice(10)) });
-    else if (url.pathname === '/v1/organizations') sendJson(res, 200, { data: orgs.slice(offset, offset + limit), total_count: orgs.length });
+    else if (url.pathname === '/v1/public/interstitial') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>interstitial</html>');
+    } else if (url.pathname === '/v1/instance') {
+      res.writeHead(204);
+      res.end();
+    } else if (url.pathname === '/v1/organizations') sendJson(res, 200, { data: orgs.slice(offset, offset + limit), total_count: orgs.length });
     else sendJson(res, 404, { errors: [{ code: 'resource_not_found', message: 'not found' }] });
   });
 });
@@ -81,5 +87,15 @@ describe('createClerkClient over the generated operation table', () => {
 
   it('rejects a publishable key at construction', () => {
     expect(() => createClerkClient({ secretKey: 'pk_test_abc' })).toThrow(TypeError);
+  });
+
+  it('returns the text of a success documented without a JSON body (an HTML page, a 204)', async () => {
+    const clerk = createClerkClient({ secretKey, apiUrl: server.url });
+    const page = await clerk.miscellaneous.getPublicInterstitial({ frontendApi: 'clerk.example.com' });
+    expect(page.errors).toBeUndefined();
+    expect(page.data).toBe('<html>interstitial</html>');
+    expectTypeOf(page.data).toEqualTypeOf<string | undefined>();
+    const updated = await clerk.instanceSettings.updateInstance({});
+    expect(updated).toMatchObject({ status: 204, data: undefined });
   });
 });
