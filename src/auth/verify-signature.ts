@@ -6,8 +6,45 @@ const encoder = new TextEncoder();
 const RSASSA = { name: 'RSASSA-PKCS1-v1_5' } as const;
 
 /**
- * Checks a split token's signature with a pre-imported key, straight through `crypto.subtle.verify`
- * (jose's `jwtVerify` would re-parse the token and re-check what the caller already checked).
+ * Checks an RSASSA-PKCS1-v1_5 signature over `signingInput` with an imported key; `false` for any failure.
+ * May answer synchronously (a runtime's native fast path) or with a promise (WebCrypto).
+ *
+ * @example
+ * const check: SignatureCheck = (key, alg, signature, input) => crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature, encoder.encode(input));
+ */
+export type SignatureCheck = (
+  key: CryptoKey,
+  alg: RsaAlgorithm,
+  signature: Uint8Array<ArrayBuffer>,
+  signingInput: string,
+) => boolean | Promise<boolean>;
+
+/**
+ * The portable check: `crypto.subtle.verify`, which every supported runtime has.
+ *
+ * @example
+ * await webCryptoSignatureCheck(key, 'RS256', signature, 'header.payload');
+ */
+export const webCryptoSignatureCheck: SignatureCheck = (key, _alg, signature, signingInput) =>
+  // WebCrypto rejects on some malformed inputs instead of resolving false; both mean "not valid".
+  crypto.subtle.verify(RSASSA, key, signature, encoder.encode(signingInput)).catch(() => false);
+
+let activeCheck: SignatureCheck = webCryptoSignatureCheck;
+
+/**
+ * Replaces the signature check for the whole process. Only runtime entry points call this (the `node`
+ * export condition installs a synchronous `node:crypto` check); the key and algorithm checks around it stay.
+ *
+ * @example
+ * useSignatureCheck(nodeSignatureCheck);
+ */
+export function useSignatureCheck(check: SignatureCheck): void {
+  activeCheck = check;
+}
+
+/**
+ * Checks a split token's signature with a pre-imported key (jose's `jwtVerify` would re-parse the token
+ * and re-check what the caller already checked). Never throws.
  *
  * @example
  * if (!(await verifySignature(entry, 'RS256', compact))) return fail('token_invalid_signature', '…');
@@ -15,10 +52,10 @@ const RSASSA = { name: 'RSASSA-PKCS1-v1_5' } as const;
 export function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: CompactJwt): Promise<boolean> {
   const key = entry.cryptoKeys.get(alg);
   if (key === undefined) return Promise.resolve(false);
-  // WebCrypto rejects (or throws) on some malformed inputs instead of returning false; both mean "not valid".
   try {
-    const signature = compact.signature as Uint8Array<ArrayBuffer>;
-    return crypto.subtle.verify(RSASSA, key, signature, encoder.encode(compact.signingInput)).catch(() => false);
+    return Promise.resolve(activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput)).catch(
+      () => false,
+    );
   } catch {
     return Promise.resolve(false);
   }

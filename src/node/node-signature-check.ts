@@ -1,0 +1,28 @@
+// Node-only: a synchronous node:crypto signature check. It skips WebCrypto's thread-pool round trip,
+// which is most of the cost of one RS256 verification. Reached only through the `node` export condition.
+import { KeyObject, verify } from 'node:crypto';
+import { HASH_OF, type RsaAlgorithm } from '../auth/algorithms.js';
+import type { SignatureCheck } from '../auth/verify-signature.js';
+
+const HASH: Readonly<Record<RsaAlgorithm, string>> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
+
+/** CryptoKey → KeyObject, converted once per key (keys are imported once and reused). */
+const keyObjects = new WeakMap<CryptoKey, KeyObject>();
+
+/**
+ * Verifies RSASSA-PKCS1-v1_5 with `node:crypto.verify` on the already imported and checked key.
+ *
+ * @example
+ * useSignatureCheck(nodeSignatureCheck);
+ */
+export const nodeSignatureCheck: SignatureCheck = (key, alg, signature, signingInput) => {
+  // The key was imported for exactly one algorithm; refuse to verify it under another hash.
+  const keyHash = (key.algorithm as RsaHashedKeyAlgorithm).hash?.name;
+  if (keyHash !== HASH_OF[alg]) return false;
+  let keyObject = keyObjects.get(key);
+  if (keyObject === undefined) {
+    keyObject = KeyObject.from(key);
+    keyObjects.set(key, keyObject);
+  }
+  return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, signature);
+};
