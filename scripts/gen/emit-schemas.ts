@@ -2,7 +2,7 @@
 // response, plus validators for operations' inline responses. Components are shared by reference.
 import { identifierMap, toIdentifier } from './identifiers.js';
 import type { OperationModel } from './operation-model.js';
-import { componentName, propertyKey, zodExpression, type SchemaObject, type ZodExpressionContext } from './zod-expression.js';
+import { ANY_OBJECT, componentName, propertyKey, zodExpression, type SchemaObject, type ZodExpressionContext } from './zod-expression.js';
 
 export interface EmittedSchemas {
   source: string;
@@ -39,6 +39,13 @@ export function emitSchemas(document: Record<string, any>, operations: Operation
     '',
     '/** Validator for responses documented without a JSON body: the body is not inspected. */',
     'const noBody = once(() => z.unknown());',
+    '',
+    '/** Any JSON object whose keys the spec leaves open (metadata): checked as an object, kept as is. */',
+    `const ${ANY_OBJECT} = once(() =>`,
+    "  z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {",
+    "    error: 'Expected an object',",
+    '  }),',
+    ');',
     '',
     '// Component schemas.',
   ];

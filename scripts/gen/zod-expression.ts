@@ -28,6 +28,9 @@ export interface ZodExpressionContext {
 
 const REF_PREFIX = '#/components/schemas/';
 
+/** Name of the shared validator for free-form JSON objects, defined once in the generated module. */
+export const ANY_OBJECT = 'anyObject';
+
 /** The component name of a `$ref`, or an error for refs outside components/schemas. */
 export function componentName(ref: string): string {
   if (!ref.startsWith(REF_PREFIX)) throw new Error(`unsupported $ref ${ref}`);
@@ -74,8 +77,9 @@ function objectExpression(schema: SchemaObject, context: ZodExpressionContext): 
   const extra = schema.additionalProperties;
   const extraSchema = typeof extra === 'object' && Object.keys(extra).length > 0 ? extra : undefined;
   if (properties.length === 0) {
-    const values = extraSchema ? zodExpression(extraSchema, context) : 'z.unknown()';
-    return `z.record(z.string(), ${values})`;
+    // A free-form object (metadata bags): one type check, no per-key copy as z.record would make.
+    if (!extraSchema) return `${ANY_OBJECT}()`;
+    return `z.record(z.string(), ${zodExpression(extraSchema, context)})`;
   }
   const shape = properties
     .map(([key, property]) => {

@@ -47,6 +47,15 @@ describe('component validators', () => {
     expect(schemas.Organization().safeParse({ ...organization, members_count: 'three' }).success).toBe(false);
   });
 
+  it('accept any JSON object for free-form metadata, and nothing else', () => {
+    const metadata = { plan: 'pro', nested: { deep: [1, 2] } };
+    const result = schemas.Organization().safeParse({ ...organization, public_metadata: metadata });
+    expect(result.data?.public_metadata).toEqual(metadata);
+    for (const bad of [[], 'pro', 1, null]) {
+      expect(schemas.Organization().safeParse({ ...organization, public_metadata: bad }).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
   it('keep int64 values as numbers, beyond 32 bits', () => {
     const result = schemas.Organization().safeParse({ ...organization, created_at: 2 ** 40 });
     expect(result.data?.created_at).toBe(2 ** 40);
