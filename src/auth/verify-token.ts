@@ -44,13 +44,18 @@ export async function verifyToken(token: string, options: TokenVerifierOptions):
 }
 
 /**
- * A stable identity for the options: values by JSON, functions (fetch, now) by object identity.
+ * A stable identity for the options, rebuilt on every call so that a mutated options object never reuses a
+ * verifier built for its old values: strings length-prefixed, other values by JSON, functions by identity.
  * Built per top-level option, since a replacer walking every value costs more than the lookup saves.
  */
 function registryKey(options: TokenVerifierOptions): string {
   let id = '';
-  for (const [name, value] of Object.entries(options)) {
-    id += `${name}=${typeof value === 'function' ? `fn:${functionId(value)}` : JSON.stringify(value)};`;
+  const record = options as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    const value = record[name];
+    // Strings (keys, URLs) are length-prefixed rather than JSON-escaped: unambiguous, and a PEM costs no escaping.
+    if (typeof value === 'string') id += `${name}=s${value.length}:${value};`;
+    else id += `${name}=${typeof value === 'function' ? `fn:${functionId(value)}` : JSON.stringify(value)};`;
   }
   return id;
 }
