@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFixtureClient } from './fixtures/client.js';
-import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
+import { sendJson, useStubServer } from './fixtures/stub-server.js';
 import { makeUser } from './fixtures/users.js';
 
-let server: StubServer;
-beforeAll(async () => {
-  server = await startStubServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useStubServer();
 
 describe('response bodies', () => {
   it('maps a Clerk error body to errors with status, traceId, longMessage and meta', async () => {

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRetryAfter, retryDelay, shouldRetry } from '../../src/core/retry-policy.js';
 import { createFixtureClient } from './fixtures/client.js';
-import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
+import { sendJson, useStubServer } from './fixtures/stub-server.js';
 import { makeUser } from './fixtures/users.js';
 
-let server: StubServer;
-beforeAll(async () => {
-  server = await startStubServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useStubServer();
 
 /** Answers `statuses` in order, then 200 with a user. */
 function failThenSucceed(...statuses: number[]): void {
