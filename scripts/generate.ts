@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderApiSurface } from './gen/api-surface.js';
+import { emitChecks } from './gen/emit-checks.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
 import { emitSchemas } from './gen/emit-schemas.js';
 import { emitTypes } from './gen/emit-types.js';
@@ -45,11 +46,13 @@ export async function renderAll(version: string) {
   const webhooks = await loadWebhooksSpec();
   const operations = buildOperationModel(bapi.document, readNamingMap());
   const schemas = emitSchemas(bapi.document, operations);
+  const checks = emitChecks(bapi.document, operations);
   const head = banner('BAPI', version, bapi.sha256);
   const files: Record<string, string> = {
     'types.ts': head + (await emitTypes(bapi.document)),
     'schemas.ts': head + schemas.source,
-    'operations.ts': head + emitOperationTable(operations, schemas, version),
+    'checks.ts': head + checks.source,
+    'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations),
     'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };

@@ -1,4 +1,5 @@
 // Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
+import type { EmittedChecks } from './emit-checks.js';
 import type { EmittedSchemas } from './emit-schemas.js';
 import type { OperationModel } from './operation-model.js';
 import { propertyKey } from './zod-expression.js';
@@ -20,9 +21,15 @@ export function paramsRequired(operation: OperationModel): boolean {
   return operation.body !== undefined && operation.body.required && operation.body.hasRequiredFields;
 }
 
-export function emitOperationTable(operations: OperationModel[], schemas: EmittedSchemas, specVersion: string): string {
+export function emitOperationTable(
+  operations: OperationModel[],
+  schemas: EmittedSchemas,
+  checks: EmittedChecks,
+  specVersion: string,
+): string {
   const lines = [
     "import type { OperationDef } from '../core/operation.js';",
+    "import * as k from './checks.js';",
     "import * as v from './schemas.js';",
     '',
     '/** The BAPI version this table was generated from; sent as the `Clerk-API-Version` header. */',
@@ -46,6 +53,11 @@ export function emitOperationTable(operations: OperationModel[], schemas: Emitte
     if (hasTextSuccess(op)) fields.push('textSuccess: true');
     const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: ${schemas.responseGetter(op, status)}`);
     fields.push(`responses: { ${responses.join(', ')} }`);
+    const fastChecks = op.responses.flatMap(([status]) => {
+      const check = checks.responseCheck(op, status);
+      return check ? [`${JSON.stringify(status)}: ${check}`] : [];
+    });
+    if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
     lines.push(`  { ${fields.join(', ')} },`);
   }
   lines.push('];', '');

@@ -11,7 +11,7 @@ export interface EmittedSchemas {
 }
 
 /** The name of the exported getter for an inline operation response. */
-function inlineResponseId(operationId: string, status: string): string {
+export function inlineResponseId(operationId: string, status: string): string {
   return `op_${toIdentifier(operationId)}_${toIdentifier(status)}`;
 }
 

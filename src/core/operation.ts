@@ -43,4 +43,9 @@ export interface OperationDef {
   readonly textSuccess?: boolean;
   /** Documented response statuses (`'200'`, `'4XX'`, `'default'`…) → lazily built validator. */
   readonly responses: Readonly<Record<string, () => ZodType>>;
+  /**
+   * Allocation-free checks that accept exactly what the validator of the same status accepts: the client
+   * runs one first and builds and runs the zod validator only when it says no (zod explains why).
+   */
+  readonly checks?: Readonly<Record<string, (value: unknown) => boolean>>;
 }

@@ -20,3 +20,16 @@ export function createValidatorLookup(operation: OperationDef): (status: number)
     return schema;
   };
 }
+
+/**
+ * Looks up the generator's allocation-free check for a 2xx status (same fallback as the validators).
+ * A check that says yes settles validation; when it says no, or there is none, the zod validator decides.
+ *
+ * @example
+ * const check = createCheckLookup(operation)(200);
+ * const valid = check?.(body) ?? false;
+ */
+export function createCheckLookup(operation: OperationDef): (status: number) => ((value: unknown) => boolean) | undefined {
+  const checks = operation.checks ?? {};
+  return (status) => checks[String(status)] ?? checks[`${String(status).charAt(0)}XX`];
+}

@@ -27,6 +27,7 @@ beforeAll(async () => {
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (url.pathname === '/v1/users') sendJson(res, 200, users.slice(offset, offset + limit));
+    else if (url.pathname === '/v1/users/user_broken') sendJson(res, 200, { ...makeClerkUser(1), has_image: 'yes' });
     else if (url.pathname.startsWith('/v1/users/')) sendJson(res, 200, { ...makeClerkUser(1), id: decodeURIComponent(url.pathname.slice(10)) });
     else if (url.pathname === '/v1/public/interstitial') {
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -97,5 +98,15 @@ describe('createClerkClient over the generated operation table', () => {
     expectTypeOf(page.data).toEqualTypeOf<string | undefined>();
     const updated = await clerk.instanceSettings.updateInstance({});
     expect(updated).toMatchObject({ status: 204, data: undefined });
+  });
+
+  it('still explains a body that fails the fast check with zod issues and the raw body', async () => {
+    const clerk = createClerkClient({ secretKey, apiUrl: server.url });
+    const result = await clerk.users.getUser('user_broken');
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]).toMatchObject({ code: 'response_validation_failed', status: 200 });
+    const meta = result.errors?.[0].meta as { issues: Array<{ path: unknown[] }>; body: { has_image: unknown } };
+    expect(meta.issues.map((issue) => issue.path)).toEqual([['has_image']]);
+    expect(meta.body.has_image).toBe('yes');
   });
 });

@@ -1,0 +1,134 @@
+// Differential test: every generated fast check accepts exactly what the zod validator of the same name
+// accepts, on samples built from the spec and on thousands of mutations of them.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toSchemaNode, type SchemaNode, type SchemaObject } from '../../scripts/gen/schema-node.js';
+import { loadBapiSpec } from '../../scripts/spec/load-spec.js';
+import { readPin } from '../../scripts/spec/pin.js';
+import { responseChecks, schemaChecks } from '../../src/generated/checks.js';
+import { responses, schemas } from '../../src/generated/schemas.js';
+import { operations } from '../../src/generated/operations.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+let components: Record<string, SchemaObject> = {};
+
+beforeAll(async () => {
+  components = (await loadBapiSpec(readPin().bapi.default)).document['components'].schemas;
+}, 30_000);
+
+/** A valid value for `node`: `full` fills optional properties too; `branch` picks union members. */
+function sample(node: SchemaNode, full: boolean, branch: number, depth = 0): Json {
+  if (depth > 60) throw new Error("sample too deep");
+  switch (node.kind) {
+    case 'ref':
+      return sample(toSchemaNode(components[node.name]!), full, branch, depth + 1);
+    case 'union':
+      return sample(node.members[branch % node.members.length]!, full, branch, depth + 1);
+    case 'intersection':
+      return Object.assign({}, ...node.parts.map((part) => sample(part, full, branch, depth + 1)));
+    case 'enum':
+    case 'literals':
+      return node.values[branch % node.values.length]!;
+    case 'string':
+      return 'text';
+    case 'number':
+      return 1_700_000_000_000;
+    case 'boolean':
+      return true;
+    case 'unknown':
+      return { any: ['thing'] };
+    case 'anyObject':
+      return { plan: 'pro' };
+    case 'array':
+      return [sample(node.items, full, branch, depth + 1)];
+    case 'record':
+      return { key: sample(node.values, full, branch, depth + 1) };
+    case 'object': {
+      const out: Record<string, Json> = {};
+      for (const { key, node: property, required } of node.properties) {
+        if (required || full) out[key] = sample(property, full, branch, depth + 1);
+      }
+      return out;
+    }
+  }
+}
+
+/** Every path to an object property or array item inside `value`. */
+function paths(value: Json, prefix: Array<string | number> = []): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.flatMap((item, index) => [[...prefix, index], ...paths(item, [...prefix, index])]);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => [[...prefix, key], ...paths(item, [...prefix, key])]);
+  }
+  return [];
+}
+
+const REPLACEMENTS: Array<Json | 'delete' | 'extra'> = ['delete', 'extra', null, 0, 'x', false, [], {}, [null], { a: 1 }];
+
+/** `value` with the thing at `path` replaced (or deleted, or given an extra sibling). */
+function mutate(value: Json, path: Array<string | number>, replacement: Json | 'delete' | 'extra'): Json {
+  const copy = structuredClone(value);
+  let parent: any = copy;
+  for (const step of path.slice(0, -1)) parent = parent[step];
+  const last = path[path.length - 1]!;
+  if (replacement === 'delete') {
+    if (Array.isArray(parent)) parent.splice(last as number, 1);
+    else delete parent[last];
+  } else if (replacement === 'extra') {
+    if (Array.isArray(parent)) parent.push('extra');
+    else parent[`${String(last)}_extra_field`] = 'extra';
+  } else parent[last] = replacement;
+  return copy;
+}
+
+/** A small deterministic PRNG, so a failure reproduces. */
+function prng(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function agree(name: string, check: (v: unknown) => boolean, validate: (v: unknown) => boolean, value: unknown): void {
+  const fast = check(value);
+  const zod = validate(value);
+  if (fast !== zod) expect.fail(`${name}: fast check ${fast}, zod ${zod} for ${JSON.stringify(value).slice(0, 400)}`);
+}
+
+describe('fast checks', () => {
+  it('accept exactly what the zod validators accept, for every component', () => {
+    const random = prng(2026);
+    let compared = 0;
+    let rejected = 0;
+    for (const name of Object.keys(schemas) as Array<keyof typeof schemas>) {
+      const check = schemaChecks[name]!;
+      const validate = (v: unknown) => schemas[name]().safeParse(v).success;
+      const node = toSchemaNode(components[name]!);
+      for (const [full, branch] of [[false, 0], [true, 0], [true, 1], [false, 2]] as const) {
+        const value = sample(node, full, branch);
+        if (!validate(value)) expect.fail(`${name} sample invalid: ${JSON.stringify(schemas[name]().safeParse(value).error?.issues).slice(0, 600)}`);
+        agree(name, check, validate, value);
+        const all = paths(value);
+        for (let i = 0; i < Math.min(all.length * 2, 80); i++) {
+          const path = all[Math.floor(random() * all.length)]!;
+          const replacement = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)]!;
+          const mutated = mutate(value, path, replacement);
+          agree(name, check, validate, mutated);
+          compared++;
+          if (!validate(mutated)) rejected++;
+        }
+      }
+      for (const odd of [null, undefined, 0, '', [], {}, 'user', [{}]]) agree(name, check, validate, odd);
+    }
+    // The mutations must exercise both answers, or the comparison proves little.
+    expect(compared).toBeGreaterThan(10_000);
+    expect(rejected).toBeGreaterThan(compared / 4);
+  }, 120_000);
+
+  it('exist for every component response with a JSON body, and for every operation response with one', () => {
+    for (const name of Object.keys(responseChecks)) expect(responses[name as keyof typeof responses], name).toBeDefined();
+    for (const op of operations) {
+      for (const status of Object.keys(op.checks ?? {})) expect(op.responses[status], `${op.operationId} ${status}`).toBeDefined();
+    }
+    expect(operations.filter((op) => op.checks?.['200'] ?? op.checks?.['201']).length).toBeGreaterThan(200);
+  });
+});
