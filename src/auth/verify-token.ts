@@ -21,14 +21,15 @@ let nextFunctionId = 0;
  * const { data, errors } = await verifyToken(token, { secretKey: 'sk_live_…', authorizedParties: ['https://app.example.com'] });
  * if (errors) return new Response(errors[0].code, { status: 401 });
  */
-export async function verifyToken(token: string, options: TokenVerifierOptions): Promise<Result<VerifiedSession, TokenError>> {
+export function verifyToken(token: string, options: TokenVerifierOptions): Promise<Result<VerifiedSession, TokenError>> {
+  // Not `async`: the verifier's own promise is returned as is, one microtask hop fewer per call.
   let verifier: TokenVerifier | undefined;
   try {
     const id = registryKey(options);
     verifier = verifiers.get(id);
     if (verifier === undefined) {
       const resolved = resolveVerifierOptions(options);
-      if (resolved.errors) return resolved;
+      if (resolved.errors) return Promise.resolve(resolved);
       verifier = buildVerifier(resolved.data);
       verifiers.set(id, verifier);
       if (verifiers.size > MAX_VERIFIERS) {
@@ -38,7 +39,7 @@ export async function verifyToken(token: string, options: TokenVerifierOptions):
     }
   } catch {
     // Hostile option objects (throwing getters, cycles) are still a result, not an exception.
-    return fail('options_invalid', 'The options could not be read.');
+    return Promise.resolve(fail('options_invalid', 'The options could not be read.'));
   }
   return verifier.verify(token);
 }
