@@ -54,6 +54,16 @@ export function buildVerifier(options: ResolvedOptions): TokenVerifier {
   const cache = createTokenCache(options.tokenCacheSize);
 
   async function verify(token: string): Promise<Result<VerifiedSession, TokenError>> {
+    try {
+      return await verifyOrThrow(token);
+    } catch {
+      // Only injected callbacks can throw here (a `now` that fails or returns no usable time, say):
+      // refuse the token rather than let an exception out.
+      return fail('options_invalid', 'Verification could not run: an injected option (now, fetch) failed.');
+    }
+  }
+
+  async function verifyOrThrow(token: string): Promise<Result<VerifiedSession, TokenError>> {
     if (typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH) {
       const hit = cache.get(token);
       if (hit !== undefined) {

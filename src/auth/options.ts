@@ -113,7 +113,7 @@ export function resolveClaimOptions(
         issuer: issuer?.length ? issuer : undefined,
       },
       algorithms: [...algorithms],
-      now: options.now ?? Date.now,
+      now: options.now === undefined ? Date.now : checkedClock(options.now),
     },
   };
 }
@@ -216,3 +216,20 @@ function stringList(value: unknown): readonly string[] | undefined | null {
 function invalid(option: string, expected: string): ReturnType<typeof fail> {
   return fail('options_invalid', `The ${option} option must be ${expected}.`, { option });
 }
+
+/**
+ * Wraps an injected clock so that a time that is not a finite number throws instead of flowing into the
+ * claim checks, where `NaN` would make every time comparison false and so accept an expired token.
+ * The verifiers turn that exception into an `options_invalid` result: the check fails closed.
+ *
+ * @example
+ * const now = checkedClock(() => fakeTime);
+ */
+export function checkedClock(now: () => number): () => number {
+  return () => {
+    const time = now();
+    if (typeof time !== 'number' || !Number.isFinite(time)) throw new TypeError('The now option returned no usable time.');
+    return time;
+  };
+}
+

@@ -21,3 +21,33 @@ export const consoleLogger: ClientLogger = {
     console.warn(`[clerk-bapi] ${message}`, details ?? {});
   },
 };
+
+/**
+ * Wraps a caller's logger so that a logger which throws can never turn a result into an exception.
+ *
+ * @example
+ * const safe = guardLogger({ warn: () => { throw new Error('boom'); } });
+ * safe.warn('ignored'); // does not throw
+ */
+export function guardLogger(logger: ClientLogger): ClientLogger {
+  const guarded: ClientLogger = {
+    warn(message, details) {
+      try {
+        logger.warn(message, details);
+      } catch {
+        // A broken logger must not break the call it reports on.
+      }
+    },
+  };
+  if (typeof logger.debug === 'function') {
+    const debug = logger.debug.bind(logger);
+    guarded.debug = (message, details) => {
+      try {
+        debug(message, details);
+      } catch {
+        // Same as warn.
+      }
+    };
+  }
+  return guarded;
+}

@@ -1,4 +1,4 @@
-import { consoleLogger, type ClientLogger } from './client-logger.js';
+import { consoleLogger, guardLogger, type ClientLogger } from './client-logger.js';
 import { assertSecretKey } from './secret-key.js';
 
 /**
@@ -128,7 +128,7 @@ export function parseClientOptions(options: ClientOptions, specVersion: string):
     maxRetries: checkNumber('maxRetries', options.maxRetries, 2, 0, 10, true),
     userAgent,
     responseValidation,
-    logger,
+    logger: guardLogger(logger),
     maxResponseBytes: checkNumber('maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024, 1, undefined, true),
     initialDelayMs: checkNumber('backoff.initialDelayMs', backoff.initialDelayMs, 500, 0),
     maxDelayMs: checkNumber('backoff.maxDelayMs', backoff.maxDelayMs, 8_000, 0),

@@ -48,6 +48,17 @@ describe('createTokenVerifier', () => {
     expect(() => createTokenVerifier(options as never)).toThrow(TypeError);
   });
 
+  it('fails closed when an injected clock throws or returns no usable time', async () => {
+    const key = testKey();
+    const token = sessionToken(key);
+    expect((await createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS }).verify(token)).errors).toBeUndefined();
+    for (const now of [() => Number.NaN, () => Number.POSITIVE_INFINITY, () => '1' as unknown as number, () => { throw new Error('clock'); }]) {
+      const result = await createTokenVerifier({ jwtKey: key.pem, now }).verify(token);
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0].code).toBe('options_invalid');
+    }
+  });
+
   it('allows plain http only to a loopback API URL', () => {
     expect(() => createTokenVerifier({ secretKey: 'sk_test_x', apiUrl: 'http://127.0.0.1:8080' })).not.toThrow();
   });

@@ -135,6 +135,20 @@ describe('response validation', () => {
     expect(warnings[0]).toMatchObject({ details: { operationId: 'GetUser', status: 200, issues: [{ path: ['banned'] }] } });
   });
 
+  it('still returns a result when the logger itself throws', async () => {
+    server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'nope' }));
+    const logger = {
+      warn: () => {
+        throw new Error('logger down');
+      },
+      debug: () => {
+        throw new Error('logger down');
+      },
+    };
+    const result = await createFixtureClient(server.url, { responseValidation: 'warn', logger }).users.getUser('user_1');
+    expect(result.data?.banned).toBe('nope');
+  });
+
   it("skips validation in 'off' mode", async () => {
     server.handle((_req, res) => sendJson(res, 200, { whatever: true }));
     const result = await createFixtureClient(server.url, { responseValidation: 'off' }).users.getUser('user_1');
