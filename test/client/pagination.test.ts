@@ -95,4 +95,11 @@ describe('pagination', () => {
     for await (const _user of createFixtureClient(server.url).users.getUserList.all({ limit: 10 })) break;
     expect(server.requests).toHaveLength(1);
   });
+
+  it('refuses params that are not an object before any request', async () => {
+    const before = server.requests.length;
+    const result = await createFixtureClient(server.url).users.getUserList.all('limit=5' as never).toArray();
+    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(server.requests.length).toBe(before);
+  });
 });
