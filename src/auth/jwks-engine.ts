@@ -45,6 +45,13 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource & { fetc
   let inflight: Promise<void> | undefined;
   let fetches = 0;
 
+  // A clock that went backwards (NTP step, an injected clock) gives a negative age: treat it as expired
+  // and as past the cooldown, so a wrong clock can never pin an old key set.
+  const ageOf = (since: number): number => {
+    const age = now() - since;
+    return age < 0 ? Number.POSITIVE_INFINITY : age;
+  };
+
   function refresh(): Promise<void> {
     inflight ??= (async () => {
       fetches++;
@@ -67,17 +74,17 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource & { fetc
   async function getKey(kid: string | undefined): Promise<Result<RsaKeyEntry, TokenError>> {
     if (kid === undefined) return fail('token_invalid', 'The token has no kid, which a JWKS needs to pick a key.');
     if (inflight !== undefined) await inflight;
-    const fresh = keys !== undefined && now() - fetchedAt < ttlInMs;
+    const fresh = keys !== undefined && ageOf(fetchedAt) < ttlInMs;
     let entry = keys?.get(kid);
     if (fresh && entry !== undefined) return { data: entry };
-    if (lastAttemptAt === undefined || now() - lastAttemptAt >= cooldownInMs) {
+    if (lastAttemptAt === undefined || ageOf(lastAttemptAt) >= cooldownInMs) {
       await refresh();
       entry = keys?.get(kid);
     } else if (inflight !== undefined) {
       await inflight;
       entry = keys?.get(kid);
     }
-    if (entry !== undefined && (lastError === undefined || now() - fetchedAt < ttlInMs + staleIfErrorInMs)) {
+    if (entry !== undefined && (lastError === undefined || ageOf(fetchedAt) < ttlInMs + staleIfErrorInMs)) {
       return { data: entry };
     }
     if (lastError !== undefined) return { errors: [lastError] };
@@ -88,11 +95,11 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource & { fetc
   return {
     getKey,
     isCurrent(kid, entry) {
-      return kid !== undefined && keys?.get(kid) === entry && now() - fetchedAt < ttlInMs;
+      return kid !== undefined && keys?.get(kid) === entry && ageOf(fetchedAt) < ttlInMs;
     },
     peek(kid) {
       const entry = kid === undefined ? undefined : keys?.get(kid);
-      return entry !== undefined && now() - fetchedAt < ttlInMs ? entry : undefined;
+      return entry !== undefined && ageOf(fetchedAt) < ttlInMs ? entry : undefined;
     },
     fetchCount: () => fetches,
   };

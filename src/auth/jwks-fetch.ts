@@ -1,3 +1,4 @@
+import { raceAbort } from '../core/race-abort.js';
 import type { Result } from '../core/result.js';
 import { fail, type TokenError } from './errors.js';
 
@@ -32,12 +33,16 @@ export async function fetchJwks(request: JwksRequest): Promise<Result<unknown, T
     controller.abort();
   }, request.timeoutInMs);
   try {
-    const response = await request.fetch(request.url, {
-      method: 'GET',
-      headers: { Accept: 'application/json', ...request.headers },
-      redirect: 'error',
-      signal: controller.signal,
-    });
+    // Raced against the timeout: an injected fetch that ignores the signal must not hang every verifier call.
+    const response = await raceAbort(
+      request.fetch(request.url, {
+        method: 'GET',
+        headers: { Accept: 'application/json', ...request.headers },
+        redirect: 'error',
+        signal: controller.signal,
+      }),
+      controller.signal,
+    );
     if (!response.ok) {
       void response.body?.cancel().catch(() => undefined);
       const meta = { status: response.status };

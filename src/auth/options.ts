@@ -172,13 +172,14 @@ function resolveSource(options: TokenVerifierOptions): Result<ResolvedOptions['s
     return { data: { kind: 'jwt-key', key: jwtKey } };
   }
   if (secretKey !== undefined) {
-    const apiUrl = checkUrl(options.apiUrl ?? 'https://api.clerk.com');
+    // The secret key goes to {apiUrl}/v1/jwks: a query or fragment in apiUrl would bend that path.
+    const apiUrl = checkUrl(options.apiUrl ?? 'https://api.clerk.com', false);
     if (apiUrl === undefined) return invalid('apiUrl', 'an https URL');
     const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
     return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
   }
   if (jwksUrl !== undefined) {
-    const url = checkUrl(jwksUrl);
+    const url = checkUrl(jwksUrl, true);
     if (url === undefined) return invalid('jwksUrl', 'an https URL');
     return { data: { kind: 'jwks-url', url, headers: {} } };
   }
@@ -186,7 +187,7 @@ function resolveSource(options: TokenVerifierOptions): Result<ResolvedOptions['s
 }
 
 /** https only, except plain http to a loopback host for local development and tests. */
-function checkUrl(value: unknown): string | undefined {
+function checkUrl(value: unknown, allowQuery: boolean): string | undefined {
   if (typeof value !== 'string') return undefined;
   let url: URL;
   try {
@@ -197,6 +198,7 @@ function checkUrl(value: unknown): string | undefined {
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return undefined;
   if (url.username !== '' || url.password !== '' || url.hash !== '') return undefined;
+  if (!allowQuery && url.search !== '') return undefined;
   return url.href;
 }
 

@@ -4,6 +4,30 @@ import { buildVerifier, type TokenVerifier } from './create-token-verifier.js';
 import { fail, type TokenError } from './errors.js';
 import { resolveVerifierOptions, type TokenVerifierOptions } from './options.js';
 
+/** Every option a verifier reads; the snapshot copies exactly these (a type test keeps the list complete). */
+export const OPTION_NAMES = [
+  'authorizedParties',
+  'audience',
+  'issuer',
+  'clockSkewInMs',
+  'algorithms',
+  'headerType',
+  'now',
+  'jwtKey',
+  'secretKey',
+  'apiUrl',
+  'jwksUrl',
+  'publishableKey',
+  'jwksCacheTtlInMs',
+  'jwksCooldownInMs',
+  'jwksStaleIfErrorInMs',
+  'jwksTimeoutInMs',
+  'jwksMaxBytes',
+  'jwksMaxKeys',
+  'tokenCache',
+  'fetch',
+] as const satisfies ReadonlyArray<keyof TokenVerifierOptions>;
+
 /** Verifiers kept by the convenience form, so repeated calls share keys and caches. */
 const MAX_VERIFIERS = 32;
 const verifiers = new Map<string, TokenVerifier>();
@@ -25,10 +49,13 @@ export function verifyToken(token: string, options: TokenVerifierOptions): Promi
   // Not `async`: the verifier's own promise is returned as is, one microtask hop fewer per call.
   let verifier: TokenVerifier | undefined;
   try {
-    const id = registryKey(options);
+    // One read of every option into plain data: the registry key and the verifier are both built from it,
+    // so getters, inherited or non-enumerable options cannot make two different configurations share one.
+    const snapshot = snapshotOptions(options);
+    const id = registryKey(snapshot);
     verifier = verifiers.get(id);
     if (verifier === undefined) {
-      const resolved = resolveVerifierOptions(options);
+      const resolved = resolveVerifierOptions(snapshot);
       if (resolved.errors) return Promise.resolve(resolved);
       verifier = buildVerifier(resolved.data);
       verifiers.set(id, verifier);
@@ -69,3 +96,20 @@ function functionId(value: object): number {
   }
   return id;
 }
+
+/**
+ * Reads each known option once, by property access (as the verifier would), into a plain object:
+ * functions by reference, primitives as they are, objects and arrays as a JSON copy.
+ */
+function snapshotOptions(options: TokenVerifierOptions): TokenVerifierOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  const source = options as Record<string, unknown>;
+  const snapshot: Record<string, unknown> = {};
+  for (const name of OPTION_NAMES) {
+    const value = source[name];
+    if (value === undefined) continue;
+    snapshot[name] = typeof value === 'object' && value !== null ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
+  }
+  return snapshot as TokenVerifierOptions;
+}
+

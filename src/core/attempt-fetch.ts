@@ -1,3 +1,4 @@
+import { raceAbort } from './race-abort.js';
 import { readBodyCapped, ResponseTooLargeError } from './read-body.js';
 
 /**
@@ -43,7 +44,8 @@ export function createAttemptFetch(
     // Looked up per request so that fetch polyfills or test doubles installed later are used.
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw new TypeError('no fetch implementation: pass options.fetch');
-    const response = await fetchImpl(request);
+    // The attempt's signal (timeout or caller abort) must end the wait even if the fetch ignores it.
+    const response = await raceAbort(fetchImpl(request), request.signal);
     record.response = response;
     if (response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status)) {
       response.body?.cancel().catch(() => {});
@@ -51,7 +53,7 @@ export function createAttemptFetch(
       throw new TransportStop();
     }
     try {
-      record.text = await readBodyCapped(response, options.maxResponseBytes);
+      record.text = await readBodyCapped(response, options.maxResponseBytes, request.signal);
     } catch (error) {
       if (error instanceof ResponseTooLargeError) {
         record.failure = 'response_too_large';

@@ -17,7 +17,7 @@ const decoder = new TextDecoder();
  * @example
  * const text = await readBodyCapped(response, 1024 * 1024);
  */
-export async function readBodyCapped(response: Response, maxBytes: number): Promise<string> {
+export async function readBodyCapped(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
   const body = response.body;
   if (body === null) return '';
   const declared = response.headers.get('content-length');
@@ -26,17 +26,25 @@ export async function readBodyCapped(response: Response, maxBytes: number): Prom
     throw new ResponseTooLargeError(`body larger than ${maxBytes} bytes`);
   }
   const reader = body.getReader();
+  // Cancelling the reader ends a pending read even when the stream's source never answers.
+  const cancel = (): void => void reader.cancel().catch(ignore);
+  signal?.addEventListener('abort', cancel, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      reader.cancel().catch(ignore);
-      throw new ResponseTooLargeError(`body larger than ${maxBytes} bytes`);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        reader.cancel().catch(ignore);
+        throw new ResponseTooLargeError(`body larger than ${maxBytes} bytes`);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener('abort', cancel);
   }
   if (chunks.length === 1) return decoder.decode(chunks[0]);
   const joined = new Uint8Array(total);

@@ -50,11 +50,22 @@ export function resolveRequestOptions(options: RequestOptions | undefined, confi
         signal,
         timeoutMs: checkNumber('timeoutMs', options?.timeoutMs, config.timeoutMs, 1),
         maxRetries: checkNumber('maxRetries', options?.maxRetries, config.maxRetries, 0, 10, true),
-        // new Headers() rejects CR/LF and invalid names, before anything is sent.
-        headers: new Headers(options?.headers),
+        headers: buildHeaders(options?.headers),
       },
     };
   } catch (error) {
     return { errors: [{ code: 'invalid_params', message: `Invalid request options: ${(error as Error).message}` }] };
+  }
+}
+
+/**
+ * `new Headers()` rejects CR/LF and invalid names before anything is sent; its own message quotes the
+ * offending value, which may be a token, so it is replaced by one that names nothing.
+ */
+function buildHeaders(init: HeadersInit | undefined): Headers {
+  try {
+    return new Headers(init);
+  } catch {
+    throw new TypeError('headers must be valid HTTP header names and values (no CR, LF or NUL); the values are not shown.');
   }
 }

@@ -184,8 +184,7 @@ function failedAttempt(
     const message = `The request timed out after ${options.timeoutMs} ms.`;
     return { result: withResponse('timeout', message, response), retry: shouldRetry(method, 'timeout') };
   }
-  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
-  const detail = transport.redact(`${(error as Error | undefined)?.message ?? String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`);
+  const detail = transport.redact(describeFailure(error));
   return { result: withResponse('network_error', `Network error: ${detail}`, response), retry: shouldRetry(method, 'network_error') };
 }
 
@@ -198,7 +197,8 @@ function interpretResponse(transport: Transport, operation: PreparedOperation, r
     const traceId = traceIdOf(response, body);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
     const errors = apiErrorsOf(status, text, { traceId, retryAfterMs, body });
-    for (const error of errors) error.message = transport.redact(error.message);
+    // A server (or a proxy) may echo the Authorization header back anywhere in its error objects.
+    for (const error of errors) redactError(error, transport.redact);
     return { result: { errors, response, status, traceId }, retry: shouldRetry(operation.def.method, status), retryAfterMs };
   }
   const traceId = traceIdOf(response, undefined);
@@ -222,6 +222,7 @@ function interpretResponse(transport: Transport, operation: PreparedOperation, r
   }
   const error: ApiError = { code: 'response_validation_failed', message, status, meta: { issues: checked.error.issues, body: data } };
   if (traceId !== undefined) error.traceId = traceId;
+  redactError(error, transport.redact);
   return { result: { errors: [error], response, status, traceId }, retry: false };
 }
 
@@ -235,4 +236,37 @@ function withResponse(code: ApiError['code'], message: string, response: Respons
 
 function abortedResult(): ApiResult<never> {
   return failWithoutResponse('aborted', 'The request was aborted by the caller.');
+}
+
+/** What a rejected fetch said, read defensively: odd rejection values must not throw here. */
+function describeFailure(error: unknown): string {
+  try {
+    const record = error as { message?: unknown; cause?: { message?: unknown } } | undefined;
+    const message = typeof record?.message === 'string' ? record.message : 'fetch failed';
+    const cause = record?.cause?.message;
+    return typeof cause === 'string' ? `${message} (${cause})` : message;
+  } catch {
+    return 'fetch failed';
+  }
+}
+
+/** Removes the secret from every text field of an API error, `meta` included. */
+function redactError(error: ApiError, redact: (text: string) => string): void {
+  error.message = redact(error.message);
+  if (error.longMessage !== undefined) error.longMessage = redact(error.longMessage);
+  if (error.meta !== undefined) error.meta = redactDeep(error.meta, redact, 0) as Record<string, unknown>;
+}
+
+/** Redacts every string (keys included) of a parsed JSON value; too deep a value is dropped, not kept. */
+function redactDeep(value: unknown, redact: (text: string) => string, depth: number): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > 32) return '[redacted: too deep]';
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // defineProperty: a `__proto__` key from JSON stays a plain property.
+    Object.defineProperty(out, redact(key), { value: redactDeep(item, redact, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

@@ -109,6 +109,31 @@ describe('JWKS engine: limits and malformed sets (B17)', () => {
     expect((await verifier.verify(sessionToken(keyA))).errors?.[0].code).toBe('jwks_timeout');
   });
 
+  it('times out a fetch that ignores the abort signal, and does not block later calls', async () => {
+    let calls = 0;
+    const deaf = (() => {
+      calls++;
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    let now = NOW_MS;
+    const verifier = createTokenVerifier({ secretKey: SECRET, fetch: deaf, jwksTimeoutInMs: 30, now: () => now });
+    expect((await verifier.verify(sessionToken(keyA))).errors?.[0].code).toBe('jwks_timeout');
+    now += 30_000;
+    expect((await verifier.verify(sessionToken(keyA))).errors?.[0].code).toBe('jwks_timeout');
+    expect(calls).toBe(2);
+  });
+
+  it('treats a clock that went backwards as stale, so a rotation is still picked up', async () => {
+    const { fake, verifier, tick } = setup();
+    expect((await verifier.verify(sessionToken(keyA))).errors).toBeUndefined();
+    tick(-86_400_000);
+    fake.respond(() => jwksResponse([keyB.jwk]));
+    tick(600_000);
+    const rotated = await verifier.verify(sessionToken(keyB, { iat: NOW_MS / 1000 - 86_400, nbf: NOW_MS / 1000 - 86_400, exp: NOW_MS / 1000 }));
+    expect(rotated.errors).toBeUndefined();
+    expect(fake.calls()).toBe(2);
+  });
+
   it('times out a body that never ends', async () => {
     const body = new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"keys":[')) });
     const fake = fakeFetch(() => new Response(body, { status: 200 }));

@@ -289,9 +289,17 @@ describe('verifyToken: convenience form and options', () => {
     expect((await verifyToken(sessionToken(key), {})).errors?.[0].code).toBe('options_invalid');
   });
   it('returns options_invalid for unreadable options instead of throwing', async () => {
-    const cyclic: Record<string, unknown> = { jwtKey: key.pem };
-    cyclic['self'] = cyclic;
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    const cyclic = { jwtKey: key.pem, tokenCache: cycle };
     expect((await verifyToken(sessionToken(key), cyclic as TokenVerifierOptions)).errors?.[0].code).toBe('options_invalid');
+    const throwing = {
+      jwtKey: key.pem,
+      get authorizedParties(): string[] {
+        throw new Error('getter');
+      },
+    };
+    expect((await verifyToken(sessionToken(key), throwing)).errors?.[0].code).toBe('options_invalid');
     expect((await verifyToken(sessionToken(key), null as unknown as TokenVerifierOptions)).errors?.[0].code).toBe('options_invalid');
   });
   it('reuses one verifier per options, so the JWKS is fetched once across calls', async () => {
@@ -304,3 +312,56 @@ describe('verifyToken: convenience form and options', () => {
     expect(() => createTokenVerifier({ ...base, publishableKey: 'pk_test_!!!' })).toThrow(TypeError);
   });
 });
+
+describe('verifyToken: reusing verifiers', () => {
+  it('never reuses a verifier built for other options, whatever the shape of the options object', async () => {
+    const key = testKey();
+    const token = sessionToken(key, { azp: 'https://evil.example' });
+    expect((await verifyToken(token, { jwtKey: key.pem, now: () => NOW_MS })).errors).toBeUndefined();
+    const inherited = Object.assign(Object.create({ authorizedParties: ['https://app.example'] }) as object, { jwtKey: key.pem, now: () => NOW_MS });
+    class WithGetter {
+      jwtKey = key.pem;
+      now = (): number => NOW_MS;
+      get authorizedParties(): string[] {
+        return ['https://app.example'];
+      }
+    }
+    const hidden = { jwtKey: key.pem, now: () => NOW_MS };
+    Object.defineProperty(hidden, 'authorizedParties', { value: ['https://app.example'], enumerable: false });
+    for (const options of [inherited, new WithGetter(), hidden]) {
+      const result = await verifyToken(token, options as TokenVerifierOptions);
+      expect(result.errors?.[0].code).toBe('token_invalid_authorized_party');
+    }
+  });
+
+  it('keeps instances apart when their secret keys are getters', async () => {
+    const keyA = testKey('ins_getter_a');
+    const keyB = testKey('ins_getter_b');
+    class Instance {
+      constructor(
+        private readonly secret: string,
+        private readonly jwk: unknown,
+      ) {}
+      get secretKey(): string {
+        return this.secret;
+      }
+      get fetch(): typeof fetch {
+        return fakeFetch(() => jwksResponse([this.jwk])).fetch;
+      }
+      get now(): () => number {
+        return () => NOW_MS;
+      }
+    }
+    const a = new Instance('sk_test_getterInstanceA', keyA.jwk);
+    const b = new Instance('sk_test_getterInstanceB', keyB.jwk);
+    const tokenA = sessionToken(keyA);
+    expect((await verifyToken(tokenA, a as unknown as TokenVerifierOptions)).errors).toBeUndefined();
+    expect((await verifyToken(tokenA, b as unknown as TokenVerifierOptions)).errors?.[0].code).toBe('jwk_kid_mismatch');
+  });
+
+  it('refuses an apiUrl with a query, which would bend the path the secret key is sent to', async () => {
+    const result = await verifyToken(sessionToken(testKey()), { secretKey: 'sk_test_abc', apiUrl: 'https://api.clerk.com?x=1' });
+    expect(result.errors?.[0].code).toBe('options_invalid');
+  });
+});
+
