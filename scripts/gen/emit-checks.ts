@@ -28,9 +28,20 @@ function everyItem(value: unknown, check: Check): boolean {
   return true;
 }
 
-function everyValue(value: unknown, check: Check): boolean {
+/** Like zod's isPlainObject: a prototype that is Object.prototype (or none); class instances are refused. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (!isObject(value)) return false;
-  for (const key of Object.keys(value)) if (!check(value[key])) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype;
+}
+
+/** Walks keys as zod's record does: own enumerable keys, __proto__ skipped, a symbol key fails z.string(). */
+function everyValue(value: unknown, check: Check): boolean {
+  if (!isPlainObject(value)) return false;
+  for (const key of Reflect.ownKeys(value)) {
+    if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, key)) continue;
+    if (typeof key === 'symbol' || !check(value[key])) return false;
+  }
   return true;
 }
 `;

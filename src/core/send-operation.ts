@@ -213,14 +213,21 @@ function interpretResponse(transport: Transport, operation: PreparedOperation, r
     return { result: { data, response, status, traceId }, retry: false };
   }
   const schema = operation.validatorFor(status);
-  const checked = schema?.safeParse(data);
-  if (checked === undefined || checked.success) return { result: { data, response, status, traceId }, retry: false };
+  let issues: readonly unknown[] | undefined;
+  try {
+    const checked = schema?.safeParse(data);
+    if (checked !== undefined && !checked.success) issues = checked.error.issues;
+  } catch (error) {
+    // zod throws (rather than reporting) on a few inputs, e.g. an allOf whose parts cannot be merged.
+    issues = [{ code: 'custom', path: [], message: `The validator failed: ${describeFailure(error)}` }];
+  }
+  if (issues === undefined) return { result: { data, response, status, traceId }, retry: false };
   const message = `The ${status} response of ${operation.def.operationId} does not match its schema.`;
   if (config.responseValidation === 'warn') {
-    config.logger.warn(message, { operationId: operation.def.operationId, status, traceId, issues: checked.error.issues });
+    config.logger.warn(message, { operationId: operation.def.operationId, status, traceId, issues });
     return { result: { data, response, status, traceId }, retry: false };
   }
-  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { issues: checked.error.issues, body: data } };
+  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { issues, body: data } };
   if (traceId !== undefined) error.traceId = traceId;
   redactError(error, transport.redact);
   return { result: { errors: [error], response, status, traceId }, retry: false };

@@ -124,6 +124,24 @@ describe('fast checks', () => {
     expect(rejected).toBeGreaterThan(compared / 4);
   }, 120_000);
 
+  it('walk free-form records as zod does: plain objects only, __proto__ skipped, symbol keys refused', () => {
+    const check = schemaChecks['ReassignmentMappings']!;
+    const validate = (v: unknown) => schemas.ReassignmentMappings().safeParse(v).success;
+    const values: unknown[] = [
+      { admin: 'member' },
+      JSON.parse('{"__proto__": 1}'),
+      JSON.parse('{"a":"b","__proto__":{"x":1}}'),
+      new Date(0),
+      new Map(),
+      new (class Mappings {
+        a = 'b';
+      })(),
+      { a: 'b', [Symbol('s')]: 'c' },
+      Object.assign(Object.create(null) as object, { a: 'b' }),
+    ];
+    for (const value of values) agree('ReassignmentMappings', check, validate, value);
+  });
+
   it('exist for every component response with a JSON body, and for every operation response with one', () => {
     for (const name of Object.keys(responseChecks)) expect(responses[name as keyof typeof responses], name).toBeDefined();
     for (const op of operations) {
