@@ -28,9 +28,17 @@ export function emitOperationTable(
   specVersion: string,
 ): string {
   const lines = [
+    "import type { ZodType } from 'zod';",
     "import type { OperationDef } from '../core/operation.js';",
     "import * as k from './checks.js';",
-    "import * as v from './schemas.js';",
+    '',
+    "type Schemas = typeof import('./schemas.js');",
+    'let loading: Promise<Schemas> | undefined;',
+    '',
+    '/** The zod validators (and zod itself) load on first use: a response that passes its fast check never needs them. */',
+    'function lazy(pick: (schemas: Schemas) => () => ZodType): () => Promise<ZodType> {',
+    "  return () => (loading ??= import('./schemas.js')).then((schemas) => pick(schemas)());",
+    '}',
     '',
     '/** The BAPI version this table was generated from; sent as the `Clerk-API-Version` header. */',
     `export const SPEC_VERSION = ${JSON.stringify(specVersion)};`,
@@ -51,7 +59,7 @@ export function emitOperationTable(
     if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
     if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
     if (hasTextSuccess(op)) fields.push('textSuccess: true');
-    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: ${schemas.responseGetter(op, status)}`);
+    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`);
     fields.push(`responses: { ${responses.join(', ')} }`);
     const fastChecks = op.responses.flatMap(([status]) => {
       const check = checks.responseCheck(op, status);

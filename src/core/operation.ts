@@ -41,8 +41,11 @@ export interface OperationDef {
    * as text (`undefined` when empty) instead of being parsed as JSON.
    */
   readonly textSuccess?: boolean;
-  /** Documented response statuses (`'200'`, `'4XX'`, `'default'`…) → lazily built validator. */
-  readonly responses: Readonly<Record<string, () => ZodType>>;
+  /**
+   * Documented response statuses (`'200'`, `'4XX'`, `'default'`…) → lazily built validator. The generated
+   * table returns a promise, so that zod and the validators load only when a fast check says no.
+   */
+  readonly responses: Readonly<Record<string, () => ZodType | Promise<ZodType>>>;
   /**
    * Allocation-free checks that accept exactly what the validator of the same status accepts: the client
    * runs one first and builds and runs the zod validator only when it says no (zod explains why).

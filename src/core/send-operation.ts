@@ -49,7 +49,7 @@ export interface PreparedOperation {
   /** False when the operation has neither query nor body, so the method takes no params slot. */
   readonly hasParams: boolean;
   readonly serializeQuery: (query: Record<string, unknown>) => string;
-  readonly validatorFor: (status: number) => ZodType | undefined;
+  readonly validatorFor: (status: number) => Promise<ZodType | undefined>;
   readonly checkFor: (status: number) => ((value: unknown) => boolean) | undefined;
 }
 
@@ -188,7 +188,12 @@ function failedAttempt(
   return { result: withResponse('network_error', `Network error: ${detail}`, response), retry: shouldRetry(method, 'network_error') };
 }
 
-function interpretResponse(transport: Transport, operation: PreparedOperation, response: Response, text: string): AttemptResult {
+async function interpretResponse(
+  transport: Transport,
+  operation: PreparedOperation,
+  response: Response,
+  text: string,
+): Promise<AttemptResult> {
   const { config } = transport;
   const status = response.status;
   const parsed = parseJson(text);
@@ -212,9 +217,9 @@ function interpretResponse(transport: Transport, operation: PreparedOperation, r
   if (config.responseValidation === 'off' || operation.checkFor(status)?.(data) === true) {
     return { result: { data, response, status, traceId }, retry: false };
   }
-  const schema = operation.validatorFor(status);
   let issues: readonly unknown[] | undefined;
   try {
+    const schema = await operation.validatorFor(status);
     const checked = schema?.safeParse(data);
     if (checked !== undefined && !checked.success) issues = checked.error.issues;
   } catch (error) {

@@ -9,14 +9,16 @@ import type { OperationDef } from './operation.js';
  * @example
  * const schema = createValidatorLookup(operation)(200);
  */
-export function createValidatorLookup(operation: OperationDef): (status: number) => ZodType | undefined {
-  const cache = new Map<number, ZodType | undefined>();
+export function createValidatorLookup(operation: OperationDef): (status: number) => Promise<ZodType | undefined> {
+  const cache = new Map<number, Promise<ZodType | undefined>>();
   return (status) => {
-    if (cache.has(status)) return cache.get(status);
-    const responses = operation.responses;
-    const thunk = responses[String(status)] ?? responses[`${String(status).charAt(0)}XX`];
-    const schema = thunk?.();
-    cache.set(status, schema);
+    let schema = cache.get(status);
+    if (schema === undefined) {
+      const responses = operation.responses;
+      const thunk = responses[String(status)] ?? responses[`${String(status).charAt(0)}XX`];
+      schema = Promise.resolve(thunk?.());
+      cache.set(status, schema);
+    }
     return schema;
   };
 }

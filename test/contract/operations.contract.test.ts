@@ -30,7 +30,7 @@ describe.concurrent(`every operation against Prism (static, --errors), BAPI ${SP
       // The client validated already (responseValidation 'error'); check the validator explicitly too.
       const validator = validatorFor(def, result.status!);
       expect(validator, `${def.operationId} documents no validator for ${result.status}`).toBeDefined();
-      const checked = validator!().safeParse(result.data);
+      const checked = (await validator!()).safeParse(result.data);
       expect(checked.success ? [] : checked.error.issues, context).toEqual([]);
     });
   }

@@ -27,4 +27,14 @@ describe('generation', () => {
       if (name !== 'webhooks-types.ts') expect(firstLine).toContain(`BAPI ${version} (sha256 ${bapi.sha256})`);
     }
   }, 60_000);
+
+  it('keeps zod off the import path of the client: the table loads the validators on first use only', async () => {
+    const { files } = await renderAll(version);
+    const table = files['operations.ts']!;
+    expect(table).not.toMatch(/^import [^;]*from '\.\/schemas\.js'/m);
+    expect(table).not.toMatch(/^import [^t][^;]*from 'zod'/m);
+    expect(table).toContain("import('./schemas.js')");
+    expect(files['checks.ts']).not.toMatch(/from 'zod'/);
+  }, 60_000);
 });
+
