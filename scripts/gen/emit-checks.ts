@@ -3,7 +3,7 @@
 import { checkExpression, type CheckContext } from './check-expression.js';
 import { identifierMap } from './identifiers.js';
 import { inlineResponseId } from './emit-schemas.js';
-import type { OperationModel } from './operation-model.js';
+import { componentResponseSchema, type OperationModel } from './operation-model.js';
 import { componentName, propertyKey, toSchemaNode, type SchemaObject } from './schema-node.js';
 
 export interface EmittedChecks {
@@ -81,7 +81,7 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
   );
   const responseEntries: string[] = [];
   for (const name of responseNames) {
-    const schema: SchemaObject | undefined = document.components.responses[name]?.content?.['application/json']?.schema;
+    const schema = componentResponseSchema(document, name);
     if (!schema) continue;
     const check = schema.$ref ? checkIds.get(componentName(schema.$ref))! : context.hoist(body(schema));
     responseEntries.push(`  ${propertyKey(name)}: ${check},`);
@@ -125,8 +125,7 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
       const response = operation.responses.find(([s]) => s === status)?.[1];
       if (!response || response.kind === 'empty') return undefined;
       if (response.kind === 'component') {
-        const hasBody = document.components.responses[response.name]?.content?.['application/json']?.schema;
-        return hasBody ? `k.responseChecks[${JSON.stringify(response.name)}]!` : undefined;
+        return componentResponseSchema(document, response.name) ? `k.responseChecks[${JSON.stringify(response.name)}]!` : undefined;
       }
       return `k.${inlineResponseId(operation.operationId, status)}`;
     },

@@ -1,7 +1,7 @@
 // Emits src/generated/schemas.ts: one lazily built zod validator per component schema and component
 // response, plus validators for operations' inline responses. Components are shared by reference.
 import { identifierMap, toIdentifier } from './identifiers.js';
-import type { OperationModel } from './operation-model.js';
+import { componentResponseSchema, type OperationModel } from './operation-model.js';
 import { ANY_OBJECT, componentName, propertyKey, zodExpression, type SchemaObject, type ZodExpressionContext } from './zod-expression.js';
 
 export interface EmittedSchemas {
@@ -55,19 +55,17 @@ export function emitSchemas(document: Record<string, any>, operations: Operation
   }
   lines.push('', '// Component responses.');
   for (const name of responseNames) {
-    const schema: SchemaObject | undefined = document.components.responses[name]?.content?.['application/json']?.schema;
+    const schema = componentResponseSchema(document, name);
     const id = responseIds.get(name)!;
     if (!schema) lines.push(`const ${id} = noBody;`);
     else if (schema.$ref) lines.push(`const ${id} = ${schemaIds.get(componentName(schema.$ref))};`);
     else lines.push(`const ${id} = once(() => ${zodExpression(schema, context)});`);
   }
   lines.push('', '// Inline operation responses.');
-  const inlineIds: string[] = [];
   for (const operation of operations) {
     for (const [status, response] of operation.responses) {
       if (response.kind !== 'inline') continue;
       const id = inlineResponseId(operation.operationId, status);
-      inlineIds.push(id);
       if (response.schema.$ref) lines.push(`export const ${id} = ${schemaIds.get(componentName(response.schema.$ref))};`);
       else lines.push(`export const ${id} = once(() => ${zodExpression(response.schema, context)});`);
     }

@@ -137,3 +137,9 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
   assertNoCollisions(operations);
   return operations;
 }
+
+/** The JSON body schema of component response `name`, or undefined when it documents no JSON body. */
+export function componentResponseSchema(doc: Doc, name: string): SchemaObject | undefined {
+  return doc['components']?.responses?.[name]?.content?.['application/json']?.schema;
+}
+
