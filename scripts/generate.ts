@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderApiSurface } from './gen/api-surface.js';
 import { emitChecks } from './gen/emit-checks.js';
+import { collectOperationDocs } from './gen/emit-docs.js';
+import { emitModels, readModelRenames } from './gen/emit-models.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
+import { emitRequestShapes } from './gen/emit-request-shapes.js';
 import { emitSchemas } from './gen/emit-schemas.js';
 import { emitTypes } from './gen/emit-types.js';
 import { readNamingMap } from './gen/naming.js';
 import { buildOperationModel } from './gen/operation-model.js';
+import { readPublicNames } from './gen/public-names.js';
 import { loadBapiSpec, loadWebhooksSpec } from './spec/load-spec.js';
 import { openapiDir, projectRoot, readPin } from './spec/pin.js';
 
@@ -40,6 +44,11 @@ function writeIfChanged(path: string, content: string): void {
   writeFileSync(path, content);
 }
 
+/** The handwritten exports of src/index.ts, which generated model names must not shadow. */
+function publicNames(): Set<string> {
+  return readPublicNames(join(projectRoot, 'src/index.ts'), (specifier) => specifier.startsWith('./generated/'));
+}
+
 /** Renders every generated file in memory (no writes): the pure core of the generator. */
 export async function renderAll(version: string) {
   const bapi = await loadBapiSpec(version);
@@ -53,7 +62,9 @@ export async function renderAll(version: string) {
     'schemas.ts': head + schemas.source,
     'checks.ts': head + checks.source,
     'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
-    'operation-types.ts': head + emitOperationTypes(operations),
+    'operation-types.ts': head + emitOperationTypes(operations, collectOperationDocs(bapi.document)),
+    'models.ts': head + emitModels(bapi.document['components']?.schemas ?? {}, operations, publicNames(), readModelRenames()),
+    'request-shapes.ts': head + emitRequestShapes(bapi.document, operations),
     'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };
   return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256) };

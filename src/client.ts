@@ -1,7 +1,10 @@
 import { createApiClient, type ApiClient } from './core/create-api-client.js';
 import type { ClientOptions } from './core/client-options.js';
+import type { OperationDef } from './core/operation.js';
+import type { RequestShape } from './core/unknown-params.js';
 import { operations, SPEC_VERSION } from './generated/operations.js';
 import type { OperationSignatures, ResourceMap } from './generated/operation-types.js';
+import { requestShapes } from './generated/request-shapes.js';
 
 export type { ApiError, ApiErrorCode } from './core/api-error.js';
 export type { ApiFailure, ApiResult, ApiSuccess } from './core/api-result.js';
@@ -26,6 +29,11 @@ export type ClerkClientOptions = ClientOptions;
  */
 export type ClerkClient = ApiClient<OperationSignatures, ResourceMap>;
 
+// The body shapes live in their own generated file; joined here once, at import.
+const withBodyShapes: readonly OperationDef[] = operations.map((def) =>
+  def.operationId in requestShapes ? { ...def, bodyShape: requestShapes[def.operationId] as RequestShape | 0 } : def,
+);
+
 /**
  * Creates a Backend API client; throws a `TypeError` at once for bad options (a `pk_` key, say),
  * and never afterwards: every call resolves to `{ data }` or `{ errors }`.
@@ -36,5 +44,5 @@ export type ClerkClient = ApiClient<OperationSignatures, ResourceMap>;
  * for await (const user of clerk.users.getUserList.all({ limit: 100 })) console.log(user.id);
  */
 export function createClerkClient(options: ClerkClientOptions): ClerkClient {
-  return createApiClient<OperationSignatures, ResourceMap>(operations, SPEC_VERSION, options);
+  return createApiClient<OperationSignatures, ResourceMap>(withBodyShapes, SPEC_VERSION, options);
 }

@@ -17,4 +17,6 @@ export type {
 export type { ClerkError, NonEmptyArray, Result } from './core/result.js';
 export { SPEC_VERSION } from './generated/operations.js';
 export type { components, operations as OperationTypes, paths } from './generated/types.js';
+// A named type per component schema (`User`) and per operation (`CreateUserParams`, `GetUserData`).
+export type * from './generated/models.js';
 export * from './auth/index.js';

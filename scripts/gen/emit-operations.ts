@@ -1,5 +1,6 @@
 // Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
 import type { EmittedChecks } from './emit-checks.js';
+import { operationJsDoc, type OperationDocs } from './emit-docs.js';
 import type { EmittedSchemas } from './emit-schemas.js';
 import type { OperationModel } from './operation-model.js';
 import { propertyKey } from './zod-expression.js';
@@ -100,7 +101,7 @@ function itemType(op: OperationModel, dataName: string): string | undefined {
   return undefined;
 }
 
-export function emitOperationTypes(operations: OperationModel[]): string {
+export function emitOperationTypes(operations: OperationModel[], docs?: ReadonlyMap<string, OperationDocs>): string {
   const lines = [
     "import type { operations as Ops } from './types.js';",
     '',
@@ -135,7 +136,11 @@ export function emitOperationTypes(operations: OperationModel[]): string {
   for (const op of operations) byNamespace.set(op.namespace, [...(byNamespace.get(op.namespace) ?? []), op]);
   for (const [namespace, ops] of byNamespace) {
     lines.push(`  ${propertyKey(namespace)}: {`);
-    for (const op of ops) lines.push(`    ${propertyKey(op.methodName)}: ${JSON.stringify(op.operationId)};`);
+    for (const op of ops) {
+      // The client's mapped type keeps these declarations, so hovering `clerk.users.getUser` shows this JSDoc.
+      lines.push(...operationJsDoc(docs?.get(op.operationId), '    '));
+      lines.push(`    ${propertyKey(op.methodName)}: ${JSON.stringify(op.operationId)};`);
+    }
     lines.push('  };');
   }
   lines.push('}', '');

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { RequestShape } from './unknown-params.js';
 
 /** HTTP methods used by the Backend API. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -31,6 +32,8 @@ export interface OperationDef {
   /** Request body content type; absent when the operation takes no body. */
   readonly body?: 'json' | 'multipart';
   readonly bodyRequired?: boolean;
+  /** The keys the body may have (from `src/generated/request-shapes.ts`); without it only query keys are checked. */
+  readonly bodyShape?: RequestShape | 0;
   /**
    * Pagination shape of an offset-paginated list (`limit`/`offset` query params):
    * `envelope` = `{ data: T[], total_count }`, `array` = a bare `T[]`.

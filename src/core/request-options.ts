@@ -16,6 +16,10 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers; `Authorization` is always the client's own. */
   headers?: Record<string, string> | Headers | undefined;
+  /** Query parameters the spec does not document, sent on purpose: unknown keys in `params` are refused. */
+  extraQuery?: Record<string, unknown> | undefined;
+  /** Body fields the spec does not document, sent on purpose (merged over `params`). */
+  extraBody?: Record<string, unknown> | undefined;
 }
 
 /**

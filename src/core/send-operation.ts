@@ -12,6 +12,7 @@ import { serializeBody } from './request-body.js';
 import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { sleep } from './sleep.js';
+import { checkParams } from './unknown-params.js';
 import { createCheckLookup, createValidatorLookup } from './validate-response.js';
 
 /**
@@ -98,12 +99,15 @@ export async function sendOperation(
   const path = buildPath(def.path, def.pathParams, pathValues);
   if (path.errors) return failWith(path.errors);
 
+  const checked = checkParams(def, params, requestOptions);
+  if (checked.errors) return failWith(checked.errors);
+
   let query = '';
   let body: string | FormData | undefined;
   try {
     if (params !== undefined && (typeof params !== 'object' || params === null)) throw new TypeError('params must be an object');
-    if (def.body) body = serializeBody(def.body, params);
-    else if (params !== undefined) query = operation.serializeQuery(params as Record<string, unknown>);
+    if (def.body) body = serializeBody(def.body, checked.data.body);
+    if (checked.data.query !== undefined) query = operation.serializeQuery(checked.data.query);
   } catch (error) {
     return failWithoutResponse('invalid_params', `Invalid params for ${def.operationId}: ${(error as Error).message}`);
   }
