@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { createClerkClient } from '../../src/client.js';
+import { suggestName } from '../../src/core/unknown-params.js';
+import { operations } from '../../src/generated/operations.js';
+import { requestShapes } from '../../src/generated/request-shapes.js';
+
+const secretKey = 'sk_test_UNKNOWN0params0test0000000000000';
+
+/** A client whose fetch records every request and answers 200 `{}` without touching the network. */
+function recordingClient() {
+  const sent: Request[] = [];
+  const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+    sent.push(input instanceof Request ? input : new Request(input, init));
+    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  const clerk = createClerkClient({ secretKey, apiUrl: 'https://api.clerk.com', fetch, maxRetries: 0, responseValidation: 'off' });
+  return { clerk, sent, methods: clerk as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<any>>> };
+}
+
+/** A wrong spelling of `name` that should lead back to it: camelCase when it has an underscore, else one letter more. */
+function misspell(name: string): string {
+  const camel = name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return camel !== name ? camel : `${name}x`;
+}
+
+describe('unknown query parameters', () => {
+  const withQuery = operations.filter((op) => op.query.length > 0);
+
+  it('covers every operation that has query parameters', () => {
+    expect(withQuery.length).toBeGreaterThan(25);
+  });
+
+  it.each(withQuery.map((op) => [op.operationId, op] as const))('%s refuses a misspelt query key and sends nothing', async (_, op) => {
+    const { methods, sent } = recordingClient();
+    const name = op.query[0]!.name;
+    const wrong = misspell(name);
+    const params: Record<string, unknown> = { [wrong]: 'value' };
+    for (const required of op.query.filter((q) => q.required)) params[required.name] = 'x';
+    const result = await methods[op.namespace]![op.methodName]!(...op.pathParams.map(() => 'id_1'), params);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', meta: { param: wrong, location: 'query', suggestion: name } });
+    expect(result.errors?.[0].message).toContain(`${wrong} (did you mean ${name}?)`);
+  });
+
+  it('refuses the camelCase filter of the issue before a single user is listed', async () => {
+    const { clerk, sent } = recordingClient();
+    const params = { emailAddress: ['a@b.c'] } as unknown as Parameters<typeof clerk.users.getUserList>[0];
+    const result = await clerk.users.getUserList(params);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0].meta).toEqual({ param: 'emailAddress', location: 'query', suggestion: 'email_address' });
+  });
+
+  it('names no suggestion when nothing resembles the key', async () => {
+    const { clerk } = recordingClient();
+    const result = await clerk.users.getUserList({ zzzzqqqq: 1 } as never);
+    expect(result.errors?.[0].meta).toEqual({ param: 'zzzzqqqq', location: 'query' });
+  });
+
+  it('sends documented keys unchanged', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.getUserList({ email_address: ['a@b.c'], limit: 5 });
+    expect(result.errors).toBeUndefined();
+    expect(new URL(sent[0]!.url).search).toBe('?email_address=a%40b.c&limit=5');
+  });
+
+  it('sends undocumented keys given on purpose in extraQuery, also on operations without query parameters', async () => {
+    const { clerk, sent } = recordingClient();
+    await clerk.users.getUserList({ limit: 5 }, { extraQuery: { beta_filter: 'on' } });
+    await clerk.users.getUser('user_1', { extraQuery: { expand: 'x' } });
+    expect(new URL(sent[0]!.url).search).toBe('?limit=5&beta_filter=on');
+    expect(new URL(sent[1]!.url).search).toBe('?expand=x');
+  });
+
+  it('refuses extras that are not plain objects', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.getUserList({}, { extraQuery: 'beta=1' as never });
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0].code).toBe('invalid_params');
+  });
+});
+
+describe('unknown body fields', () => {
+  it('has a shape for every operation with a body', () => {
+    for (const op of operations.filter((o) => o.body)) expect(requestShapes[op.operationId], op.operationId).toBeDefined();
+  });
+
+  it('refuses a camelCase body field with the spec name it resembles', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.createUser({ firstName: 'Ada' } as never);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', meta: { param: 'firstName', location: 'body', suggestion: 'first_name' } });
+  });
+
+  it('refuses an unknown field inside an item of a list body, naming its path', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.invitations.createBulkInvitations([{ email_address: 'a@b.c' }, { emailAddress: 'c@d.e' }] as never);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0].meta).toEqual({ param: '[1].emailAddress', location: 'body', suggestion: 'email_address' });
+  });
+
+  it('leaves free-form objects such as metadata open', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.createUser({ first_name: 'Ada', public_metadata: { anyKey: { nested: true } } });
+    expect(result.errors).toBeUndefined();
+    expect(await sent[0]!.json()).toEqual({ first_name: 'Ada', public_metadata: { anyKey: { nested: true } } });
+  });
+
+  it('merges extraBody over the checked body', async () => {
+    const { clerk, sent } = recordingClient();
+    await clerk.users.createUser({ first_name: 'Ada' }, { extraBody: { beta_field: 1 } });
+    expect(await sent[0]!.json()).toEqual({ first_name: 'Ada', beta_field: 1 });
+  });
+
+  it('refuses unknown multipart fields too', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.setUserProfileImage('user_1', { picture: new Blob(['x']) } as never);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0].meta).toMatchObject({ param: 'picture', location: 'body' });
+  });
+});
+
+describe('suggestName', () => {
+  it('matches names that differ only in case and separators', () => {
+    expect(suggestName('emailAddress', ['limit', 'email_address'])).toBe('email_address');
+    expect(suggestName('Order-By', ['order_by'])).toBe('order_by');
+  });
+
+  it('suggests the nearest name within two edits, and nothing further away', () => {
+    expect(suggestName('ofset', ['limit', 'offset'])).toBe('offset');
+    expect(suggestName('query', ['limit', 'offset'])).toBeUndefined();
+  });
+});
