@@ -38,7 +38,7 @@ export function apiErrorsOf(
       ...extra,
     };
     if (typeof entry['long_message'] === 'string') error.longMessage = entry['long_message'];
-    if (isRecord(entry['meta'])) error.meta = entry['meta'];
+    if (isRecord(entry['meta'])) error.meta = camelCaseKeys(entry['meta']);
     errors.push(error);
   }
   const [first, ...rest] = errors;
@@ -60,6 +60,20 @@ export function parseJson(text: string): { value: unknown } | 'failed' {
   } catch {
     return 'failed';
   }
+}
+
+/**
+ * Error objects are camelCase throughout (`longMessage`, `traceId`), so the top-level keys of Clerk's `meta`
+ * are too (`param_name` → `paramName`); values are kept as sent.
+ */
+function camelCaseKeys(meta: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(meta)) {
+    // defineProperty: a `__proto__` key from JSON stays a plain property.
+    const name = key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

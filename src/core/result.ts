@@ -15,7 +15,7 @@ export type NonEmptyArray<T> = [T, ...T[]];
 
 /**
  * The error shape shared by the Backend API client and the auth layer; it mirrors Clerk's own
- * `errors[]` objects (`code`, `message`, `long_message`, `meta`) in camelCase.
+ * `errors[]` objects (`code`, `message`, `long_message`, `meta`) in camelCase, the top-level keys of `meta` included.
  *
  * @example
  * const error: ClerkError = { code: 'token_expired', message: 'The token has expired.' };

@@ -20,9 +20,20 @@ describe('response bodies', () => {
     expect(result.status).toBe(422);
     expect(result.traceId).toBe('trace_body');
     expect(result.errors).toEqual([
-      { code: 'form_param_missing', message: 'missing', longMessage: 'first_name is missing', meta: { param_name: 'first_name' }, status: 422, traceId: 'trace_body' },
+      { code: 'form_param_missing', message: 'missing', longMessage: 'first_name is missing', meta: { paramName: 'first_name' }, status: 422, traceId: 'trace_body' },
       { code: 'form_param_format_invalid', message: 'bad', status: 422, traceId: 'trace_body' },
     ]);
+  });
+
+  it('camelCases the top-level keys of meta like the rest of the error, and keeps its values as sent', async () => {
+    const meta = { param_name: 'password', is_plan_upgrade_possible: false, zxcvbn: { suggestions: [{ code: 'use_words' }], crack_time: 1 } };
+    server.handle((_req, res) => sendJson(res, 422, { errors: [{ code: 'form_password_pwned', message: 'weak', meta }] }));
+    const result = await createFixtureClient(server.url).users.createUser({ first_name: 'Ada' });
+    expect(result.errors?.[0].meta).toEqual({
+      paramName: 'password',
+      isPlanUpgradePossible: false,
+      zxcvbn: { suggestions: [{ code: 'use_words' }], crack_time: 1 },
+    });
   });
 
   it('takes the traceId from the trace header when the body has none', async () => {
