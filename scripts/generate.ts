@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { renderApiSurface } from './gen/api-surface.js';
 import { emitChecks } from './gen/emit-checks.js';
 import { collectOperationDocs } from './gen/emit-docs.js';
-import { emitModels, readModelRenames } from './gen/emit-models.js';
+import { emitModels, modelNames, readModelRenames } from './gen/emit-models.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
 import { emitRequestShapes } from './gen/emit-request-shapes.js';
 import { emitSchemas } from './gen/emit-schemas.js';
@@ -57,17 +57,19 @@ export async function renderAll(version: string) {
   const schemas = emitSchemas(bapi.document, operations);
   const checks = emitChecks(bapi.document, operations);
   const head = banner('BAPI', version, bapi.sha256);
+  const schemaObjects = bapi.document['components']?.schemas ?? {};
+  const models = modelNames(Object.keys(schemaObjects), operations, publicNames(), readModelRenames());
   const files: Record<string, string> = {
     'types.ts': head + (await emitTypes(bapi.document)),
     'schemas.ts': head + schemas.source,
     'checks.ts': head + checks.source,
     'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations, collectOperationDocs(bapi.document)),
-    'models.ts': head + emitModels(bapi.document['components']?.schemas ?? {}, operations, publicNames(), readModelRenames()),
+    'models.ts': head + emitModels(schemaObjects, operations, models),
     'request-shapes.ts': head + emitRequestShapes(bapi.document, operations),
     'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };
-  return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256) };
+  return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256, models) };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {

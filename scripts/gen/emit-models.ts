@@ -54,14 +54,8 @@ export function modelNames(
   return result;
 }
 
-/** The source of models.ts (no banner). */
-export function emitModels(
-  schemas: Record<string, SchemaObject>,
-  operations: OperationModel[],
-  reserved: ReadonlySet<string>,
-  renames: ModelRenames,
-): string {
-  const names = modelNames(Object.keys(schemas), operations, reserved, renames);
+/** The source of models.ts (no banner); `names` comes from {@link modelNames}. */
+export function emitModels(schemas: Record<string, SchemaObject>, operations: OperationModel[], names: ReadonlyMap<string, string>): string {
   const lines = ["import type { components } from './types.js';", ''];
   const operationTypes = operations.flatMap((op) => Object.values(typeNames(op)));
   lines.push('export type {');

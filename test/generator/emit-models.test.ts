@@ -41,7 +41,8 @@ describe('model type names', () => {
 
 describe('models.ts', () => {
   it('documents each alias with the schema description', () => {
-    const source = emitModels({ Thing: { type: 'object', description: 'A thing.', deprecated: true } }, [operation('GetThing')], new Set(), {});
+    const names = modelNames(['Thing'], [operation('GetThing')], new Set(), {});
+    const source = emitModels({ Thing: { type: 'object', description: 'A thing.', deprecated: true } }, [operation('GetThing')], names);
     expect(source).toContain("export type {\n  GetThingParams,\n  GetThingData,\n} from './operation-types.js';");
     expect(source).toContain("/**\n * A thing.\n *\n * @deprecated The Backend API marks this object as deprecated.\n */\nexport type Thing = components['schemas'][\"Thing\"];");
   });
