@@ -47,6 +47,15 @@ const queryNames = new WeakMap<OperationDef, ReadonlySet<string>>();
  * // checked.errors[0]: { code: 'invalid_params', meta: { param: 'emailAddress', suggestion: 'email_address' }, … }
  */
 export function checkParams(def: OperationDef, params: unknown, extras: ParamExtras | undefined): Result<CheckedParams, ApiError> {
+  try {
+    return checkOrThrow(def, params, extras);
+  } catch {
+    // A Proxy or a getter that throws while its keys are read: a result, not an exception.
+    return refuse(def, 'params or request options could not be read.', {});
+  }
+}
+
+function checkOrThrow(def: OperationDef, params: unknown, extras: ParamExtras | undefined): Result<CheckedParams, ApiError> {
   const extraQuery = extras?.extraQuery;
   const extraBody = extras?.extraBody;
   if (!isOptionalRecord(extraQuery) || !isOptionalRecord(extraBody)) {

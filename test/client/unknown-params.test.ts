@@ -79,6 +79,16 @@ describe('unknown query parameters', () => {
   });
 });
 
+describe('unreadable params', () => {
+  it('give invalid_params instead of an exception when reading their keys throws', async () => {
+    const { clerk, sent } = recordingClient();
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const result = await clerk.users.getUserList(hostile as never);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', message: expect.stringContaining('could not be read') });
+  });
+});
+
 describe('unknown body fields', () => {
   it('has a shape for every operation with a body', () => {
     for (const op of operations.filter((o) => o.body)) expect(requestShapes[op.operationId], op.operationId).toBeDefined();
