@@ -46,6 +46,7 @@ describe('docs on hover', () => {
     'void clerk.clients.getClientList;',
     'declare const user: User;',
     'void user.mfa_enabled_at;',
+    'void user.profile_image_url;',
     "void clerk.users.getUserList({ email_address: ['a@b.c'] });",
   ].join('\n');
   const service = hoverService(source);
@@ -63,6 +64,10 @@ describe('docs on hover', () => {
 
   it('shows a field description on a property of a model type', () => {
     expect(service.hover('user.mfa_enabled_at')).toContain('Unix timestamp of when MFA was last enabled for this user');
+  });
+
+  it('marks a deprecated field as deprecated', () => {
+    expect(service.hover('user.profile_image_url')).toContain('@deprecated');
   });
 
   it('shows a query parameter description on a params property', () => {
