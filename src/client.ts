@@ -4,7 +4,7 @@ import type { OperationDef } from './core/operation.js';
 import type { RequestShape } from './core/unknown-params.js';
 import { operations, SPEC_VERSION } from './generated/operations.js';
 import type { OperationSignatures, ResourceMap } from './generated/operation-types.js';
-import { requestShapes } from './generated/request-shapes.js';
+import { requestShapes, requiredBodyFields } from './generated/request-shapes.js';
 
 export type { ApiError, ApiErrorCode } from './core/api-error.js';
 export type { ApiFailure, ApiResult, ApiSuccess } from './core/api-result.js';
@@ -30,9 +30,12 @@ export type ClerkClientOptions = ClientOptions;
 export type ClerkClient = ApiClient<OperationSignatures, ResourceMap>;
 
 // The body shapes live in their own generated file; joined here once, at import.
-const withBodyShapes: readonly OperationDef[] = operations.map((def) =>
-  def.operationId in requestShapes ? { ...def, bodyShape: requestShapes[def.operationId] as RequestShape | 0 } : def,
-);
+const withBodyShapes: readonly OperationDef[] = operations.map((def) => {
+  if (!(def.operationId in requestShapes)) return def;
+  const joined = { ...def, bodyShape: requestShapes[def.operationId] as RequestShape | 0 };
+  const required = requiredBodyFields[def.operationId];
+  return required === undefined ? joined : { ...joined, requiredBodyFields: required };
+});
 
 /**
  * Creates a Backend API client; throws a `TypeError` at once for bad options (a `pk_` key, say),

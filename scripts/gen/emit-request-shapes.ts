@@ -48,19 +48,32 @@ function bodySchema(doc: Doc, operation: Doc): SchemaObject | undefined {
   return (content['application/json'] ?? content['multipart/form-data'])?.schema;
 }
 
-/** The source of request-shapes.ts (no banner): operationId → body shape, for every operation with a body. */
+/**
+ * The source of request-shapes.ts (no banner): operationId → body shape, for every operation with a body,
+ * and operationId → the top-level fields an object body must have.
+ */
 export function emitRequestShapes(doc: Doc, operations: OperationModel[]): string {
-  const lines = [
+  const shapes: string[] = [];
+  const required: string[] = [];
+  for (const op of operations) {
+    if (!op.body) continue;
+    const schema = bodySchema(doc, doc['paths']?.[op.path]?.[op.method.toLowerCase()]);
+    shapes.push(`  ${propertyKey(op.operationId)}: ${JSON.stringify(shapeOf(doc, schema))},`);
+    const fields = resolve(doc, schema)?.required ?? [];
+    if (fields.length > 0) required.push(`  ${propertyKey(op.operationId)}: ${JSON.stringify(fields)},`);
+  }
+  return [
     "import type { RequestShape } from '../core/unknown-params.js';",
     '',
     '/** operationId → the keys its body may have (0: not checked); operations without a body are absent. */',
     'export const requestShapes: Readonly<Record<string, RequestShape | 0>> = {',
-  ];
-  for (const op of operations) {
-    if (!op.body) continue;
-    const operation = doc['paths']?.[op.path]?.[op.method.toLowerCase()];
-    lines.push(`  ${propertyKey(op.operationId)}: ${JSON.stringify(shapeOf(doc, bodySchema(doc, operation)))},`);
-  }
-  lines.push('};', '');
-  return lines.join('\n');
+    ...shapes,
+    '};',
+    '',
+    '/** operationId → the top-level fields its body must have, when it has any. */',
+    'export const requiredBodyFields: Readonly<Record<string, readonly string[]>> = {',
+    ...required,
+    '};',
+    '',
+  ].join('\n');
 }

@@ -15,7 +15,8 @@ import type { ClerkError } from './result.js';
  * - `origin_mismatch`: the final URL's origin differs from the API origin; nothing was sent.
  * - `invalid_path_param`: a path parameter was empty, `.`/`..`, or contained `/`, `?`, `#`.
  * - `invalid_params`: query, body, headers or request options could not be serialised, or params carry a key the
- *   operation does not define (`meta`: `param`, `location`, `suggestion`; send it on purpose with `extraQuery`/`extraBody`).
+ *   operation does not define or lack a required one (`meta`: `param`, `location`, `reason`: `unknown`/`missing`,
+ *   `suggestion`); undocumented keys can be sent on purpose with `extraQuery`/`extraBody`.
  *
  * @example
  * const code: ApiErrorCode = 'timeout';

@@ -34,6 +34,8 @@ export interface OperationDef {
   readonly bodyRequired?: boolean;
   /** The keys the body may have (from `src/generated/request-shapes.ts`); without it only query keys are checked. */
   readonly bodyShape?: RequestShape | 0;
+  /** The top-level fields an object body must have (from `src/generated/request-shapes.ts`). */
+  readonly requiredBodyFields?: readonly string[];
   /**
    * Pagination shape of an offset-paginated list (`limit`/`offset` query params):
    * `envelope` = `{ data: T[], total_count }`, `array` = a bare `T[]`.

@@ -41,6 +41,7 @@ const queryNames = new WeakMap<OperationDef, ReadonlySet<string>>();
  * (`emailAddress` for `email_address`) would otherwise be ignored by the API and widen a filter to
  * everything. The error names the key and the spec name it resembles. Keys in `extraQuery`/`extraBody`
  * are sent unchecked. Bodies are checked as deep as `def.bodyShape` goes; without one, only the query is.
+ * A required query parameter or top-level body field that is missing is refused too, as the types do.
  *
  * @example
  * const checked = checkParams(getUserListDef, { emailAddress: ['a@b.c'] }, undefined);
@@ -48,7 +49,8 @@ const queryNames = new WeakMap<OperationDef, ReadonlySet<string>>();
  */
 export function checkParams(def: OperationDef, params: unknown, extras: ParamExtras | undefined): Result<CheckedParams, ApiError> {
   try {
-    return checkOrThrow(def, params, extras);
+    const checked = checkOrThrow(def, params, extras);
+    return checked.errors ? checked : (refuseMissing(def, checked.data) ?? checked);
   } catch {
     // A Proxy or a getter that throws while its keys are read: a result, not an exception.
     return refuse(def, 'params or request options could not be read.', {});
@@ -82,6 +84,22 @@ function checkOrThrow(def: OperationDef, params: unknown, extras: ParamExtras | 
   return { data: { query: extraQuery === undefined ? (params as Record<string, unknown>) : { ...params, ...extraQuery }, body: undefined } };
 }
 
+/** A required query parameter or top-level body field that the final request lacks, as the types would say. */
+function refuseMissing(def: OperationDef, checked: CheckedParams): Result<never, ApiError> | undefined {
+  let name: string | undefined;
+  if (def.body) {
+    const body = checked.body === undefined && def.bodyRequired ? {} : checked.body;
+    // List bodies, FormData and non-objects are left to the serialisers and the server.
+    if (!isRecord(body)) return undefined;
+    name = def.requiredBodyFields?.find((field) => body[field] === undefined);
+  } else {
+    name = def.query.find((param) => param.required && checked.query?.[param.name] === undefined)?.name;
+  }
+  if (name === undefined) return undefined;
+  const location = def.body ? 'body' : 'query';
+  return refuse(def, `Missing required ${location} parameter ${name}.`, { param: name, location, reason: 'missing' });
+}
+
 /** The first key of `value` (depth-first) that `shape` does not allow, with its dotted path and the allowed keys. */
 function findUnknown(value: unknown, shape: RequestShape | 0, path: string): { path: string; known: string[] } | undefined {
   if (shape === 0) return undefined;
@@ -110,7 +128,8 @@ function refuseKey(def: OperationDef, location: 'query' | 'body', path: string, 
   const suggestion = suggestName(key, known);
   const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
   const message = `Unknown ${location} parameter ${path}${hint}; pass it in the request option ${hatch} to send it anyway.`;
-  return refuse(def, message, suggestion === undefined ? { param: path, location } : { param: path, location, suggestion });
+  const meta = { param: path, location, reason: 'unknown' };
+  return refuse(def, message, suggestion === undefined ? meta : { ...meta, suggestion });
 }
 
 function refuse(def: OperationDef, message: string, meta: Record<string, unknown>): Result<never, ApiError> {

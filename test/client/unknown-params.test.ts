@@ -47,13 +47,13 @@ describe('unknown query parameters', () => {
     const params = { emailAddress: ['a@b.c'] } as unknown as Parameters<typeof clerk.users.getUserList>[0];
     const result = await clerk.users.getUserList(params);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0].meta).toEqual({ param: 'emailAddress', location: 'query', suggestion: 'email_address' });
+    expect(result.errors?.[0].meta).toEqual({ param: 'emailAddress', location: 'query', reason: 'unknown', suggestion: 'email_address' });
   });
 
   it('names no suggestion when nothing resembles the key', async () => {
     const { clerk } = recordingClient();
     const result = await clerk.users.getUserList({ zzzzqqqq: 1 } as never);
-    expect(result.errors?.[0].meta).toEqual({ param: 'zzzzqqqq', location: 'query' });
+    expect(result.errors?.[0].meta).toEqual({ param: 'zzzzqqqq', location: 'query', reason: 'unknown' });
   });
 
   it('sends documented keys unchanged', async () => {
@@ -76,6 +76,25 @@ describe('unknown query parameters', () => {
     const result = await clerk.users.getUserList({}, { extraQuery: 'beta=1' as never });
     expect(sent).toHaveLength(0);
     expect(result.errors?.[0].code).toBe('invalid_params');
+  });
+});
+
+describe('missing required parameters', () => {
+  it('refuse a missing required query parameter before sending', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.apiKeys.getApiKeys({} as never);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', meta: { param: 'subject', location: 'query', reason: 'missing' } });
+  });
+
+  it('refuse a body without a required field, and accept it once given', async () => {
+    const { clerk, sent } = recordingClient();
+    const missing = await clerk.organizations.createOrganization({ slug: 'acme' } as never);
+    expect(missing.errors?.[0].meta).toEqual({ param: 'name', location: 'body', reason: 'missing' });
+    expect(sent).toHaveLength(0);
+    const given = await clerk.organizations.createOrganization({ name: 'Acme', slug: 'acme' });
+    expect(given.errors).toBeUndefined();
+    expect(sent).toHaveLength(1);
   });
 });
 
@@ -105,7 +124,7 @@ describe('unknown body fields', () => {
     const { clerk, sent } = recordingClient();
     const result = await clerk.invitations.createBulkInvitations([{ email_address: 'a@b.c' }, { emailAddress: 'c@d.e' }] as never);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0].meta).toEqual({ param: '[1].emailAddress', location: 'body', suggestion: 'email_address' });
+    expect(result.errors?.[0].meta).toEqual({ param: '[1].emailAddress', location: 'body', reason: 'unknown', suggestion: 'email_address' });
   });
 
   it('leaves free-form objects such as metadata open', async () => {
