@@ -45,7 +45,7 @@ const queryNames = new WeakMap<OperationDef, ReadonlySet<string>>();
  *
  * @example
  * const checked = checkParams(getUserListDef, { emailAddress: ['a@b.c'] }, undefined);
- * // checked.errors[0]: { code: 'invalid_params', meta: { param: 'emailAddress', suggestion: 'email_address' }, … }
+ * // checked.errors[0].meta: { param: 'emailAddress', location: 'query', reason: 'unknown', suggestion: 'email_address' }
  */
 export function checkParams(def: OperationDef, params: unknown, extras: ParamExtras | undefined): Result<CheckedParams, ApiError> {
   try {
