@@ -25,6 +25,7 @@ export { prunePrivateMetadata, sanitizeAuthObject } from './private-metadata.js'
 export type { RequestParts } from './read-token.js';
 export type { AuthFailure, RequestAuthReason } from './reasons.js';
 export type { AuthObject, RequestState, SignedInState, SignedOutState, ToAuthOptions } from './request-state.js';
+export { decideAccess, type AccessDenial } from './decide-access.js';
 export { debugRequestState } from './debug-request-state.js';
 export type { AuthEvent, AuthEventHook } from './security-events.js';
 export type { AcceptsToken, MachineTokenType, TokenType } from './token-types.js';
