@@ -1,3 +1,4 @@
+import { addAuthenticateRequest, type ClientAuthenticateRequest } from './auth/request/client-authenticate.js';
 import { createApiClient, type ApiClient } from './core/create-api-client.js';
 import type { ClientOptions } from './core/client-options.js';
 import { operations, SPEC_VERSION } from './generated/operations.js';
@@ -24,7 +25,10 @@ export type ClerkClientOptions = ClientOptions;
  * @example
  * const getUser: ClerkClient['users']['getUser'] = clerk.users.getUser;
  */
-export type ClerkClient = ApiClient<OperationSignatures, ResourceMap>;
+export type ClerkClient = ApiClient<OperationSignatures, ResourceMap> & {
+  /** Authenticates a Fetch API `Request` with this client's keys; machine tokens are verified through the client. */
+  authenticateRequest: ClientAuthenticateRequest;
+};
 
 /**
  * Creates a Backend API client; throws a `TypeError` at once for bad options (a `pk_` key, say),
@@ -36,5 +40,6 @@ export type ClerkClient = ApiClient<OperationSignatures, ResourceMap>;
  * for await (const user of clerk.users.getUserList.all({ limit: 100 })) console.log(user.id);
  */
 export function createClerkClient(options: ClerkClientOptions): ClerkClient {
-  return createApiClient<OperationSignatures, ResourceMap>(operations, SPEC_VERSION, options);
+  const client = createApiClient<OperationSignatures, ResourceMap>(operations, SPEC_VERSION, options);
+  return addAuthenticateRequest(client, { secretKey: options.secretKey, apiUrl: options.apiUrl });
 }
