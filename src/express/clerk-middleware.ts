@@ -1,5 +1,14 @@
-import { decideAccess, type AcceptsToken, type AuthObject, type SessionAuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
-import { createAdapterAuthenticator, nodeRequestParts, pickAuth, type NodeHeaders } from '../node/adapter-auth.js';
+import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
+import {
+  createAdapterAuthenticator,
+  createGetAuth,
+  nodeRequestParts,
+  pickAuth,
+  readRequestState,
+  storeAuth,
+  type GetAuth,
+  type NodeHeaders,
+} from '../node/adapter-auth.js';
 
 /**
  * The slice of an Express request the middleware reads and writes; structural, so `express` stays an
@@ -52,9 +61,6 @@ export type ExpressHandler = (req: ExpressLikeRequest, res: ExpressLikeResponse,
  */
 export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
 
-const STATE = Symbol('clerk-bapi.requestState');
-type WithState = ExpressLikeRequest & { [STATE]?: RequestState };
-
 /**
  * Authenticates every request and sets `req.auth` (also given by `getAuth(req)`); never refuses a request
  * itself — add `requireAuth()` to the routes that need a user. A missing key throws at startup.
@@ -67,8 +73,7 @@ export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHa
   const authenticator = createAdapterAuthenticator(options, 'clerkMiddleware');
   return (req, _res, next) => {
     authenticator.authenticateParts(nodeRequestParts(req.headers, req.originalUrl ?? req.url)).then((state) => {
-      (req as WithState)[STATE] = state;
-      req.auth = state.toAuth();
+      storeAuth(req, state);
       next();
     }, next);
   };
@@ -83,11 +88,7 @@ export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHa
  * const { userId, orgId } = getAuth(req);
  * const auth = getAuth(req, { acceptsToken: 'any' });
  */
-export function getAuth(req: ExpressLikeRequest): SessionAuthObject;
-export function getAuth(req: ExpressLikeRequest, options: { acceptsToken: AcceptsToken }): AuthObject;
-export function getAuth(req: ExpressLikeRequest, options?: { acceptsToken: AcceptsToken }): AuthObject {
-  return pickAuth(req.auth, options?.acceptsToken);
-}
+export const getAuth: GetAuth<ExpressLikeRequest> = createGetAuth();
 
 /**
  * The request state `clerkMiddleware()` computed (reason, headers), for logging or custom responses.
@@ -96,7 +97,7 @@ export function getAuth(req: ExpressLikeRequest, options?: { acceptsToken: Accep
  * const state = getRequestState(req);
  */
 export function getRequestState(req: ExpressLikeRequest): RequestState | undefined {
-  return (req as WithState)[STATE];
+  return readRequestState(req);
 }
 
 /**

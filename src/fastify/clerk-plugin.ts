@@ -1,5 +1,13 @@
-import type { AcceptsToken, AuthObject, AuthenticateRequestOptions, RequestState, SessionAuthObject } from '../auth/index.js';
-import { createAdapterAuthenticator, nodeRequestParts, pickAuth, type NodeHeaders } from '../node/adapter-auth.js';
+import type { AuthObject, AuthenticateRequestOptions, RequestState } from '../auth/index.js';
+import {
+  createAdapterAuthenticator,
+  createGetAuth,
+  nodeRequestParts,
+  readRequestState,
+  storeAuth,
+  type GetAuth,
+  type NodeHeaders,
+} from '../node/adapter-auth.js';
 
 /**
  * The slice of a Fastify request the plugin reads and writes; structural, so `fastify` stays an optional peer.
@@ -33,9 +41,6 @@ export interface FastifyLikeInstance {
  */
 export type ClerkPluginOptions = AuthenticateRequestOptions;
 
-const STATE = Symbol('clerk-bapi.requestState');
-type WithState = FastifyLikeRequest & { [STATE]?: RequestState };
-
 /**
  * A Fastify plugin that authenticates every request in a `preHandler` hook and sets `request.auth`
  * (also `getAuth(request)`). It never refuses a request itself. A missing key throws at registration.
@@ -57,9 +62,7 @@ export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginO
   }
   instance.decorateRequest('auth', undefined);
   instance.addHook('preHandler', async (request) => {
-    const state = await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url));
-    (request as WithState)[STATE] = state;
-    request.auth = state.toAuth();
+    storeAuth(request, await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url)));
   });
   done();
 }
@@ -76,11 +79,7 @@ Object.defineProperty(clerkPlugin, Symbol.for('fastify.display-name'), { value: 
  * @example
  * const { userId, orgRole } = getAuth(request);
  */
-export function getAuth(request: FastifyLikeRequest): SessionAuthObject;
-export function getAuth(request: FastifyLikeRequest, options: { acceptsToken: AcceptsToken }): AuthObject;
-export function getAuth(request: FastifyLikeRequest, options?: { acceptsToken: AcceptsToken }): AuthObject {
-  return pickAuth(request.auth, options?.acceptsToken);
-}
+export const getAuth: GetAuth<FastifyLikeRequest> = createGetAuth();
 
 /**
  * The request state the plugin computed (reason, `x-clerk-auth-*` headers).
@@ -89,5 +88,5 @@ export function getAuth(request: FastifyLikeRequest, options?: { acceptsToken: A
  * const state = getRequestState(request);
  */
 export function getRequestState(request: FastifyLikeRequest): RequestState | undefined {
-  return (request as WithState)[STATE];
+  return readRequestState(request);
 }

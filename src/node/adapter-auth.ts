@@ -10,6 +10,8 @@ import {
   type AuthenticateRequestOptions,
   type RequestAuthenticator,
   type RequestParts,
+  type RequestState,
+  type SessionAuthObject,
 } from '../auth/index.js';
 import './auth.js';
 
@@ -90,4 +92,48 @@ export function pickAuth(auth: AuthObject | undefined, accepts: AcceptsToken | u
   if (accepts === 'any') return auth;
   const kinds: readonly string[] = typeof accepts === 'string' ? [accepts] : (accepts ?? ['session_token']);
   return kinds.includes(auth.tokenType) ? auth : signedOutAuthObject();
+}
+
+/**
+ * An adapter's `getAuth`: a session auth object by default, any kind with `{ acceptsToken }`.
+ *
+ * @example
+ * const getAuth: GetAuth<{ auth?: AuthObject }> = createGetAuth();
+ */
+export interface GetAuth<Req> {
+  (req: Req): SessionAuthObject;
+  (req: Req, options: { acceptsToken: AcceptsToken }): AuthObject;
+}
+
+/**
+ * Builds an adapter's `getAuth`, reading the auth object the adapter stored on the request.
+ *
+ * @example
+ * export const getAuth: GetAuth<ExpressLikeRequest> = createGetAuth();
+ */
+export function createGetAuth<Req extends { auth?: AuthObject | undefined }>(): GetAuth<Req> {
+  return ((req: Req, options?: { acceptsToken: AcceptsToken }) => pickAuth(req?.auth, options?.acceptsToken)) as GetAuth<Req>;
+}
+
+const REQUEST_STATE = Symbol('clerk-bapi.requestState');
+
+/**
+ * Stores the request state and its auth object on a framework request object.
+ *
+ * @example
+ * storeAuth(req, state);
+ */
+export function storeAuth(req: { auth?: AuthObject | undefined }, state: RequestState): void {
+  (req as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE] = state;
+  req.auth = state.toAuth();
+}
+
+/**
+ * The request state an adapter stored, if it ran.
+ *
+ * @example
+ * const state = readRequestState(req);
+ */
+export function readRequestState(req: object): RequestState | undefined {
+  return (req as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE];
 }

@@ -15,7 +15,7 @@ import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
 
 /**
- * Every option may also be given as `undefined` (e.g. `process.env.CLERK_JWT_KEY`), meaning "not set".
+ * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
  *
  * @example
  * const options: Unset<{ a?: string }> = { a: undefined };
@@ -35,7 +35,7 @@ export type AuthClient = MachineTokenClient & Partial<SessionTokenClient>;
  * accept, a client for machine tokens and template tokens, and an audit hook.
  *
  * @example
- * const options: AuthenticateRequestOptions = { jwtKey: process.env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
+ * const options: AuthenticateRequestOptions = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
  */
 export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions> {
   /** Token kinds this route accepts. Default `'session_token'`. */
@@ -89,7 +89,7 @@ export function createRequestAuthenticator(options: AuthenticateRequestOptions):
  * `signed-out` with `options_invalid`. Repeated calls with the same options share keys and caches.
  *
  * @example
- * const state = await authenticateRequest(request, { jwtKey: process.env.CLERK_JWT_KEY });
+ * const state = await authenticateRequest(request, { jwtKey: env.CLERK_JWT_KEY });
  * if (!state.isAuthenticated) return new Response('Unauthorized', { status: 401, headers: state.headers });
  * const { userId } = state.toAuth();
  */
@@ -153,7 +153,7 @@ function buildContext(
   };
 }
 
-/** A copy without `undefined` values, so `process.env.X` that is not set reads as "option not given". */
+/** A copy without `undefined` values, so an unset environment variable reads as "option not given". */
 function defined(options: AuthenticateRequestOptions): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(options)) if (value !== undefined) copy[name] = value;

@@ -57,6 +57,11 @@ const PRESETS: Readonly<Record<string, { level: string; afterMinutes: number }>>
 const LEVELS: ReadonlySet<unknown> = new Set(['first_factor', 'second_factor', 'multi_factor']);
 const ORG_SCOPES: ReadonlySet<string> = new Set(['o', 'org', 'organization']);
 const USER_SCOPES: ReadonlySet<string> = new Set(['u', 'user']);
+/** Scopes of `fea`/`pla` entries: `ou`/`uo` grant to both the organization and the user. */
+const ORG_CLAIM_SCOPES: ReadonlySet<string> = new Set(['o', 'ou', 'uo']);
+const USER_CLAIM_SCOPES: ReadonlySet<string> = new Set(['u', 'ou', 'uo']);
+/** `scope:name`, split at the first colon; an entry without one makes the whole claim malformed. */
+const SCOPED_ENTRY = /^([^:]*):(.*)$/s;
 
 /**
  * Builds the `has()` of an auth object with the semantics of Clerk's `createCheckAuthorization`:
@@ -104,17 +109,12 @@ function checkBilling(params: HasParams, facts: AuthorizationFacts): Outcome {
 /** Does a `scope:name` list (`fea`, `pla`) grant `wanted`? A malformed claim grants nothing. */
 function claimGrants(claim: string | undefined, wanted: unknown): boolean {
   if (typeof wanted !== 'string' || typeof claim !== 'string' || claim === '') return false;
-  const org: string[] = [];
-  const user: string[] = [];
-  for (const raw of claim.split(',')) {
-    const part = raw.trim();
-    const colon = part.indexOf(':');
-    if (colon === -1) return false;
-    const scope = part.slice(0, colon);
-    const value = part.slice(colon + 1);
-    if (scope === 'o' || scope === 'ou' || scope === 'uo') org.push(value);
-    if (scope === 'u' || scope === 'ou' || scope === 'uo') user.push(value);
-  }
+  const entries = claim.split(',').map((raw) => SCOPED_ENTRY.exec(raw.trim()));
+  if (entries.some((entry) => entry === null)) return false;
+  const granted = (scopes: ReadonlySet<string>): string[] =>
+    entries.flatMap((entry) => (entry !== null && scopes.has(entry[1] as string) ? [entry[2] as string] : []));
+  const org = granted(ORG_CLAIM_SCOPES);
+  const user = granted(USER_CLAIM_SCOPES);
   // Clerk reads `scope:id` from the first two `:`-separated parts of the condition.
   const [first = '', second] = wanted.split(':');
   if (second === undefined) return org.includes(first) || user.includes(first);
