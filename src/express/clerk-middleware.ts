@@ -113,13 +113,15 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
 
 /**
  * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; never
- * redirects. Runs `clerkMiddleware()` itself when it was not installed before.
+ * redirects. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
+ * options of its own (e.g. `acceptsToken: 'api_key'` on one route).
  *
  * @example
  * app.get('/reports', requireAuth({ has: { permission: 'org:reports:read' } }), (req, res) => res.json(getAuth(req)));
  */
 export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
   const { has, ...middlewareOptions } = options;
+  const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
   let middleware: ExpressHandler | undefined;
   return (req, res, next) => {
     const check = (error?: unknown): void => {
@@ -130,7 +132,8 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
       denial.headers.forEach((value, name) => res.setHeader(name, value));
       res.status(denial.status).json(denial.body);
     };
-    if (getRequestState(req) !== undefined) return check();
+    // Options of its own (acceptsToken, say) mean this route authenticates for itself, whatever ran before.
+    if (!ownOptions && getRequestState(req) !== undefined) return check();
     middleware ??= clerkMiddleware(middlewareOptions);
     middleware(req, res, check);
   };

@@ -13,3 +13,4 @@ export {
 } from './clerk-middleware.js';
 export { ClerkExpressRequireAuth, ClerkExpressWithAuth, UnauthenticatedError } from './legacy-middleware.js';
 export type { AuthObject, HasParams, RequestState, SessionAuthObject } from '../auth/index.js';
+export * from './request-auth-type.js';

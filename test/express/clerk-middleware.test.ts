@@ -108,3 +108,25 @@ describe('clerk-bapi/express configuration', () => {
     expect(() => clerkMiddleware({ jwtKey: env['CLERK_JWT_KEY'], secretKey: env['MISSING'], publishableKey: env['MISSING'] })).not.toThrow();
   });
 });
+
+describe('clerk-bapi/express route options', () => {
+  it('requireAuth with its own acceptsToken authenticates for itself after a session-only clerkMiddleware', async () => {
+    const verifyApiKey = vi.fn(async () => ({ data: { object: 'api_key', id: 'ak_id', subject: 'user_9', name: 'ci', scopes: ['read'], claims: null, revoked: false, expired: false } }));
+    const app = express();
+    app.use(clerkMiddleware(options));
+    app.get('/export', requireAuth({ ...options, acceptsToken: 'api_key', client: { apiKeys: { verifyApiKey } } }), (req, res) => {
+      const auth = getAuth(req, { acceptsToken: 'api_key' });
+      res.json({ subject: auth.tokenType === 'api_key' ? auth.subject : null, session: getAuth(req).userId ?? null });
+    });
+    const local = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => local.once('listening', resolve));
+    const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}/export`;
+    try {
+      expect(await (await fetch(url, { headers: { authorization: 'Bearer ak_secret' } })).json()).toEqual({ subject: 'user_9', session: null });
+      expect(verifyApiKey).toHaveBeenCalledWith({ secret: 'ak_secret' });
+      expect((await fetch(url, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(401);
+    } finally {
+      await new Promise<void>((resolve) => local.close(() => resolve()));
+    }
+  });
+});
