@@ -5,7 +5,8 @@ import type { TokenError } from '../errors.js';
 import type { TokenVerifierOptions } from '../options.js';
 import { verifyToken } from '../verify-token.js';
 import type { SessionTokenClient } from './auth-object.js';
-import { createMachineTokenVerifier, type CachedVerdict } from './machine-tokens.js';
+import { createMachineTokenCaches, createMachineTokenVerifier, type MachineTokenCaches } from './machine-tokens.js';
+import type { JwksClient } from './machine-jwt-keys.js';
 import type { MachineTokenClient } from './machine-token-client.js';
 import { runAuthentication, type AuthenticationContext } from './run-authentication.js';
 import type { RequestParts } from './read-token.js';
@@ -28,7 +29,7 @@ export type Unset<T> = { [K in keyof T]?: T[K] | undefined };
  * @example
  * const client: AuthClient = createClerkClient({ secretKey });
  */
-export type AuthClient = MachineTokenClient & Partial<SessionTokenClient>;
+export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenClient>;
 
 /**
  * Options of `authenticateRequest`: the session token verifier's options plus the token kinds to
@@ -63,7 +64,7 @@ export interface RequestAuthenticator {
 }
 
 const MACHINE_CACHE_MAX = 1000;
-const machineCaches = new WeakMap<object, Map<string, CachedVerdict>>();
+const machineCaches = new WeakMap<object, MachineTokenCaches>();
 
 /**
  * Creates a {@link RequestAuthenticator}. Bad or missing key configuration throws a `TypeError` here,
@@ -75,7 +76,7 @@ const machineCaches = new WeakMap<object, Map<string, CachedVerdict>>();
 export function createRequestAuthenticator(options: AuthenticateRequestOptions): RequestAuthenticator {
   if (typeof options !== 'object' || options === null) throw new TypeError('options_invalid: The options must be an object.');
   const verifier = createTokenVerifier(defined(options) as TokenVerifierOptions);
-  const context = buildContext(options, (token) => verifier.verify(token), new Map());
+  const context = buildContext(options, (token) => verifier.verify(token), createMachineTokenCaches(options.client, options.now ?? Date.now));
   if (typeof context === 'string') throw new TypeError(`options_invalid: ${context}`);
   return {
     authenticateRequest: (request) => runOnRequest(request, context),
@@ -97,8 +98,11 @@ export async function authenticateRequest(request: Request, options: Authenticat
   try {
     const verifierOptions = defined(options) as TokenVerifierOptions;
     const client = options.client;
-    let cache = client === undefined ? new Map<string, CachedVerdict>() : machineCaches.get(client);
-    if (cache === undefined) machineCaches.set(client as object, (cache = new Map()));
+    let cache = client === undefined ? undefined : machineCaches.get(client);
+    if (cache === undefined) {
+      cache = createMachineTokenCaches(client, options.now ?? Date.now);
+      if (client !== undefined) machineCaches.set(client, cache);
+    }
     const context = buildContext(options, (token) => verifyToken(token, verifierOptions), cache);
     if (typeof context === 'string') return signedOutState({ reason: 'options_invalid', message: context }, undefined);
     return await runOnRequest(request, context);
@@ -124,7 +128,7 @@ function runOnRequest(request: Request, context: AuthenticationContext): Promise
 function buildContext(
   options: AuthenticateRequestOptions,
   verifySession: (token: string) => Promise<Result<VerifiedSession, TokenError>>,
-  cache: Map<string, CachedVerdict>,
+  shared: MachineTokenCaches,
 ): AuthenticationContext | string {
   const accepts = normalizeAcceptsToken(options.acceptsToken);
   if (accepts === undefined) return "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
@@ -141,7 +145,7 @@ function buildContext(
     cacheTtlInMs: ttl,
     maxEntries: MACHINE_CACHE_MAX,
     now,
-    cache,
+    shared,
   });
   return {
     accepts,

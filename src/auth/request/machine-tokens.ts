@@ -2,6 +2,7 @@ import { decodeJwt, type JwtPayload } from '../decode-jwt.js';
 import { verifyJwt } from '../verify-jwt.js';
 import type { RsaAlgorithm } from '../algorithms.js';
 import { toMachineAuthData, type MachineAuthData } from './machine-auth-object.js';
+import { createMachineJwtKeys, type JwksClient } from './machine-jwt-keys.js';
 import { verifyWithClient, type MachineTokenClient } from './machine-token-client.js';
 import type { AuthFailure } from './reasons.js';
 import type { TokenKind } from './token-types.js';
@@ -13,8 +14,8 @@ import type { TokenKind } from './token-types.js';
  * const options: MachineTokenVerifierOptions = { client: clerk, cacheTtlInMs: 10_000, maxEntries: 1000, now: Date.now };
  */
 export interface MachineTokenVerifierOptions {
-  client: MachineTokenClient | undefined;
-  /** Verifies machine JWTs locally; without it they go to the Backend API like opaque tokens. */
+  client: (MachineTokenClient & JwksClient) | undefined;
+  /** Verifies machine JWTs locally; without it, keys come from the client's JWKS (`jwks.getJWKS`). */
   jwtKey: string | JsonWebKey | undefined;
   clockSkewInMs: number | undefined;
   algorithms: readonly RsaAlgorithm[] | undefined;
@@ -22,8 +23,30 @@ export interface MachineTokenVerifierOptions {
   cacheTtlInMs: number;
   maxEntries: number;
   now: () => number;
-  /** A cache to share between verifiers built per call for one client; default a fresh one. */
-  cache?: Map<string, CachedVerdict> | undefined;
+  /** Caches to share between verifiers built per call for one client; default fresh ones. */
+  shared?: MachineTokenCaches | undefined;
+}
+
+/**
+ * What a machine token verifier keeps between requests: Backend API verdicts and the JWKS read through the client.
+ *
+ * @example
+ * const caches = createMachineTokenCaches(clerk, Date.now);
+ */
+export interface MachineTokenCaches {
+  verdicts: Map<string, CachedVerdict>;
+  jwksKeys: ReturnType<typeof createMachineJwtKeys> | undefined;
+}
+
+/**
+ * Creates the caches of one client (the JWKS is read through it when it offers `jwks.getJWKS`).
+ *
+ * @example
+ * const caches = createMachineTokenCaches(clerk, Date.now);
+ */
+export function createMachineTokenCaches(client: JwksClient | undefined, now: () => number): MachineTokenCaches {
+  const jwksKeys = client?.jwks === undefined ? undefined : createMachineJwtKeys({ client, now, ttlInMs: 300_000, cooldownInMs: 30_000 });
+  return { verdicts: new Map(), jwksKeys };
 }
 
 /**
@@ -60,7 +83,7 @@ const RESERVED_CLAIMS: ReadonlySet<string> = new Set(['iss', 'sub', 'exp', 'nbf'
  * const verifier = createMachineTokenVerifier({ client: clerk, jwtKey: undefined, clockSkewInMs: undefined, algorithms: undefined, cacheTtlInMs: 10_000, maxEntries: 1000, now: Date.now });
  */
 export function createMachineTokenVerifier(options: MachineTokenVerifierOptions): MachineTokenVerifier {
-  const cache = options.cache ?? new Map<string, CachedVerdict>();
+  const { verdicts: cache, jwksKeys } = options.shared ?? createMachineTokenCaches(options.client, options.now);
 
   async function verifyOpaque(type: MachineAuthData['tokenType'], token: string): Promise<{ data: MachineAuthData } | AuthFailure> {
     const hit = cache.get(token);
@@ -81,7 +104,10 @@ export function createMachineTokenVerifier(options: MachineTokenVerifierOptions)
 
   return {
     verify(kind, token) {
-      if (kind.form === 'jwt' && options.jwtKey !== undefined) return verifyMachineJwt(kind.type, token, options);
+      if (kind.form === 'jwt' && options.jwtKey !== undefined) return verifyMachineJwt(kind.type, token, options, async () => options.jwtKey);
+      if (kind.form === 'jwt' && jwksKeys !== undefined) {
+        return verifyMachineJwt(kind.type, token, options, (kid) => jwksKeys.find(kid));
+      }
       return verifyOpaque(kind.type, token);
     },
   };
@@ -91,14 +117,17 @@ async function verifyMachineJwt(
   type: MachineAuthData['tokenType'],
   token: string,
   options: MachineTokenVerifierOptions,
+  findKey: (kid: string | undefined) => Promise<string | JsonWebKey | undefined>,
 ): Promise<{ data: MachineAuthData } | AuthFailure> {
   if (type === 'api_key') return invalid('API keys are opaque, never JWTs.');
   const decoded = decodeJwt(token);
   if (decoded.errors) return invalid(decoded.errors[0].message);
-  const category = decoded.data.header['cat'];
+  const { cat: category, kid } = decoded.data.header;
   if (type === 'm2m_token' && category !== undefined && category !== M2M_CATEGORY) return invalid('The token category (cat) is not a machine token.');
+  const key = await findKey(typeof kid === 'string' ? kid : undefined);
+  if (key === undefined) return invalid('No key of the instance matches the machine token.');
   const verified = await verifyJwt(token, {
-    key: options.jwtKey as string | JsonWebKey,
+    key,
     now: options.now,
     headerType: type === 'oauth_token' ? OAUTH_TYPES : 'JWT',
     ...(options.clockSkewInMs === undefined ? {} : { clockSkewInMs: options.clockSkewInMs }),

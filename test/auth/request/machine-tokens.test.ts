@@ -118,4 +118,23 @@ describe('machine tokens through the Backend API verify endpoints (stub on 127.0
     expect(auth.has({ role: 'org:admin' })).toBe(false);
     expect(JSON.stringify(auth)).not.toContain('ak_good');
   });
+
+  it('verifies M2M and OAuth JWTs locally with keys from the client JWKS when there is no jwtKey', async () => {
+    server.handle((req, res) => (req.url === '/v1/jwks' ? sendJson(res, 200, { keys: [key.jwk] }) : sendJson(res, 500, {})));
+    const m2m = key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { sub: 'mch_7', exp: NOW_MS / 1000 + 60, iat: NOW_MS / 1000 - 1, jti: 'mt_jwt', scopes: 'mch_8 mch_9' });
+    const oauth = key.sign({ alg: 'RS256', typ: 'at+jwt', kid: key.kid }, { sub: 'user_3', exp: NOW_MS / 1000 + 60, client_id: 'client_1', scp: ['email'] });
+    const authenticator = createRequestAuthenticator(options({ jwtKey: undefined, secretKey: 'sk_test_machine', apiUrl: server.url }));
+    expect((await authenticator.authenticateRequest(bearer(m2m))).toAuth()).toMatchObject({ tokenType: 'm2m_token', machineId: 'mch_7', scopes: ['mch_8', 'mch_9'] });
+    expect((await authenticator.authenticateRequest(bearer(oauth))).toAuth()).toMatchObject({ tokenType: 'oauth_token', userId: 'user_3', clientId: 'client_1' });
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/jwks']);
+  });
+
+  it('refetches the JWKS at most once per cooldown for a flood of unknown kids', async () => {
+    server.handle((req, res) => (req.url === '/v1/jwks' ? sendJson(res, 200, { keys: [key.jwk] }) : sendJson(res, 500, {})));
+    const authenticator = createRequestAuthenticator(options({ jwtKey: undefined, secretKey: 'sk_test_machine', apiUrl: server.url }));
+    const flood = Array.from({ length: 20 }, (_, i) => key.sign({ alg: 'RS256', typ: 'at+jwt', kid: `ins_random_${i}` }, { sub: 'user_3', exp: NOW_MS / 1000 + 60 }));
+    const states = await Promise.all(flood.map((token) => authenticator.authenticateRequest(bearer(token))));
+    expect(states.every((state) => state.reason === 'machine_token_invalid')).toBe(true);
+    expect(server.requests.length).toBeLessThanOrEqual(2);
+  });
 });
