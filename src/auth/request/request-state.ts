@@ -100,7 +100,7 @@ export function signedOutState(failure: AuthFailure, tokenType: TokenType | unde
   const headers = new Headers({
     'x-clerk-auth-status': 'signed-out',
     'x-clerk-auth-reason': failure.reason,
-    'x-clerk-auth-message': failure.message,
+    'x-clerk-auth-message': headerSafe(failure.message),
   });
   const state: SignedOutState = {
     status: 'signed-out',
@@ -113,4 +113,9 @@ export function signedOutState(failure: AuthFailure, tokenType: TokenType | unde
     toAuth: () => signedOutAuthObject(),
   };
   return redact(state, { type: 'RequestState', status: 'signed-out', reason: failure.reason });
+}
+
+/** Header values must be printable ASCII here (messages may hold an en dash, say); anything else becomes `?`. */
+function headerSafe(message: string): string {
+  return message.replace(/[^\x20-\x7E]/g, '?');
 }

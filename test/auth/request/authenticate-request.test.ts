@@ -281,3 +281,13 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 });
+
+describe('authenticateRequest: response headers', () => {
+  it('keeps the x-clerk-auth-message header to printable ASCII whatever the message holds', async () => {
+    const weak = testKey('ins_weak', 1024);
+    const state = await authenticateRequest(request({ authorization: `Bearer ${sessionToken(weak)}` }), { jwtKey: weak.pem, now: () => NOW_MS });
+    expect(state.reason).toBe('jwk_invalid');
+    expect(state.message).toMatch(/–/);
+    expect(state.headers.get('x-clerk-auth-message')).toMatch(/^[\x20-\x7E]+$/);
+  });
+});
