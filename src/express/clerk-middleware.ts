@@ -122,7 +122,9 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
 export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
   const { has, ...middlewareOptions } = options;
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
-  let middleware: ExpressHandler | undefined;
+  // With options of its own, keys are checked now, at startup; otherwise on first use, since a
+  // clerkMiddleware() installed before it may hold keys that are not in the environment.
+  let middleware: ExpressHandler | undefined = ownOptions ? clerkMiddleware(middlewareOptions) : undefined;
   return (req, res, next) => {
     const check = (error?: unknown): void => {
       if (error !== undefined) return next(error);
@@ -134,7 +136,11 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
     };
     // Options of its own (acceptsToken, say) mean this route authenticates for itself, whatever ran before.
     if (!ownOptions && getRequestState(req) !== undefined) return check();
-    middleware ??= clerkMiddleware(middlewareOptions);
+    try {
+      middleware ??= clerkMiddleware(middlewareOptions);
+    } catch (error) {
+      return next(error);
+    }
     middleware(req, res, check);
   };
 }

@@ -101,6 +101,7 @@ describe('clerk-bapi/express configuration', () => {
     vi.stubEnv('CLERK_JWT_KEY', '');
     expect(() => clerkMiddleware()).toThrow(/CLERK_SECRET_KEY or CLERK_JWT_KEY/);
     expect(() => ClerkExpressRequireAuth()).toThrow(TypeError);
+    expect(() => requireAuth({ acceptsToken: 'api_key' })).toThrow(/CLERK_SECRET_KEY or CLERK_JWT_KEY/);
   });
 
   it('accepts process.env values that may be undefined under exactOptionalPropertyTypes', () => {

@@ -41,6 +41,8 @@ describe('clerk-bapi/web with a Hono app over HTTP', () => {
     const response = await fetch(`${base}/api/me`);
     expect(response.status).toBe(401);
     expect(response.headers.get('x-clerk-auth-status')).toBe('signed-out');
+    // No redirect is ever built (SECURITY C.24): an API answers 401, never 3xx.
+    expect(response.headers.get('location')).toBeNull();
     expect(await response.json()).toEqual({ errors: [{ code: 'token_missing', message: expect.any(String) }] });
   });
 
