@@ -51,6 +51,14 @@ try {
   check(decoded.data?.payload.sub === 'user_1', 'decodeJwt reads the payload');
   const forged = await verifyToken(`${token.slice(0, -4)}AAAA`, { jwtKey: await exportSPKI(publicKey) });
   check(forged.errors?.[0]?.code === 'token_invalid_signature', 'a forged signature is rejected with a reason code');
+  const { createWebAuth } = await import('../dist/web/index.js');
+  const { clerkMiddleware } = await import('../dist/express/index.js');
+  const { clerkPlugin } = await import('../dist/fastify/index.js');
+  check(typeof clerkMiddleware === 'function' && typeof clerkPlugin === 'function', 'the ./express and ./fastify entries load');
+  const protectedFetch = createWebAuth({ jwtKey: await exportSPKI(publicKey) }).withAuth((_request, auth) => Response.json({ userId: auth.userId }));
+  const allowed = await protectedFetch(new Request('http://localhost/', { headers: { authorization: `Bearer ${token}` } }));
+  const refused = await protectedFetch(new Request('http://localhost/'));
+  check((await allowed.json()).userId === 'user_1' && refused.status === 401, 'the ./web entry authenticates a Request');
 } finally {
   server.close();
 }

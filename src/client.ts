@@ -1,3 +1,4 @@
+import { addAuthenticateRequest, type ClientAuthenticateRequest } from './auth/request/client-authenticate.js';
 import { createApiClient, type ApiClient } from './core/create-api-client.js';
 import type { ClientOptions } from './core/client-options.js';
 import type { OperationDef } from './core/operation.js';
@@ -27,7 +28,10 @@ export type ClerkClientOptions = ClientOptions;
  * @example
  * const getUser: ClerkClient['users']['getUser'] = clerk.users.getUser;
  */
-export type ClerkClient = ApiClient<OperationSignatures, ResourceMap>;
+export type ClerkClient = ApiClient<OperationSignatures, ResourceMap> & {
+  /** Authenticates a Fetch API `Request` with this client's keys; machine tokens are verified through the client. */
+  authenticateRequest: ClientAuthenticateRequest;
+};
 
 // The body shapes live in their own generated file; joined here once, at import.
 const withBodyShapes: readonly OperationDef[] = operations.map((def) => {
@@ -47,5 +51,6 @@ const withBodyShapes: readonly OperationDef[] = operations.map((def) => {
  * for await (const user of clerk.users.getUserList.all({ limit: 100 })) console.log(user.id);
  */
 export function createClerkClient(options: ClerkClientOptions): ClerkClient {
-  return createApiClient<OperationSignatures, ResourceMap>(withBodyShapes, SPEC_VERSION, options);
+  const client = createApiClient<OperationSignatures, ResourceMap>(withBodyShapes, SPEC_VERSION, options);
+  return addAuthenticateRequest(client, { secretKey: options.secretKey, apiUrl: options.apiUrl });
 }

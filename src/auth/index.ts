@@ -16,3 +16,4 @@ export type {
   SessionOrganizationClaim,
   VerifiedSession,
 } from './claims.js';
+export * from './request/index.js';

@@ -1,0 +1,165 @@
+import type { Result } from '../../core/result.js';
+import type { VerifiedSession } from '../claims.js';
+import { createTokenVerifier } from '../create-token-verifier.js';
+import type { TokenError } from '../errors.js';
+import type { TokenVerifierOptions } from '../options.js';
+import { verifyToken } from '../verify-token.js';
+import type { SessionTokenClient } from './auth-object.js';
+import { createMachineTokenCaches, createMachineTokenVerifier, type MachineTokenCaches } from './machine-tokens.js';
+import type { JwksClient } from './machine-jwt-keys.js';
+import type { MachineTokenClient } from './machine-token-client.js';
+import { runAuthentication, type AuthenticationContext } from './run-authentication.js';
+import type { RequestParts } from './read-token.js';
+import type { RequestState } from './request-state.js';
+import { signedOutState } from './request-state.js';
+import type { AuthEventHook } from './security-events.js';
+import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
+
+/**
+ * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
+ *
+ * @example
+ * const options: Unset<{ a?: string }> = { a: undefined };
+ */
+export type Unset<T> = { [K in keyof T]?: T[K] | undefined };
+
+/**
+ * The Backend API client slice request authentication can use: machine token verification and template tokens.
+ *
+ * @example
+ * const client: AuthClient = createClerkClient({ secretKey });
+ */
+export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenClient>;
+
+/**
+ * Options of `authenticateRequest`: the session token verifier's options plus the token kinds to
+ * accept, a client for machine tokens and template tokens, and an audit hook.
+ *
+ * @example
+ * const options: AuthenticateRequestOptions = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
+ */
+export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions> {
+  /** Token kinds this route accepts. Default `'session_token'`. */
+  acceptsToken?: AcceptsToken | undefined;
+  /** Verifies `ak_`/`mt_`/`oat_` tokens and mints template tokens; pass `createClerkClient(...)`. */
+  client?: AuthClient | undefined;
+  /** How long a Backend API verdict on a machine token is reused, 0–60000 ms. Default 10000. */
+  machineTokenCacheTtlInMs?: number | undefined;
+  /** Receives one event per request, verified or rejected, with its reason code; never a token. */
+  onAuthEvent?: AuthEventHook | undefined;
+}
+
+/**
+ * A reusable request authenticator: options are checked once, and keys and caches are kept.
+ *
+ * @example
+ * const authenticator = createRequestAuthenticator({ jwtKey });
+ * const state = await authenticator.authenticateRequest(request);
+ */
+export interface RequestAuthenticator {
+  /** Authenticates a Fetch API `Request`; never throws. */
+  authenticateRequest(request: Request): Promise<RequestState>;
+  /** Authenticates from the raw header values, for adapters that do not hold a `Request`; never throws. */
+  authenticateParts(parts: RequestParts): Promise<RequestState>;
+}
+
+const MACHINE_CACHE_MAX = 1000;
+const machineCaches = new WeakMap<object, MachineTokenCaches>();
+
+/**
+ * Creates a {@link RequestAuthenticator}. Bad or missing key configuration throws a `TypeError` here,
+ * at startup, rather than giving a 401 on every request.
+ *
+ * @example
+ * const authenticator = createRequestAuthenticator({ secretKey: 'sk_live_…', publishableKey: 'pk_live_…' });
+ */
+export function createRequestAuthenticator(options: AuthenticateRequestOptions): RequestAuthenticator {
+  if (typeof options !== 'object' || options === null) throw new TypeError('options_invalid: The options must be an object.');
+  const verifier = createTokenVerifier(defined(options) as TokenVerifierOptions);
+  const context = buildContext(options, (token) => verifier.verify(token), createMachineTokenCaches(options.client, options.now ?? Date.now));
+  if (typeof context === 'string') throw new TypeError(`options_invalid: ${context}`);
+  return {
+    authenticateRequest: (request) => runOnRequest(request, context),
+    authenticateParts: (parts) => runAuthentication(parts, context),
+  };
+}
+
+/**
+ * Authenticates a Fetch API `Request` from its `Authorization: Bearer` header or `__session` cookie and
+ * returns a request state (`signed-in` or `signed-out` with a reason). Never throws: bad options give
+ * `signed-out` with `options_invalid`. Repeated calls with the same options share keys and caches.
+ *
+ * @example
+ * const state = await authenticateRequest(request, { jwtKey: env.CLERK_JWT_KEY });
+ * if (!state.isAuthenticated) return new Response('Unauthorized', { status: 401, headers: state.headers });
+ * const { userId } = state.toAuth();
+ */
+export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
+  try {
+    const verifierOptions = defined(options) as TokenVerifierOptions;
+    const client = options.client;
+    let cache = client === undefined ? undefined : machineCaches.get(client);
+    if (cache === undefined) {
+      cache = createMachineTokenCaches(client, options.now ?? Date.now);
+      if (client !== undefined) machineCaches.set(client, cache);
+    }
+    const context = buildContext(options, (token) => verifyToken(token, verifierOptions), cache);
+    if (typeof context === 'string') return signedOutState({ reason: 'options_invalid', message: context }, undefined);
+    return await runOnRequest(request, context);
+  } catch {
+    return signedOutState({ reason: 'options_invalid', message: 'The options could not be read.' }, undefined);
+  }
+}
+
+function runOnRequest(request: Request, context: AuthenticationContext): Promise<RequestState> {
+  let parts: RequestParts;
+  try {
+    const url = request.url;
+    // Parsing the URL costs more than the rest of a cached verification: only when the parameter can be there.
+    const sessionIdParam = url.includes('_clerk_session_id') ? new URL(url).searchParams.get('_clerk_session_id') : undefined;
+    parts = { authorization: request.headers.get('authorization'), cookie: request.headers.get('cookie'), sessionIdParam };
+  } catch {
+    return Promise.resolve(signedOutState({ reason: 'token_missing', message: 'The request could not be read.' }, undefined));
+  }
+  return runAuthentication(parts, context);
+}
+
+/** Returns the context, or a message naming the bad option. */
+function buildContext(
+  options: AuthenticateRequestOptions,
+  verifySession: (token: string) => Promise<Result<VerifiedSession, TokenError>>,
+  shared: MachineTokenCaches,
+): AuthenticationContext | string {
+  const accepts = normalizeAcceptsToken(options.acceptsToken);
+  if (accepts === undefined) return "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
+  const ttl = options.machineTokenCacheTtlInMs ?? 10_000;
+  if (typeof ttl !== 'number' || !(ttl >= 0 && ttl <= 60_000)) return 'The machineTokenCacheTtlInMs option must be 0–60000.';
+  const hook = options.onAuthEvent;
+  if (hook !== undefined && typeof hook !== 'function') return 'The onAuthEvent option must be a function.';
+  const now = options.now ?? Date.now;
+  const machine = createMachineTokenVerifier({
+    client: options.client,
+    jwtKey: options.jwtKey,
+    clockSkewInMs: options.clockSkewInMs,
+    algorithms: options.algorithms,
+    cacheTtlInMs: ttl,
+    maxEntries: MACHINE_CACHE_MAX,
+    now,
+    shared,
+  });
+  return {
+    accepts,
+    verifySession,
+    machine,
+    client: options.client,
+    publishableKey: typeof options.publishableKey === 'string' ? options.publishableKey : undefined,
+    onAuthEvent: hook,
+  };
+}
+
+/** A copy without `undefined` values, so an unset environment variable reads as "option not given". */
+function defined(options: AuthenticateRequestOptions): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(options)) if (value !== undefined) copy[name] = value;
+  return copy;
+}

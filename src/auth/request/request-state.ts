@@ -1,0 +1,121 @@
+import { redact } from '../redact.js';
+import { signedOutAuthObject, type SessionAuthObject } from './auth-object.js';
+import type { MachineAuthObject } from './machine-auth-object.js';
+import type { AuthFailure, RequestAuthReason } from './reasons.js';
+import type { TokenType } from './token-types.js';
+
+/**
+ * Options of `toAuth()`.
+ *
+ * @example
+ * const auth = state.toAuth({ treatPendingAsSignedOut: false });
+ */
+export interface ToAuthOptions {
+  /** A session with status `pending` (tasks left, e.g. choosing an organization) counts as signed out. Default `true`. */
+  treatPendingAsSignedOut?: boolean | undefined;
+}
+
+/**
+ * The auth object of any request: a session (signed in or out) or a verified machine token.
+ *
+ * @example
+ * const auth: AuthObject = state.toAuth();
+ * if (auth.tokenType === 'session_token' && auth.isAuthenticated) console.log(auth.userId);
+ */
+export type AuthObject = SessionAuthObject | MachineAuthObject;
+
+/**
+ * A request that carried an accepted, verified token.
+ *
+ * @example
+ * if (state.status === 'signed-in') console.log(state.tokenType);
+ */
+export interface SignedInState {
+  readonly status: 'signed-in';
+  readonly reason: undefined;
+  readonly message: undefined;
+  /** The exact token that was verified (never included by `JSON.stringify` or `util.inspect` of the state). */
+  readonly token: string;
+  readonly tokenType: TokenType;
+  readonly isAuthenticated: true;
+  /** `x-clerk-auth-status`, `x-clerk-auth-reason` and `x-clerk-auth-message` for the response. */
+  readonly headers: Headers;
+  toAuth(options?: ToAuthOptions): AuthObject;
+}
+
+/**
+ * A request without an accepted, verified token, and why.
+ *
+ * @example
+ * if (state.status === 'signed-out') console.log(state.reason);
+ */
+export interface SignedOutState {
+  readonly status: 'signed-out';
+  readonly reason: RequestAuthReason;
+  readonly message: string;
+  readonly token: undefined;
+  /** The kind of token that was refused, when one was found. */
+  readonly tokenType: TokenType | undefined;
+  readonly isAuthenticated: false;
+  readonly headers: Headers;
+  toAuth(options?: ToAuthOptions): SessionAuthObject;
+}
+
+/**
+ * The outcome of `authenticateRequest`.
+ *
+ * @example
+ * const state: RequestState = await authenticateRequest(request, { jwtKey });
+ */
+export type RequestState = SignedInState | SignedOutState;
+
+/**
+ * Builds a signed-in state; `makeAuth` runs on each `toAuth()` call.
+ *
+ * @example
+ * const state = signedInState(token, 'session_token', (options) => signedInAuthObject(claims, { token }));
+ */
+export function signedInState(token: string, tokenType: TokenType, makeAuth: (options: ToAuthOptions) => AuthObject): SignedInState {
+  const headers = new Headers({ 'x-clerk-auth-status': 'signed-in' });
+  const state: SignedInState = {
+    status: 'signed-in',
+    reason: undefined,
+    message: undefined,
+    token,
+    tokenType,
+    isAuthenticated: true,
+    headers,
+    toAuth: (options = {}) => makeAuth(options ?? {}),
+  };
+  return redact(state, { type: 'RequestState', status: 'signed-in', tokenType });
+}
+
+/**
+ * Builds a signed-out state with its reason headers.
+ *
+ * @example
+ * const state = signedOutState({ reason: 'token_missing', message: 'No token.' }, undefined);
+ */
+export function signedOutState(failure: AuthFailure, tokenType: TokenType | undefined): SignedOutState {
+  const headers = new Headers({
+    'x-clerk-auth-status': 'signed-out',
+    'x-clerk-auth-reason': failure.reason,
+    'x-clerk-auth-message': headerSafe(failure.message),
+  });
+  const state: SignedOutState = {
+    status: 'signed-out',
+    reason: failure.reason,
+    message: failure.message,
+    token: undefined,
+    tokenType,
+    isAuthenticated: false,
+    headers,
+    toAuth: () => signedOutAuthObject(),
+  };
+  return redact(state, { type: 'RequestState', status: 'signed-out', reason: failure.reason });
+}
+
+/** Header values must be printable ASCII here (messages may hold an en dash, say); anything else becomes `?`. */
+function headerSafe(message: string): string {
+  return message.replace(/[^\x20-\x7E]/g, '?');
+}

@@ -1,0 +1,133 @@
+import type { Result } from '../../core/result.js';
+import type { VerifiedSession } from '../claims.js';
+import type { TokenError } from '../errors.js';
+import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
+import { cookieSuffix } from './cookie-suffix.js';
+import { machineAuthObject } from './machine-auth-object.js';
+import type { MachineTokenVerifier } from './machine-tokens.js';
+import { parseCookies } from './parse-cookies.js';
+import { cookieHeaderText, readToken, type FoundToken, type RequestParts } from './read-token.js';
+import { toRequestReason, type AuthFailure } from './reasons.js';
+import { signedInState, signedOutState, type RequestState } from './request-state.js';
+import { emitAuthEvent, type AuthEventHook } from './security-events.js';
+import { classifyToken, isAccepted, type TokenKind, type TokenType } from './token-types.js';
+
+/**
+ * Everything one authentication needs, resolved from the options.
+ *
+ * @example
+ * const state = await runAuthentication(parts, context);
+ */
+export interface AuthenticationContext {
+  accepts: readonly TokenType[] | 'any';
+  verifySession(token: string): Promise<Result<VerifiedSession, TokenError>>;
+  machine: MachineTokenVerifier;
+  client: Partial<SessionTokenClient> | undefined;
+  publishableKey: string | undefined;
+  onAuthEvent: AuthEventHook | undefined;
+}
+
+const SESSION_COOKIE = '__session';
+
+/**
+ * Finds the one token of a request, checks that its kind is accepted from where it was found, verifies
+ * it, and builds the request state; reports the outcome to the audit hook. Never throws.
+ *
+ * @example
+ * const state = await runAuthentication({ authorization: 'Bearer eyJ…', cookie: undefined, sessionIdParam: undefined }, context);
+ */
+export async function runAuthentication(parts: RequestParts, context: AuthenticationContext): Promise<RequestState> {
+  let source: FoundToken['source'] | undefined;
+  let kind: TokenKind | undefined;
+  try {
+    const found = await findToken(parts, context);
+    if ('reason' in found) return reject(context, found, undefined, undefined);
+    source = found.source;
+    kind = quickKind(found.token, context.accepts);
+    // Machine tokens are bearer credentials for APIs: never read from a cookie, never a session (C.22).
+    if (kind.type !== 'session_token' && (source === 'cookie' || !isAccepted(kind.type, context.accepts))) {
+      return reject(context, mismatch(kind.type, source), kind.type, source);
+    }
+    if (kind.type === 'session_token') {
+      if (!isAccepted('session_token', context.accepts)) return reject(context, mismatch('session_token', source), 'session_token', source);
+      return await authenticateSession(found, parts, context);
+    }
+    const verified = await context.machine.verify(kind as TokenKind & { type: Exclude<TokenType, 'session_token'> }, found.token);
+    if ('reason' in verified) return reject(context, verified, kind.type, source);
+    emit(context, 'request_verified', undefined, kind.type, source, verified.data.subject);
+    const auth = machineAuthObject(verified.data, found.token);
+    return signedInState(found.token, kind.type, () => auth);
+  } catch {
+    return reject(context, { reason: 'options_invalid', message: 'Authentication could not run: an injected option failed.' }, kind?.type, source);
+  }
+}
+
+async function findToken(parts: RequestParts, context: AuthenticationContext): Promise<FoundToken | AuthFailure> {
+  const header = cookieHeaderText(parts.cookie);
+  // Without a cookie header the suffix is never needed: skip the digest on the (common) header-only path.
+  if (header === undefined || parts.authorization !== undefined && parts.authorization !== null) {
+    return readToken(parts, new Map(), []);
+  }
+  const suffix = context.publishableKey === undefined ? undefined : await cookieSuffix(context.publishableKey);
+  const names = suffix === undefined ? [SESSION_COOKIE] : [`${SESSION_COOKIE}_${suffix}`, SESSION_COOKIE];
+  return readToken(parts, parseCookies(header), names);
+}
+
+/**
+ * Opaque prefixes are recognised at once; JWTs are decoded to tell machine from session only when a
+ * machine kind is accepted. Otherwise the session verifier refuses machine JWTs itself (`typ`, `cat`, `mch_`).
+ */
+function quickKind(token: string, accepts: AuthenticationContext['accepts']): TokenKind {
+  if (token.startsWith('ak_') || token.startsWith('mt_') || token.startsWith('oat_')) return classifyToken(token);
+  if (accepts !== 'any' && accepts.length === 1 && accepts[0] === 'session_token') return { type: 'session_token', form: 'jwt' };
+  return classifyToken(token);
+}
+
+async function authenticateSession(found: FoundToken, parts: RequestParts, context: AuthenticationContext): Promise<RequestState> {
+  const result = await context.verifySession(found.token);
+  if (result.errors) {
+    const error = result.errors[0];
+    // A machine JWT refused by the session verifier is reported as the machine kind it is.
+    const type = error.code === 'token_type_mismatch' ? classifyToken(found.token).type : 'session_token';
+    return reject(context, { reason: toRequestReason(error.code), message: error.message }, type, found.source);
+  }
+  const session = result.data;
+  const wanted = parts.sessionIdParam;
+  // Multi-session apps name the session a request is for; a token of another session of the same user is refused.
+  if (typeof wanted === 'string' && wanted !== '' && wanted !== session.sessionId) {
+    const failure: AuthFailure = { reason: 'session_id_mismatch', message: 'The _clerk_session_id parameter names another session than the token.' };
+    return reject(context, failure, 'session_token', found.source);
+  }
+  emit(context, 'request_verified', undefined, 'session_token', found.source, session.userId);
+  const client = context.client?.sessions === undefined ? undefined : (context.client as SessionTokenClient);
+  return signedInState(found.token, 'session_token', ({ treatPendingAsSignedOut = true }) => {
+    const auth = signedInAuthObject(session.claims, { token: found.token, client });
+    return treatPendingAsSignedOut && auth.sessionStatus === 'pending' ? signedOutAuthObject('pending') : auth;
+  });
+}
+
+function mismatch(type: TokenType, source: FoundToken['source']): AuthFailure {
+  const where = source === 'cookie' && type !== 'session_token' ? 'Machine tokens are only accepted in the Authorization header.' : `This route does not accept a ${type}.`;
+  return { reason: 'token_type_mismatch', message: where };
+}
+
+function reject(
+  context: AuthenticationContext,
+  failure: AuthFailure,
+  type: TokenType | undefined,
+  source: FoundToken['source'] | undefined,
+): RequestState {
+  emit(context, 'request_rejected', failure.reason, type, source, undefined);
+  return signedOutState(failure, type);
+}
+
+function emit(
+  context: AuthenticationContext,
+  type: 'request_verified' | 'request_rejected',
+  reason: AuthFailure['reason'] | undefined,
+  tokenType: TokenType | undefined,
+  tokenSource: FoundToken['source'] | undefined,
+  subject: string | undefined,
+): void {
+  emitAuthEvent(context.onAuthEvent, { type, reason, tokenType, tokenSource, subject });
+}

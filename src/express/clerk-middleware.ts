@@ -1,0 +1,146 @@
+import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
+import {
+  createAdapterAuthenticator,
+  createGetAuth,
+  nodeRequestParts,
+  pickAuth,
+  readRequestState,
+  storeAuth,
+  type GetAuth,
+  type NodeHeaders,
+} from '../node/adapter-auth.js';
+
+/**
+ * The slice of an Express request the middleware reads and writes; structural, so `express` stays an
+ * optional peer dependency.
+ *
+ * @example
+ * const req: ExpressLikeRequest = { headers: {}, originalUrl: '/' };
+ */
+export interface ExpressLikeRequest {
+  headers: NodeHeaders;
+  originalUrl?: string | undefined;
+  url?: string | undefined;
+  auth?: AuthObject | undefined;
+}
+
+/**
+ * The slice of an Express response used to refuse a request.
+ *
+ * @example
+ * res.status(401).json({ errors: [] });
+ */
+export interface ExpressLikeResponse {
+  status(code: number): ExpressLikeResponse;
+  setHeader(name: string, value: string): unknown;
+  json(body: unknown): unknown;
+}
+
+/**
+ * Express's `next`.
+ *
+ * @example
+ * const next: ExpressNext = (error) => { if (error) console.error(error); };
+ */
+export type ExpressNext = (error?: unknown) => void;
+
+/**
+ * An Express middleware.
+ *
+ * @example
+ * app.use(handler);
+ */
+export type ExpressHandler = (req: ExpressLikeRequest, res: ExpressLikeResponse, next: ExpressNext) => void;
+
+/**
+ * Options of {@link clerkMiddleware}: request authentication options, each optional; keys default to
+ * `CLERK_SECRET_KEY`, `CLERK_PUBLISHABLE_KEY`, `CLERK_JWT_KEY`, `CLERK_API_URL`.
+ *
+ * @example
+ * app.use(clerkMiddleware({ authorizedParties: ['https://app.example.com'] }));
+ */
+export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
+
+/**
+ * Authenticates every request and sets `req.auth` (also given by `getAuth(req)`); never refuses a request
+ * itself — add `requireAuth()` to the routes that need a user. A missing key throws at startup.
+ *
+ * @example
+ * app.use(clerkMiddleware());
+ * app.get('/me', (req, res) => res.json({ userId: getAuth(req).userId }));
+ */
+export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHandler {
+  const authenticator = createAdapterAuthenticator(options, 'clerkMiddleware');
+  return (req, _res, next) => {
+    authenticator.authenticateParts(nodeRequestParts(req.headers, req.originalUrl ?? req.url)).then((state) => {
+      storeAuth(req, state);
+      next();
+    }, next);
+  };
+}
+
+/**
+ * The session auth object `clerkMiddleware()` set on the request. Without options it is always a session
+ * object (signed out when the middleware did not run or the request carried a machine token); pass
+ * `{ acceptsToken }` to get machine auth objects too.
+ *
+ * @example
+ * const { userId, orgId } = getAuth(req);
+ * const auth = getAuth(req, { acceptsToken: 'any' });
+ */
+export const getAuth: GetAuth<ExpressLikeRequest> = createGetAuth();
+
+/**
+ * The request state `clerkMiddleware()` computed (reason, headers), for logging or custom responses.
+ *
+ * @example
+ * const state = getRequestState(req);
+ */
+export function getRequestState(req: ExpressLikeRequest): RequestState | undefined {
+  return readRequestState(req);
+}
+
+/**
+ * Options of {@link requireAuth}: `has` conditions (403 when they fail) plus middleware options used
+ * when `clerkMiddleware()` did not run before it.
+ *
+ * @example
+ * app.get('/admin', requireAuth({ has: { role: 'org:admin' } }), handler);
+ */
+export interface RequireAuthOptions extends ClerkMiddlewareOptions {
+  has?: HasParams | undefined;
+}
+
+/**
+ * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; never
+ * redirects. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
+ * options of its own (e.g. `acceptsToken: 'api_key'` on one route).
+ *
+ * @example
+ * app.get('/reports', requireAuth({ has: { permission: 'org:reports:read' } }), (req, res) => res.json(getAuth(req)));
+ */
+export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
+  const { has, ...middlewareOptions } = options;
+  const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
+  // With options of its own, keys are checked now, at startup; otherwise on first use, since a
+  // clerkMiddleware() installed before it may hold keys that are not in the environment.
+  let middleware: ExpressHandler | undefined = ownOptions ? clerkMiddleware(middlewareOptions) : undefined;
+  return (req, res, next) => {
+    const check = (error?: unknown): void => {
+      if (error !== undefined) return next(error);
+      const state = getRequestState(req);
+      const denial = state === undefined ? undefined : decideAccess(state, pickAuth(req.auth, 'any'), has);
+      if (denial === undefined) return next();
+      denial.headers.forEach((value, name) => res.setHeader(name, value));
+      res.status(denial.status).json(denial.body);
+    };
+    // Options of its own (acceptsToken, say) mean this route authenticates for itself, whatever ran before.
+    if (!ownOptions && getRequestState(req) !== undefined) return check();
+    try {
+      middleware ??= clerkMiddleware(middlewareOptions);
+    } catch (error) {
+      return next(error);
+    }
+    middleware(req, res, check);
+  };
+}

@@ -1,0 +1,92 @@
+import type { AuthObject, AuthenticateRequestOptions, RequestState } from '../auth/index.js';
+import {
+  createAdapterAuthenticator,
+  createGetAuth,
+  nodeRequestParts,
+  readRequestState,
+  storeAuth,
+  type GetAuth,
+  type NodeHeaders,
+} from '../node/adapter-auth.js';
+
+/**
+ * The slice of a Fastify request the plugin reads and writes; structural, so `fastify` stays an optional peer.
+ *
+ * @example
+ * const request: FastifyLikeRequest = { headers: {}, url: '/' };
+ */
+export interface FastifyLikeRequest {
+  headers: NodeHeaders;
+  url: string;
+  auth?: AuthObject | undefined;
+}
+
+/**
+ * The slice of a Fastify instance the plugin uses.
+ *
+ * @example
+ * const instance: FastifyLikeInstance = fastify();
+ */
+export interface FastifyLikeInstance {
+  decorateRequest(name: string, value: unknown): unknown;
+  addHook(name: 'preHandler', hook: (request: FastifyLikeRequest) => Promise<void>): unknown;
+}
+
+/**
+ * Options of {@link clerkPlugin}; keys default to `CLERK_SECRET_KEY`, `CLERK_PUBLISHABLE_KEY`,
+ * `CLERK_JWT_KEY`, `CLERK_API_URL`.
+ *
+ * @example
+ * await app.register(clerkPlugin, { authorizedParties: ['https://app.example.com'] });
+ */
+export type ClerkPluginOptions = AuthenticateRequestOptions;
+
+/**
+ * A Fastify plugin that authenticates every request in a `preHandler` hook and sets `request.auth`
+ * (also `getAuth(request)`). It never refuses a request itself. A missing key throws at registration.
+ *
+ * @example
+ * await app.register(clerkPlugin);
+ * app.get('/me', async (request, reply) => {
+ *   const { userId } = getAuth(request);
+ *   if (!userId) return reply.code(401).send({ error: 'unauthenticated' });
+ *   return { userId };
+ * });
+ */
+export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginOptions, done: (error?: Error) => void): void {
+  let authenticator: ReturnType<typeof createAdapterAuthenticator>;
+  try {
+    authenticator = createAdapterAuthenticator(options ?? {}, 'clerkPlugin');
+  } catch (error) {
+    return done(error as Error);
+  }
+  instance.decorateRequest('auth', undefined);
+  instance.addHook('preHandler', async (request) => {
+    storeAuth(request, await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url)));
+  });
+  done();
+}
+
+// Fastify's `skip-override`, as `fastify-plugin` sets it: the hook applies to the whole app, not only
+// to routes registered inside the plugin's own encapsulation context.
+Object.defineProperty(clerkPlugin, Symbol.for('skip-override'), { value: true });
+Object.defineProperty(clerkPlugin, Symbol.for('fastify.display-name'), { value: 'clerk-bapi' });
+
+/**
+ * The session auth object of a request (signed out when the plugin did not run or a machine token came);
+ * pass `{ acceptsToken }` to get machine auth objects too.
+ *
+ * @example
+ * const { userId, orgRole } = getAuth(request);
+ */
+export const getAuth: GetAuth<FastifyLikeRequest> = createGetAuth();
+
+/**
+ * The request state the plugin computed (reason, `x-clerk-auth-*` headers).
+ *
+ * @example
+ * const state = getRequestState(request);
+ */
+export function getRequestState(request: FastifyLikeRequest): RequestState | undefined {
+  return readRequestState(request);
+}

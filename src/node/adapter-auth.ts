@@ -1,0 +1,139 @@
+// Node-only: shared by the Express and Fastify adapters. Reads the CLERK_* environment variables (the
+// only place outside src/node/ entry points that may), builds one authenticator at startup, and turns
+// Node's header object into the parts authentication reads.
+import { createClerkClient } from '../client.js';
+import {
+  createRequestAuthenticator,
+  signedOutAuthObject,
+  type AcceptsToken,
+  type AuthObject,
+  type AuthenticateRequestOptions,
+  type RequestAuthenticator,
+  type RequestParts,
+  type RequestState,
+  type SessionAuthObject,
+} from '../auth/index.js';
+import './auth.js';
+
+/**
+ * Node's incoming header map, as Express and Fastify expose it.
+ *
+ * @example
+ * const headers: NodeHeaders = { authorization: 'Bearer eyJ…', cookie: '__session=…' };
+ */
+export type NodeHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/**
+ * Builds the authenticator of an adapter: options first, then `CLERK_SECRET_KEY`, `CLERK_PUBLISHABLE_KEY`,
+ * `CLERK_JWT_KEY`, `CLERK_API_URL`. A missing key is a `TypeError` now, at startup, naming the variables.
+ * With a secret key and no `client`, a Backend API client is created for machine and template tokens.
+ *
+ * @example
+ * const authenticator = createAdapterAuthenticator({}, 'clerkMiddleware');
+ */
+export function createAdapterAuthenticator(options: AuthenticateRequestOptions, adapter: string): RequestAuthenticator {
+  const env = readEnv();
+  const secretKey = options.secretKey ?? env.CLERK_SECRET_KEY;
+  const jwtKey = options.jwtKey ?? env.CLERK_JWT_KEY;
+  const apiUrl = options.apiUrl ?? env.CLERK_API_URL;
+  if (secretKey === undefined && jwtKey === undefined && options.jwksUrl === undefined) {
+    throw new TypeError(`${adapter}: no key configured. Set CLERK_SECRET_KEY or CLERK_JWT_KEY, or pass secretKey, jwtKey or jwksUrl.`);
+  }
+  const client = options.client ?? (secretKey === undefined ? undefined : createClerkClient({ secretKey, apiUrl }));
+  return createRequestAuthenticator({
+    ...options,
+    secretKey,
+    jwtKey,
+    apiUrl,
+    publishableKey: options.publishableKey ?? env.CLERK_PUBLISHABLE_KEY,
+    client,
+  });
+}
+
+/**
+ * The parts of a Node request that authentication reads.
+ *
+ * @example
+ * const parts = nodeRequestParts(req.headers, req.originalUrl);
+ */
+export function nodeRequestParts(headers: NodeHeaders, url: string | undefined): RequestParts {
+  let sessionIdParam: string | null | undefined;
+  if (url !== undefined && url.includes('_clerk_session_id')) {
+    try {
+      sessionIdParam = new URL(url, 'http://localhost').searchParams.get('_clerk_session_id');
+    } catch {
+      sessionIdParam = undefined;
+    }
+  }
+  return { authorization: headers['authorization'], cookie: headers['cookie'], sessionIdParam };
+}
+
+function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK_JWT_KEY' | 'CLERK_API_URL', string | undefined> {
+  const env = typeof process === 'object' ? process.env : {};
+  // An empty variable (`CLERK_JWT_KEY=`) means "not set", not "an empty key".
+  const read = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
+  return {
+    CLERK_SECRET_KEY: read('CLERK_SECRET_KEY'),
+    CLERK_PUBLISHABLE_KEY: read('CLERK_PUBLISHABLE_KEY'),
+    CLERK_JWT_KEY: read('CLERK_JWT_KEY'),
+    CLERK_API_URL: read('CLERK_API_URL'),
+  };
+}
+
+/**
+ * The auth object an adapter's `getAuth` returns: a session object unless other kinds are asked for, so
+ * a machine token never reads as a session.
+ *
+ * @example
+ * const auth = pickAuth(req.auth, undefined); // a session auth object
+ */
+export function pickAuth(auth: AuthObject | undefined, accepts: AcceptsToken | undefined): AuthObject {
+  if (auth === undefined) return signedOutAuthObject();
+  if (accepts === 'any') return auth;
+  const kinds: readonly string[] = typeof accepts === 'string' ? [accepts] : (accepts ?? ['session_token']);
+  return kinds.includes(auth.tokenType) ? auth : signedOutAuthObject();
+}
+
+/**
+ * An adapter's `getAuth`: a session auth object by default, any kind with `{ acceptsToken }`.
+ *
+ * @example
+ * const getAuth: GetAuth<{ auth?: AuthObject }> = createGetAuth();
+ */
+export interface GetAuth<Req> {
+  (req: Req): SessionAuthObject;
+  (req: Req, options: { acceptsToken: AcceptsToken }): AuthObject;
+}
+
+/**
+ * Builds an adapter's `getAuth`, reading the auth object the adapter stored on the request.
+ *
+ * @example
+ * export const getAuth: GetAuth<ExpressLikeRequest> = createGetAuth();
+ */
+export function createGetAuth<Req extends { auth?: AuthObject | undefined }>(): GetAuth<Req> {
+  return ((req: Req, options?: { acceptsToken: AcceptsToken }) => pickAuth(req?.auth, options?.acceptsToken)) as GetAuth<Req>;
+}
+
+const REQUEST_STATE = Symbol('clerk-bapi.requestState');
+
+/**
+ * Stores the request state and its auth object on a framework request object.
+ *
+ * @example
+ * storeAuth(req, state);
+ */
+export function storeAuth(req: { auth?: AuthObject | undefined }, state: RequestState): void {
+  (req as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE] = state;
+  req.auth = state.toAuth();
+}
+
+/**
+ * The request state an adapter stored, if it ran.
+ *
+ * @example
+ * const state = readRequestState(req);
+ */
+export function readRequestState(req: object): RequestState | undefined {
+  return (req as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE];
+}
