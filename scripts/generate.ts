@@ -9,6 +9,7 @@ import { emitChecks } from './gen/emit-checks.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
 import { emitSchemas } from './gen/emit-schemas.js';
 import { emitTypes } from './gen/emit-types.js';
+import { emitWebhooks } from './gen/emit-webhooks.js';
 import { readNamingMap } from './gen/naming.js';
 import { buildOperationModel } from './gen/operation-model.js';
 import { loadBapiSpec, loadWebhooksSpec } from './spec/load-spec.js';
@@ -54,8 +55,9 @@ export async function renderAll(version: string) {
     'checks.ts': head + checks.source,
     'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations),
-    'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };
+  const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
+  for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;
   return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256) };
 }
 
