@@ -7,6 +7,9 @@ import { emitSchemas } from './emit-schemas.js';
 import { emitTypes } from './emit-types.js';
 import type { SchemaObject } from './schema-node.js';
 
+/** The spec's schema of what every event has, whatever its type. */
+const ENVELOPE = 'WebhookEventPayload';
+
 export interface WebhookEventModel {
   /** The event type as sent, e.g. `user.created`. */
   type: string;
@@ -102,6 +105,7 @@ export function eventDocument(document: Record<string, any>): { document: Record
   const events = webhookEvents(copy);
   copy.components ??= {};
   copy.components.schemas ??= {};
+  if (!(ENVELOPE in copy.components.schemas)) throw new Error(`the webhooks spec has no ${ENVELOPE} schema`);
   for (const event of events) {
     if (event.name in copy.components.schemas) throw new Error(`webhook ${event.type}: component ${event.name} already exists`);
     const pinned: SchemaObject = { type: 'object', properties: { type: { type: 'string', enum: [event.type] } }, required: ['type'] };
@@ -150,6 +154,9 @@ function eventTable(events: WebhookEventModel[], version: string): string {
     'export const webhookEventDefs: ReadonlyMap<string, WebhookEventDef> = new Map([',
     ...events.map((event) => `  [${JSON.stringify(event.type)}, define(${JSON.stringify(event.name)})],`),
     ']);',
+    '',
+    '/** How an event of a type the spec does not list is validated: its envelope only (`object`, `type`, `timestamp`…). */',
+    `export const envelopeDef: WebhookEventDef = define(${JSON.stringify(ENVELOPE)});`,
     '',
     '/** The event types of the webhooks spec, in spec order. */',
     `export const knownWebhookEventTypes: readonly KnownWebhookEventType[] = [${events.map((event) => JSON.stringify(event.type)).join(', ')}];`,

@@ -50,11 +50,13 @@ function headerReader(headers: unknown): ((name: string) => string | undefined) 
 export function readDeliveryHeaders(headers: unknown): { data: DeliveryHeaders; missing?: never } | { data?: never; missing: string[] } {
   const read = headerReader(headers);
   if (read === undefined) return { missing: NAMES.map((name) => `webhook-${name}`) };
-  let firstMissing: string[] | undefined;
+  let closest: string[] | undefined;
   for (const family of FAMILIES) {
     const [id, timestamp, signature] = NAMES.map((name) => read(`${family}-${name}`));
     if (id !== undefined && timestamp !== undefined && signature !== undefined) return { data: { id, timestamp, signature } };
-    firstMissing ??= NAMES.filter((_, i) => [id, timestamp, signature][i] === undefined).map((name) => `${family}-${name}`);
+    // Report the family the sender was closest to completing (Clerk's `svix-*` when only those are present).
+    const missing = NAMES.filter((_, i) => [id, timestamp, signature][i] === undefined).map((name) => `${family}-${name}`);
+    if (closest === undefined || missing.length < closest.length) closest = missing;
   }
-  return { missing: firstMissing ?? [] };
+  return { missing: closest ?? [] };
 }
