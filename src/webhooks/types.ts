@@ -12,7 +12,8 @@ import type { WebhookError } from './errors.js';
  * function log(event: UnknownWebhookEvent) { console.log(event.type, event.data as unknown); }
  */
 export type UnknownWebhookEvent = Omit<components['schemas']['WebhookEventPayload'], 'type'> & {
-  type: string & {};
+  // Plain `string`: TypeScript stops narrowing the union on `type` when this is `string & {}`.
+  type: string;
   data: never;
 };
 
