@@ -1,0 +1,1 @@
+export { clerkWebhook, type ClerkWebhookContext, type ClerkWebhookHandler, type ClerkWebhookOptions } from './clerk-webhook.js';
