@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { Webhook } from 'svix';
 import { webhookExamples } from '../../scripts/gen/emit-webhooks.js';
 import { loadWebhooksSpec } from '../../scripts/spec/load-spec.js';
+import { nodeWebhookSigner } from '../../src/node/webhook-signer.js';
 import { createWebhookVerifier, verifyWebhook } from '../../src/webhooks/index.js';
+import { useWebhookSigner, webCryptoSigner } from '../../src/webhooks/signer.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const DELIVERIES = 2000;
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 const example = webhookExamples((await loadWebhooksSpec()).document, 'user.created')[0] as Record<string, any>;
 const signer = new Webhook(SECRET);
@@ -32,6 +34,11 @@ const keyBytes = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
 const subtleKey = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 const onlySignature = createWebhookVerifier({ signingSecret: SECRET, eventValidation: 'off' });
 const validating = createWebhookVerifier({ signingSecret: SECRET });
+// The `node` export condition: the same verifier with the native HMAC (a verifier keeps the signer it imported).
+useWebhookSigner(nodeWebhookSigner);
+const nodeValidating = createWebhookVerifier({ signingSecret: SECRET });
+await nodeValidating.verify({ headers: deliveries[0]!.headers, rawBody: deliveries[0]!.body });
+useWebhookSigner(webCryptoSigner);
 
 function ok(result: { errors?: ReadonlyArray<{ code: string }> | undefined }): void {
   if (result.errors) throw new Error(result.errors[0]!.code);
@@ -59,6 +66,7 @@ const contenders: Record<string, (i: number) => unknown> = {
   oursOff: async (i) => ok(await onlySignature.verify({ headers: deliveries[i]!.headers, rawBody: deliveries[i]!.body })),
   oursBytes: async (i) => ok(await onlySignature.verify({ headers: deliveries[i]!.headers, rawBody: deliveries[i]!.bytes })),
   ours: async (i) => ok(await validating.verify({ headers: deliveries[i]!.headers, rawBody: deliveries[i]!.body })),
+  oursNode: async (i) => ok(await nodeValidating.verify({ headers: deliveries[i]!.headers, rawBody: deliveries[i]!.body })),
   oursConvenience: async (i) => ok(await verifyWebhook({ headers: deliveries[i]!.headers, rawBody: deliveries[i]!.body }, { signingSecret: SECRET })),
 };
 
@@ -95,6 +103,7 @@ const lines = [
   row('**ours** same, body as bytes (`express.raw` Buffer)', 'oursBytes'),
   row('**ours** `createWebhookVerifier().verify` (signature + JSON + typed event validation)', 'ours'),
   row('**ours** `verifyWebhook` (convenience, validating)', 'oursConvenience'),
+  row('**ours**, `node` export condition (native HMAC; what `clerk-bapi/express` uses), validating', 'oursNode'),
 ];
 const table = lines.join('\n');
 console.log(table);

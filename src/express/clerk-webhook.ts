@@ -2,7 +2,8 @@
 // verification (Clerk retries it, then marks it failed), 200 once the handler succeeds, 500 when the
 // handler throws or the route is misconfigured, so that Clerk retries after the fix.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { createWebhookVerifier, type WebhookEvent, type WebhookErrorCode, type WebhookVerifierOptions } from '../webhooks/index.js';
+// Through the Node entry: Express runs on Node, where the native HMAC is the fast path.
+import { createWebhookVerifier, type WebhookEvent, type WebhookErrorCode, type WebhookVerifierOptions } from '../node/webhooks.js';
 import { readRawBody } from './read-raw-body.js';
 
 /**

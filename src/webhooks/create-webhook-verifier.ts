@@ -8,7 +8,8 @@ import { readDeliveryHeaders, type DeliveryHeaders, type WebhookHeaders } from '
 import { importSigningKey } from './signing-key.js';
 import type { WebhookResult } from './types.js';
 import { parseEventPayload, validateEvent } from './validate-event.js';
-import { computeSignature, matchesSignatureHeader } from './verify-signature.js';
+import type { WebhookSigner } from './signer.js';
+import { matchesSignatureHeader, signedContent } from './verify-signature.js';
 
 /**
  * A delivery to verify: a web `Request` (its body is read once), or its headers and raw body. An object
@@ -68,9 +69,9 @@ async function readInput(input: unknown): Promise<Result<{ headers: unknown; bod
  * Verifies one delivery with an imported key and resolved options (shared by both public forms).
  *
  * @example
- * const result = await verifyDelivery(key, request, resolved);
+ * const result = await verifyDelivery(signer, request, resolved);
  */
-export async function verifyDelivery(key: CryptoKey, input: unknown, options: ResolvedWebhookOptions): Promise<WebhookResult> {
+export async function verifyDelivery(signer: WebhookSigner, input: unknown, options: ResolvedWebhookOptions): Promise<WebhookResult> {
   const read = await readInput(input);
   if (read.errors) return read;
   const headers = readDeliveryHeaders(read.data.headers);
@@ -78,7 +79,7 @@ export async function verifyDelivery(key: CryptoKey, input: unknown, options: Re
   const { id, timestamp, signature }: DeliveryHeaders = headers.data;
   const time = checkTimestamp(timestamp, options);
   if (time.errors) return { ...time, webhookId: id };
-  const expected = await computeSignature(key, id, timestamp, read.data.body);
+  const expected = await signer(signedContent(id, timestamp, read.data.body));
   if (!matchesSignatureHeader(signature, expected)) {
     return { ...failWebhook('signature_invalid', 'No v1 signature in the webhook-signature header matches the body.'), webhookId: id };
   }
@@ -99,7 +100,7 @@ export async function verifyDelivery(key: CryptoKey, input: unknown, options: Re
 export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
   const resolved = resolveWebhookOptions(options);
   const secret: unknown = typeof options === 'object' && options !== null ? options.signingSecret : undefined;
-  let key: Promise<Result<CryptoKey, WebhookError>> | undefined;
+  let key: Promise<Result<WebhookSigner, WebhookError>> | undefined;
   return {
     async verify(input) {
       if (resolved.errors) return resolved;

@@ -1,6 +1,7 @@
-// Turns a Clerk signing secret (`whsec_<base64>`) into an HMAC-SHA256 key, once.
+// Turns a Clerk signing secret (`whsec_<base64>`) into an HMAC-SHA256 signer, once.
 import type { Result } from '../core/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
+import { activeWebhookSigner, type WebhookSigner } from './signer.js';
 
 const PREFIX = 'whsec_';
 // Standard base64 with optional padding; the Standard Webhooks secret is 24–64 random bytes.
@@ -12,7 +13,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * @example
  * decodeSigningSecret('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')?.length; // 24
  */
-export function decodeSigningSecret(secret: unknown): Uint8Array | undefined {
+export function decodeSigningSecret(secret: unknown): Uint8Array<ArrayBuffer> | undefined {
   if (typeof secret !== 'string') return undefined;
   const encoded = secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret;
   if (!BASE64.test(encoded) || encoded.length % 4 !== 0) return undefined;
@@ -27,20 +28,19 @@ export function decodeSigningSecret(secret: unknown): Uint8Array | undefined {
 }
 
 /**
- * Imports the signing secret as a non-extractable HMAC-SHA256 key; a bad secret is a `secret_invalid` result
+ * Imports the signing secret into the installed HMAC signer; a bad secret is a `secret_invalid` result
  * whose message never quotes the secret.
  *
  * @example
- * const { data: key } = await importSigningKey('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+ * const { data: signer } = await importSigningKey('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
  */
-export async function importSigningKey(secret: unknown): Promise<Result<CryptoKey, WebhookError>> {
+export async function importSigningKey(secret: unknown): Promise<Result<WebhookSigner, WebhookError>> {
   const bytes = decodeSigningSecret(secret);
   if (bytes === undefined || bytes.length === 0) {
     return failWebhook('secret_invalid', 'The signing secret is missing or is not base64 (expected "whsec_…" from the Clerk Dashboard).');
   }
   try {
-    const key = await crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    return { data: key };
+    return { data: await activeWebhookSigner()(bytes) };
   } catch {
     return failWebhook('secret_invalid', 'The signing secret could not be imported as an HMAC key.');
   }

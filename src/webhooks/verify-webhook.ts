@@ -2,15 +2,16 @@ import type { Result } from '../core/result.js';
 import { verifyDelivery, type WebhookInput } from './create-webhook-verifier.js';
 import type { WebhookError } from './errors.js';
 import { resolveWebhookOptions, type WebhookVerifierOptions } from './options.js';
+import type { WebhookSigner } from './signer.js';
 import { importSigningKey } from './signing-key.js';
 import type { WebhookResult } from './types.js';
 
 // Imported keys by secret, so that a handler calling verifyWebhook per request decodes each secret once.
 // Bounded: an application has a handful of endpoints, not an unbounded stream of secrets.
 const MAX_KEYS = 16;
-const keys = new Map<string, Promise<Result<CryptoKey, WebhookError>>>();
+const keys = new Map<string, Promise<Result<WebhookSigner, WebhookError>>>();
 
-function keyFor(secret: unknown): Promise<Result<CryptoKey, WebhookError>> {
+function keyFor(secret: unknown): Promise<Result<WebhookSigner, WebhookError>> {
   if (typeof secret !== 'string') return importSigningKey(secret);
   let key = keys.get(secret);
   if (key === undefined) {
