@@ -1,4 +1,5 @@
 // SECURITY.md section D, one describe per item, plus the typed-error guarantees of verifyWebhook.
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWebhookVerifier, verifyWebhook, type WebhookInput } from '../../src/webhooks/index.js';
 import { NOW_SECONDS, SECRET, now, signBytes, signDelivery, unknownEventBody } from './helpers/deliveries.js';
@@ -194,7 +195,10 @@ describe('D29 secrets and header names', () => {
     ];
     const key = SECRET.slice('whsec_'.length);
     for (const result of results) expect(JSON.stringify(result)).not.toMatch(new RegExp(`${key.slice(0, 12)}|not base64!`));
-    expect(JSON.stringify(createWebhookVerifier(options))).not.toContain(key.slice(0, 12));
+    const verifier = createWebhookVerifier(options);
+    await verifier.verify(input(delivery.headers, delivery.body));
+    expect(JSON.stringify(verifier)).not.toContain(key.slice(0, 12));
+    expect(inspect(verifier, { showHidden: true, depth: 5 })).not.toContain(key.slice(0, 12));
   });
 
   it('reads svix-* and webhook-* names, in any case, from Headers and plain objects', async () => {
