@@ -61,6 +61,14 @@ describe('emit-webhooks', () => {
     expect(() => eventDocument(clash)).toThrow(/UserCreatedEvent already exists/);
   });
 
+  it('keeps zod off the import path of clerk-bapi/webhooks: validators load on first failed check', async () => {
+    const { emitWebhooks } = await import('../../scripts/gen/emit-webhooks.js');
+    const files = await emitWebhooks(document, 'test');
+    expect(files['webhooks-events.ts']).not.toMatch(/^import [^t][^;]*from 'zod'/m);
+    expect(files['webhooks-events.ts']).toContain("import('./webhooks-schemas.js')");
+    expect(files['webhooks-checks.ts']).not.toMatch(/from 'zod'/);
+  });
+
   it('prints fast checks that accept exactly what the zod validators accept, on examples and their mutations', async () => {
     let compared = 0;
     for (const [type, def] of webhookEventDefs) {
