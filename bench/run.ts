@@ -4,7 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['generate/generate-time.ts', 'client/get-user-list.ts', 'auth/verify.ts', 'request/authenticate.ts'];
+const benches = [
+  'generate/generate-time.ts',
+  'client/get-user-list.ts',
+  'auth/verify.ts',
+  'request/authenticate.ts',
+  'webhooks/verify.ts',
+];
 const root = fileURLToPath(new URL('./', import.meta.url));
 const sections: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`, ''];
 

@@ -12,6 +12,7 @@ import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js
 import { emitRequestShapes } from './gen/emit-request-shapes.js';
 import { emitSchemas } from './gen/emit-schemas.js';
 import { emitTypes } from './gen/emit-types.js';
+import { emitWebhooks } from './gen/emit-webhooks.js';
 import { readNamingMap } from './gen/naming.js';
 import { buildOperationModel } from './gen/operation-model.js';
 import { readPublicNames } from './gen/public-names.js';
@@ -67,8 +68,9 @@ export async function renderAll(version: string) {
     'operation-types.ts': head + emitOperationTypes(operations, collectOperationDocs(bapi.document)),
     'models.ts': head + emitModels(schemaObjects, operations, models),
     'request-shapes.ts': head + emitRequestShapes(bapi.document, operations),
-    'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };
+  const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
+  for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;
   return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256, models) };
 }
 

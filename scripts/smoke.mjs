@@ -62,3 +62,17 @@ try {
 } finally {
   server.close();
 }
+
+// Webhooks entry: the Standard Webhooks known-answer vector (SECURITY.md D30) on this Node.
+const webhooks = await import('../dist/webhooks/index.js');
+const vector = {
+  headers: { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' },
+  rawBody: '{"test": 2432232314}',
+};
+const vectorOptions = { signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: () => 1614265330_000 };
+const signed = await webhooks.verifyWebhook(vector, vectorOptions);
+// The vector's body is not an event: a matching signature shows as payload_invalid, a wrong one as signature_invalid.
+check(signed.errors?.[0]?.code === 'payload_invalid', 'verifyWebhook matches the known-answer signature');
+const tampered = await webhooks.verifyWebhook({ ...vector, rawBody: '{"test": 2432232315}' }, vectorOptions);
+check(tampered.errors?.[0]?.code === 'signature_invalid', 'a tampered webhook body is rejected');
+check(typeof (await import('../dist/express/index.js')).clerkWebhook === 'function', 'the ./express entry loads');

@@ -46,9 +46,10 @@ export async function loadBapiSpec(version: string, options?: Partial<ResolveOpt
   return { version, sha256: entry.sha256, resolved, document: repairSpec(resolved.text, entry.overlays), overlays: entry.overlays };
 }
 
-/** Loads the pinned webhooks spec (no overlays needed so far). */
+/** Loads the pinned webhooks spec, repaired by the overlays its pin entry lists. */
 export async function loadWebhooksSpec(options?: Partial<ResolveOptions>): Promise<LoadedSpec> {
   const pin = readPin();
+  const overlays = pin.webhooks.overlays ?? [];
   const resolved = await resolveSpec(pin.webhooks, { ...defaultResolveOptions(pin), ...options });
-  return { version: pin.webhooks.version, sha256: pin.webhooks.sha256, resolved, document: repairSpec(resolved.text, []), overlays: [] };
+  return { version: pin.webhooks.version, sha256: pin.webhooks.sha256, resolved, document: repairSpec(resolved.text, overlays), overlays };
 }

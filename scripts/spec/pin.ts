@@ -16,7 +16,8 @@ export interface PinnedBapiVersion extends PinnedFile {
 export interface Pin {
   upstream: { repository: string; commit: string; baseUrl: string };
   bapi: { default: string; versions: Record<string, PinnedBapiVersion> };
-  webhooks: PinnedFile & { version: string };
+  /** `overlays`: file names in `openapi/overlays/` repairing the webhooks spec, applied in order. */
+  webhooks: PinnedFile & { version: string; overlays?: string[] };
 }
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -14,3 +14,4 @@ export {
 export { ClerkExpressRequireAuth, ClerkExpressWithAuth, UnauthenticatedError } from './legacy-middleware.js';
 export type { AuthObject, HasParams, RequestState, SessionAuthObject } from '../auth/index.js';
 export * from './request-auth-type.js';
+export { clerkWebhook, type ClerkWebhookContext, type ClerkWebhookHandler, type ClerkWebhookOptions } from './clerk-webhook.js';

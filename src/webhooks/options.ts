@@ -1,0 +1,57 @@
+import { consoleLogger, guardLogger, type ClientLogger } from '../core/client-logger.js';
+import type { ResponseValidationMode } from '../core/client-options.js';
+import type { Result } from '../core/result.js';
+import { failWebhook, type WebhookError } from './errors.js';
+
+/**
+ * How to verify deliveries.
+ *
+ * @example
+ * const options: WebhookVerifierOptions = { signingSecret: 'whsec_…', toleranceInSeconds: 300 };
+ */
+export interface WebhookVerifierOptions {
+  /** The endpoint's signing secret from the Clerk Dashboard (`whsec_…`; the prefix is optional). */
+  signingSecret: string;
+  /** How far the `webhook-timestamp` may be from now, either way; 0–86400 s. Default 300. */
+  toleranceInSeconds?: number | undefined;
+  /**
+   * What to do when an event of a known type does not match its schema, as the client's `responseValidation`:
+   * `'error'` gives `event_invalid`, `'warn'` logs and returns the event, `'off'` skips validation. Default `'error'`.
+   */
+  eventValidation?: ResponseValidationMode | undefined;
+  /** Receives `'warn'` mode reports. Default `console.warn`. */
+  logger?: ClientLogger | undefined;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** Options with defaults filled in; the secret is deliberately absent. */
+export interface ResolvedWebhookOptions {
+  readonly toleranceInSeconds: number;
+  readonly eventValidation: ResponseValidationMode;
+  readonly logger: ClientLogger;
+  readonly now: () => number;
+}
+
+const MODES: readonly unknown[] = ['error', 'warn', 'off'];
+const MAX_TOLERANCE = 86_400;
+
+/**
+ * Checks the options other than the secret; unusable ones give `options_invalid` (nothing throws).
+ *
+ * @example
+ * const { data: resolved } = resolveWebhookOptions({ signingSecret: 'whsec_…' });
+ */
+export function resolveWebhookOptions(options: Partial<WebhookVerifierOptions> | undefined): Result<ResolvedWebhookOptions, WebhookError> {
+  if (typeof options !== 'object' || options === null) return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
+  const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now } = options;
+  if (typeof toleranceInSeconds !== 'number' || !(toleranceInSeconds >= 0 && toleranceInSeconds <= MAX_TOLERANCE)) {
+    return failWebhook('options_invalid', `toleranceInSeconds must be a number from 0 to ${MAX_TOLERANCE}.`);
+  }
+  if (!MODES.includes(eventValidation)) return failWebhook('options_invalid', "eventValidation must be 'error', 'warn' or 'off'.");
+  if (typeof now !== 'function') return failWebhook('options_invalid', 'now must be a function returning milliseconds.');
+  if (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function') {
+    return failWebhook('options_invalid', 'logger must have a warn(message, details) method.');
+  }
+  return { data: { toleranceInSeconds, eventValidation, logger: guardLogger(logger), now } };
+}
