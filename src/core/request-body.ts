@@ -1,6 +1,6 @@
 /**
  * Serialises an operation's body once, before the first attempt, so that retries resend exactly
- * the same bytes and serialisation problems become `invalid_params` results instead of throws.
+ * the same bytes and serialisation problems become `params_invalid` results instead of throws.
  * Multipart bodies become a real `FormData` (fetch then sets the boundary); `Uint8Array`s are
  * wrapped in a `Blob`, and arrays append one part per element.
  *

@@ -54,7 +54,7 @@ export function resolveRequestOptions(options: RequestOptions | undefined, confi
       },
     };
   } catch (error) {
-    return { errors: [{ code: 'invalid_params', message: `Invalid request options: ${(error as Error).message}` }] };
+    return { errors: [{ code: 'params_invalid', message: `Invalid request options: ${(error as Error).message}` }] };
   }
 }
 

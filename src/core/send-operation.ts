@@ -105,7 +105,7 @@ export async function sendOperation(
     if (def.body) body = serializeBody(def.body, params);
     else if (params !== undefined) query = operation.serializeQuery(params as Record<string, unknown>);
   } catch (error) {
-    return failWithoutResponse('invalid_params', `Invalid params for ${def.operationId}: ${(error as Error).message}`);
+    return failWithoutResponse('params_invalid', `Invalid params for ${def.operationId}: ${(error as Error).message}`);
   }
   const headers = options.headers;
   if (!headers.has('user-agent')) headers.set('User-Agent', config.userAgent);
@@ -209,7 +209,7 @@ async function interpretResponse(
   const traceId = traceIdOf(response, undefined);
   if (operation.def.textSuccess) return { result: { data: text === '' ? undefined : text, response, status, traceId }, retry: false };
   if (parsed === 'failed') {
-    const error: ApiError = { code: 'invalid_json', message: `HTTP ${status} with a body that is not JSON.`, status };
+    const error: ApiError = { code: 'json_invalid', message: `HTTP ${status} with a body that is not JSON.`, status };
     if (traceId !== undefined) error.traceId = traceId;
     return { result: { errors: [error], response, status, traceId }, retry: false };
   }

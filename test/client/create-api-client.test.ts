@@ -107,19 +107,19 @@ describe('createApiClient calls', () => {
     expect(calls).toBe(1);
   });
 
-  it('returns invalid_params instead of throwing for bad request options', async () => {
+  it('returns params_invalid instead of throwing for bad request options', async () => {
     const clerk = createFixtureClient(server.url);
     const result = await clerk.users.getUser('user_1', { timeoutMs: -1 });
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     const badHeader = await clerk.users.getUser('user_1', { headers: { 'x-a': 'b\r\nInjected: yes' } });
-    expect(badHeader.errors?.[0].code).toBe('invalid_params');
+    expect(badHeader.errors?.[0].code).toBe('params_invalid');
     expect(server.requests).toHaveLength(0);
   });
 
-  it('returns invalid_params for a body that cannot be serialised', async () => {
+  it('returns params_invalid for a body that cannot be serialised', async () => {
     const clerk = createFixtureClient(server.url);
     const result = await clerk.users.updateUser('user_1', { first_name: 1n as unknown as string });
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -99,7 +99,7 @@ describe('pagination', () => {
   it('refuses params that are not an object before any request', async () => {
     const before = server.requests.length;
     const result = await createFixtureClient(server.url).users.getUserList.all('limit=5' as never).toArray();
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     expect(server.requests.length).toBe(before);
   });
 });

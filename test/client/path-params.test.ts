@@ -33,7 +33,7 @@ describe('path parameters', () => {
     ['a lone surrogate', 'user_\uD800'],
   ])('rejects %s before any request', async (_label, id) => {
     const result = await createFixtureClient(server.url).users.getUser(id);
-    expect(result.errors?.[0].code).toBe('invalid_path_param');
+    expect(result.errors?.[0].code).toBe('path_param_invalid');
     expect(result.errors?.[0].meta).toEqual({ param: 'user_id' });
     expect(result.status).toBeUndefined();
     expect(server.requests).toHaveLength(0);
@@ -42,7 +42,7 @@ describe('path parameters', () => {
   it('rejects a non-string id from untyped callers', async () => {
     const getUser = createFixtureClient(server.url).users.getUser as unknown as (id: unknown) => Promise<ApiResult<unknown>>;
     const result = await getUser({ toString: () => 'x' });
-    expect(result.errors?.[0].code).toBe('invalid_path_param');
+    expect(result.errors?.[0].code).toBe('path_param_invalid');
     expect(server.requests).toHaveLength(0);
   });
 

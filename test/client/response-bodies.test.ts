@@ -77,12 +77,12 @@ describe('response bodies', () => {
     expect(result.data?.first_name).toBe(user.first_name);
   });
 
-  it('returns invalid_json for a 2xx body that is not JSON', async () => {
+  it('returns json_invalid for a 2xx body that is not JSON', async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html>captive portal</html>');
     });
     const result = await createFixtureClient(server.url).users.getUser('user_1');
-    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_json', status: 200 });
+    expect(result.errors?.[0]).toMatchObject({ code: 'json_invalid', status: 200 });
   });
 
   it('stops reading a chunked body past maxResponseBytes', async () => {
