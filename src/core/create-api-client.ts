@@ -1,10 +1,10 @@
 import type { ApiResources } from './client-types.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
-import { createTransport } from './create-transport.js';
+import { createTransport, type Transport } from './create-transport.js';
 import type { OperationDef } from './operation.js';
 import { paginate } from './paginate.js';
 import type { RequestOptions } from './request-options.js';
-import { prepareOperation, sendOperation, type PreparedOperation, type Transport } from './send-operation.js';
+import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
 
 /**
  * The client object: typed namespaces plus a redacted `toJSON`/`util.inspect` view.
