@@ -155,6 +155,20 @@ describe('response validation', () => {
     expect(result.data).toEqual({ whatever: true });
   });
 
+  it('drops own __proto__ keys from the data at every depth, escaped or not', async () => {
+    const body = `{"id":"user_1","__proto__":{"isAdmin":true},"nested":{"\\u005f_proto__":{"isAdmin":true},"keep":1}}`;
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    const result = await createFixtureClient(server.url, { responseValidation: 'off' }).users.getUser('user_1');
+    const data = result.data as Record<string, unknown>;
+    expect(Object.hasOwn(data, '__proto__')).toBe(false);
+    expect(Object.hasOwn(data['nested'] as object, '__proto__')).toBe(false);
+    expect(data['nested']).toEqual({ keep: 1 });
+    expect((Object.assign({}, data) as Record<string, unknown>)['isAdmin']).toBeUndefined();
+    expect(Object.assign({}, data['nested']) as Record<string, unknown>).not.toHaveProperty('isAdmin');
+  });
+
   it('returns the body as sent, unknown fields included', async () => {
     server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), brand_new_field: 1 }));
     const result = await createFixtureClient(server.url).users.getUser('user_1');
