@@ -54,9 +54,9 @@ export function emitOperationTable(
       `method: ${JSON.stringify(op.method)}`,
       `path: ${JSON.stringify(op.path)}`,
       `pathParams: ${JSON.stringify(op.pathParams)}`,
-      `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode}, required: ${q.required} }`).join(', ')}]`,
+      `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode} }`).join(', ')}]`,
     ];
-    if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
+    if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`);
     if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
     if (hasTextSuccess(op)) fields.push('textSuccess: true');
     const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`);

@@ -8,7 +8,6 @@ export interface QueryParamDef {
   readonly name: string;
   /** `true`: `?a=1&a=2`; `false`: `?a=1,2`. Only meaningful for arrays. */
   readonly explode: boolean;
-  readonly required: boolean;
 }
 
 /**
@@ -30,7 +29,6 @@ export interface OperationDef {
   readonly query: readonly QueryParamDef[];
   /** Request body content type; absent when the operation takes no body. */
   readonly body?: 'json' | 'multipart';
-  readonly bodyRequired?: boolean;
   /**
    * Pagination shape of an offset-paginated list (`limit`/`offset` query params):
    * `envelope` = `{ data: T[], total_count }`, `array` = a bare `T[]`.

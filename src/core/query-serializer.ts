@@ -6,7 +6,7 @@ import type { QueryParamDef } from './operation.js';
  * `0` and `false` are sent; `undefined` and `null` are skipped; undeclared keys use `explode: true`.
  *
  * @example
- * const serialize = createQuerySerializer([{ name: 'id', explode: false, required: false }]);
+ * const serialize = createQuerySerializer([{ name: 'id', explode: false }]);
  * serialize({ id: ['a', 'b'], limit: 0 }); // 'id=a,b&limit=0'
  */
 export function createQuerySerializer(defs: readonly QueryParamDef[]): (query: Record<string, unknown>) => string {
