@@ -5,8 +5,8 @@ import type { NonEmptyArray } from './result.js';
 const MAX_DEPTH = 32;
 
 /**
- * Copies a JSON-like value with `redact` applied to every string, keys included; a value nested
- * deeper than 32 levels is replaced, not kept, since it cannot be checked.
+ * Copies a JSON-like value with `redact` applied to every string, keys included, and own `__proto__`
+ * keys dropped; a value nested deeper than 32 levels is replaced, not kept, since it cannot be checked.
  *
  * @example
  * redactDeep({ note: 'Bearer sk_test_x' }, (text) => text.replace('sk_test_x', '[redacted]'));
@@ -19,8 +19,9 @@ export function redactDeep(value: unknown, redact: (text: string) => string, dep
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    // defineProperty: a `__proto__` key from JSON stays a plain property.
-    Object.defineProperty(out, redact(key), { value: redactDeep(item, redact, depth + 1), enumerable: true, writable: true, configurable: true });
+    // An own `__proto__` key (JSON.parse makes one) would become a prototype in a caller's Object.assign.
+    if (key === '__proto__') continue;
+    out[redact(key)] = redactDeep(item, redact, depth + 1);
   }
   return out;
 }
