@@ -2,10 +2,11 @@ import { failWithoutResponse } from './api-result.js';
 import type { ApiResources } from './client-types.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
 import { createTransport, type Transport } from './create-transport.js';
-import { describeFailure } from './interpret-response.js';
+import { describeFailure } from './describe-failure.js';
 import type { OperationDef } from './operation.js';
 import { paginate } from './paginate.js';
 import type { RequestOptions } from './request-options.js';
+import { redactResult } from './redact-deep.js';
 import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
 
 /**
@@ -74,8 +75,8 @@ function createMethod(transport: Transport, operation: PreparedOperation): (...a
         query = typeof params === 'object' && params !== null && !Array.isArray(params) ? { ...params } : params;
         signal = options?.signal;
       } catch (error) {
-        const failure = failWithoutResponse('params_invalid', `Invalid params for ${operation.def.operationId}: ${describeFailure(error)}`);
-        return paginate(shape, undefined, undefined, () => Promise.resolve(failure));
+        const failure = failWithoutResponse('params_invalid', `Invalid params for ${operation.def.operationId}: ${describeFailure(error, 'a value could not be read')}`);
+        return paginate(shape, undefined, undefined, () => Promise.resolve(redactResult(failure, transport.redact)));
       }
       return paginate(shape, query as Record<string, unknown> | undefined, signal, (page) =>
         sendOperation(transport, operation, pathValues, page, options),

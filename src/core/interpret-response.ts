@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 import type { Transport } from './create-transport.js';
+import { describeFailure } from './describe-failure.js';
 import type { OperationDef } from './operation.js';
 import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
 import { parseRetryAfter, shouldRetry } from './retry-policy.js';
@@ -84,23 +85,6 @@ async function validationIssues(operation: ResponseChecks, status: number, data:
     return checked === undefined || checked.success ? undefined : checked.error.issues;
   } catch (error) {
     // zod throws (rather than reporting) on a few inputs, e.g. an allOf whose parts cannot be merged.
-    return [{ code: 'custom', path: [], message: `The validator failed: ${describeFailure(error)}` }];
-  }
-}
-
-/**
- * What a thrown or rejected value said, read defensively: odd values must not throw here.
- *
- * @example
- * describeFailure(new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') })); // 'fetch failed (ECONNREFUSED)'
- */
-export function describeFailure(error: unknown): string {
-  try {
-    const record = error as { message?: unknown; cause?: { message?: unknown } } | undefined;
-    const message = typeof record?.message === 'string' ? record.message : 'fetch failed';
-    const cause = record?.cause?.message;
-    return typeof cause === 'string' ? `${message} (${cause})` : message;
-  } catch {
-    return 'fetch failed';
+    return [{ code: 'custom', path: [], message: `The validator failed: ${describeFailure(error, 'unknown error')}` }];
   }
 }

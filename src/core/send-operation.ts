@@ -5,7 +5,8 @@ import { failWith, failWithoutResponse, type ApiResult } from './api-result.js';
 import { fetchAttempt } from './attempt-fetch.js';
 import { startAttempt } from './attempt-signal.js';
 import type { Transport } from './create-transport.js';
-import { describeFailure, interpretResponse, type AttemptResult } from './interpret-response.js';
+import { describeFailure } from './describe-failure.js';
+import { interpretResponse, type AttemptResult } from './interpret-response.js';
 import type { OperationDef } from './operation.js';
 import { buildPath } from './path-params.js';
 import { createQuerySerializer } from './query-serializer.js';
@@ -58,12 +59,23 @@ interface OutgoingRequest {
 }
 
 /**
- * Sends one operation with retries, timeouts and validation, and always resolves to a result.
+ * Sends one operation with retries, timeouts and validation, and always resolves to a result,
+ * redacted in this one place whatever path produced it.
  *
  * @example
  * const result = await sendOperation(transport, prepared, ['user_123'], undefined, { timeoutMs: 1000 });
  */
 export async function sendOperation(
+  transport: Transport,
+  operation: PreparedOperation,
+  pathValues: readonly unknown[],
+  params: unknown,
+  requestOptions: RequestOptions | undefined,
+): Promise<ApiResult<unknown>> {
+  return redactResult(await sendWithRetries(transport, operation, pathValues, params, requestOptions), transport.redact);
+}
+
+async function sendWithRetries(
   transport: Transport,
   operation: PreparedOperation,
   pathValues: readonly unknown[],
@@ -78,10 +90,10 @@ export async function sendOperation(
 
   for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) return abortedResult();
-    const outcome = await sendAttempt(transport, operation, request.data, options);
-    const result = redactResult(outcome.result, transport.redact);
-    if (!outcome.retry || attempt >= options.maxRetries) return result;
-    const delayMs = retryDelay(attempt, outcome.retryAfterMs, transport.config);
+    const { result, retry, retryAfterMs } = await sendAttempt(transport, operation, request.data, options);
+    if (!retry || attempt >= options.maxRetries) return result;
+    const delayMs = retryDelay(attempt, retryAfterMs, transport.config);
+    // transport.logger redacts what it is given.
     transport.logger.debug('retrying request', {
       operationId: operation.def.operationId,
       attempt: attempt + 1,
@@ -116,7 +128,7 @@ function buildRequest(
       pathSerializer: defaultPathSerializer,
     });
   } catch (error) {
-    const message = `Invalid params for ${def.operationId}: ${describeFailure(error)}`;
+    const message = `Invalid params for ${def.operationId}: ${describeFailure(error, 'a value could not be read')}`;
     return { errors: [{ code: 'params_invalid', message }] };
   }
   const headers = transport.headersFor(callerHeaders, typeof body === 'string');

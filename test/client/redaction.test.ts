@@ -130,6 +130,18 @@ describe('secret redaction in every field that leaves the client', () => {
     expect(result.errors?.[0].message).not.toContain('sk_test_');
   });
 
+  it('redacts a key quoted by a params getter that throws, for the plain method and .all()', async () => {
+    const params = {
+      get limit(): number {
+        throw new Error(`no limit for ${TEST_SECRET}`);
+      },
+    };
+    const clerk = createFixtureClient(server.url);
+    for (const result of [await clerk.users.getUserList(params), await clerk.users.getUserList.all(params).toArray()]) {
+      expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', message: expect.stringContaining('no limit for [redacted]') });
+    }
+  });
+
   it('redacts any sk_live_/sk_test_-shaped key, not only the configured one', async () => {
     server.handle((_req, res) =>
       sendJson(res, 401, { errors: [{ code: 'authentication_invalid', message: `key ${OTHER_KEY} is revoked`, meta: { key: OTHER_KEY } }] }),
