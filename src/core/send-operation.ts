@@ -2,7 +2,7 @@ import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
 import type { ZodType } from 'zod';
 import type { ApiError } from './api-error.js';
 import { failWith, failWithoutResponse, type ApiResult } from './api-result.js';
-import { fetchAttempt } from './attempt-fetch.js';
+import { fetchAttempt, type AttemptFailure } from './attempt-fetch.js';
 import { startAttempt } from './attempt-signal.js';
 import type { Transport } from './create-transport.js';
 import { describeFailure } from './describe-failure.js';
@@ -146,17 +146,10 @@ async function sendAttempt(
   const outcome = await fetchAttempt(url, { ...init, signal: attempt.signal }, transport.config);
   attempt.finish();
   if (outcome.failure === undefined) return interpretResponse(transport, operation, outcome.response, outcome.text);
-  const { config } = transport;
   const { method } = operation.def;
-  switch (outcome.failure) {
-    case 'response_too_large':
-      return { result: withResponse(outcome.failure, `The response body exceeded ${config.maxResponseBytes} bytes.`, outcome.response), retry: false };
-    case 'unexpected_redirect':
-      return { result: withResponse(outcome.failure, 'The API answered with a redirect, which is not followed with credentials.', outcome.response), retry: false };
-    case 'origin_mismatch':
-      return { result: withResponse(outcome.failure, 'The request URL left the API origin; nothing was sent.', outcome.response), retry: false };
-    case 'fetch_failed':
-      break;
+  if (outcome.failure !== 'fetch_failed') {
+    // One of our own guarantees stopped the attempt: never retried, since the same request would stop the same way.
+    return { result: withResponse(outcome.failure, refusalMessage(outcome.failure, transport.config), outcome.response), retry: false };
   }
   if (options.signal?.aborted) return { result: abortedResult(), retry: false };
   if (attempt.timedOut()) {
@@ -165,6 +158,12 @@ async function sendAttempt(
   }
   const message = `Network error: ${describeFailure(outcome.error)}`;
   return { result: withResponse('network_error', message, outcome.response), retry: shouldRetry(method, 'network_error') };
+}
+
+function refusalMessage(failure: Exclude<AttemptFailure, 'fetch_failed'>, config: Transport['config']): string {
+  if (failure === 'response_too_large') return `The response body exceeded ${config.maxResponseBytes} bytes.`;
+  if (failure === 'unexpected_redirect') return 'The API answered with a redirect, which is not followed with credentials.';
+  return 'The request URL left the API origin; nothing was sent.';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
