@@ -7,7 +7,7 @@ import type { ClerkError } from './result.js';
  * - `network_error`: the request never got a response (DNS, refused connection, reset socket).
  * - `timeout`: an attempt exceeded `timeoutMs` (headers and body included).
  * - `aborted`: the caller's `AbortSignal` fired; never retried.
- * - `http_error`: a non-2xx response whose body carried no usable Clerk `errors[]` (HTML, empty…).
+ * - `http_error`: a non-2xx response (600 and above included) whose body carried no usable Clerk `errors[]` (HTML, empty…).
  * - `json_invalid`: a 2xx response whose body is not JSON.
  * - `response_validation_failed`: a 2xx JSON body that does not match the operation's schema.
  * - `response_too_large`: the body exceeded `maxResponseBytes`; reading stopped there.

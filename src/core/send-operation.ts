@@ -72,25 +72,22 @@ export async function sendOperation(
   params: unknown,
   requestOptions: RequestOptions | undefined,
 ): Promise<ApiResult<unknown>> {
-  return redactResult(await sendWithRetries(transport, operation, pathValues, params, requestOptions), transport.redact);
+  const options = resolveRequestOptions(requestOptions, transport.config);
+  if (options.errors) return redactResult(failWith(options.errors), transport.redact);
+  const request = buildRequest(transport, operation, pathValues, params, options.data.headers);
+  if (request.errors) return redactResult(failWith(request.errors), transport.redact);
+  return redactResult(await sendWithRetries(transport, operation, request.data, options.data), transport.redact);
 }
 
 async function sendWithRetries(
   transport: Transport,
   operation: PreparedOperation,
-  pathValues: readonly unknown[],
-  params: unknown,
-  requestOptions: RequestOptions | undefined,
+  request: OutgoingRequest,
+  options: ResolvedRequestOptions,
 ): Promise<ApiResult<unknown>> {
-  const resolved = resolveRequestOptions(requestOptions, transport.config);
-  if (resolved.errors) return failWith(resolved.errors);
-  const options = resolved.data;
-  const request = buildRequest(transport, operation, pathValues, params, options.headers);
-  if (request.errors) return failWith(request.errors);
-
   for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) return abortedResult();
-    const { result, retry, retryAfterMs } = await sendAttempt(transport, operation, request.data, options);
+    const { result, retry, retryAfterMs } = await sendAttempt(transport, operation, request, options);
     if (!retry || attempt >= options.maxRetries) return result;
     const delayMs = retryDelay(attempt, retryAfterMs, transport.config);
     // transport.logger redacts what it is given.
