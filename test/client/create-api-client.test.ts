@@ -32,6 +32,29 @@ describe('createApiClient calls', () => {
     expect(headers?.['x-request-id']).toBe('abc');
   });
 
+  it("lets the caller's Content-Type and User-Agent win, but never its Accept, Clerk-API-Version or Authorization", async () => {
+    server.handle((_req, res) => sendJson(res, 200, makeUser(2)));
+    const headers = new Headers({
+      'Content-Type': 'application/merge-patch+json',
+      'User-Agent': 'caller/2',
+      Accept: 'text/html',
+      'Clerk-API-Version': '1999-01-01',
+      authorization: 'Bearer sk_test_someoneelse',
+    });
+    await createFixtureClient(server.url).users.updateUser('user_2', { first_name: 'Ada' }, { headers });
+    const sent = server.requests[0]?.headers;
+    expect(sent).toMatchObject({
+      'content-type': 'application/merge-patch+json',
+      'user-agent': 'caller/2',
+      accept: 'application/json',
+      'clerk-api-version': '2026-05-12',
+      authorization: `Bearer ${TEST_SECRET}`,
+    });
+    server.requests.length = 0;
+    await createFixtureClient(server.url).users.getUser('user_2');
+    expect(server.requests[0]?.headers['content-type']).toBeUndefined();
+  });
+
   it('sends params as the JSON body of a PATCH, after the positional path param', async () => {
     server.handle((_req, res) => sendJson(res, 200, makeUser(2)));
     const clerk = createFixtureClient(server.url);
