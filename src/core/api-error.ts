@@ -7,14 +7,14 @@ import type { ClerkError } from './result.js';
  * - `network_error`: the request never got a response (DNS, refused connection, reset socket).
  * - `timeout`: an attempt exceeded `timeoutMs` (headers and body included).
  * - `aborted`: the caller's `AbortSignal` fired; never retried.
- * - `http_error`: a non-2xx response whose body carried no usable Clerk `errors[]` (HTML, empty…).
- * - `invalid_json`: a 2xx response whose body is not JSON.
+ * - `http_error`: a non-2xx response (600 and above included) whose body carried no usable Clerk `errors[]` (HTML, empty…).
+ * - `json_invalid`: a 2xx response whose body is not JSON.
  * - `response_validation_failed`: a 2xx JSON body that does not match the operation's schema.
  * - `response_too_large`: the body exceeded `maxResponseBytes`; reading stopped there.
  * - `unexpected_redirect`: the API answered with a redirect, which is never followed with the secret.
  * - `origin_mismatch`: the final URL's origin differs from the API origin; nothing was sent.
- * - `invalid_path_param`: a path parameter was empty, `.`/`..`, or contained `/`, `?`, `#`.
- * - `invalid_params`: query, body, headers or request options could not be serialised, or params carry a key the
+ * - `path_param_invalid`: a path parameter was empty, `.`/`..`, or contained `/`, `?`, `#`.
+ * - `params_invalid`: query, body, headers or request options could not be serialised, or params carry a key the
  *   operation does not define or lack a required one (`meta`: `param`, `location`, `reason`: `unknown`/`missing`,
  *   `suggestion`); undocumented keys can be sent on purpose with `extraQuery`/`extraBody`.
  *
@@ -26,13 +26,13 @@ export type ApiErrorCode =
   | 'timeout'
   | 'aborted'
   | 'http_error'
-  | 'invalid_json'
+  | 'json_invalid'
   | 'response_validation_failed'
   | 'response_too_large'
   | 'unexpected_redirect'
   | 'origin_mismatch'
-  | 'invalid_path_param'
-  | 'invalid_params';
+  | 'path_param_invalid'
+  | 'params_invalid';
 
 /**
  * One entry of a failed result's `errors`: Clerk's error shape plus the context of the response.

@@ -47,7 +47,7 @@ export interface ApiFailure {
  * Builds a failure result with no response, for errors detected before or without one.
  *
  * @example
- * const result = failWithoutResponse('invalid_params', 'limit must be a number');
+ * const result = failWithoutResponse('params_invalid', 'limit must be a number');
  */
 export function failWithoutResponse(code: ApiError['code'], message: string, meta?: Record<string, unknown>): ApiFailure {
   return failWith([meta === undefined ? { code, message } : { code, message, meta }]);
@@ -57,7 +57,7 @@ export function failWithoutResponse(code: ApiError['code'], message: string, met
  * Builds a failure result with no response from errors found before sending.
  *
  * @example
- * const result = failWith([{ code: 'invalid_path_param', message: 'Path parameter user_id …' }]);
+ * const result = failWith([{ code: 'path_param_invalid', message: 'Path parameter user_id …' }]);
  */
 export function failWith(errors: NonEmptyArray<ApiError>): ApiFailure {
   return { errors, response: undefined, status: undefined, traceId: undefined };

@@ -2,65 +2,71 @@ import { raceAbort } from './race-abort.js';
 import { readBodyCapped, ResponseTooLargeError } from './read-body.js';
 
 /**
- * What one attempt's transport saw; filled in as the attempt progresses.
+ * Why an attempt ended without a readable response: a guarantee of ours refused it
+ * (`origin_mismatch`, `unexpected_redirect`, `response_too_large`), or `fetch`, the `Request`
+ * or the body read failed (`fetch_failed`, with what it threw in `error`).
  *
  * @example
- * const record: AttemptRecord = {};
- * if (record.failure === 'response_too_large') console.warn(record.response?.status);
+ * const failure: AttemptFailure = 'unexpected_redirect';
  */
-export interface AttemptRecord {
-  response?: Response;
-  text?: string;
-  failure?: 'response_too_large' | 'unexpected_redirect' | 'origin_mismatch';
-}
+export type AttemptFailure = 'origin_mismatch' | 'unexpected_redirect' | 'response_too_large' | 'fetch_failed';
 
-/** Thrown to stop openapi-fetch after a failure recorded in {@link AttemptRecord}; never escapes. */
-class TransportStop extends Error {}
+/**
+ * What one attempt returns: the response with its whole body (read under the byte cap), or why
+ * there is none, with the response when one had arrived.
+ *
+ * @example
+ * const outcome = await fetchAttempt(url, init, config);
+ * if (outcome.failure === undefined) console.log(outcome.response.status, outcome.text.length);
+ */
+export type AttemptOutcome =
+  | { readonly failure?: undefined; readonly response: Response; readonly text: string }
+  | { readonly failure: AttemptFailure; readonly response: Response | undefined; readonly error?: unknown };
+
+/**
+ * The options {@link fetchAttempt} reads from the client config.
+ *
+ * @example
+ * const options: AttemptOptions = { apiOrigin: 'https://api.clerk.com', maxResponseBytes: 1024, fetch: undefined };
+ */
+export interface AttemptOptions {
+  readonly apiOrigin: string;
+  readonly maxResponseBytes: number;
+  readonly fetch: ((request: Request) => Promise<Response>) | undefined;
+}
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**
- * The `fetch` handed to openapi-fetch for one attempt. It is where the guarantees that
- * openapi-fetch cannot give live: the origin check, refusing redirects, and the byte cap.
- * It reads every body itself (capped) into `record.text`; openapi-fetch is asked for
- * `parseAs: 'stream'` and, for non-2xx responses, given an empty stand-in so that its own
- * uncapped `response.text()` reads nothing.
+ * Sends one request and reads its body, where the guarantees the platform `fetch` cannot give live:
+ * the origin check, refusing redirects (the `Authorization` header would follow `Location`), and the
+ * byte cap. Never throws; `init.signal` (timeout or caller abort) ends the wait even if `fetch` ignores it.
  *
  * @example
- * const record: AttemptRecord = {};
- * await client.request('GET', '/users', { fetch: createAttemptFetch(record, options), parseAs: 'stream' });
+ * const outcome = await fetchAttempt('https://api.clerk.com/v1/users', { method: 'GET', signal }, config);
  */
-export function createAttemptFetch(
-  record: AttemptRecord,
-  options: { apiOrigin: string; maxResponseBytes: number; fetch: ((request: Request) => Promise<Response>) | undefined },
-): (request: Request) => Promise<Response> {
-  return async (request) => {
+export async function fetchAttempt(url: string, init: RequestInit, options: AttemptOptions): Promise<AttemptOutcome> {
+  let response: Response | undefined;
+  try {
+    // Never follow a redirect: the Authorization header would go wherever Location points.
+    const request = new Request(url, { ...init, redirect: 'manual' });
     // `Request` normalises its URL, and an origin followed by "/" cannot be a prefix of another
     // origin's URL, so this prefix test is exact origin equality without parsing a URL per call.
-    if (!request.url.startsWith(`${options.apiOrigin}/`)) {
-      record.failure = 'origin_mismatch';
-      throw new TransportStop();
-    }
+    if (!request.url.startsWith(`${options.apiOrigin}/`)) return { failure: 'origin_mismatch', response: undefined };
     // Looked up per request so that fetch polyfills or test doubles installed later are used.
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw new TypeError('no fetch implementation: pass options.fetch');
-    // The attempt's signal (timeout or caller abort) must end the wait even if the fetch ignores it.
-    const response = await raceAbort(fetchImpl(request), request.signal);
-    record.response = response;
+    const received = await raceAbort(fetchImpl(request), request.signal);
+    // An injected fetch may resolve to anything; only an object can be read as a response.
+    if (typeof received !== 'object' || received === null) throw new TypeError('fetch resolved to something other than a Response');
+    response = received;
     if (response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status)) {
       response.body?.cancel().catch(() => {});
-      record.failure = 'unexpected_redirect';
-      throw new TransportStop();
+      return { failure: 'unexpected_redirect', response };
     }
-    try {
-      record.text = await readBodyCapped(response, options.maxResponseBytes, request.signal);
-    } catch (error) {
-      if (error instanceof ResponseTooLargeError) {
-        record.failure = 'response_too_large';
-        throw new TransportStop();
-      }
-      throw error;
-    }
-    return response.ok ? response : new Response(null, { status: response.status });
-  };
+    return { response, text: await readBodyCapped(response, options.maxResponseBytes, request.signal) };
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) return { failure: 'response_too_large', response };
+    return { failure: 'fetch_failed', response, error };
+  }
 }

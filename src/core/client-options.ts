@@ -81,6 +81,15 @@ export interface ClientConfig {
 }
 
 const MODES: readonly ResponseValidationMode[] = ['error', 'warn', 'off'];
+
+/**
+ * The longest delay a timer can wait: `setTimeout` turns anything longer into 1 ms, so every
+ * duration option is refused past it at construction (per-call options give `params_invalid`).
+ *
+ * @example
+ * checkNumber('timeoutMs', value, 30_000, 1, MAX_TIMER_MS);
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -124,15 +133,15 @@ export function parseClientOptions(options: ClientOptions, specVersion: string):
     apiVersion,
     specVersion,
     fetch: options.fetch,
-    timeoutMs: checkNumber('timeoutMs', options.timeoutMs, 30_000, 1),
+    timeoutMs: checkNumber('timeoutMs', options.timeoutMs, 30_000, 1, MAX_TIMER_MS),
     maxRetries: checkNumber('maxRetries', options.maxRetries, 2, 0, 10, true),
     userAgent,
     responseValidation,
     logger: guardLogger(logger),
     maxResponseBytes: checkNumber('maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024, 1, undefined, true),
-    initialDelayMs: checkNumber('backoff.initialDelayMs', backoff.initialDelayMs, 500, 0),
-    maxDelayMs: checkNumber('backoff.maxDelayMs', backoff.maxDelayMs, 8_000, 0),
-    maxRetryAfterMs: checkNumber('backoff.maxRetryAfterMs', backoff.maxRetryAfterMs, 60_000, 0),
+    initialDelayMs: checkNumber('backoff.initialDelayMs', backoff.initialDelayMs, 500, 0, MAX_TIMER_MS),
+    maxDelayMs: checkNumber('backoff.maxDelayMs', backoff.maxDelayMs, 8_000, 0, MAX_TIMER_MS),
+    maxRetryAfterMs: checkNumber('backoff.maxRetryAfterMs', backoff.maxRetryAfterMs, 60_000, 0, MAX_TIMER_MS),
   };
   return { config, secretKey: options.secretKey };
 }
@@ -146,7 +155,9 @@ function parseApiUrl(value: unknown): string {
   }
   // The secret travels in a header: plain http only where it cannot leave the machine.
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!secure || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+  // `search` and `hash` are '' for a bare trailing "?" or "#" too, so look for the delimiter itself:
+  // 'https://host/?' would otherwise send requests to '/?/v1/…'.
+  if (!secure || url.username !== '' || url.password !== '' || url.href.includes('?') || url.href.includes('#')) {
     throw new TypeError('createClerkClient: apiUrl must be https (http only for localhost), without credentials, query or fragment.');
   }
   return url.href.replace(/\/+$/, '');

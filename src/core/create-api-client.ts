@@ -1,10 +1,13 @@
+import { failWithoutResponse } from './api-result.js';
 import type { ApiResources } from './client-types.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
-import { createTransport } from './create-transport.js';
+import { createTransport, type Transport } from './create-transport.js';
+import { describeFailure } from './describe-failure.js';
 import type { OperationDef } from './operation.js';
 import { paginate } from './paginate.js';
 import type { RequestOptions } from './request-options.js';
-import { prepareOperation, sendOperation, type PreparedOperation, type Transport } from './send-operation.js';
+import { redactResult } from './redact-deep.js';
+import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
 
 /**
  * The client object: typed namespaces plus a redacted `toJSON`/`util.inspect` view.
@@ -65,7 +68,17 @@ function createMethod(transport: Transport, operation: PreparedOperation): (...a
   if (shape !== undefined) {
     const all = (...args: unknown[]) => {
       const [pathValues, params, options] = split(args);
-      return paginate(shape, params as Record<string, unknown> | undefined, options?.signal, (page) =>
+      let query: unknown;
+      let signal: AbortSignal | undefined;
+      try {
+        // Every getter is read once, here: one that throws gives a result, as for the plain method.
+        query = typeof params === 'object' && params !== null && !Array.isArray(params) ? { ...params } : params;
+        signal = options?.signal;
+      } catch (error) {
+        const failure = failWithoutResponse('params_invalid', `Invalid params for ${operation.def.operationId}: ${describeFailure(error, 'a value could not be read')}`);
+        return paginate(shape, undefined, undefined, () => Promise.resolve(redactResult(failure, transport.redact)));
+      }
+      return paginate(shape, query as Record<string, unknown> | undefined, signal, (page) =>
         sendOperation(transport, operation, pathValues, page, options),
       );
     };

@@ -1,24 +1,49 @@
-import createFetchClient from 'openapi-fetch';
+import { mergeHeaders } from 'openapi-fetch';
+import type { ClientLogger } from './client-logger.js';
 import type { ClientConfig } from './client-options.js';
-import { redactSecret } from './secret-key.js';
-import type { FetchClient, Transport } from './send-operation.js';
+import { redactDeep } from './redact-deep.js';
+import { redactSecretKeys } from './secret-key.js';
 
 /**
- * Creates the openapi-fetch client and keeps the secret in this closure only: no object the
- * client exposes has it as a property, so `JSON.stringify`/`util.inspect` cannot reach it.
+ * Everything a call needs besides its arguments. The secret lives only in the closures of
+ * `headersFor` and `redact`: no property holds it, so `JSON.stringify`/`util.inspect` cannot reach it.
+ *
+ * @example
+ * const transport: Transport = createTransport(config, secretKey);
+ */
+export interface Transport {
+  readonly config: ClientConfig;
+  /** The headers of one call: the caller's, then ours (`Authorization` always the client's own). */
+  headersFor(callerHeaders: Headers, jsonBody: boolean): Headers;
+  /** Removes the configured secret and any other secret-key-shaped token from a text. */
+  redact(text: string): string;
+  /** The configured logger, with every string of a message and its details redacted. */
+  readonly logger: Required<ClientLogger>;
+}
+
+/**
+ * Builds the {@link Transport} of one client.
  *
  * @example
  * const transport = createTransport(config, 'sk_test_abc');
+ * const headers = transport.headersFor(new Headers(), false);
  */
 export function createTransport(config: ClientConfig, secretKey: string): Transport {
   const authorization = `Bearer ${secretKey}`;
-  // openapi-fetch types `request()` by a generated `paths` interface; the operation table plays
-  // that role here, so the client is used through the narrower FetchClient shape.
-  const client = createFetchClient({ baseUrl: config.baseUrl }) as unknown as FetchClient;
+  const ours = { Accept: 'application/json', 'Clerk-API-Version': config.specVersion, Authorization: authorization };
+  const redact = (text: string): string => redactSecretKeys(text, secretKey);
+  const { logger } = config;
+  const clean = (details: Record<string, unknown> | undefined): Record<string, unknown> | undefined =>
+    details === undefined ? undefined : (redactDeep(details, redact) as Record<string, unknown>);
   return {
     config,
-    client,
-    authorize: (headers) => headers.set('Authorization', authorization),
-    redact: (text) => redactSecret(text, secretKey),
+    // Lowest to highest priority: Content-Type and User-Agent may be overridden by the caller; the rest may not.
+    headersFor: (callerHeaders, jsonBody) =>
+      mergeHeaders(jsonBody ? { 'Content-Type': 'application/json' } : undefined, { 'User-Agent': config.userAgent }, callerHeaders, ours),
+    redact,
+    logger: {
+      warn: (message, details) => logger.warn(redact(message), clean(details)),
+      debug: (message, details) => logger.debug?.(redact(message), clean(details)),
+    },
   };
 }

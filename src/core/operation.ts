@@ -9,6 +9,7 @@ export interface QueryParamDef {
   readonly name: string;
   /** `true`: `?a=1&a=2`; `false`: `?a=1,2`. Only meaningful for arrays. */
   readonly explode: boolean;
+  /** Read by the unknown-parameter check: a missing required query parameter is refused before sending. */
   readonly required: boolean;
 }
 
@@ -31,6 +32,7 @@ export interface OperationDef {
   readonly query: readonly QueryParamDef[];
   /** Request body content type; absent when the operation takes no body. */
   readonly body?: 'json' | 'multipart';
+  /** Read by the unknown-parameter check: an absent body still has its required fields checked. */
   readonly bodyRequired?: boolean;
   /** The keys the body may have (from `src/generated/request-shapes.ts`); without it only query keys are checked. */
   readonly bodyShape?: RequestShape | 0;

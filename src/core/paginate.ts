@@ -38,7 +38,7 @@ export function paginate<T>(
   async function* iterate(): AsyncGenerator<T> {
     errors = undefined;
     if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
-      errors = [{ code: 'invalid_params', message: 'Invalid params for a paginated list: params must be an object.' }];
+      errors = [{ code: 'params_invalid', message: 'Invalid params for a paginated list: params must be an object.' }];
       return;
     }
     let offset = startOffset;

@@ -9,7 +9,7 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
  *
  * @example
  * buildPath('/users/{user_id}', ['user_id'], ['user_123']); // { data: '/users/user_123' }
- * buildPath('/users/{user_id}', ['user_id'], ['..']);       // { errors: [{ code: 'invalid_path_param', … }] }
+ * buildPath('/users/{user_id}', ['user_id'], ['..']);       // { errors: [{ code: 'path_param_invalid', … }] }
  */
 export function buildPath(template: string, names: readonly string[], values: readonly unknown[]): Result<string, ApiError> {
   const encoded: Record<string, string> = {};
@@ -39,5 +39,5 @@ function encodePathParam(name: string, value: unknown): Result<string, ApiError>
 }
 
 function invalid(name: string, reason: string): Result<string, ApiError> {
-  return { errors: [{ code: 'invalid_path_param', message: `Path parameter ${name} ${reason}.`, meta: { param: name } }] };
+  return { errors: [{ code: 'path_param_invalid', message: `Path parameter ${name} ${reason}.`, meta: { param: name } }] };
 }

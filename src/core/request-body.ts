@@ -1,6 +1,8 @@
+import { defaultBodySerializer } from 'openapi-fetch';
+
 /**
  * Serialises an operation's body once, before the first attempt, so that retries resend exactly
- * the same bytes and serialisation problems become `invalid_params` results instead of throws.
+ * the same bytes and serialisation problems become `params_invalid` results instead of throws.
  * Multipart bodies become a real `FormData` (fetch then sets the boundary); `Uint8Array`s are
  * wrapped in a `Blob`, and arrays append one part per element.
  *
@@ -10,7 +12,7 @@
  */
 export function serializeBody(kind: 'json' | 'multipart', body: unknown): string | FormData | undefined {
   if (body === undefined) return undefined;
-  if (kind === 'json') return JSON.stringify(body);
+  if (kind === 'json') return defaultBodySerializer(body);
   if (body instanceof FormData) return body;
   if (typeof body !== 'object' || body === null) throw new TypeError('a multipart body must be an object of fields');
   const form = new FormData();

@@ -1,6 +1,6 @@
 import type { Result } from './result.js';
 import type { ApiError } from './api-error.js';
-import { checkNumber, type ClientConfig } from './client-options.js';
+import { checkNumber, MAX_TIMER_MS, type ClientConfig } from './client-options.js';
 
 /**
  * Per-call options, the last positional argument of every method.
@@ -52,13 +52,13 @@ export function resolveRequestOptions(options: RequestOptions | undefined, confi
     return {
       data: {
         signal,
-        timeoutMs: checkNumber('timeoutMs', options?.timeoutMs, config.timeoutMs, 1),
+        timeoutMs: checkNumber('timeoutMs', options?.timeoutMs, config.timeoutMs, 1, MAX_TIMER_MS),
         maxRetries: checkNumber('maxRetries', options?.maxRetries, config.maxRetries, 0, 10, true),
         headers: buildHeaders(options?.headers),
       },
     };
   } catch (error) {
-    return { errors: [{ code: 'invalid_params', message: `Invalid request options: ${(error as Error).message}` }] };
+    return { errors: [{ code: 'params_invalid', message: `Invalid request options: ${(error as Error).message}` }] };
   }
 }
 

@@ -133,7 +133,7 @@ function refuseKey(def: OperationDef, location: 'query' | 'body', path: string, 
 }
 
 function refuse(def: OperationDef, message: string, meta: Record<string, unknown>): Result<never, ApiError> {
-  return { errors: [{ code: 'invalid_params', message: `Invalid params for ${def.operationId}: ${message}`, meta }] };
+  return { errors: [{ code: 'params_invalid', message: `Invalid params for ${def.operationId}: ${message}`, meta }] };
 }
 
 /**

@@ -62,8 +62,18 @@ describe('client options', () => {
     ['a non-function fetch', { fetch: 'fetch' as unknown as typeof fetch }],
     ['a user agent with a newline', { userAgent: 'a\nb' }],
     ['a logger without warn', { logger: {} as { warn(): void } }],
+    ['an apiUrl ending in an empty query', { apiUrl: 'https://api.clerk.com/?' }],
+    ['an apiUrl ending in an empty fragment', { apiUrl: 'https://api.clerk.com/#' }],
+    ['a timeout past the timer range (it would fire at once)', { timeoutMs: Number.MAX_SAFE_INTEGER }],
+    ['a timeout of 2^31 ms', { timeoutMs: 2 ** 31 }],
+    ['a maxRetryAfterMs past the timer range', { backoff: { maxRetryAfterMs: 3_000_000_000 } }],
+    ['a maxDelayMs past the timer range', { backoff: { maxDelayMs: 2 ** 31 } }],
   ])('throws a TypeError at construction for %s', (_label, options) => {
     expect(() => createFixtureClient(url, options)).toThrow(TypeError);
+  });
+
+  it('accepts durations up to the timer range', () => {
+    expect(() => createFixtureClient(url, { timeoutMs: 2 ** 31 - 1, backoff: { maxRetryAfterMs: 2 ** 31 - 1 } })).not.toThrow();
   });
 
   it('accepts plain http for loopback hosts', () => {

@@ -32,6 +32,29 @@ describe('createApiClient calls', () => {
     expect(headers?.['x-request-id']).toBe('abc');
   });
 
+  it("lets the caller's Content-Type and User-Agent win, but never its Accept, Clerk-API-Version or Authorization", async () => {
+    server.handle((_req, res) => sendJson(res, 200, makeUser(2)));
+    const headers = new Headers({
+      'Content-Type': 'application/merge-patch+json',
+      'User-Agent': 'caller/2',
+      Accept: 'text/html',
+      'Clerk-API-Version': '1999-01-01',
+      authorization: 'Bearer sk_test_someoneelse',
+    });
+    await createFixtureClient(server.url).users.updateUser('user_2', { first_name: 'Ada' }, { headers });
+    const sent = server.requests[0]?.headers;
+    expect(sent).toMatchObject({
+      'content-type': 'application/merge-patch+json',
+      'user-agent': 'caller/2',
+      accept: 'application/json',
+      'clerk-api-version': '2026-05-12',
+      authorization: `Bearer ${TEST_SECRET}`,
+    });
+    server.requests.length = 0;
+    await createFixtureClient(server.url).users.getUser('user_2');
+    expect(server.requests[0]?.headers['content-type']).toBeUndefined();
+  });
+
   it('sends params as the JSON body of a PATCH, after the positional path param', async () => {
     server.handle((_req, res) => sendJson(res, 200, makeUser(2)));
     const clerk = createFixtureClient(server.url);
@@ -107,19 +130,19 @@ describe('createApiClient calls', () => {
     expect(calls).toBe(1);
   });
 
-  it('returns invalid_params instead of throwing for bad request options', async () => {
+  it('returns params_invalid instead of throwing for bad request options', async () => {
     const clerk = createFixtureClient(server.url);
     const result = await clerk.users.getUser('user_1', { timeoutMs: -1 });
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     const badHeader = await clerk.users.getUser('user_1', { headers: { 'x-a': 'b\r\nInjected: yes' } });
-    expect(badHeader.errors?.[0].code).toBe('invalid_params');
+    expect(badHeader.errors?.[0].code).toBe('params_invalid');
     expect(server.requests).toHaveLength(0);
   });
 
-  it('returns invalid_params for a body that cannot be serialised', async () => {
+  it('returns params_invalid for a body that cannot be serialised', async () => {
     const clerk = createFixtureClient(server.url);
     const result = await clerk.users.updateUser('user_1', { first_name: 1n as unknown as string });
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -75,7 +75,7 @@ describe('secrets echoed back', () => {
   it('are not quoted from an invalid per-call header value', async () => {
     const token = 'eyJhbGciOiJSUzI1NiJ9.e30.secretsignature';
     const result = await clientWith(async () => new Response('{}')).users.getUser('user_1', { headers: { 'X-Debug': `${token}\nx` } });
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     expect(result.errors?.[0].message).not.toContain('secretsignature');
   });
 });

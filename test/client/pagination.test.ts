@@ -99,7 +99,27 @@ describe('pagination', () => {
   it('refuses params that are not an object before any request', async () => {
     const before = server.requests.length;
     const result = await createFixtureClient(server.url).users.getUserList.all('limit=5' as never).toArray();
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('returns params_invalid, like the plain method, for params or options with a throwing getter', async () => {
+    const before = server.requests.length;
+    const params = {
+      get limit(): number {
+        throw new Error('getter exploded');
+      },
+    };
+    const clerk = createFixtureClient(server.url);
+    expect((await clerk.users.getUserList(params)).errors?.[0].code).toBe('params_invalid');
+    const all = clerk.users.getUserList.all(params);
+    expect((await all.toArray()).errors?.[0]).toMatchObject({ code: 'params_invalid', message: expect.stringContaining('getter exploded') });
+    const options = {
+      get signal(): AbortSignal {
+        throw new Error('signal getter exploded');
+      },
+    };
+    expect((await clerk.users.getUserList.all({ limit: 5 }, options).toArray()).errors?.[0].code).toBe('params_invalid');
     expect(server.requests.length).toBe(before);
   });
 });

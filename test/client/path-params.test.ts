@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../src/core/api-result.js';
-import { createAttemptFetch, type AttemptRecord } from '../../src/core/attempt-fetch.js';
+import { fetchAttempt } from '../../src/core/attempt-fetch.js';
 import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
 import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
 import { makeUser } from './fixtures/users.js';
@@ -33,7 +33,7 @@ describe('path parameters', () => {
     ['a lone surrogate', 'user_\uD800'],
   ])('rejects %s before any request', async (_label, id) => {
     const result = await createFixtureClient(server.url).users.getUser(id);
-    expect(result.errors?.[0].code).toBe('invalid_path_param');
+    expect(result.errors?.[0].code).toBe('path_param_invalid');
     expect(result.errors?.[0].meta).toEqual({ param: 'user_id' });
     expect(result.status).toBeUndefined();
     expect(server.requests).toHaveLength(0);
@@ -42,7 +42,7 @@ describe('path parameters', () => {
   it('rejects a non-string id from untyped callers', async () => {
     const getUser = createFixtureClient(server.url).users.getUser as unknown as (id: unknown) => Promise<ApiResult<unknown>>;
     const result = await getUser({ toString: () => 'x' });
-    expect(result.errors?.[0].code).toBe('invalid_path_param');
+    expect(result.errors?.[0].code).toBe('path_param_invalid');
     expect(server.requests).toHaveLength(0);
   });
 
@@ -66,20 +66,21 @@ describe('path parameters', () => {
   });
 
   it('refuses to send a request whose origin differs from the API origin', async () => {
-    const record: AttemptRecord = {};
     let calls = 0;
-    const attemptFetch = createAttemptFetch(record, {
+    const options = {
       apiOrigin: server.origin,
       maxResponseBytes: 1000,
       fetch: async () => {
         calls++;
         return new Response('{}');
       },
-    });
-    const request = new Request(`${elsewhere.url}/v1/users`, { headers: { Authorization: `Bearer ${TEST_SECRET}` } });
-    await expect(attemptFetch(request)).rejects.toThrow();
-    expect(record.failure).toBe('origin_mismatch');
+    };
+    const outcome = await fetchAttempt(`${elsewhere.url}/v1/users`, { headers: { Authorization: `Bearer ${TEST_SECRET}` } }, options);
+    expect(outcome).toEqual({ failure: 'origin_mismatch', response: undefined });
     expect(calls).toBe(0);
+    // The same attempt on the API origin goes out.
+    expect((await fetchAttempt(`${server.url}/v1/users`, {}, options)).failure).toBeUndefined();
+    expect(calls).toBe(1);
   });
 
   it('keeps every request on the API origin whatever the id', async () => {

@@ -48,9 +48,9 @@ describe('query serialization', () => {
     expect(serialize({ ids: ['a,b', 'c'] })).toBe('ids=a%2Cb,c');
   });
 
-  it('returns invalid_params for an object value instead of sending [object Object]', async () => {
+  it('returns params_invalid for an object value instead of sending [object Object]', async () => {
     const result = await createFixtureClient(server.url).users.getUserList({ order_by: { x: 1 } as unknown as string });
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -88,12 +88,12 @@ describe('response bodies', () => {
     expect(result.data?.first_name).toBe(user.first_name);
   });
 
-  it('returns invalid_json for a 2xx body that is not JSON', async () => {
+  it('returns json_invalid for a 2xx body that is not JSON', async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html>captive portal</html>');
     });
     const result = await createFixtureClient(server.url).users.getUser('user_1');
-    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_json', status: 200 });
+    expect(result.errors?.[0]).toMatchObject({ code: 'json_invalid', status: 200 });
   });
 
   it('stops reading a chunked body past maxResponseBytes', async () => {
@@ -164,6 +164,30 @@ describe('response validation', () => {
     server.handle((_req, res) => sendJson(res, 200, { whatever: true }));
     const result = await createFixtureClient(server.url, { responseValidation: 'off' }).users.getUser('user_1');
     expect(result.data).toEqual({ whatever: true });
+  });
+
+  it('drops own __proto__ keys from error meta, escaped or not, so merging it cannot set a prototype', async () => {
+    const body = `{"errors":[{"code":"bad","message":"m","meta":{"__proto__":{"isAdmin":true},"nested":{"\\u005f_proto__":{"isAdmin":true},"keep":1}}}]}`;
+    server.handle((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(body);
+    });
+    const result = await createFixtureClient(server.url).users.getUser('user_1');
+    const meta = result.errors?.[0].meta ?? {};
+    expect(Object.hasOwn(meta, '__proto__')).toBe(false);
+    expect(meta['nested']).toEqual({ keep: 1 });
+    expect((Object.assign({}, meta) as Record<string, unknown>)['isAdmin']).toBeUndefined();
+    expect((Object.assign({}, meta['nested']) as Record<string, unknown>)['isAdmin']).toBeUndefined();
+  });
+
+  it('keeps an own __proto__ key of raw data as a plain property, never as the prototype (documented)', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"user_1","__proto__":{"isAdmin":true}}');
+    });
+    const result = await createFixtureClient(server.url, { responseValidation: 'off' }).users.getUser('user_1');
+    const data = result.data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(data['isAdmin']).toBeUndefined();
+    expect(Object.hasOwn(data, '__proto__')).toBe(true);
   });
 
   it('returns the body as sent, unknown fields included', async () => {

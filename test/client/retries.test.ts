@@ -104,6 +104,35 @@ describe('retries', () => {
     expect(elapsed).toBeLessThan(5_000);
   });
 
+  it('gives http_error with the status for a status of 600 or more, and does not retry it', async () => {
+    for (const status of [600, 999]) {
+      server.requests.length = 0;
+      server.handle((_req, res) => {
+        res.writeHead(status, { 'content-type': 'text/plain' }).end('odd');
+      });
+      const result = await createFixtureClient(server.url).users.getUser('user_1');
+      expect(result.errors?.[0]).toMatchObject({ code: 'http_error', status, message: `HTTP ${status}: odd` });
+      expect(result.status).toBe(status);
+      expect(server.requests).toHaveLength(1);
+    }
+  });
+
+  it('refuses a per-call timeout past the timer range instead of timing out at once', async () => {
+    const result = await createFixtureClient(server.url).users.getUser('user_1', { timeoutMs: Number.MAX_SAFE_INTEGER });
+    expect(result.errors?.[0].code).toBe('params_invalid');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('waits on a Retry-After longer than the timer range when maxRetryAfterMs allows it, instead of retrying at once', async () => {
+    server.handle((_req, res) => sendJson(res, 503, {}, { 'retry-after': '3000000' }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const clerk = createFixtureClient(server.url, { backoff: { maxRetryAfterMs: 2 ** 31 - 1 } });
+    const result = await clerk.users.getUser('user_1', { signal: controller.signal });
+    expect(result.errors?.[0].code).toBe('aborted');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('reports retryAfter in seconds on a 429 it stops retrying', async () => {
     server.handle((_req, res) => sendJson(res, 429, { errors: [{ code: 'too_many_requests', message: 'slow down' }] }, { 'retry-after': '0' }));
     const result = await createFixtureClient(server.url).users.getUser('user_1', { maxRetries: 0 });

@@ -38,7 +38,7 @@ describe('unknown query parameters', () => {
     for (const required of op.query.filter((q) => q.required)) params[required.name] = 'x';
     const result = await methods[op.namespace]![op.methodName]!(...op.pathParams.map(() => 'id_1'), params);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', meta: { param: wrong, location: 'query', suggestion: name } });
+    expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: wrong, location: 'query', suggestion: name } });
     expect(result.errors?.[0].message).toContain(`${wrong} (did you mean ${name}?)`);
   });
 
@@ -75,7 +75,7 @@ describe('unknown query parameters', () => {
     const { clerk, sent } = recordingClient();
     const result = await clerk.users.getUserList({}, { extraQuery: 'beta=1' as never });
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
   });
 });
 
@@ -84,7 +84,7 @@ describe('missing required parameters', () => {
     const { clerk, sent } = recordingClient();
     const result = await clerk.apiKeys.getApiKeys({} as never);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', meta: { param: 'subject', location: 'query', reason: 'missing' } });
+    expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: 'subject', location: 'query', reason: 'missing' } });
   });
 
   it('refuse a body without a required field, and accept it once given', async () => {
@@ -99,12 +99,12 @@ describe('missing required parameters', () => {
 });
 
 describe('unreadable params', () => {
-  it('give invalid_params instead of an exception when reading their keys throws', async () => {
+  it('give params_invalid instead of an exception when reading their keys throws', async () => {
     const { clerk, sent } = recordingClient();
     const hostile = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
     const result = await clerk.users.getUserList(hostile as never);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', message: expect.stringContaining('could not be read') });
+    expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', message: expect.stringContaining('could not be read') });
   });
 });
 
@@ -117,7 +117,7 @@ describe('unknown body fields', () => {
     const { clerk, sent } = recordingClient();
     const result = await clerk.users.createUser({ firstName: 'Ada' } as never);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0]).toMatchObject({ code: 'invalid_params', meta: { param: 'firstName', location: 'body', suggestion: 'first_name' } });
+    expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: 'firstName', location: 'body', suggestion: 'first_name' } });
   });
 
   it('refuses an unknown field inside an item of a list body, naming its path', async () => {

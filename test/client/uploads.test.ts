@@ -47,9 +47,9 @@ describe('multipart uploads', () => {
     expect(await ((await receivedForm()).get('file') as Blob).text()).toBe('abc');
   });
 
-  it('returns invalid_params for a field that cannot be a form part', async () => {
+  it('returns params_invalid for a field that cannot be a form part', async () => {
     const result = await createFixtureClient(server.url).users.setUserProfileImage('user_1', { file: { nope: 1 } as unknown as Blob });
-    expect(result.errors?.[0].code).toBe('invalid_params');
+    expect(result.errors?.[0].code).toBe('params_invalid');
     expect(server.requests).toHaveLength(0);
   });
 });
