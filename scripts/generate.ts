@@ -10,6 +10,7 @@ import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js
 import { emitSchemas } from './gen/emit-schemas.js';
 import { emitTypes } from './gen/emit-types.js';
 import { readNamingMap } from './gen/naming.js';
+import { openResponseEnums } from './gen/response-enums.js';
 import { buildOperationModel } from './gen/operation-model.js';
 import { loadBapiSpec, loadWebhooksSpec } from './spec/load-spec.js';
 import { openapiDir, projectRoot, readPin } from './spec/pin.js';
@@ -44,6 +45,7 @@ function writeIfChanged(path: string, content: string): void {
 export async function renderAll(version: string) {
   const bapi = await loadBapiSpec(version);
   const webhooks = await loadWebhooksSpec();
+  openResponseEnums(bapi.document);
   const operations = buildOperationModel(bapi.document, readNamingMap());
   const schemas = emitSchemas(bapi.document, operations);
   const checks = emitChecks(bapi.document, operations);

@@ -2,7 +2,7 @@
 // and inline operation response, printed from the same validation trees as schemas.ts.
 import { checkExpression, type CheckContext } from './check-expression.js';
 import { identifierMap } from './identifiers.js';
-import { inlineResponseId } from './emit-schemas.js';
+import { inlineResponseId, pagedResponseId } from './emit-schemas.js';
 import { componentResponseSchema, type OperationModel } from './operation-model.js';
 import { componentName, propertyKey, toSchemaNode, type SchemaObject } from './schema-node.js';
 
@@ -93,6 +93,8 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
       const check = response.schema.$ref ? checkIds.get(componentName(response.schema.$ref))! : context.hoist(body(response.schema));
       inline.push(`export const ${inlineResponseId(operation.operationId, status)} = ${check};`);
     }
+    const pagedId = pagedResponseId(operation);
+    if (pagedId) inline.push(`export const ${pagedId} = ${context.hoist(body(operation.paged!.schema))};`);
   }
 
   const lines = [

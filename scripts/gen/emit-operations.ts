@@ -1,6 +1,6 @@
 // Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
 import type { EmittedChecks } from './emit-checks.js';
-import type { EmittedSchemas } from './emit-schemas.js';
+import { pagedResponseId, type EmittedSchemas } from './emit-schemas.js';
 import type { OperationModel } from './operation-model.js';
 import { propertyKey } from './zod-expression.js';
 
@@ -10,9 +10,10 @@ export function typePrefix(operationId: string): string {
 }
 
 /** Type names of an operation's params and result, as listed in the API-surface snapshot. */
-export function typeNames(operation: OperationModel): { params: string; data: string } {
+export function typeNames(operation: OperationModel): { params: string; data: string; pagedData?: string } {
   const prefix = typePrefix(operation.operationId);
-  return { params: `${prefix}Params`, data: `${prefix}Data` };
+  const names = { params: `${prefix}Params`, data: `${prefix}Data` };
+  return operation.paged ? { ...names, pagedData: `${prefix}PagedData` } : names;
 }
 
 /** Whether the caller must pass `params` (a required query parameter or a required body field). */
@@ -66,6 +67,13 @@ export function emitOperationTable(
       return check ? [`${JSON.stringify(status)}: ${check}`] : [];
     });
     if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
+    const pagedId = pagedResponseId(op);
+    if (op.paged && pagedId) {
+      const status = JSON.stringify(op.paged.status);
+      fields.push(
+        `paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}, response: lazy((v) => v.${pagedId}), check: k.${pagedId} }`,
+      );
+    }
     lines.push(`  { ${fields.join(', ')} },`);
   }
   lines.push('];', '');
@@ -91,7 +99,13 @@ export function hasTextSuccess(op: OperationModel): boolean {
 function dataType(op: OperationModel): string {
   if (!op.successStatus) return 'undefined';
   if (hasTextSuccess(op)) return 'string | undefined';
-  return `JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.successStatus}]>`;
+  const body = `JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.successStatus}]>`;
+  // The spec's response is `bare array | { data, total_count }`; without `paginated=true` it is the array.
+  return op.paged ? `Extract<${body}, readonly unknown[]>` : body;
+}
+
+function pagedDataType(op: OperationModel): string {
+  return `Exclude<JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.paged!.status}]>, readonly unknown[]>`;
 }
 
 function itemType(op: OperationModel, dataName: string): string | undefined {
@@ -114,6 +128,10 @@ export function emitOperationTypes(operations: OperationModel[]): string {
     lines.push(`export type ${names.params} = ${paramsType(op)};`);
     lines.push(`/** Success body of \`${op.namespace}.${op.methodName}\`. */`);
     lines.push(`export type ${names.data} = ${dataType(op)};`);
+    if (names.pagedData) {
+      lines.push(`/** Success body of \`${op.namespace}.${op.methodName}\` with \`${op.paged!.parameter}: true\`: the page and the total. */`);
+      lines.push(`export type ${names.pagedData} = ${pagedDataType(op)};`);
+    }
   }
   lines.push('', '/** Per operation: positional path params, params, whether params are required, and the success body. */');
   lines.push('export interface OperationSignatures {');
@@ -128,6 +146,7 @@ export function emitOperationTypes(operations: OperationModel[]): string {
       `data: ${names.data}`,
     ];
     if (item) parts.push(`item: ${item}`);
+    if (names.pagedData) parts.push(`paged: ${names.pagedData}`, `pagedParameter: ${JSON.stringify(op.paged!.parameter)}`);
     lines.push(`  ${propertyKey(op.operationId)}: { ${parts.join('; ')} };`);
   }
   lines.push('}', '', '/** Client namespaces → method names → operationIds. */', 'export interface ResourceMap {');

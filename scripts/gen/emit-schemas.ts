@@ -15,6 +15,11 @@ export function inlineResponseId(operationId: string, status: string): string {
   return `op_${toIdentifier(operationId)}_${toIdentifier(status)}`;
 }
 
+/** The name of the exported getter for the paged shape of a list (`paginated=true`). */
+export function pagedResponseId(operation: OperationModel): string | undefined {
+  return operation.paged ? `${inlineResponseId(operation.operationId, operation.paged.status)}_paged` : undefined;
+}
+
 export function emitSchemas(document: Record<string, any>, operations: OperationModel[]): EmittedSchemas {
   const schemaNames = Object.keys(document.components?.schemas ?? {});
   const responseNames = Object.keys(document.components?.responses ?? {});
@@ -69,6 +74,8 @@ export function emitSchemas(document: Record<string, any>, operations: Operation
       if (response.schema.$ref) lines.push(`export const ${id} = ${schemaIds.get(componentName(response.schema.$ref))};`);
       else lines.push(`export const ${id} = once(() => ${zodExpression(response.schema, context)});`);
     }
+    const pagedId = pagedResponseId(operation);
+    if (pagedId) lines.push(`export const ${pagedId} = once(() => ${zodExpression(operation.paged!.schema, context)});`);
   }
   lines.push(
     '',

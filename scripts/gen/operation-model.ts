@@ -27,6 +27,11 @@ export interface OperationModel {
   query: QueryParamModel[];
   body?: { type: 'json' | 'multipart'; required: boolean; hasRequiredFields: boolean };
   pagination?: 'envelope' | 'array';
+  /**
+   * The second shape of a list whose query parameter `parameter` switches it (`paginated=true` answers
+   * `{ data, total_count }`): `responses` holds the shape without it, this the shape with it.
+   */
+  paged?: { parameter: string; status: string; schema: SchemaObject };
   /** Status → response, in spec order. */
   responses: Array<[status: string, response: ResponseModel]>;
   /** First documented 2xx status, if any. */
@@ -69,14 +74,38 @@ function responseSchema(doc: Doc, response: any): SchemaObject | undefined {
 }
 
 /** Offset pagination: `limit` + `offset` query params and a list-shaped success body. */
-function paginationOf(doc: Doc, query: QueryParamModel[], success: any): OperationModel['pagination'] {
+function paginationOf(doc: Doc, query: QueryParamModel[], schema: SchemaObject | undefined): OperationModel['pagination'] {
   const names = new Set(query.map((q) => q.name));
-  if (!names.has('limit') || !names.has('offset') || !success) return undefined;
-  const schema = responseSchema(doc, success);
-  if (schema?.type === 'array') return 'array';
-  const data = resolveSchema(doc, schema?.properties?.['data']);
-  if (data?.type === 'array' && schema?.properties?.['total_count']) return 'envelope';
+  if (!names.has('limit') || !names.has('offset') || !schema) return undefined;
+  if (schema.type === 'array') return 'array';
+  const data = resolveSchema(doc, schema.properties?.['data']);
+  if (data?.type === 'array' && schema.properties?.['total_count']) return 'envelope';
   return undefined;
+}
+
+/**
+ * Reads `x-clerk-paginated: { parameter, paged, unpaged }` (bapi-reality.overlay.yaml): the success response is a
+ * `oneOf` whose member `unpaged` answers without the parameter and member `paged` with it set to true. Replaces the
+ * success response by the unpaged member in `responses` and returns both.
+ */
+function splitPagedResponse(
+  operationId: string,
+  op: any,
+  responses: OperationModel['responses'],
+  status: string,
+): { paged: NonNullable<OperationModel['paged']>; unpaged: SchemaObject } | undefined {
+  const marker = op['x-clerk-paginated'] as { parameter?: unknown; paged?: unknown; unpaged?: unknown } | undefined;
+  if (!marker) return undefined;
+  const index = responses.findIndex(([s]) => s === status);
+  const response = responses[index]?.[1];
+  const members = response?.kind === 'inline' ? response.schema.oneOf : undefined;
+  const paged = typeof marker.paged === 'number' ? members?.[marker.paged] : undefined;
+  const unpaged = typeof marker.unpaged === 'number' ? members?.[marker.unpaged] : undefined;
+  if (typeof marker.parameter !== 'string' || paged?.type !== 'object' || unpaged?.type !== 'array') {
+    throw new Error(`${operationId}: x-clerk-paginated needs { parameter, paged, unpaged } naming the object and the array member of an inline oneOf success response`);
+  }
+  responses[index] = [status, { kind: 'inline', schema: unpaged }];
+  return { paged: { parameter: marker.parameter, status, schema: paged }, unpaged };
 }
 
 /** Builds the operation list in spec order (paths, then get/post/put/patch/delete). */
@@ -128,7 +157,10 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
         responses,
       };
       if (body) model.body = body;
-      const pagination = paginationOf(doc, query, successStatus ? op.responses[successStatus] : undefined);
+      const split = successStatus ? splitPagedResponse(operationId, op, responses, successStatus) : undefined;
+      if (split) model.paged = split.paged;
+      const successSchema = split ? resolveSchema(doc, split.unpaged) : successStatus ? responseSchema(doc, op.responses[successStatus]) : undefined;
+      const pagination = paginationOf(doc, query, successSchema);
       if (pagination) model.pagination = pagination;
       if (successStatus) model.successStatus = successStatus;
       operations.push(model);

@@ -13,6 +13,7 @@ import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { sleep } from './sleep.js';
 import { createCheckLookup, createValidatorLookup } from './validate-response.js';
+import { createPagedShape, isPagedRequest, type ResponseShape } from './paged-response.js';
 
 /**
  * The slice of openapi-fetch's client we use. Its own `request()` type is keyed by a generated
@@ -51,6 +52,8 @@ export interface PreparedOperation {
   readonly serializeQuery: (query: Record<string, unknown>) => string;
   readonly validatorFor: (status: number) => Promise<ZodType | undefined>;
   readonly checkFor: (status: number) => ((value: unknown) => boolean) | undefined;
+  /** For lists with a `paginated` switch: the `{ data, total_count }` shape of the success status. */
+  readonly pagedShape: ((status: number) => ResponseShape | undefined) | undefined;
 }
 
 /**
@@ -66,6 +69,7 @@ export function prepareOperation(def: OperationDef): PreparedOperation {
     serializeQuery: createQuerySerializer(def.query),
     validatorFor: createValidatorLookup(def),
     checkFor: createCheckLookup(def),
+    pagedShape: createPagedShape(def),
   };
 }
 
@@ -115,7 +119,7 @@ export async function sendOperation(
 
   for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) return abortedResult();
-    const outcome = await sendAttempt(transport, operation, path.data, { query, body, headers }, options);
+    const outcome = await sendAttempt(transport, operation, path.data, { query, body, headers, paged: isPagedRequest(def, params) }, options);
     if (!outcome.retry || attempt >= options.maxRetries) return outcome.result;
     const delayMs = retryDelay(attempt, outcome.retryAfterMs, config);
     config.logger.debug?.('retrying request', {
@@ -133,7 +137,7 @@ async function sendAttempt(
   transport: Transport,
   operation: PreparedOperation,
   path: string,
-  request: { query: string; body: string | FormData | undefined; headers: Headers },
+  request: { query: string; body: string | FormData | undefined; headers: Headers; paged: boolean },
   options: ResolvedRequestOptions,
 ): Promise<AttemptResult> {
   const { config } = transport;
@@ -159,7 +163,7 @@ async function sendAttempt(
     attempt.finish();
   }
   // createAttemptFetch sets both before openapi-fetch returns normally.
-  return interpretResponse(transport, operation, record.response as Response, record.text ?? '');
+  return interpretResponse(transport, operation, record.response as Response, record.text ?? '', request.paged);
 }
 
 function failedAttempt(
@@ -193,6 +197,7 @@ async function interpretResponse(
   operation: PreparedOperation,
   response: Response,
   text: string,
+  paged: boolean,
 ): Promise<AttemptResult> {
   const { config } = transport;
   const status = response.status;
@@ -214,12 +219,14 @@ async function interpretResponse(
     return { result: { errors: [error], response, status, traceId }, retry: false };
   }
   const data = parsed.value;
-  if (config.responseValidation === 'off' || operation.checkFor(status)?.(data) === true) {
+  const pagedShape = paged ? operation.pagedShape?.(status) : undefined;
+  const check = pagedShape ? pagedShape.check : operation.checkFor(status);
+  if (config.responseValidation === 'off' || check?.(data) === true) {
     return { result: { data, response, status, traceId }, retry: false };
   }
   let issues: readonly unknown[] | undefined;
   try {
-    const schema = await operation.validatorFor(status);
+    const schema = await (pagedShape ? pagedShape.validator() : operation.validatorFor(status));
     const checked = schema?.safeParse(data);
     if (checked !== undefined && !checked.success) issues = checked.error.issues;
   } catch (error) {
