@@ -61,15 +61,23 @@ function createMethod(transport: Transport, operation: PreparedOperation): (...a
     const [pathValues, params, options] = split(args);
     return sendOperation(transport, operation, pathValues, params, options);
   };
-  const shape = operation.def.pagination;
-  if (shape !== undefined) {
+  const { pagination, paged } = operation.def;
+  if (pagination !== undefined) {
+    // A list with a `paginated` switch is walked in its { data, total_count } shape: it stops at the total.
+    const shape = paged ? 'envelope' : pagination;
     const all = (...args: unknown[]) => {
       const [pathValues, params, options] = split(args);
-      return paginate(shape, params as Record<string, unknown> | undefined, options?.signal, (page) =>
+      // Non-object params are left as they are: paginate() answers them with invalid_params.
+      const query = paged && (params === undefined || isRecord(params)) ? { ...params, [paged.parameter]: true } : params;
+      return paginate(shape, query as Record<string, unknown> | undefined, options?.signal, (page) =>
         sendOperation(transport, operation, pathValues, page, options),
       );
     };
     Object.defineProperty(method, 'all', { value: all, enumerable: true });
   }
   return method;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
