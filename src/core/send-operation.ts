@@ -14,6 +14,7 @@ import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { sleep } from './sleep.js';
 import { createCheckLookup, createValidatorLookup } from './validate-response.js';
 import { createPagedShape, isPagedRequest, type ResponseShape } from './paged-response.js';
+import { describeMismatches } from './describe-mismatch.js';
 
 /**
  * The slice of openapi-fetch's client we use. Its own `request()` type is keyed by a generated
@@ -234,12 +235,15 @@ async function interpretResponse(
     issues = [{ code: 'custom', path: [], message: `The validator failed: ${describeFailure(error)}` }];
   }
   if (issues === undefined) return { result: { data, response, status, traceId }, retry: false };
-  const message = `The ${status} response of ${operation.def.operationId} does not match its schema.`;
+  const mismatches = describeMismatches(issues, data);
+  const first = mismatches[0];
+  const where = first ? ` at ${first.path}: expected ${first.expected}, received ${first.received}` : '';
+  const message = `The ${status} response of ${operation.def.operationId} does not match its schema${where}.`;
   if (config.responseValidation === 'warn') {
-    config.logger.warn(message, { operationId: operation.def.operationId, status, traceId, issues });
+    config.logger.warn(message, { operationId: operation.def.operationId, status, traceId, mismatches, issues });
     return { result: { data, response, status, traceId }, retry: false };
   }
-  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { issues, body: data } };
+  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { mismatches, issues, body: data } };
   if (traceId !== undefined) error.traceId = traceId;
   redactError(error, transport.redact);
   return { result: { errors: [error], response, status, traceId }, retry: false };
