@@ -66,6 +66,9 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
       return `${id}(${value})`;
     },
     hoist(body) {
+      // A body that only calls another check on `v` is that check: no one-call wrapper.
+      const call = /^([A-Za-z_$][\w$]*)\(v\)$/.exec(body);
+      if (call) return call[1]!;
       if (!hoisted.has(body)) hoisted.set(body, `h${hoisted.size}`);
       return hoisted.get(body)!;
     },
