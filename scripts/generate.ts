@@ -12,6 +12,7 @@ import { emitTypes } from './gen/emit-types.js';
 import { readNamingMap } from './gen/naming.js';
 import { openResponseEnums } from './gen/response-enums.js';
 import { buildOperationModel } from './gen/operation-model.js';
+import { buildValidationModel } from './gen/validation-model.js';
 import { loadBapiSpec, loadWebhooksSpec } from './spec/load-spec.js';
 import { openapiDir, projectRoot, readPin } from './spec/pin.js';
 
@@ -47,14 +48,15 @@ export async function renderAll(version: string) {
   const webhooks = await loadWebhooksSpec();
   openResponseEnums(bapi.document);
   const operations = buildOperationModel(bapi.document, readNamingMap());
-  const schemas = emitSchemas(bapi.document, operations);
-  const checks = emitChecks(bapi.document, operations);
+  const model = buildValidationModel(bapi.document, operations);
+  const schemas = emitSchemas(model);
+  const checks = emitChecks(model);
   const head = banner('BAPI', version, bapi.sha256);
   const files: Record<string, string> = {
     'types.ts': head + (await emitTypes(bapi.document)),
     'schemas.ts': head + schemas.source,
     'checks.ts': head + checks.source,
-    'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
+    'operations.ts': head + emitOperationTable(operations, model, schemas, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations),
     'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };

@@ -1,7 +1,8 @@
 // Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
 import type { EmittedChecks } from './emit-checks.js';
-import { pagedResponseId, type EmittedSchemas } from './emit-schemas.js';
+import type { EmittedSchemas } from './emit-schemas.js';
 import type { OperationModel } from './operation-model.js';
+import type { ValidationModel } from './validation-model.js';
 import { propertyKey } from './zod-expression.js';
 
 /** `getApiKeys` → `GetApiKeys`: the prefix of an operation's exported type names. */
@@ -24,10 +25,12 @@ export function paramsRequired(operation: OperationModel): boolean {
 
 export function emitOperationTable(
   operations: OperationModel[],
+  model: ValidationModel,
   schemas: EmittedSchemas,
   checks: EmittedChecks,
   specVersion: string,
 ): string {
+  // The emitters name their exports relative to their module; the import aliases below qualify them.
   const lines = [
     "import type { ZodType } from 'zod';",
     "import type { OperationDef } from '../core/operation.js';",
@@ -60,14 +63,14 @@ export function emitOperationTable(
     if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
     if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
     if (hasTextSuccess(op)) fields.push('textSuccess: true');
-    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`);
+    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => v.${schemas.responseGetter(op, status)})`);
     fields.push(`responses: { ${responses.join(', ')} }`);
     const fastChecks = op.responses.flatMap(([status]) => {
       const check = checks.responseCheck(op, status);
-      return check ? [`${JSON.stringify(status)}: ${check}`] : [];
+      return check ? [`${JSON.stringify(status)}: k.${check}`] : [];
     });
     if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
-    const pagedId = pagedResponseId(op);
+    const pagedId = model.pagedOf(op);
     if (op.paged && pagedId) {
       const status = JSON.stringify(op.paged.status);
       fields.push(

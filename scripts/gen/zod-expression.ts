@@ -71,3 +71,8 @@ function printNullable(node: SchemaNode, context: ZodExpressionContext): string 
 export function zodExpression(schema: SchemaObject, context: ZodExpressionContext): string {
   return printNullable(toSchemaNode(schema), context);
 }
+
+/** The zod v4 source expression for a validation tree already read from the spec. */
+export function zodExpressionOf(node: SchemaNode, context: ZodExpressionContext): string {
+  return printNullable(node, context);
+}
