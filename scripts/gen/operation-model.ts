@@ -1,5 +1,6 @@
 // Reads the repaired spec into a flat, ordered list of operations: everything the emitters need.
 import { assertNoCollisions, lowerCamel, namespaceOf, type NamingMap } from './naming.js';
+import type { OpenApiDocument, OperationObject, ParameterObject, RequestBodyObject, ResponseObject } from './openapi-document.js';
 import type { SchemaObject } from './zod-expression.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -38,14 +39,20 @@ export interface OperationModel {
   successStatus?: string;
 }
 
-type Doc = Record<string, any>;
+type Doc = OpenApiDocument;
+type Section = 'schemas' | 'responses' | 'parameters' | 'requestBodies';
+type SectionObject = { schemas: SchemaObject; responses: ResponseObject; parameters: ParameterObject; requestBodies: RequestBodyObject };
 
-function resolveLocal(doc: Doc, node: any, section: string): any {
-  if (node && typeof node.$ref === 'string') {
+/** Follows one local `$ref` into `components[section]`; anything else is returned as is. */
+function resolveLocal<S extends Section>(doc: Doc, node: SectionObject[S], section: S): SectionObject[S];
+function resolveLocal<S extends Section>(doc: Doc, node: SectionObject[S] | undefined, section: S): SectionObject[S] | undefined;
+function resolveLocal<S extends Section>(doc: Doc, node: SectionObject[S] | undefined, section: S): SectionObject[S] | undefined {
+  const ref = node?.$ref;
+  if (typeof ref === 'string') {
     const prefix = `#/components/${section}/`;
-    if (!node.$ref.startsWith(prefix)) throw new Error(`unexpected $ref ${node.$ref}`);
-    const target = doc.components?.[section]?.[node.$ref.slice(prefix.length)];
-    if (!target) throw new Error(`dangling $ref ${node.$ref}`);
+    if (!ref.startsWith(prefix)) throw new Error(`unexpected $ref ${ref}`);
+    const target = (doc.components?.[section] as Record<string, SectionObject[S]> | undefined)?.[ref.slice(prefix.length)];
+    if (!target) throw new Error(`dangling $ref ${ref}`);
     return target;
   }
   return node;
@@ -58,17 +65,17 @@ function resolveSchema(doc: Doc, schema: SchemaObject | undefined): SchemaObject
   return current;
 }
 
-function responseModel(doc: Doc, response: any): ResponseModel {
-  if (typeof response?.$ref === 'string') {
+function responseModel(doc: Doc, response: ResponseObject): ResponseModel {
+  if (typeof response.$ref === 'string') {
     const name = response.$ref.split('/').pop() as string;
     resolveLocal(doc, response, 'responses');
     return { kind: 'component', name };
   }
-  const schema = response?.content?.['application/json']?.schema;
+  const schema = response.content?.['application/json']?.schema;
   return schema ? { kind: 'inline', schema } : { kind: 'empty' };
 }
 
-function responseSchema(doc: Doc, response: any): SchemaObject | undefined {
+function responseSchema(doc: Doc, response: ResponseObject | undefined): SchemaObject | undefined {
   const resolved = resolveLocal(doc, response, 'responses');
   return resolveSchema(doc, resolved?.content?.['application/json']?.schema);
 }
@@ -90,7 +97,7 @@ function paginationOf(doc: Doc, query: QueryParamModel[], schema: SchemaObject |
  */
 function splitPagedResponse(
   operationId: string,
-  op: any,
+  op: OperationObject,
   responses: OperationModel['responses'],
   status: string,
 ): { paged: NonNullable<OperationModel['paged']>; unpaged: SchemaObject } | undefined {
@@ -111,25 +118,24 @@ function splitPagedResponse(
 /** Builds the operation list in spec order (paths, then get/post/put/patch/delete). */
 export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel[] {
   const operations: OperationModel[] = [];
-  for (const [path, pathItem] of Object.entries<any>(doc.paths ?? {})) {
+  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
     for (const verb of METHODS) {
       const op = pathItem[verb];
       if (!op) continue;
       const operationId: string | undefined = op.operationId;
       if (!operationId) throw new Error(`${verb.toUpperCase()} ${path} has no operationId`);
-      const parameters = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p: any) =>
-        resolveLocal(doc, p, 'parameters'),
-      );
+      const parameters = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveLocal(doc, p, 'parameters'));
       const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       for (const name of pathParams) {
-        if (!parameters.some((p: any) => p.in === 'path' && p.name === name)) {
+        if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
           throw new Error(`${operationId}: path parameter {${name}} is not declared`);
         }
       }
       const query: QueryParamModel[] = parameters
-        .filter((p: any) => p.in === 'query')
-        .map((p: any) => {
+        .filter((p) => p.in === 'query')
+        .map((p) => {
           if (p.style !== undefined && p.style !== 'form') throw new Error(`${operationId}: query style ${p.style} is not supported`);
+          if (!p.name) throw new Error(`${operationId}: a query parameter has no name`);
           return { name: p.name, explode: p.explode ?? true, required: p.required === true };
         });
       let body: OperationModel['body'];
@@ -138,17 +144,17 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
         const types = Object.keys(requestBody.content ?? {});
         const type = types.includes('application/json') ? 'json' : types.includes('multipart/form-data') ? 'multipart' : undefined;
         if (!type) throw new Error(`${operationId}: unsupported request body types ${types.join(', ')}`);
-        const schema = resolveSchema(doc, requestBody.content[type === 'json' ? 'application/json' : 'multipart/form-data'].schema);
+        const schema = resolveSchema(doc, requestBody.content?.[type === 'json' ? 'application/json' : 'multipart/form-data']?.schema);
         body = { type, required: requestBody.required === true, hasRequiredFields: (schema?.required?.length ?? 0) > 0 };
       }
       if (body && query.length > 0) throw new Error(`${operationId}: has both a body and query parameters`);
-      const responses = Object.entries<any>(op.responses ?? {}).map(
+      const responses = Object.entries(op.responses ?? {}).map(
         ([status, response]) => [status, responseModel(doc, response)] as [string, ResponseModel],
       );
       const successStatus = Object.keys(op.responses ?? {}).find((s) => /^2\d\d$/.test(s));
       const model: OperationModel = {
         operationId,
-        namespace: namespaceOf({ operationId, group: op['x-speakeasy-group'], tags: op.tags ?? [] }, naming),
+        namespace: namespaceOf({ operationId, group: op['x-speakeasy-group'] as string | undefined, tags: op.tags ?? [] }, naming),
         methodName: lowerCamel(operationId),
         method: verb.toUpperCase() as HttpMethod,
         path,
@@ -159,7 +165,7 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
       if (body) model.body = body;
       const split = successStatus ? splitPagedResponse(operationId, op, responses, successStatus) : undefined;
       if (split) model.paged = split.paged;
-      const successSchema = split ? resolveSchema(doc, split.unpaged) : successStatus ? responseSchema(doc, op.responses[successStatus]) : undefined;
+      const successSchema = split ? resolveSchema(doc, split.unpaged) : successStatus ? responseSchema(doc, op.responses?.[successStatus]) : undefined;
       const pagination = paginationOf(doc, query, successSchema);
       if (pagination) model.pagination = pagination;
       if (successStatus) model.successStatus = successStatus;
@@ -172,6 +178,6 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
 
 /** The JSON body schema of component response `name`, or undefined when it documents no JSON body. */
 export function componentResponseSchema(doc: Doc, name: string): SchemaObject | undefined {
-  return doc['components']?.responses?.[name]?.content?.['application/json']?.schema;
+  return doc.components?.responses?.[name]?.content?.['application/json']?.schema;
 }
 

@@ -2,9 +2,10 @@
 // version, and one unknown value must not turn a whole page into an error. The validators then accept any string
 // there and the types read `'a' | 'b' | (string & {})`. Request enums stay closed, and so do the `object`
 // constants that name a resource (they pick union variants, so they must stay exact).
+import type { OpenApiDocument } from './openapi-document.js';
 import type { SchemaObject } from './schema-node.js';
 
-type Doc = Record<string, any>;
+type Doc = OpenApiDocument;
 const SCHEMA_PREFIX = '#/components/schemas/';
 const RESPONSE_PREFIX = '#/components/responses/';
 /** Keys whose values are data, not schemas. */
@@ -36,12 +37,12 @@ function reachableSchemas(doc: Doc, roots: unknown[]): Set<string> {
       const name = ref.slice(SCHEMA_PREFIX.length);
       if (!seen.has(name)) {
         seen.add(name);
-        stack.push(doc['components']?.schemas?.[name]);
+        stack.push(doc.components?.schemas?.[name]);
       }
       continue;
     }
     if (typeof ref === 'string' && ref.startsWith(RESPONSE_PREFIX)) {
-      stack.push(doc['components']?.responses?.[ref.slice(RESPONSE_PREFIX.length)]);
+      stack.push(doc.components?.responses?.[ref.slice(RESPONSE_PREFIX.length)]);
       continue;
     }
     for (const [, child] of childSchemas(node)) stack.push(child);
@@ -68,13 +69,16 @@ function openEnumsIn(node: unknown, propertyName: string | undefined, opened: Se
  * openResponseEnums(document); // before emitting types, validators and checks
  */
 export function openResponseEnums(doc: Doc): Set<string> {
-  const roots: unknown[] = [doc['components']?.responses];
-  for (const pathItem of Object.values<any>(doc['paths'] ?? {})) {
-    for (const operation of Object.values<any>(pathItem ?? {})) if (operation?.responses) roots.push(operation.responses);
+  const roots: unknown[] = [doc.components?.responses];
+  for (const pathItem of Object.values(doc.paths ?? {})) {
+    for (const operation of Object.values(pathItem)) {
+      const responses = (operation as { responses?: unknown } | undefined)?.responses;
+      if (responses) roots.push(responses);
+    }
   }
   const names = reachableSchemas(doc, roots);
   const opened = new Set<object>();
   for (const root of roots) openEnumsIn(root, undefined, opened);
-  for (const name of names) openEnumsIn(doc['components'].schemas[name], undefined, opened);
+  for (const name of names) openEnumsIn(doc.components?.schemas?.[name], undefined, opened);
   return names;
 }
