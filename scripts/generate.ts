@@ -14,8 +14,10 @@ import { emitSchemas } from './gen/emit-schemas.js';
 import { emitTypes } from './gen/emit-types.js';
 import { emitWebhooks } from './gen/emit-webhooks.js';
 import { readNamingMap } from './gen/naming.js';
+import { openResponseEnums } from './gen/response-enums.js';
 import { buildOperationModel } from './gen/operation-model.js';
 import { readPublicNames } from './gen/public-names.js';
+import { buildValidationModel } from './gen/validation-model.js';
 import { loadBapiSpec, loadWebhooksSpec } from './spec/load-spec.js';
 import { openapiDir, projectRoot, readPin } from './spec/pin.js';
 
@@ -54,9 +56,11 @@ function publicNames(): Set<string> {
 export async function renderAll(version: string) {
   const bapi = await loadBapiSpec(version);
   const webhooks = await loadWebhooksSpec();
+  openResponseEnums(bapi.document);
   const operations = buildOperationModel(bapi.document, readNamingMap());
-  const schemas = emitSchemas(bapi.document, operations);
-  const checks = emitChecks(bapi.document, operations);
+  const model = buildValidationModel(bapi.document, operations);
+  const schemas = emitSchemas(model);
+  const checks = emitChecks(model);
   const head = banner('BAPI', version, bapi.sha256);
   const schemaObjects = bapi.document['components']?.schemas ?? {};
   const models = modelNames(Object.keys(schemaObjects), operations, publicNames(), readModelRenames());
@@ -64,7 +68,7 @@ export async function renderAll(version: string) {
     'types.ts': head + (await emitTypes(bapi.document)),
     'schemas.ts': head + schemas.source,
     'checks.ts': head + checks.source,
-    'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
+    'operations.ts': head + emitOperationTable(operations, model, schemas, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations, collectOperationDocs(bapi.document)),
     'models.ts': head + emitModels(schemaObjects, operations, models),
     'request-shapes.ts': head + emitRequestShapes(bapi.document, operations),

@@ -10,7 +10,8 @@ export function renderApiSurface(operations: OperationModel[], version: string, 
       const args = [...op.pathParams.map((p) => `${p}: string`)];
       if (names.params && (op.body || op.query.length > 0)) args.push(`params${paramsRequired(op) ? '' : '?'}: ${names.params}`);
       const pagination = op.pagination ? `  [paginated: ${op.pagination}]` : '';
-      return `${op.namespace}.${op.methodName}(${args.join(', ')}) → ${names.data}  ${op.method} ${op.path}${pagination}`;
+      const data = names.pagedData ? `${names.data} | ${names.pagedData} (${op.paged!.parameter}: true)` : names.data;
+      return `${op.namespace}.${op.methodName}(${args.join(', ')}) → ${data}  ${op.method} ${op.path}${pagination}`;
     })
     .sort();
   return [

@@ -1,14 +1,13 @@
-// Emits src/generated/checks.ts: the fast structural check of every component schema, component response
-// and inline operation response, printed from the same validation trees as schemas.ts.
+// Emits src/generated/checks.ts from the validation model: the fast structural check of every component schema,
+// component response and operation response body, printed from the same validation trees as schemas.ts.
 import { checkExpression, type CheckContext } from './check-expression.js';
-import { identifierMap } from './identifiers.js';
-import { inlineResponseId } from './emit-schemas.js';
-import { componentResponseSchema, type OperationModel } from './operation-model.js';
-import { componentName, propertyKey, toSchemaNode, type SchemaObject } from './schema-node.js';
+import type { OperationModel } from './operation-model.js';
+import { propertyKey } from './schema-node.js';
+import type { BodyModel, ValidationModel } from './validation-model.js';
 
 export interface EmittedChecks {
   source: string;
-  /** Source text of the check for one operation response, or undefined when it has no JSON body. */
+  /** The check of one operation response relative to this module (the operation table qualifies it), or undefined without a JSON body. */
   responseCheck(operation: OperationModel, status: string): string | undefined;
 }
 
@@ -53,10 +52,8 @@ const EVERY_EXTRA = `function everyExtra(value: Record<string, unknown>, declare
 }
 `;
 
-export function emitChecks(document: Record<string, any>, operations: OperationModel[]): EmittedChecks {
-  const schemaNames = Object.keys(document.components?.schemas ?? {});
-  const responseNames = Object.keys(document.components?.responses ?? {});
-  const checkIds = identifierMap(schemaNames, 'c_');
+export function emitChecks(model: ValidationModel): EmittedChecks {
+  const checkIds = new Map(model.schemas.map(({ name, stem }) => [name, `c_${stem}`]));
   const hoisted = new Map<string, string>();
   const constants = new Map<string, string>();
   const context: CheckContext = {
@@ -66,6 +63,9 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
       return `${id}(${value})`;
     },
     hoist(body) {
+      // A body that only calls another check on `v` is that check: no one-call wrapper.
+      const call = /^([A-Za-z_$][\w$]*)\(v\)$/.exec(body);
+      if (call) return call[1]!;
       if (!hoisted.has(body)) hoisted.set(body, `h${hoisted.size}`);
       return hoisted.get(body)!;
     },
@@ -74,26 +74,15 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
       return constants.get(expression)!;
     },
   };
-  const body = (schema: SchemaObject): string => checkExpression(toSchemaNode(schema), 'v', context);
+  // A body that is a component schema shares its check; any other body gets a hoisted one.
+  const checkOf = (body: BodyModel): string =>
+    body.kind === 'schema' ? checkIds.get(body.name)! : context.hoist(checkExpression(body.node, 'v', context));
 
-  const components = schemaNames.map(
-    (name) => `function ${checkIds.get(name)}(v: any): boolean {\n  return ${body(document.components.schemas[name] as SchemaObject)};\n}`,
+  const components = model.schemas.map(
+    ({ name, node }) => `function ${checkIds.get(name)}(v: any): boolean {\n  return ${checkExpression(node, 'v', context)};\n}`,
   );
-  const responseEntries: string[] = [];
-  for (const name of responseNames) {
-    const schema = componentResponseSchema(document, name);
-    if (!schema) continue;
-    const check = schema.$ref ? checkIds.get(componentName(schema.$ref))! : context.hoist(body(schema));
-    responseEntries.push(`  ${propertyKey(name)}: ${check},`);
-  }
-  const inline: string[] = [];
-  for (const operation of operations) {
-    for (const [status, response] of operation.responses) {
-      if (response.kind !== 'inline') continue;
-      const check = response.schema.$ref ? checkIds.get(componentName(response.schema.$ref))! : context.hoist(body(response.schema));
-      inline.push(`export const ${inlineResponseId(operation.operationId, status)} = ${check};`);
-    }
-  }
+  const responseEntries = model.responses.flatMap(({ name, body }) => (body ? [`  ${propertyKey(name)}: ${checkOf(body)},`] : []));
+  const inline = model.operationBodies.map(({ id, body }) => `export const ${id} = ${checkOf(body)};`);
 
   const lines = [
     PRELUDE,
@@ -110,7 +99,7 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
     '',
     '/** Fast checks of every component schema, by the spec\'s name. */',
     'export const schemaChecks: Readonly<Record<string, Check>> = {',
-    ...schemaNames.map((name) => `  ${propertyKey(name)}: ${checkIds.get(name)},`),
+    ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: ${checkIds.get(name)},`),
     '};',
     '',
     '/** Fast checks of every component response with a JSON body, by the spec\'s name. */',
@@ -122,12 +111,9 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
   return {
     source: lines.join('\n'),
     responseCheck(operation, status) {
-      const response = operation.responses.find(([s]) => s === status)?.[1];
-      if (!response || response.kind === 'empty') return undefined;
-      if (response.kind === 'component') {
-        return componentResponseSchema(document, response.name) ? `k.responseChecks[${JSON.stringify(response.name)}]!` : undefined;
-      }
-      return `k.${inlineResponseId(operation.operationId, status)}`;
+      const ref = model.responseOf(operation, status);
+      if (ref.kind === 'none' || (ref.kind === 'component' && !ref.hasBody)) return undefined;
+      return ref.kind === 'component' ? `responseChecks[${JSON.stringify(ref.name)}]!` : ref.id;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { EmittedChecks } from './emit-checks.js';
 import { operationJsDoc, type OperationDocs } from './emit-docs.js';
 import type { EmittedSchemas } from './emit-schemas.js';
 import type { OperationModel } from './operation-model.js';
+import type { ValidationModel } from './validation-model.js';
 import { propertyKey } from './zod-expression.js';
 
 /** `getApiKeys` → `GetApiKeys`: the prefix of an operation's exported type names. */
@@ -11,9 +12,10 @@ export function typePrefix(operationId: string): string {
 }
 
 /** Type names of an operation's params and result, as listed in the API-surface snapshot. */
-export function typeNames(operation: OperationModel): { params: string; data: string } {
+export function typeNames(operation: OperationModel): { params: string; data: string; pagedData?: string } {
   const prefix = typePrefix(operation.operationId);
-  return { params: `${prefix}Params`, data: `${prefix}Data` };
+  const names = { params: `${prefix}Params`, data: `${prefix}Data` };
+  return operation.paged ? { ...names, pagedData: `${prefix}PagedData` } : names;
 }
 
 /** Whether the caller must pass `params` (a required query parameter or a required body field). */
@@ -24,10 +26,12 @@ export function paramsRequired(operation: OperationModel): boolean {
 
 export function emitOperationTable(
   operations: OperationModel[],
+  model: ValidationModel,
   schemas: EmittedSchemas,
   checks: EmittedChecks,
   specVersion: string,
 ): string {
+  // The emitters name their exports relative to their module; the import aliases below qualify them.
   const lines = [
     "import type { ZodType } from 'zod';",
     "import type { OperationDef } from '../core/operation.js';",
@@ -60,13 +64,20 @@ export function emitOperationTable(
     if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
     if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
     if (hasTextSuccess(op)) fields.push('textSuccess: true');
-    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`);
+    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => v.${schemas.responseGetter(op, status)})`);
     fields.push(`responses: { ${responses.join(', ')} }`);
     const fastChecks = op.responses.flatMap(([status]) => {
       const check = checks.responseCheck(op, status);
-      return check ? [`${JSON.stringify(status)}: ${check}`] : [];
+      return check ? [`${JSON.stringify(status)}: k.${check}`] : [];
     });
     if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
+    const pagedId = model.pagedOf(op);
+    if (op.paged && pagedId) {
+      const status = JSON.stringify(op.paged.status);
+      fields.push(
+        `paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}, response: lazy((v) => v.${pagedId}), check: k.${pagedId} }`,
+      );
+    }
     lines.push(`  { ${fields.join(', ')} },`);
   }
   lines.push('];', '');
@@ -92,7 +103,13 @@ export function hasTextSuccess(op: OperationModel): boolean {
 function dataType(op: OperationModel): string {
   if (!op.successStatus) return 'undefined';
   if (hasTextSuccess(op)) return 'string | undefined';
-  return `JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.successStatus}]>`;
+  const body = `JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.successStatus}]>`;
+  // The spec's response is `bare array | { data, total_count }`; without `paginated=true` it is the array.
+  return op.paged ? `Extract<${body}, readonly unknown[]>` : body;
+}
+
+function pagedDataType(op: OperationModel): string {
+  return `Exclude<JsonBody<Ops[${JSON.stringify(op.operationId)}]['responses'][${op.paged!.status}]>, readonly unknown[]>`;
 }
 
 function itemType(op: OperationModel, dataName: string): string | undefined {
@@ -115,6 +132,10 @@ export function emitOperationTypes(operations: OperationModel[], docs?: Readonly
     lines.push(`export type ${names.params} = ${paramsType(op)};`);
     lines.push(`/** Success body of \`${op.namespace}.${op.methodName}\`. */`);
     lines.push(`export type ${names.data} = ${dataType(op)};`);
+    if (names.pagedData) {
+      lines.push(`/** Success body of \`${op.namespace}.${op.methodName}\` with \`${op.paged!.parameter}: true\`: the page and the total. */`);
+      lines.push(`export type ${names.pagedData} = ${pagedDataType(op)};`);
+    }
   }
   lines.push('', '/** Per operation: positional path params, params, whether params are required, and the success body. */');
   lines.push('export interface OperationSignatures {');
@@ -129,6 +150,7 @@ export function emitOperationTypes(operations: OperationModel[], docs?: Readonly
       `data: ${names.data}`,
     ];
     if (item) parts.push(`item: ${item}`);
+    if (names.pagedData) parts.push(`paged: ${names.pagedData}`, `pagedParameter: ${JSON.stringify(op.paged!.parameter)}`);
     lines.push(`  ${propertyKey(op.operationId)}: { ${parts.join('; ')} };`);
   }
   lines.push('}', '', '/** Client namespaces → method names → operationIds. */', 'export interface ResourceMap {');

@@ -1,25 +1,40 @@
-// Emits src/generated/schemas.ts: one lazily built zod validator per component schema and component
-// response, plus validators for operations' inline responses. Components are shared by reference.
-import { identifierMap, toIdentifier } from './identifiers.js';
-import { componentResponseSchema, type OperationModel } from './operation-model.js';
-import { ANY_OBJECT, componentName, propertyKey, zodExpression, type SchemaObject, type ZodExpressionContext } from './zod-expression.js';
+// Emits src/generated/schemas.ts from the validation model: one lazily built zod validator per component schema
+// and component response, plus validators for operations' own response bodies. Components are shared by reference.
+import type { OperationModel } from './operation-model.js';
+import { propertyKey } from './schema-node.js';
+import type { BodyModel, ValidationModel } from './validation-model.js';
+import { ANY_OBJECT, zodExpressionOf, type ZodExpressionContext } from './zod-expression.js';
+
+export { inlineResponseId, pagedResponseId } from './validation-model.js';
 
 export interface EmittedSchemas {
   source: string;
-  /** Source text of the validator getter for one operation response (used by the operation table). */
+  /** The validator getter of one operation response, relative to this module (the operation table qualifies it). */
   responseGetter(operation: OperationModel, status: string): string;
 }
 
-/** The name of the exported getter for an inline operation response. */
-export function inlineResponseId(operationId: string, status: string): string {
-  return `op_${toIdentifier(operationId)}_${toIdentifier(status)}`;
-}
+const PRELUDE = [
+  "import { z } from 'zod';",
+  '',
+  '/** Builds a schema on first use and reuses it: importing this module builds nothing. */',
+  'function once<T>(build: () => T): () => T {',
+  '  let built: T | undefined;',
+  '  return () => (built ??= build());',
+  '}',
+  '',
+  '/** Validator for responses documented without a JSON body: the body is not inspected. */',
+  'const noBody = once(() => z.unknown());',
+  '',
+  '/** Any JSON object whose keys the spec leaves open (metadata): checked as an object, kept as is. */',
+  `const ${ANY_OBJECT} = once(() =>`,
+  "  z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {",
+  "    error: 'Expected an object',",
+  '  }),',
+  ');',
+];
 
-export function emitSchemas(document: Record<string, any>, operations: OperationModel[]): EmittedSchemas {
-  const schemaNames = Object.keys(document.components?.schemas ?? {});
-  const responseNames = Object.keys(document.components?.responses ?? {});
-  const schemaIds = identifierMap(schemaNames, 's_');
-  const responseIds = identifierMap(responseNames, 'r_');
+export function emitSchemas(model: ValidationModel): EmittedSchemas {
+  const schemaIds = new Map(model.schemas.map(({ name, stem }) => [name, `s_${stem}`]));
   const context: ZodExpressionContext = {
     ref(name) {
       const id = schemaIds.get(name);
@@ -27,59 +42,26 @@ export function emitSchemas(document: Record<string, any>, operations: Operation
       return `${id}()`;
     },
   };
+  // A body that is a component schema shares its getter; any other body gets its own.
+  const getter = (body: BodyModel): string =>
+    body.kind === 'schema' ? schemaIds.get(body.name)! : `once(() => ${zodExpressionOf(body.node, context)})`;
 
-  const lines: string[] = [
-    "import { z } from 'zod';",
-    '',
-    '/** Builds a schema on first use and reuses it: importing this module builds nothing. */',
-    'function once<T>(build: () => T): () => T {',
-    '  let built: T | undefined;',
-    '  return () => (built ??= build());',
-    '}',
-    '',
-    '/** Validator for responses documented without a JSON body: the body is not inspected. */',
-    'const noBody = once(() => z.unknown());',
-    '',
-    '/** Any JSON object whose keys the spec leaves open (metadata): checked as an object, kept as is. */',
-    `const ${ANY_OBJECT} = once(() =>`,
-    "  z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {",
-    "    error: 'Expected an object',",
-    '  }),',
-    ');',
-    '',
-    '// Component schemas.',
-  ];
-  for (const name of schemaNames) {
-    const expression = zodExpression(document.components.schemas[name] as SchemaObject, context);
-    lines.push(`const ${schemaIds.get(name)} = once(() => ${expression});`);
-  }
+  const lines: string[] = [...PRELUDE, '', '// Component schemas.'];
+  for (const { name, node } of model.schemas) lines.push(`const ${schemaIds.get(name)} = once(() => ${zodExpressionOf(node, context)});`);
   lines.push('', '// Component responses.');
-  for (const name of responseNames) {
-    const schema = componentResponseSchema(document, name);
-    const id = responseIds.get(name)!;
-    if (!schema) lines.push(`const ${id} = noBody;`);
-    else if (schema.$ref) lines.push(`const ${id} = ${schemaIds.get(componentName(schema.$ref))};`);
-    else lines.push(`const ${id} = once(() => ${zodExpression(schema, context)});`);
-  }
+  for (const { stem, body } of model.responses) lines.push(`const r_${stem} = ${body ? getter(body) : 'noBody'};`);
   lines.push('', '// Inline operation responses.');
-  for (const operation of operations) {
-    for (const [status, response] of operation.responses) {
-      if (response.kind !== 'inline') continue;
-      const id = inlineResponseId(operation.operationId, status);
-      if (response.schema.$ref) lines.push(`export const ${id} = ${schemaIds.get(componentName(response.schema.$ref))};`);
-      else lines.push(`export const ${id} = once(() => ${zodExpression(response.schema, context)});`);
-    }
-  }
+  for (const { id, body } of model.operationBodies) lines.push(`export const ${id} = ${getter(body)};`);
   lines.push(
     '',
     '/** Validators of every component schema, by the spec\'s name; each is built on first call. */',
     'export const schemas = {',
-    ...schemaNames.map((name) => `  ${propertyKey(name)}: ${schemaIds.get(name)},`),
+    ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: ${schemaIds.get(name)},`),
     '} as const;',
     '',
     '/** Validators of every component response, by the spec\'s name; each is built on first call. */',
     'export const responses = {',
-    ...responseNames.map((name) => `  ${propertyKey(name)}: ${responseIds.get(name)},`),
+    ...model.responses.map(({ name, stem }) => `  ${propertyKey(name)}: r_${stem},`),
     '} as const;',
     '',
     'export { noBody };',
@@ -89,11 +71,10 @@ export function emitSchemas(document: Record<string, any>, operations: Operation
   return {
     source: lines.join('\n'),
     responseGetter(operation, status) {
-      const response = operation.responses.find(([s]) => s === status)?.[1];
-      if (!response) throw new Error(`${operation.operationId} has no response ${status}`);
-      if (response.kind === 'empty') return 'v.noBody';
-      if (response.kind === 'component') return `v.responses[${JSON.stringify(response.name)}]`;
-      return `v.${inlineResponseId(operation.operationId, status)}`;
+      const ref = model.responseOf(operation, status);
+      if (ref.kind === 'none') return 'noBody';
+      if (ref.kind === 'component') return `responses[${JSON.stringify(ref.name)}]`;
+      return ref.id;
     },
   };
 }

@@ -3,6 +3,7 @@
 // Each event of the spec's `x-webhooks` becomes one synthetic component schema (`UserCreatedEvent`): its
 // request-body schema with `type` pinned to the event's literal, so the union is discriminated on `type`.
 import { emitChecks } from './emit-checks.js';
+import { buildValidationModel } from './validation-model.js';
 import { emitSchemas } from './emit-schemas.js';
 import { emitTypes } from './emit-types.js';
 import type { SchemaObject } from './schema-node.js';
@@ -179,10 +180,11 @@ function keepUnusedHelpers(source: string): string {
 /** Renders the webhooks files (without banners): types, zod validators, fast checks and the event table. */
 export async function emitWebhooks(document: Record<string, any>, version: string): Promise<Record<string, string>> {
   const { document: events, events: models } = eventDocument(document);
+  const model = buildValidationModel(events, []);
   return {
     'webhooks-types.ts': await emitTypes(events),
-    'webhooks-schemas.ts': emitSchemas(events, []).source,
-    'webhooks-checks.ts': keepUnusedHelpers(emitChecks(events, []).source),
+    'webhooks-schemas.ts': emitSchemas(model).source,
+    'webhooks-checks.ts': keepUnusedHelpers(emitChecks(model).source),
     'webhooks-events.ts': eventTable(models, version),
   };
 }

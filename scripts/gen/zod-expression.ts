@@ -21,8 +21,11 @@ function print(node: SchemaNode, context: ZodExpressionContext): string {
       return context.ref(node.name);
     case 'union': {
       const members = node.members.map((member) => printNullable(member, context));
-      // A discriminated union picks its branch by one property read instead of trying every branch.
-      if (node.discriminator) return `z.discriminatedUnion(${JSON.stringify(node.discriminator)}, [${members.join(', ')}])`;
+      // A tag that is present picks its variant by one property read; an absent tag (real responses omit
+      // `object` on verifications) falls back to the first variant whose shape matches.
+      if (node.discriminator) {
+        return `z.discriminatedUnion(${JSON.stringify(node.discriminator)}, [${members.join(', ')}], { unionFallback: true })`;
+      }
       return union(members);
     }
     case 'intersection': {
@@ -67,4 +70,9 @@ function printNullable(node: SchemaNode, context: ZodExpressionContext): string 
 /** The zod v4 source expression for `schema`. */
 export function zodExpression(schema: SchemaObject, context: ZodExpressionContext): string {
   return printNullable(toSchemaNode(schema), context);
+}
+
+/** The zod v4 source expression for a validation tree already read from the spec. */
+export function zodExpressionOf(node: SchemaNode, context: ZodExpressionContext): string {
+  return printNullable(node, context);
 }

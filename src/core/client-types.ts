@@ -17,7 +17,36 @@ export interface OperationSignature {
   data: unknown;
   /** Element type, present only on offset-paginated lists. */
   item?: unknown;
+  /** The `{ data, total_count }` body a list answers when `pagedParameter` is `true`. */
+  paged?: unknown;
+  pagedParameter?: string;
 }
+
+/**
+ * The arguments of a list call whose `paginated` switch is set to `value` (`true`, or `false`/absent).
+ *
+ * @example
+ * type Args = PagedArgs<Sig, 'paginated', true>; // [params: ListInvitationsParams & { paginated: true }, options?]
+ */
+export type PagedArgs<S extends OperationSignature, Parameter extends string, Value extends boolean> = [
+  ...S['pathParams'],
+  ...(Value extends true
+    ? [params: S['params'] & { [K in Parameter]: true }, options?: RequestOptions]
+    : [params?: S['params'] & { [K in Parameter]?: false }, options?: RequestOptions]),
+];
+
+/**
+ * A list method whose return type follows its `paginated` switch: `{ data, total_count }` with `true`, the bare
+ * list without it, and either when the switch is only known at run time.
+ *
+ * @example
+ * const { data } = await clerk.invitations.listInvitations({ paginated: true }); // data?.total_count: number
+ */
+export type PagedMethod<S extends OperationSignature, Parameter extends string> = {
+  (...args: PagedArgs<S, Parameter, true>): Promise<ApiResult<S['paged']>>;
+  (...args: PagedArgs<S, Parameter, false>): Promise<ApiResult<S['data']>>;
+  (...args: MethodArgs<S>): Promise<ApiResult<S['data'] | S['paged']>>;
+};
 
 /**
  * Positional arguments of a method: path params in path order, then params (required when the
@@ -39,7 +68,9 @@ export type MethodArgs<S extends OperationSignature> = [S['params']] extends [un
  * @example
  * const method: OperationMethod<Sig> = clerk.users.getUser;
  */
-export type OperationMethod<S extends OperationSignature> = ((...args: MethodArgs<S>) => Promise<ApiResult<S['data']>>) &
+export type OperationMethod<S extends OperationSignature> = (S extends { pagedParameter: infer Parameter extends string }
+  ? PagedMethod<S, Parameter>
+  : (...args: MethodArgs<S>) => Promise<ApiResult<S['data']>>) &
   (S extends { item: infer Item } ? { all(...args: MethodArgs<S>): Paginator<Item> } : unknown);
 
 /**

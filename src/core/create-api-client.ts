@@ -64,15 +64,20 @@ function createMethod(transport: Transport, operation: PreparedOperation): (...a
     const [pathValues, params, options] = split(args);
     return sendOperation(transport, operation, pathValues, params, options);
   };
-  const shape = operation.def.pagination;
-  if (shape !== undefined) {
+  const { pagination, paged } = operation.def;
+  if (pagination !== undefined) {
+    // A list with a `paginated` switch is walked in its { data, total_count } shape: it stops at the total.
+    const shape = paged ? 'envelope' : pagination;
     const all = (...args: unknown[]) => {
       const [pathValues, params, options] = split(args);
       let query: unknown;
       let signal: AbortSignal | undefined;
       try {
         // Every getter is read once, here: one that throws gives a result, as for the plain method.
-        query = typeof params === 'object' && params !== null && !Array.isArray(params) ? { ...params } : params;
+        // A list with a `paginated` switch asks for its { data, total_count } shape.
+        if (params === undefined && paged) query = { [paged.parameter]: true };
+        else if (typeof params === 'object' && params !== null && !Array.isArray(params)) query = paged ? { ...params, [paged.parameter]: true } : { ...params };
+        else query = params;
         signal = options?.signal;
       } catch (error) {
         const failure = failWithoutResponse('params_invalid', `Invalid params for ${operation.def.operationId}: ${describeFailure(error, 'a value could not be read')}`);

@@ -3,7 +3,9 @@ import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 import type { Transport } from './create-transport.js';
 import { describeFailure } from './describe-failure.js';
+import { describeMismatches } from './describe-mismatch.js';
 import type { OperationDef } from './operation.js';
+import type { ResponseShape } from './paged-response.js';
 import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
 import { parseRetryAfter, shouldRetry } from './retry-policy.js';
 
@@ -29,6 +31,8 @@ export interface ResponseChecks {
   readonly def: OperationDef;
   readonly validatorFor: (status: number) => Promise<ZodType | undefined>;
   readonly checkFor: (status: number) => ((value: unknown) => boolean) | undefined;
+  /** For lists with a `paginated` switch: the `{ data, total_count }` shape of the success status. */
+  readonly pagedShape?: ((status: number) => ResponseShape | undefined) | undefined;
 }
 
 /**
@@ -36,13 +40,14 @@ export interface ResponseChecks {
  * non-2xx status, the text of a text operation, else the JSON body checked against its schema.
  *
  * @example
- * const { result, retry } = await interpretResponse(transport, prepared, response, text);
+ * const { result, retry } = await interpretResponse(transport, prepared, response, text, false);
  */
 export async function interpretResponse(
   transport: Transport,
   operation: ResponseChecks,
   response: Response,
   text: string,
+  paged: boolean,
 ): Promise<AttemptResult> {
   const { config } = transport;
   const status = response.status;
@@ -63,24 +68,30 @@ export async function interpretResponse(
     return { result: { errors: [error], response, status, traceId }, retry: false };
   }
   const data = parsed.value;
-  if (config.responseValidation === 'off' || operation.checkFor(status)?.(data) === true) {
+  const pagedShape = paged ? operation.pagedShape?.(status) : undefined;
+  const check = pagedShape ? pagedShape.check : operation.checkFor(status);
+  if (config.responseValidation === 'off' || check?.(data) === true) {
     return { result: { data, response, status, traceId }, retry: false };
   }
-  const issues = await validationIssues(operation, status, data);
+  const validator = pagedShape ? pagedShape.validator : () => operation.validatorFor(status);
+  const issues = await validationIssues(validator, data);
   if (issues === undefined) return { result: { data, response, status, traceId }, retry: false };
-  const message = `The ${status} response of ${operation.def.operationId} does not match its schema.`;
+  const mismatches = describeMismatches(issues, data);
+  const first = mismatches[0];
+  const where = first ? ` at ${first.path}: expected ${first.expected}, received ${first.received}` : '';
+  const message = `The ${status} response of ${operation.def.operationId} does not match its schema${where}.`;
   if (config.responseValidation === 'warn') {
-    transport.logger.warn(message, { operationId: operation.def.operationId, status, traceId, issues });
+    transport.logger.warn(message, { operationId: operation.def.operationId, status, traceId, mismatches, issues });
     return { result: { data, response, status, traceId }, retry: false };
   }
-  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { issues, body: data } };
+  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { mismatches, issues, body: data } };
   if (traceId !== undefined) error.traceId = traceId;
   return { result: { errors: [error], response, status, traceId }, retry: false };
 }
 
-async function validationIssues(operation: ResponseChecks, status: number, data: unknown): Promise<readonly unknown[] | undefined> {
+async function validationIssues(validator: () => Promise<ZodType | undefined>, data: unknown): Promise<readonly unknown[] | undefined> {
   try {
-    const schema = await operation.validatorFor(status);
+    const schema = await validator();
     const checked = schema?.safeParse(data);
     return checked === undefined || checked.success ? undefined : checked.error.issues;
   } catch (error) {

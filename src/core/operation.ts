@@ -58,4 +58,14 @@ export interface OperationDef {
    * runs one first and builds and runs the zod validator only when it says no (zod explains why).
    */
   readonly checks?: Readonly<Record<string, (value: unknown) => boolean>>;
+  /**
+   * A list whose query parameter `parameter` set to `true` switches the `status` response to `{ data, total_count }`:
+   * that response is validated with these instead of `responses`/`checks`, and `.all()` asks for it.
+   */
+  readonly paged?: {
+    readonly parameter: string;
+    readonly status: string;
+    readonly response: () => ZodType | Promise<ZodType>;
+    readonly check: (value: unknown) => boolean;
+  };
 }

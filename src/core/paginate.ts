@@ -14,6 +14,8 @@ import type { NonEmptyArray, Result } from './result.js';
 export interface Paginator<T> extends AsyncIterable<T> {
   /** Why the last iteration stopped early; `undefined` when it reached the end. */
   readonly errors: NonEmptyArray<ApiError> | undefined;
+  /** The list's `total_count` once the first page has arrived (lists that report one); `undefined` before. */
+  readonly totalCount: number | undefined;
   /** Collects every item, or returns the first failure. */
   toArray(): Promise<Result<T[], ApiError>>;
 }
@@ -32,6 +34,7 @@ export function paginate<T>(
   fetchPage: (params: Record<string, unknown>) => Promise<ApiResult<unknown>>,
 ): Paginator<T> {
   let errors: NonEmptyArray<ApiError> | undefined;
+  let totalCount: number | undefined;
   const limit = typeof params?.['limit'] === 'number' ? params['limit'] : undefined;
   const startOffset = typeof params?.['offset'] === 'number' ? params['offset'] : 0;
 
@@ -58,6 +61,7 @@ export function paginate<T>(
         errors = [{ code: 'response_validation_failed', message: `Expected a ${shape === 'array' ? 'JSON array' : '{ data, total_count }'} page.`, status: result.status }];
         return;
       }
+      totalCount = page.totalCount ?? totalCount;
       yield* page.items as T[];
       offset += page.items.length;
       // Without a limit the server's default page size is learnt from the first page.
@@ -70,6 +74,9 @@ export function paginate<T>(
   return {
     get errors() {
       return errors;
+    },
+    get totalCount() {
+      return totalCount;
     },
     [Symbol.asyncIterator]: iterate,
     async toArray() {

@@ -19,6 +19,7 @@ import { retryDelay, shouldRetry } from './retry-policy.js';
 import { sleep } from './sleep.js';
 import { checkParams } from './unknown-params.js';
 import { createCheckLookup, createValidatorLookup } from './validate-response.js';
+import { createPagedShape, isPagedRequest, type ResponseShape } from './paged-response.js';
 
 /**
  * An operation with its per-operation helpers built once at client construction.
@@ -33,6 +34,8 @@ export interface PreparedOperation {
   readonly serializeQuery: (query: Record<string, unknown>) => string;
   readonly validatorFor: (status: number) => Promise<ZodType | undefined>;
   readonly checkFor: (status: number) => ((value: unknown) => boolean) | undefined;
+  /** For lists with a `paginated` switch: the `{ data, total_count }` shape of the success status. */
+  readonly pagedShape: ((status: number) => ResponseShape | undefined) | undefined;
 }
 
 /**
@@ -48,6 +51,7 @@ export function prepareOperation(def: OperationDef): PreparedOperation {
     serializeQuery: createQuerySerializer(def.query),
     validatorFor: createValidatorLookup(def),
     checkFor: createCheckLookup(def),
+    pagedShape: createPagedShape(def),
   };
 }
 
@@ -57,6 +61,8 @@ interface OutgoingRequest {
   readonly method: OperationDef['method'];
   readonly headers: Headers;
   readonly body: string | FormData | null;
+  /** A list asked for its `{ data, total_count }` shape (`paginated: true`); the response is checked against it. */
+  readonly paged: boolean;
 }
 
 /**
@@ -133,7 +139,7 @@ function buildRequest(
     return { errors: [{ code: 'params_invalid', message }] };
   }
   const headers = transport.headersFor(callerHeaders, typeof body === 'string');
-  return { data: { url, method: def.method, headers, body: body ?? null } };
+  return { data: { url, method: def.method, headers, body: body ?? null, paged: isPagedRequest(def, params) } };
 }
 
 async function sendAttempt(
@@ -143,10 +149,10 @@ async function sendAttempt(
   options: ResolvedRequestOptions,
 ): Promise<AttemptResult> {
   const attempt = startAttempt(options.signal, options.timeoutMs);
-  const { url, ...init } = request;
+  const { url, paged, ...init } = request;
   const outcome = await fetchAttempt(url, { ...init, signal: attempt.signal }, transport.config);
   attempt.finish();
-  if (outcome.failure === undefined) return interpretResponse(transport, operation, outcome.response, outcome.text);
+  if (outcome.failure === undefined) return interpretResponse(transport, operation, outcome.response, outcome.text, paged);
   const { method } = operation.def;
   if (outcome.failure !== 'fetch_failed') {
     // One of our own guarantees stopped the attempt: never retried, since the same request would stop the same way.

@@ -10,9 +10,11 @@ import { operations } from '../../src/generated/operations.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 let components: Record<string, SchemaObject> = {};
+let document: Record<string, any> = {};
 
 beforeAll(async () => {
-  components = (await loadBapiSpec(readPin().bapi.default)).document['components'].schemas;
+  document = (await loadBapiSpec(readPin().bapi.default)).document;
+  components = document['components'].schemas;
 }, 30_000);
 
 /** A valid value for `node`: `full` fills optional properties too; `branch` picks union members. */
@@ -140,6 +142,78 @@ describe('fast checks', () => {
       Object.assign(Object.create(null) as object, { a: 'b' }),
     ];
     for (const value of values) agree('ReassignmentMappings', check, validate, value);
+  });
+
+  it('agree on tagged unions: a present tag picks its variant, an absent one lets the shape decide', () => {
+    let unions = 0;
+    for (const [owner, schema] of Object.entries(components)) {
+      for (const [key, property] of Object.entries(schema.properties ?? {})) {
+        const node = toSchemaNode(property);
+        if (node.kind !== 'union' || !node.discriminator) continue;
+        unions++;
+        const tag = node.discriminator;
+        const check = schemaChecks[owner]!;
+        const validate = (v: unknown) => schemas[owner as keyof typeof schemas]().safeParse(v).success;
+        const base = sample(toSchemaNode(schema), true, 0) as Record<string, Json>;
+        const tags = node.members.map((member) => (sample(member, true, 0) as Record<string, Json>)[tag]);
+        node.members.forEach((member, index) => {
+          const variant = sample(member, true, 0) as Record<string, Json>;
+          const { [tag]: _tag, ...untagged } = variant;
+          const cases: Array<[Json, boolean | undefined]> = [
+            [variant, true],
+            [untagged, true],
+            [{ ...variant, [tag]: 'verification_from_the_future' }, false],
+            [{ ...variant, [tag]: null }, false],
+            // Another variant's tag: accepted only if that variant also fits this shape.
+            [{ ...variant, [tag]: tags[(index + 1) % tags.length]! }, undefined],
+            [{ ...untagged, status: 42 }, false],
+          ];
+          for (const [value, expected] of cases) {
+            const body = { ...base, [key]: value };
+            agree(`${owner}.${key}`, check, validate, body);
+            if (expected !== undefined) expect(validate(body), `${owner}.${key} ${JSON.stringify(value)}`).toBe(expected);
+          }
+        });
+      }
+    }
+    expect(unions).toBeGreaterThanOrEqual(6);
+  });
+
+  it('agree on open response enums: an unknown value passes, except in a resource `object` constant', () => {
+    const check = schemaChecks['verification_otp']!;
+    const validate = (v: unknown) => schemas.verification_otp().safeParse(v).success;
+    const otp = { object: 'verification_otp', status: 'verified', strategy: 'email_code', attempts: 1, expire_at: null };
+    const cases: Array<[unknown, boolean]> = [
+      [{ ...otp, status: 'quantum_verified' }, true],
+      [{ ...otp, strategy: 'carrier_pigeon' }, true],
+      [{ ...otp, status: 7 }, false],
+      [{ ...otp, object: 'verification_otp_v2' }, false],
+    ];
+    for (const [value, expected] of cases) {
+      agree('verification_otp', check, validate, value);
+      expect(validate(value)).toBe(expected);
+    }
+  });
+
+  it('agree on both shapes of every list with a paginated switch', async () => {
+    const paged = operations.filter((op) => op.paged);
+    expect(paged.map((op) => op.operationId).sort()).toEqual(
+      ['GetClientList', 'GetSessionList', 'GetTemplateList', 'ListAllowlistIdentifiers', 'ListInvitations', 'ListJWTTemplates', 'ListRedirectURLs'].sort(),
+    );
+    for (const op of paged) {
+      const members = document['paths'][op.path].get.responses['200'].content['application/json'].schema.oneOf as SchemaObject[];
+      const [list, envelope] = [sample(toSchemaNode(members[0]!), true, 0), sample(toSchemaNode(members[1]!), true, 0)];
+      const pagedValidator = await op.paged!.response();
+      const bareValidator = await op.responses['200']!();
+      for (const value of [list, envelope, { data: list, total_count: 'many' }, { data: [{}], total_count: 1 }, [], null]) {
+        agree(`${op.operationId} paged`, op.paged!.check, (v) => pagedValidator.safeParse(v).success, value);
+        agree(`${op.operationId} bare`, op.checks!['200']!, (v) => bareValidator.safeParse(v).success, value);
+      }
+      expect(op.paged!.check(envelope)).toBe(true);
+      expect(op.paged!.check(list)).toBe(false);
+      expect(op.checks!['200']!(list)).toBe(true);
+      expect(op.checks!['200']!(envelope)).toBe(false);
+    }
   });
 
   it('exist for every component response with a JSON body, and for every operation response with one', () => {

@@ -61,14 +61,21 @@ describe('component validators', () => {
     expect(result.data?.created_at).toBe(2 ** 40);
   });
 
-  it('reject an unknown value of a closed enum and accept one of an open enum', () => {
+  it('accept unknown values of response enums, and keep the resource `object` constants exact', () => {
     expect(schemas.verification_otp().safeParse(otpVerification).success).toBe(true);
-    expect(schemas.verification_otp().safeParse({ ...otpVerification, status: 'teleported' }).success).toBe(false);
-    // strategy is marked x-speakeasy-unknown-values: allow.
+    expect(schemas.verification_otp().safeParse({ ...otpVerification, status: 'teleported' }).success).toBe(true);
     expect(schemas.verification_otp().safeParse({ ...otpVerification, strategy: 'carrier_pigeon' }).success).toBe(true);
+    expect(schemas.verification_otp().safeParse({ ...otpVerification, status: 3 }).success).toBe(false);
+    expect(schemas.verification_otp().safeParse({ ...otpVerification, object: 'verification_admin' }).success).toBe(false);
   });
 
-  it('pick discriminated-union branches by the object property', () => {
+  it('keep enums closed in schemas only requests use', () => {
+    const adjustment = { amount: 5, action: 'increase', idempotency_key: 'k1' };
+    expect(schemas.AdjustCreditBalanceRequest().safeParse(adjustment).success).toBe(true);
+    expect(schemas.AdjustCreditBalanceRequest().safeParse({ ...adjustment, action: 'double' }).success).toBe(false);
+  });
+
+  it('pick a union variant by its `object` tag when present, and by shape when the tag is absent', () => {
     const emailAddress = {
       object: 'email_address',
       email_address: 'ada@example.com',
@@ -78,9 +85,16 @@ describe('component validators', () => {
       created_at: 1,
       updated_at: 1,
     };
+    const { object: _tag, ...untagged } = otpVerification;
     expect(schemas.EmailAddress().safeParse(emailAddress).success).toBe(true);
     expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: null }).success).toBe(true);
+    expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: untagged }).success).toBe(true);
+    expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: { ...untagged, attempts: 'many' } }).success).toBe(false);
     expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: { ...otpVerification, object: 'verification_nope' } }).success).toBe(false);
+    // The tag picks verification_saml, whose `status` is required: the OTP-shaped rest cannot rescue it.
+    const result = schemas.EmailAddress().safeParse({ ...emailAddress, verification: { object: 'verification_saml', strategy: 'saml', attempts: null } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['verification', 'status']);
   });
 
   it('share one validator instance per component (by reference, built once)', () => {

@@ -1,0 +1,69 @@
+// When a body fails validation, the error still carries the parsed body and says where it and the spec part ways.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createClerkClient } from '../../src/client.js';
+import { describeMismatches } from '../../src/core/describe-mismatch.js';
+import { sendJson, useStubServer } from './fixtures/stub-server.js';
+
+const server = useStubServer();
+const user = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/real-world/bases/user.json'), 'utf8')) as Record<string, any>;
+
+function withVerification(verification: unknown): Record<string, any> {
+  const copy = structuredClone(user);
+  copy['email_addresses'][0].verification = verification;
+  return copy;
+}
+
+async function getUserAnswering(body: unknown) {
+  server.handle((_request, res) => sendJson(res, 200, body));
+  return createClerkClient({ secretKey: 'sk_test_mismatch0tests', apiUrl: server.url }).users.getUser('user_1');
+}
+
+describe('validation failures', () => {
+  it('keep the parsed body and name the path, the expected type and the received value', async () => {
+    const body = withVerification({ object: 'verification_otp', status: 'verified', strategy: 'email_code', attempts: 'many', expire_at: null });
+    const result = await getUserAnswering(body);
+    const error = result.errors?.[0];
+    expect(error?.code).toBe('response_validation_failed');
+    expect(error?.meta?.['body']).toEqual(body);
+    expect(error?.meta?.['mismatches']).toEqual([
+      { path: '$.email_addresses[0].verification.attempts', expected: 'number', received: 'string "many"' },
+    ]);
+    expect(error?.message).toBe(
+      'The 200 response of GetUser does not match its schema at $.email_addresses[0].verification.attempts: expected number, received string "many".',
+    );
+  });
+
+  it('follow the union variant that got furthest when no variant matches an untagged value', async () => {
+    const result = await getUserAnswering(withVerification({ status: 'verified', strategy: 'email_code', attempts: 'many', expire_at: null }));
+    expect(result.errors?.[0].meta?.['mismatches']).toEqual([
+      expect.objectContaining({ path: '$.email_addresses[0].verification.attempts', expected: 'number' }),
+    ]);
+  });
+
+  it('say when a required property is absent', async () => {
+    const { id: _id, ...withoutId } = user;
+    const result = await getUserAnswering(withoutId);
+    expect(result.errors?.[0].meta?.['mismatches']).toEqual([{ path: '$.id', expected: 'string', received: 'nothing (the property is absent)' }]);
+  });
+});
+
+describe('describeMismatches', () => {
+  it('quotes odd keys, lists allowed values and shortens long values', () => {
+    const body = { 'odd key': [{ mode: 'x'.repeat(100) }], list: [1, 2] };
+    const mismatches = describeMismatches(
+      [
+        { code: 'invalid_value', values: ['a', 'b'], path: ['odd key', 0, 'mode'], message: 'Invalid option' },
+        { code: 'invalid_type', expected: 'object', path: ['list'], message: 'Invalid input' },
+        { code: 'custom', path: [], message: 'The validator failed' },
+      ],
+      body,
+    );
+    expect(mismatches).toEqual([
+      { path: '$["odd key"][0].mode', expected: 'one of "a", "b"', received: `string "${'x'.repeat(59)}…` },
+      { path: '$.list', expected: 'object', received: 'an array of 2' },
+      { path: '$', expected: 'The validator failed', received: 'an object with keys odd key, list' },
+    ]);
+  });
+});

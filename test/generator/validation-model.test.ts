@@ -1,0 +1,54 @@
+// The validation model is read from the spec once and is all the validation emitters need.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitChecks } from '../../scripts/gen/emit-checks.js';
+import { emitSchemas } from '../../scripts/gen/emit-schemas.js';
+import { readNamingMap } from '../../scripts/gen/naming.js';
+import { buildOperationModel, type OperationModel } from '../../scripts/gen/operation-model.js';
+import { buildValidationModel, type ValidationModel } from '../../scripts/gen/validation-model.js';
+import { loadBapiSpec } from '../../scripts/spec/load-spec.js';
+import { readPin } from '../../scripts/spec/pin.js';
+
+let document: Record<string, any>;
+let operations: OperationModel[];
+let model: ValidationModel;
+
+beforeAll(async () => {
+  document = (await loadBapiSpec(readPin().bapi.default)).document;
+  operations = buildOperationModel(document, readNamingMap());
+  model = buildValidationModel(document, operations);
+}, 30_000);
+
+describe('validation model', () => {
+  it('holds every component schema and response in spec order, with identifier stems', () => {
+    expect(model.schemas.map(({ name }) => name)).toEqual(Object.keys(document['components'].schemas));
+    expect(model.responses.map(({ name }) => name)).toEqual(Object.keys(document['components'].responses));
+    expect(model.schemas.find(({ name }) => name === 'JWKS.rsa.PublicKey')?.stem).toBe('JWKS_rsa_PublicKey');
+  });
+
+  it('resolves every operation response to a component, an operation body, or none', () => {
+    const ids = new Set(model.operationBodies.map(({ id }) => id));
+    const names = new Set(model.responses.map(({ name }) => name));
+    for (const operation of operations) {
+      for (const [status] of operation.responses) {
+        const ref = model.responseOf(operation, status);
+        if (ref.kind === 'operation') expect(ids.has(ref.id), `${operation.operationId} ${status}`).toBe(true);
+        if (ref.kind === 'component') expect(names.has(ref.name), `${operation.operationId} ${status}`).toBe(true);
+      }
+    }
+    const getUser = operations.find((op) => op.operationId === 'GetUser')!;
+    expect(model.responseOf(getUser, '200')).toEqual({ kind: 'component', name: 'User', hasBody: true });
+    expect(() => model.responseOf(getUser, '299')).toThrow('GetUser has no response 299');
+  });
+
+  it('carries the paged shape of the seven lists with a paginated switch as operation bodies', () => {
+    const paged = operations.filter((op) => op.paged).map((op) => model.pagedOf(op));
+    expect(paged).toHaveLength(7);
+    for (const id of paged) expect(model.operationBodies.some((body) => body.id === id && body.body.kind === 'tree')).toBe(true);
+  });
+
+  it('is all both emitters read: each names its exports relative to its own module', () => {
+    const getUser = operations.find((op) => op.operationId === 'GetUser')!;
+    expect(emitSchemas(model).responseGetter(getUser, '200')).toBe('responses["User"]');
+    expect(emitChecks(model).responseCheck(getUser, '200')).toBe('responseChecks["User"]!');
+  });
+});
