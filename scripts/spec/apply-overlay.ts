@@ -12,6 +12,8 @@ export interface OverlayAction {
 export interface OverlayDocument {
   overlay: string;
   info: { title: string; version: string };
+  /** Which BAPI versions the overlay is written for; see scripts/spec/applies-to.ts. */
+  'x-applies-to'?: unknown;
   actions: OverlayAction[];
 }
 
