@@ -41,7 +41,8 @@ export function tempWorkspace(files: Record<string, string> = {}): { root: strin
       overlaysDir: join(root, 'overlays'),
       surfaceDir: join(root, 'api-surface'),
       changelogPath: join(root, 'CHANGELOG.md'),
-      mirrorDir: join(root, 'mirror'),
+      // The real mirror is only read: it serves the base version the diff compares against.
+      mirrorDir: defaultResolveOptions(readPin()).mirrorDir,
       cacheDir: join(root, 'cache'),
     },
   };
