@@ -1,8 +1,15 @@
 // Reads an overlay's `x-applies-to` declaration: which BAPI versions the overlay is written for.
 // An overlay is applied whole or not at all, so a version outside the declaration skips it entirely.
 
-/** The `x-applies-to` field: an explicit version list, or an inclusive range whose ends are optional. */
-export type AppliesTo = { versions: string[] } | { from?: string; through?: string };
+/**
+ * The `x-applies-to` field: an explicit version list, an inclusive range whose ends are optional, or both
+ * (a version applies when it is listed or inside the range).
+ */
+export interface AppliesTo {
+  versions?: string[];
+  from?: string;
+  through?: string;
+}
 
 const VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,21 +34,22 @@ export function parseAppliesTo(value: unknown, overlayName: string): AppliesTo |
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.includes('versions')) {
-    if (keys.length !== 1) throw new Error(`${where} takes either versions or from/through, not both`);
-    const list = record['versions'];
-    if (!Array.isArray(list) || list.length === 0) throw new Error(`${where}.versions must be a non-empty list`);
-    return { versions: list.map((item, index) => checkVersion(item, `${where}.versions[${index}]`)) };
-  }
-  const unknownKeys = keys.filter((key) => key !== 'from' && key !== 'through');
+  const unknownKeys = keys.filter((key) => key !== 'versions' && key !== 'from' && key !== 'through');
   if (unknownKeys.length > 0 || keys.length === 0) {
     throw new Error(`${where} has ${keys.length === 0 ? 'no keys' : `unknown keys ${unknownKeys.join(', ')}`}; use versions, from, through`);
   }
-  const range: { from?: string; through?: string } = {};
-  if (record['from'] !== undefined) range.from = checkVersion(record['from'], `${where}.from`);
-  if (record['through'] !== undefined) range.through = checkVersion(record['through'], `${where}.through`);
-  if (range.from && range.through && range.from > range.through) throw new Error(`${where}: from ${range.from} is after through ${range.through}`);
-  return range;
+  const appliesTo: AppliesTo = {};
+  if (record['versions'] !== undefined) {
+    const list = record['versions'];
+    if (!Array.isArray(list) || list.length === 0) throw new Error(`${where}.versions must be a non-empty list`);
+    appliesTo.versions = list.map((item, index) => checkVersion(item, `${where}.versions[${index}]`));
+  }
+  if (record['from'] !== undefined) appliesTo.from = checkVersion(record['from'], `${where}.from`);
+  if (record['through'] !== undefined) appliesTo.through = checkVersion(record['through'], `${where}.through`);
+  if (appliesTo.from && appliesTo.through && appliesTo.from > appliesTo.through) {
+    throw new Error(`${where}: from ${appliesTo.from} is after through ${appliesTo.through}`);
+  }
+  return appliesTo;
 }
 
 /**
@@ -51,8 +59,9 @@ export function parseAppliesTo(value: unknown, overlayName: string): AppliesTo |
  * appliesToVersion({ from: '2025-11-10' }, '2026-05-12'); // true
  */
 export function appliesToVersion(appliesTo: AppliesTo, version: string): boolean {
-  if ('versions' in appliesTo) return appliesTo.versions.includes(version);
-  return (appliesTo.from === undefined || version >= appliesTo.from) && (appliesTo.through === undefined || version <= appliesTo.through);
+  if (appliesTo.versions?.includes(version)) return true;
+  const hasRange = appliesTo.from !== undefined || appliesTo.through !== undefined;
+  return hasRange && (appliesTo.from === undefined || version >= appliesTo.from) && (appliesTo.through === undefined || version <= appliesTo.through);
 }
 
 /**
@@ -62,9 +71,7 @@ export function appliesToVersion(appliesTo: AppliesTo, version: string): boolean
  * describeAppliesTo({ versions: ['2025-11-10'] }); // '2025-11-10'
  */
 export function describeAppliesTo(appliesTo: AppliesTo): string {
-  if ('versions' in appliesTo) return appliesTo.versions.join(', ');
-  if (appliesTo.from && appliesTo.through) return `${appliesTo.from} through ${appliesTo.through}`;
-  if (appliesTo.from) return `${appliesTo.from} and later`;
-  if (appliesTo.through) return `up to ${appliesTo.through}`;
-  return 'every version';
+  const { from, through } = appliesTo;
+  const range = from && through ? `${from} through ${through}` : from ? `${from} and later` : through ? `up to ${through}` : '';
+  return [...(appliesTo.versions ?? []), ...(range ? [range] : [])].join(', ');
 }

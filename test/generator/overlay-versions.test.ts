@@ -36,12 +36,15 @@ describe('x-applies-to', () => {
     expect(appliesToVersion(parseAppliesTo({ from: '2025-11-10' }, 'o')!, '2099-01-01')).toBe(true);
     expect(appliesToVersion(parseAppliesTo({ through: '2021-02-05' }, 'o')!, '2021-02-05')).toBe(true);
     expect(parseAppliesTo(undefined, 'o')).toBeUndefined();
+    // Both: listed older versions plus an open range.
+    const both = parseAppliesTo({ versions: ['2024-10-01'], from: '2025-11-10' }, 'o')!;
+    expect(['2024-10-01', '2025-03-12', '2025-11-10', '2026-05-12'].map((v) => appliesToVersion(both, v))).toEqual([true, false, true, true]);
   });
 
   it('rejects malformed declarations, naming the overlay', () => {
     expect(() => parseAppliesTo(['2025-11-10'], 'fix.yaml')).toThrow(/overlay fix.yaml: x-applies-to must be/);
     expect(() => parseAppliesTo({ from: '2025-11' }, 'fix.yaml')).toThrow(/x-applies-to.from must be a BAPI version/);
-    expect(() => parseAppliesTo({ versions: [], from: '2025-11-10' }, 'fix.yaml')).toThrow(/either versions or from\/through/);
+    expect(() => parseAppliesTo({ versions: [] }, 'fix.yaml')).toThrow(/versions must be a non-empty list/);
     expect(() => parseAppliesTo({ since: '2025-11-10' }, 'fix.yaml')).toThrow(/unknown keys since/);
     expect(() => parseAppliesTo({ from: '2026-01-01', through: '2025-01-01' }, 'fix.yaml')).toThrow(/is after/);
     expect(() => parseAppliesTo({ versions: [20251110] }, 'fix.yaml')).toThrow(/versions\[0\]/);
