@@ -29,6 +29,7 @@ describe.each(versions)('BAPI %s', (version) => {
   it('generates, and its committed API surface is current (generating it leaves the tree clean)', () => {
     const result = results.get(version)!;
     expect(result.surfaceStale, `${result.surfacePath} is stale: npm run generate -- --version ${version}`).toBe(false);
+    expect(result.files['operations.ts']).toContain(`from BAPI ${version} (sha256 ${readPin().bapi.versions[version]!.sha256})`);
     expect(result.files['operations.ts']).toContain(`export const SPEC_VERSION = "${version}";`);
   });
 
@@ -60,7 +61,12 @@ describe.each(versions)('BAPI %s', (version) => {
 
 describe('every pinned version', () => {
   it('type-checks in one tsc run over all generated files', async () => {
-    const files = versions.flatMap((version) => Object.keys(results.get(version)!.files).map((name) => join(root, version, 'generated', name)));
+    // webhooks-types.ts is the same file for every BAPI version: checking it once is enough.
+    const files = versions.flatMap((version, index) =>
+      Object.keys(results.get(version)!.files)
+        .filter((name) => index === 0 || name !== 'webhooks-types.ts')
+        .map((name) => join(root, version, 'generated', name)),
+    );
     writeFileSync(
       join(root, 'tsconfig.json'),
       JSON.stringify({

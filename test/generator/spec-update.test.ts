@@ -53,16 +53,18 @@ describe('spec:update', () => {
     expect(readFileSync(join(openapiDir, 'pin.json'), 'utf8')).toBe(realPin);
   }, 90_000);
 
-  it('replaces its own changelog entry when run again, and moves the default with makeDefault', async () => {
+  it('replaces an earlier changelog entry of the same version, keeps the others, and moves the default with makeDefault', async () => {
     const { specDir, paths } = tempWorkspace({ 'bapi/2026-09-01.yml': next });
-    writeFileSync(paths.changelogPath, '# Changelog\n\n## BAPI 2026-05-12 (spec pin, 2026-05-20)\n\nearlier entry\n');
-    const file = join(specDir, 'bapi/2026-09-01.yml');
-    await updatePin({ version: '2026-09-01', file, paths, date: '2026-09-02' });
-    await updatePin({ version: '2026-09-01', file, paths, date: '2026-09-03', makeDefault: true });
+    writeFileSync(
+      paths.changelogPath,
+      '# Changelog\n\n## BAPI 2026-09-01 (spec pin, 2026-09-02)\n\nfirst try\n\n## BAPI 2026-05-12 (spec pin, 2026-05-20)\n\nearlier entry\n',
+    );
+    await updatePin({ version: '2026-09-01', file: join(specDir, 'bapi/2026-09-01.yml'), paths, date: '2026-09-03', makeDefault: true });
     const changelog = readFileSync(paths.changelogPath, 'utf8');
     expect(changelog.match(/^## BAPI 2026-09-01 /gm)).toHaveLength(1);
-    expect(changelog).toContain('## BAPI 2026-09-01 (spec pin, 2026-09-03)');
-    expect(changelog.indexOf('2026-09-01 (spec pin')).toBeLessThan(changelog.indexOf('## BAPI 2026-05-12 (spec pin, 2026-05-20)\n\nearlier entry'));
+    expect(changelog).not.toContain('first try');
+    expect(changelog).toMatch(/^# Changelog\n\n## BAPI 2026-09-01 \(spec pin, 2026-09-03\)\n/);
+    expect(changelog).toMatch(/\n## BAPI 2026-05-12 \(spec pin, 2026-05-20\)\n\nearlier entry\n$/);
     expect(readPin(paths.pinPath).bapi.default).toBe('2026-09-01');
   }, 90_000);
 
