@@ -30,6 +30,7 @@ export interface SpecContext {
   overlaysDir?: string;
 }
 
+/** `openapi/overlays/` of this checkout. */
 export const defaultOverlaysDir = join(openapiDir, 'overlays');
 
 /** Default resolution options: env override, `../shared/openapi`, `.cache/openapi`, pinned upstream. */
