@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { appliesToVersion, parseAppliesTo } from '../../scripts/spec/applies-to.js';
-import { chooseOverlays, defaultOverlaysDir, loadBapiSpec, readOverlay, repairSpec } from '../../scripts/spec/load-spec.js';
+import { applyOverlay } from '../../scripts/spec/apply-overlay.js';
+import { chooseOverlays, defaultOverlaysDir, loadBapiSpec, parseSpecText, readOverlay, repairSpec } from '../../scripts/spec/load-spec.js';
 import { readPin } from '../../scripts/spec/pin.js';
+import { pinnedText } from './helpers/synthetic-spec.js';
 
 const spec = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    A: { type: object, required: [x] }\n';
 
@@ -88,12 +90,31 @@ describe('overlays across versions', () => {
     }
   });
 
-  it('give 2025-11-10 the repairs it needs and the oldest pinned version none', async () => {
+  it('give 2025-11-10 the repairs it needs', async () => {
     const november = await loadBapiSpec('2025-11-10', { fetch: false });
     expect(november.overlays).toEqual(['bapi-2025-11.overlay.yaml', 'bapi-mock-examples.overlay.yaml']);
     expect(november.document['components'].schemas.SAMLConnection.anyOf).toBeUndefined();
-    const oldest = await loadBapiSpec('2021-02-05', { fetch: false });
-    expect(oldest.overlays).toEqual([]);
-    expect(oldest.document['components'].schemas.SAMLConnection.anyOf).toBeDefined();
+    expect(november.document['components'].schemas.verification_otp.required).toContain('object');
+  }, 30_000);
+
+  it('never half-apply the repairs to 2025-03-12, where only some of their targets exist', async () => {
+    const text = await pinnedText('2025-03-12');
+    const raw = parseSpecText(text);
+    const repairs = readOverlay('bapi-2025-11.overlay.yaml');
+    const matching = repairs.actions.filter((action) => {
+      try {
+        applyOverlay(structuredClone(raw), { ...repairs, actions: [action] });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(matching.length).toBeGreaterThan(0);
+    expect(matching.length).toBeLessThan(repairs.actions.length);
+    // Even listed for 2025-03-12, the repairs would be skipped whole, not fail or apply the matching part.
+    const listed = ['bapi-2025-11.overlay.yaml', 'bapi-mock-examples.overlay.yaml'];
+    expect(chooseOverlays(listed, '2025-03-12').applied).toEqual([]);
+    expect(repairSpec(text, listed, { version: '2025-03-12' })).toEqual(raw);
+    expect((await loadBapiSpec('2025-03-12', { fetch: false })).document).toEqual(raw);
   }, 30_000);
 });
