@@ -18,7 +18,8 @@ import { openResponseEnums } from './gen/response-enums.js';
 import { buildOperationModel } from './gen/operation-model.js';
 import { readPublicNames } from './gen/public-names.js';
 import { buildValidationModel } from './gen/validation-model.js';
-import { loadBapiSpec, loadWebhooksSpec } from './spec/load-spec.js';
+import { loadBapiSpec, loadWebhooksSpec, type SpecContext } from './spec/load-spec.js';
+import type { ResolveOptions } from './spec/resolve-spec.js';
 import { openapiDir, projectRoot, readPin } from './spec/pin.js';
 
 export interface GenerateOptions {
@@ -27,7 +28,13 @@ export interface GenerateOptions {
   check: boolean;
   /** Where API-surface snapshots live; default `openapi/api-surface/`. */
   surfaceDir?: string;
+  /** Another pin, overlays directory or spec source (tests and spec:update work on copies). */
+  spec?: SpecSource;
+  /** Where the repaired spec is written for Prism; default `.cache/repaired/`. */
+  repairedDir?: string;
 }
+
+export type SpecSource = SpecContext & { resolve?: Partial<ResolveOptions> };
 
 export interface GenerateResult {
   files: Record<string, string>;
@@ -53,8 +60,8 @@ function publicNames(): Set<string> {
 }
 
 /** Renders every generated file in memory (no writes): the pure core of the generator. */
-export async function renderAll(version: string) {
-  const bapi = await loadBapiSpec(version);
+export async function renderAll(version: string, spec: SpecSource = {}) {
+  const bapi = await loadBapiSpec(version, spec.resolve, spec);
   const webhooks = await loadWebhooksSpec();
   openResponseEnums(bapi.document);
   const operations = buildOperationModel(bapi.document, readNamingMap());
@@ -79,12 +86,12 @@ export async function renderAll(version: string) {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { bapi, files, surface } = await renderAll(options.version);
+  const { bapi, files, surface } = await renderAll(options.version, options.spec);
   mkdirSync(options.outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeIfChanged(join(options.outDir, name), content);
 
   // Prism and the contract tests read the same repaired spec the generator used.
-  const repairedDir = join(projectRoot, '.cache/repaired');
+  const repairedDir = options.repairedDir ?? join(projectRoot, '.cache/repaired');
   mkdirSync(repairedDir, { recursive: true });
   const repairedSpecPath = join(repairedDir, `bapi-${options.version}.json`);
   writeIfChanged(repairedSpecPath, `${JSON.stringify(bapi.document, null, 1)}\n`);

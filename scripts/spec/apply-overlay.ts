@@ -1,6 +1,8 @@
 // Applies OpenAPI Overlay 1.0 documents (update / remove actions) to a parsed spec.
 // Targets use a small JSONPath subset: `$`, `.name`, `['name']`, `[index]` and `[?(@ == 'value')]`.
-// A target that matches nothing is an error: a repair that silently stops applying is a bug.
+// A target that matches nothing is an error: a repair that silently stops applying is a bug. So is an update the spec
+// already satisfies everywhere it matches (Clerk fixed it upstream): appending it again would only add duplicates.
+import { isDeepStrictEqual } from 'node:util';
 
 export interface OverlayAction {
   target: string;
@@ -12,6 +14,8 @@ export interface OverlayAction {
 export interface OverlayDocument {
   overlay: string;
   info: { title: string; version: string };
+  /** Which BAPI versions the overlay is written for; see scripts/spec/applies-to.ts. */
+  'x-applies-to'?: unknown;
   actions: OverlayAction[];
 }
 
@@ -83,6 +87,13 @@ function merge(target: unknown, update: unknown): unknown {
   return update;
 }
 
+/** Whether `target` already holds everything `update` would add: objects key by key, arrays item by item. */
+function satisfies(target: unknown, update: unknown): boolean {
+  if (Array.isArray(update)) return Array.isArray(target) && update.every((item) => target.some((existing) => isDeepStrictEqual(existing, item)));
+  if (isRecord(update)) return isRecord(target) && Object.entries(update).every(([key, value]) => Object.hasOwn(target, key) && satisfies(target[key], value));
+  return isDeepStrictEqual(target, update);
+}
+
 /** Applies every action of `overlay` to `document` in place and returns it. */
 export function applyOverlay<T>(document: T, overlay: OverlayDocument, name = overlay.info.title): T {
   for (const action of overlay.actions) {
@@ -96,6 +107,9 @@ export function applyOverlay<T>(document: T, overlay: OverlayDocument, name = ov
         else delete (parent as Record<string, unknown>)[key];
       }
     } else if (action.update !== undefined) {
+      if (matches.every(({ parent, key }) => satisfies((parent as Record<string | number, unknown>)[key], action.update))) {
+        throw new Error(`overlay ${name}: update on ${action.target} changes nothing (the spec already has it); drop the action`);
+      }
       for (const { parent, key } of matches) {
         const record = parent as Record<string | number, unknown>;
         record[key] = merge(record[key], action.update);

@@ -23,9 +23,9 @@ export interface Pin {
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const openapiDir = fileURLToPath(new URL('../../openapi/', import.meta.url));
 
-/** Loads the pin file of this checkout. */
-export function readPin(): Pin {
-  return JSON.parse(readFileSync(`${openapiDir}pin.json`, 'utf8')) as Pin;
+/** Loads the pin file of this checkout, or the one at `path` (tests and spec:update work on copies). */
+export function readPin(path = `${openapiDir}pin.json`): Pin {
+  return JSON.parse(readFileSync(path, 'utf8')) as Pin;
 }
 
 /** The pinned BAPI version entry, or a clear error listing the pinnable versions. */

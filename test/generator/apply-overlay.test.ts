@@ -33,6 +33,15 @@ describe('applyOverlay', () => {
     );
   });
 
+  it('fails loudly when an update is already in the spec, instead of appending duplicates', () => {
+    const doc = { s: { required: ['object'], example: 'x' } };
+    expect(() => applyOverlay(doc, overlay([{ target: '$.s', description: 'why', update: { required: ['object'] } }]))).toThrow(
+      'overlay test: update on $.s changes nothing (the spec already has it); drop the action',
+    );
+    applyOverlay(doc, overlay([{ target: '$.s', description: 'why', update: { required: ['object', 'id'] } }]));
+    expect(doc.s.required).toEqual(['object', 'object', 'id']);
+  });
+
   it('requires a reason on every action', () => {
     expect(() => applyOverlay({ a: 1 }, overlay([{ target: '$.a', description: '', remove: true }]))).toThrow(/no description/);
   });

@@ -1,0 +1,84 @@
+// Every pinned BAPI version generates with a current committed surface, type-checks and passes the validator self-test.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate, type GenerateResult } from '../../scripts/generate.js';
+import { toSchemaNode, type SchemaObject } from '../../scripts/gen/schema-node.js';
+import { projectRoot, readPin } from '../../scripts/spec/pin.js';
+import { sampleValue } from './helpers/sample-value.js';
+
+const versions = Object.keys(readPin().bapi.versions);
+// Inside the project so the generated files resolve zod and `../core/` (a symlink) as they do from src/generated/.
+const root = join(projectRoot, '.cache/all-versions');
+const results = new Map<string, GenerateResult>();
+
+beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  for (const version of versions) {
+    const dir = join(root, version);
+    mkdirSync(dir, { recursive: true });
+    symlinkSync(join(projectRoot, 'src/core'), join(dir, 'core'));
+    results.set(version, await generate({ version, outDir: join(dir, 'generated'), check: true, repairedDir: dir }));
+  }
+}, 240_000);
+
+describe.each(versions)('BAPI %s', (version) => {
+  it('generates, and its committed API surface is current (generating it leaves the tree clean)', () => {
+    const result = results.get(version)!;
+    expect(result.surfaceStale, `${result.surfacePath} is stale: npm run generate -- --version ${version}`).toBe(false);
+    expect(result.files['operations.ts']).toContain(`from BAPI ${version} (sha256 ${readPin().bapi.versions[version]!.sha256})`);
+    expect(result.files['operations.ts']).toContain(`export const SPEC_VERSION = "${version}";`);
+  });
+
+  it('passes the validator self-test: every validator builds, accepts a sample and agrees with its fast check', async () => {
+    const dir = join(root, version);
+    const components = JSON.parse(readFileSync(join(dir, `bapi-${version}.json`), 'utf8')).components.schemas as Record<string, SchemaObject>;
+    const { schemas, responses } = await import(join(dir, 'generated/schemas.ts'));
+    const { schemaChecks, responseChecks } = await import(join(dir, 'generated/checks.ts'));
+    const { operations } = await import(join(dir, 'generated/operations.ts'));
+    for (const name of Object.keys(schemas)) {
+      const validate = (value: unknown): boolean => schemas[name]().safeParse(value).success;
+      const value = sampleValue(toSchemaNode(components[name]!), components);
+      expect(validate(value), `${name} rejects its own sample ${JSON.stringify(value).slice(0, 300)}`).toBe(true);
+      for (const probe of [value, null, {}, [], 'text']) expect(schemaChecks[name](probe), `${name} fast check on ${JSON.stringify(probe).slice(0, 200)}`).toBe(validate(probe));
+    }
+    for (const name of Object.keys(responses)) {
+      for (const probe of [null, {}, []]) expect(responseChecks[name](probe), `${name} response check`).toBe(responses[name]().safeParse(probe).success);
+    }
+    let built = 0;
+    for (const operation of operations) {
+      for (const load of Object.values(operation.responses) as Array<() => Promise<{ safeParse: unknown }>>) {
+        expect(typeof (await load()).safeParse, operation.operationId).toBe('function');
+        built++;
+      }
+    }
+    expect(built).toBeGreaterThan(operations.length);
+  }, 120_000);
+});
+
+describe('every pinned version', () => {
+  it('type-checks in one tsc run over all generated files', async () => {
+    // webhooks-types.ts is the same file for every BAPI version: checking it once is enough.
+    const files = versions.flatMap((version, index) =>
+      Object.keys(results.get(version)!.files)
+        .filter((name) => index === 0 || name !== 'webhooks-types.ts')
+        .map((name) => join(root, version, 'generated', name)),
+    );
+    writeFileSync(
+      join(root, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../../tsconfig.base.json',
+        // noUnusedLocals is a style rule the default version's `npm run typecheck` enforces; here only types count.
+        compilerOptions: { lib: ['ES2022', 'DOM'], types: [], noEmit: true, noUnusedLocals: false },
+        files,
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    expect(existsSync(tsc)).toBe(true);
+    const run = promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { maxBuffer: 16 * 1024 * 1024 });
+    await expect(run.then(() => 'ok', (error: { stdout?: string }) => error.stdout ?? String(error))).resolves.toBe('ok');
+  }, 400_000);
+});
