@@ -115,3 +115,54 @@ export interface VerifiedSession {
   readonly sessionId: string;
   readonly org: SessionOrganization | undefined;
 }
+
+/**
+ * The claims of a verified JWT-template token: the registered claims Clerk always sets, and the
+ * template's custom claims, which this library cannot know and so types as `unknown`.
+ *
+ * @example
+ * const claims: TemplateClaims = { sub: 'user_1', exp: 1, role: 'admin' };
+ * if (typeof claims['role'] === 'string') console.log(claims['role']);
+ */
+export interface TemplateClaims {
+  readonly sub?: string;
+  readonly exp: number;
+  readonly iat?: number;
+  readonly nbf?: number;
+  readonly iss?: string;
+  readonly azp?: string;
+  readonly aud?: string | readonly string[];
+  readonly jti?: string;
+  readonly [claim: string]: unknown;
+}
+
+/**
+ * The data of a successful verification under `tokenType: 'jwt_template'`.
+ *
+ * @example
+ * const { data } = await verifyToken(token, { secretKey, tokenType: 'jwt_template' });
+ * if (data) console.log(data.userId, data.claims['role']);
+ */
+export interface VerifiedTemplateToken {
+  readonly tokenType: 'jwt_template';
+  /** The token's claims, copied field by field and frozen. */
+  readonly claims: TemplateClaims;
+  /** The `sub` claim, when the template sets one. */
+  readonly userId: string | undefined;
+}
+
+/**
+ * Which kind of Clerk token a verifier accepts: session tokens (the default) or JWT-template tokens.
+ *
+ * @example
+ * const tokenType: TokenType = 'jwt_template';
+ */
+export type TokenType = 'session' | 'jwt_template';
+
+/**
+ * The data a verifier gives for its token type.
+ *
+ * @example
+ * type Data = VerifiedToken<'jwt_template'>; // VerifiedTemplateToken
+ */
+export type VerifiedToken<K extends TokenType = 'session'> = K extends 'jwt_template' ? VerifiedTemplateToken : VerifiedSession;

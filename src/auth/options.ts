@@ -1,7 +1,9 @@
 import type { Result } from '../core/result.js';
 import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
+import type { TokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
+import type { AuthLogger } from './key-source.js';
 import { issuerFromPublishableKey } from './publishable-key.js';
 
 /**
@@ -61,7 +63,31 @@ export interface TokenVerifierOptions extends ClaimOptions {
   tokenCache?: boolean | { maxEntries?: number };
   /** Injected `fetch`; default `globalThis.fetch`, looked up at call time. */
   fetch?: typeof fetch;
+  /** `'session'` (the default): only session tokens verify; see {@link TemplateVerifierOptions} for the opt-in. */
+  tokenType?: 'session';
+  /** Where skipped JWKS keys are reported (one `warn` per skipped key and fetch). Default `console.warn`. */
+  logger?: AuthLogger;
 }
+
+/**
+ * Options of a verifier for JWT-template tokens: `tokenType: 'jwt_template'` is the explicit opt-in under
+ * which template tokens (`cat: cl_B7d4PD222AAA`, or no `cat`) verify and their custom claims come back
+ * typed `unknown`. Session verification always refuses template tokens.
+ *
+ * @example
+ * const options: TemplateVerifierOptions = { secretKey: 'sk_test_…', tokenType: 'jwt_template' };
+ */
+export interface TemplateVerifierOptions extends Omit<TokenVerifierOptions, 'tokenType'> {
+  tokenType: 'jwt_template';
+}
+
+/**
+ * Options of either kind of verifier, as the implementation reads them.
+ *
+ * @example
+ * const options: AnyVerifierOptions = { jwtKey: pem, tokenType: 'jwt_template' };
+ */
+export type AnyVerifierOptions = TokenVerifierOptions | TemplateVerifierOptions;
 
 /** Options after validation, with every default applied. */
 export interface ResolvedOptions {
@@ -73,7 +99,9 @@ export interface ResolvedOptions {
     | { kind: 'backend-api' | 'jwks-url'; url: string; headers: Record<string, string> };
   jwks: { ttlInMs: number; cooldownInMs: number; staleIfErrorInMs: number; timeoutInMs: number; maxBytes: number; maxKeys: number };
   tokenCacheSize: number;
+  tokenType: TokenType;
   fetch: () => typeof fetch;
+  logger: AuthLogger | undefined;
 }
 
 const SECRET_KEY = /^sk_(?:test|live)_[A-Za-z0-9_-]+$/;
@@ -124,7 +152,7 @@ export function resolveClaimOptions(
  * @example
  * const { data, errors } = resolveVerifierOptions({ jwtKey: pem });
  */
-export function resolveVerifierOptions(options: TokenVerifierOptions): Result<ResolvedOptions, TokenError> {
+export function resolveVerifierOptions(options: AnyVerifierOptions): Result<ResolvedOptions, TokenError> {
   if (typeof options !== 'object' || options === null) return invalid('options', 'an object');
   let issuer = options.issuer;
   if (issuer === undefined && options.publishableKey !== undefined) {
@@ -153,19 +181,27 @@ export function resolveVerifierOptions(options: TokenVerifierOptions): Result<Re
   if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
   const injected = options.fetch;
   if (injected !== undefined && typeof injected !== 'function') return invalid('fetch', 'a function');
+  const tokenType: TokenType = options.tokenType ?? 'session';
+  if (tokenType !== 'session' && tokenType !== 'jwt_template') return invalid('tokenType', "'session' or 'jwt_template'");
+  const logger = options.logger;
+  if (logger !== undefined && (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function')) {
+    return invalid('logger', 'an object with a warn method');
+  }
   return {
     data: {
       ...claims.data,
       source: source.data,
       jwks: jwks as ResolvedOptions['jwks'],
       tokenCacheSize,
+      tokenType,
+      logger,
       // Looked up at call time so that a fetch installed (or mocked) after construction is used.
       fetch: () => injected ?? globalThis.fetch,
     },
   };
 }
 
-function resolveSource(options: TokenVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
+function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
   const { jwtKey, secretKey, jwksUrl } = options;
   if (jwtKey !== undefined) {
     if (typeof jwtKey !== 'string' && (typeof jwtKey !== 'object' || jwtKey === null)) return invalid('jwtKey', 'a PEM string or a JWK');

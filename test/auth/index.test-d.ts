@@ -1,6 +1,6 @@
 import { expectTypeOf, test } from 'vitest';
 import { createTokenVerifier, type SessionClaimsV2, type TokenErrorCode, type VerifiedSession } from '../../src/auth/index.js';
-import type { OPTION_NAMES } from '../../src/auth/verify-token.js';
+import type { OPTION_NAMES } from '../../src/auth/verifier-registry.js';
 import type { TokenVerifierOptions } from '../../src/auth/options.js';
 
 test('a verification result narrows on errors', async () => {
