@@ -1,4 +1,5 @@
 import type { Result } from '../core/result.js';
+import { assertSecretKey } from '../core/secret-key.js';
 import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
 import type { TokenType } from './claims.js';
@@ -104,7 +105,15 @@ export interface ResolvedOptions {
   logger: AuthLogger | undefined;
 }
 
-const SECRET_KEY = /^sk_(?:test|live)_[A-Za-z0-9_-]+$/;
+/** The client's rule (`assertSecretKey`), so a key `createClerkClient` accepts is never refused here. */
+function isSecretKey(value: unknown): value is string {
+  try {
+    assertSecretKey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Validates claim options; a bad value gives `options_invalid` naming the option, never its value.
@@ -161,8 +170,8 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   }
   const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
   if (claims.errors) return claims;
-  if (options.secretKey !== undefined && (typeof options.secretKey !== 'string' || !SECRET_KEY.test(options.secretKey))) {
-    return fail('secret_key_invalid', 'The secret key must start with sk_test_ or sk_live_.');
+  if (options.secretKey !== undefined && !isSecretKey(options.secretKey)) {
+    return fail('secret_key_invalid', 'The secret key must be sk_test_ or sk_live_ followed by printable ASCII.');
   }
   const source = resolveSource(options);
   if (source.errors) return source;
