@@ -1,3 +1,4 @@
+import { defineRedactedView } from '../core/redacted-view.js';
 import type { Result } from '../core/result.js';
 import { checkRegisteredClaims, readCheckedClaims } from './claim-checks.js';
 import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
@@ -12,7 +13,6 @@ import {
   type TemplateVerifierOptions,
   type TokenVerifierOptions,
 } from './options.js';
-import { redact } from './redact.js';
 import { toVerifiedSession, toVerifiedTemplate } from './session-checks.js';
 import { createTokenCache } from './token-cache.js';
 import { verifyCompact } from './verify-compact.js';
@@ -71,7 +71,7 @@ export function createTokenVerifier(options: AnyVerifierOptions): TokenVerifier<
   const resolved = resolveVerifierOptions(options);
   if (resolved.errors) throw new TypeError(`${resolved.errors[0].code}: ${resolved.errors[0].message}`);
   const verifier = buildVerifier(resolved.data, createKeySource(resolved.data));
-  return redact({ verify: verifier.verify }, { type: 'TokenVerifier', keySource: resolved.data.source.kind });
+  return defineRedactedView({ verify: verifier.verify }, { type: 'TokenVerifier', keySource: resolved.data.source.kind });
 }
 
 type Verified = VerifiedSession | VerifiedTemplateToken;

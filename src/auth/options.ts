@@ -1,5 +1,7 @@
 import type { Result } from '../core/result.js';
+import { numberInRange } from '../core/number-checks.js';
 import { assertSecretKey } from '../core/secret-key.js';
+import { checkServiceUrl } from '../core/url-checks.js';
 import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
 import type { TokenType } from './claims.js';
@@ -124,7 +126,7 @@ function isSecretKey(value: unknown): value is string {
 export function resolveClaimOptions(
   options: ClaimOptions,
 ): Result<{ rules: ClaimRules; algorithms: readonly RsaAlgorithm[]; now: () => number }, TokenError> {
-  const skew = bounded(options.clockSkewInMs, 5000, 0, 300_000);
+  const skew = numberInRange(options.clockSkewInMs, 5000, 0, 300_000);
   if (skew === undefined) return invalid('clockSkewInMs', 'a number of milliseconds from 0 to 300000');
   const algorithms = options.algorithms ?? ['RS256'];
   if (!Array.isArray(algorithms) || algorithms.length === 0 || !algorithms.every(isRsaAlgorithm)) {
@@ -176,17 +178,17 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   const source = resolveSource(options);
   if (source.errors) return source;
   const jwks = {
-    ttlInMs: bounded(options.jwksCacheTtlInMs, 300_000, 1000, 86_400_000),
-    cooldownInMs: bounded(options.jwksCooldownInMs, 30_000, 1000, 3_600_000),
-    staleIfErrorInMs: bounded(options.jwksStaleIfErrorInMs, 3_600_000, 0, 604_800_000),
-    timeoutInMs: bounded(options.jwksTimeoutInMs, 5000, 1, 60_000),
-    maxBytes: bounded(options.jwksMaxBytes, 262_144, 1024, 10_485_760),
-    maxKeys: bounded(options.jwksMaxKeys, 32, 1, 1000),
+    ttlInMs: numberInRange(options.jwksCacheTtlInMs, 300_000, 1000, 86_400_000),
+    cooldownInMs: numberInRange(options.jwksCooldownInMs, 30_000, 1000, 3_600_000),
+    staleIfErrorInMs: numberInRange(options.jwksStaleIfErrorInMs, 3_600_000, 0, 604_800_000),
+    timeoutInMs: numberInRange(options.jwksTimeoutInMs, 5000, 1, 60_000),
+    maxBytes: numberInRange(options.jwksMaxBytes, 262_144, 1024, 10_485_760),
+    maxKeys: numberInRange(options.jwksMaxKeys, 32, 1, 1000),
   };
   for (const [name, value] of Object.entries(jwks)) if (value === undefined) return invalid(`jwks ${name}`, 'in range');
   const cache = options.tokenCache ?? true;
   const tokenCacheSize =
-    cache === false ? 0 : cache === true ? 1024 : bounded(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
+    cache === false ? 0 : cache === true ? 1024 : numberInRange(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
   if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
   const injected = options.fetch;
   if (injected !== undefined && typeof injected !== 'function') return invalid('fetch', 'a function');
@@ -218,38 +220,17 @@ function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['sou
   }
   if (secretKey !== undefined) {
     // The secret key goes to {apiUrl}/v1/jwks: a query or fragment in apiUrl would bend that path.
-    const apiUrl = checkUrl(options.apiUrl ?? 'https://api.clerk.com', false);
+    const apiUrl = checkServiceUrl(options.apiUrl ?? 'https://api.clerk.com', { allowQuery: false });
     if (apiUrl === undefined) return invalid('apiUrl', 'an https URL');
     const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
     return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
   }
   if (jwksUrl !== undefined) {
-    const url = checkUrl(jwksUrl, true);
+    const url = checkServiceUrl(jwksUrl, { allowQuery: true });
     if (url === undefined) return invalid('jwksUrl', 'an https URL');
     return { data: { kind: 'jwks-url', url, headers: {} } };
   }
   return invalid('jwtKey', 'given, or secretKey or jwksUrl');
-}
-
-/** https only, except plain http to a loopback host for local development and tests. */
-function checkUrl(value: unknown, allowQuery: boolean): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return undefined;
-  if (url.username !== '' || url.password !== '' || url.hash !== '') return undefined;
-  if (!allowQuery && url.search !== '') return undefined;
-  return url.href;
-}
-
-function bounded(value: unknown, fallback: number, min: number, max: number): number | undefined {
-  if (value === undefined) return fallback;
-  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
 }
 
 /** `undefined` when absent, `null` when malformed. */

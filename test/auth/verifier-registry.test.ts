@@ -363,6 +363,17 @@ describe('verifyToken: reusing verifiers', () => {
     const result = await verifyToken(sessionToken(testKey()), { secretKey: 'sk_test_abc', apiUrl: 'https://api.clerk.com?x=1' });
     expect(result.errors?.[0].code).toBe('options_invalid');
   });
+
+  it('refuses an apiUrl ending in an empty ? or #, and a jwksUrl with a fragment', async () => {
+    const fake = fakeFetch(() => jwksResponse([testKey().jwk]));
+    for (const apiUrl of ['https://api.clerk.com/?', 'https://api.clerk.com/#', 'https://api.clerk.com?#']) {
+      const result = await verifyToken(sessionToken(testKey()), { secretKey: 'sk_test_abc', apiUrl, fetch: fake.fetch });
+      expect(result.errors?.[0].code, apiUrl).toBe('options_invalid');
+    }
+    const jwks = await verifyToken(sessionToken(testKey()), { jwksUrl: 'https://clerk.example.com/.well-known/jwks.json#', fetch: fake.fetch });
+    expect(jwks.errors?.[0].code).toBe('options_invalid');
+    expect(fake.calls()).toBe(0);
+  });
 });
 
 
