@@ -95,9 +95,13 @@ export function verifyToken(
   return verifier.verifyWith(token, call);
 }
 
+/** The callbacks of a call that injects none; one object, so the common case allocates nothing. */
+const DEFAULT_CALL: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch, logger: undefined };
+
 /** This call's callbacks, checked as `resolveVerifierOptions` checks them; `undefined` when one is unusable. */
 function callOf(snapshot: AnyVerifierOptions): VerifyCall | undefined {
   const { now, fetch: injected, logger } = snapshot;
+  if (now === undefined && injected === undefined && logger === undefined) return DEFAULT_CALL;
   if (now !== undefined && typeof now !== 'function') return undefined;
   if (injected !== undefined && typeof injected !== 'function') return undefined;
   if (logger !== undefined && (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function')) return undefined;

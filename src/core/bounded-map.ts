@@ -12,6 +12,8 @@
 export class BoundedMap<K, V> {
   readonly #entries = new Map<K, V>();
   readonly #maxEntries: number;
+  /** The most recently used key: touching it again needs no re-insertion (the common case of one hot key). */
+  #youngest: K | undefined;
 
   constructor(maxEntries: number) {
     this.#maxEntries = maxEntries;
@@ -21,9 +23,10 @@ export class BoundedMap<K, V> {
   get(key: K): V | undefined {
     const entries = this.#entries;
     const value = entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.#youngest) {
       entries.delete(key);
       entries.set(key, value);
+      this.#youngest = key;
     }
     return value;
   }
@@ -39,6 +42,7 @@ export class BoundedMap<K, V> {
     const entries = this.#entries;
     entries.delete(key);
     entries.set(key, value);
+    this.#youngest = key;
     if (entries.size > this.#maxEntries) {
       const oldest = entries.keys().next();
       if (oldest.done !== true) entries.delete(oldest.value);
@@ -48,6 +52,7 @@ export class BoundedMap<K, V> {
   /** Removes `key`. */
   delete(key: K): void {
     this.#entries.delete(key);
+    if (key === this.#youngest) this.#youngest = undefined;
   }
 
   /** How many entries are kept. */
