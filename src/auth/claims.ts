@@ -10,14 +10,14 @@ export interface SessionActor {
 }
 
 /**
- * Claims shared by both session token formats.
+ * The registered claims every verified Clerk token has or may have (`exp` is required by every verifier);
+ * other claims are `unknown` until a narrower type says more.
  *
  * @example
- * const claims: SessionClaimsBase = { sub: 'user_1', sid: 'sess_1', exp: 1_700_000_060 };
+ * const claims: RegisteredClaims = { exp: 1_700_000_060, iss: 'https://clerk.example.com' };
  */
-export interface SessionClaimsBase {
-  readonly sub: string;
-  readonly sid: string;
+export interface RegisteredClaims {
+  readonly sub?: string;
   readonly exp: number;
   readonly iat?: number;
   readonly nbf?: number;
@@ -25,6 +25,18 @@ export interface SessionClaimsBase {
   readonly azp?: string;
   readonly aud?: string | readonly string[];
   readonly jti?: string;
+  readonly [claim: string]: unknown;
+}
+
+/**
+ * Claims shared by both session token formats.
+ *
+ * @example
+ * const claims: SessionClaimsBase = { sub: 'user_1', sid: 'sess_1', exp: 1_700_000_060 };
+ */
+export interface SessionClaimsBase extends RegisteredClaims {
+  readonly sub: string;
+  readonly sid: string;
   readonly act?: SessionActor;
   /** Minutes since the first and second factor verification; `-1` when never verified. */
   readonly fva?: readonly [number, number];
@@ -124,17 +136,7 @@ export interface VerifiedSession {
  * const claims: TemplateClaims = { sub: 'user_1', exp: 1, role: 'admin' };
  * if (typeof claims['role'] === 'string') console.log(claims['role']);
  */
-export interface TemplateClaims {
-  readonly sub?: string;
-  readonly exp: number;
-  readonly iat?: number;
-  readonly nbf?: number;
-  readonly iss?: string;
-  readonly azp?: string;
-  readonly aud?: string | readonly string[];
-  readonly jti?: string;
-  readonly [claim: string]: unknown;
-}
+export type TemplateClaims = RegisteredClaims;
 
 /**
  * The data of a successful verification under `tokenType: 'jwt_template'`.

@@ -7,6 +7,7 @@ export type { TokenErrorCode, TokenError } from './errors.js';
 export type { ClaimOptions, TemplateVerifierOptions, TokenVerifierOptions } from './options.js';
 export type { RsaAlgorithm } from './algorithms.js';
 export type {
+  RegisteredClaims,
   SessionActor,
   SessionClaims,
   SessionClaimsBase,
