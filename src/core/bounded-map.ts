@@ -38,7 +38,6 @@ export class BoundedMap<K, V> {
 
   /** Adds or replaces `key` as the most recently used entry, evicting the least recently used past the bound. */
   set(key: K, value: V): void {
-    if (this.#maxEntries <= 0) return;
     const entries = this.#entries;
     entries.delete(key);
     entries.set(key, value);
@@ -51,8 +50,8 @@ export class BoundedMap<K, V> {
 
   /** Removes `key`. */
   delete(key: K): void {
+    // `#youngest` may keep naming a deleted key: `get` finds no value for it, and `set` renames it.
     this.#entries.delete(key);
-    if (key === this.#youngest) this.#youngest = undefined;
   }
 
   /** How many entries are kept. */

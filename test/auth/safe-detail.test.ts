@@ -6,6 +6,10 @@ describe('describeUntrusted', () => {
     expect(describeUntrusted('ins_2abc')).toBe('ins_2abc');
   });
 
+  it('keeps a string of exactly the maximum length uncut', () => {
+    expect(describeUntrusted('k'.repeat(MAX_DETAIL_LENGTH))).toBe('k'.repeat(MAX_DETAIL_LENGTH));
+  });
+
   it('cuts a huge string and marks the cut', () => {
     const text = describeUntrusted('k'.repeat(10_000));
     expect(text).toBe(`${'k'.repeat(MAX_DETAIL_LENGTH)}…`);

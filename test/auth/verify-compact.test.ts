@@ -39,6 +39,29 @@ describe('verifyCompact: one pipeline for every verifier', () => {
     expect((await hasValidSignature(none, key.pem)).errors?.[0].code).toBe((await verifyJwt(none, { key: key.pem })).errors?.[0].code);
   });
 
+  it('accepts b64: true (the RFC 7797 default) and a kid of exactly 256 characters', async () => {
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    expect((await verifier.verify(sessionToken(key, {}, { b64: true }))).errors).toBeUndefined();
+    expect((await verifier.verify(sessionToken(key, {}, { kid: 'k'.repeat(256) }))).errors).toBeUndefined();
+    expect((await verifier.verify(sessionToken(key, {}, { kid: 'k'.repeat(257) }))).errors?.[0].code).toBe('token_invalid');
+  });
+
+  it('explains every refusal in its message', async () => {
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    const tokens = [
+      key.sign({ alg: 'RS512', kid: key.kid }, sessionClaims(), 'sha512'),
+      sessionToken(key, {}, { crit: ['b64'] }),
+      sessionToken(key, {}, { b64: false }),
+      sessionToken(key, {}, { cty: 'JWT' }),
+      sessionToken(key, {}, { kid: '' }),
+      testKey('ins_compact_forger').sign({ alg: 'RS256', kid: key.kid }, sessionClaims()),
+    ];
+    for (const token of tokens) expect((await verifier.verify(token)).errors?.[0].message.length).toBeGreaterThan(10);
+    const pinned = key.sign({ alg: 'RS384', kid: key.kid }, sessionClaims(), 'sha384');
+    const mismatch = await createTokenVerifier({ jwtKey: pinnedTo256, algorithms, now: () => NOW_MS }).verify(pinned);
+    expect(mismatch.errors?.[0].message).toContain('pinned');
+  });
+
   it('reports the forgery before any claim problem in every verifier', async () => {
     const forged = testKey('ins_compact_forger').sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, sessionClaims({ exp: 1 }));
     expect((await createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS }).verify(forged)).errors?.[0].code).toBe('token_invalid_signature');

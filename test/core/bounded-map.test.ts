@@ -33,6 +33,14 @@ describe('BoundedMap', () => {
     expect(map.has('a')).toBe(false);
   });
 
+  it('adds nothing when reading a missing key', () => {
+    const map = new BoundedMap<string, number>(2);
+    map.set('a', 1);
+    expect(map.get('missing')).toBeUndefined();
+    expect(map.size).toBe(1);
+    expect(map.has('missing')).toBe(false);
+  });
+
   it('keeps nothing with a bound of 0, and deletes on request', () => {
     const none = new BoundedMap<string, number>(0);
     none.set('a', 1);
