@@ -10,6 +10,7 @@ import { importSPKI, jwtVerify } from 'jose';
 import { createTokenVerifier, verifyToken } from '../../src/auth/index.js';
 import { useSignatureCheck, webCryptoSignatureCheck } from '../../src/auth/verify-signature.js';
 import { nodeSignatureCheck } from '../../src/node/node-signature-check.js';
+import { measureMultiTenant } from './multi-tenant.js';
 
 // @clerk/backend picks `fetch` per call only under NODE_ENV=test; that is how its JWKS traffic is counted.
 process.env['NODE_ENV'] = 'test';
@@ -138,6 +139,7 @@ await scenario('Failing endpoint (HTTP 500): 50 concurrent, then 50 more within 
   await Promise.all(tokens.slice(50, 100).map(verify));
 });
 globalThis.fetch = realFetch;
+const multiTenant = await measureMultiTenant(clerk.verifyToken as (token: string, options: Record<string, unknown>) => Promise<unknown>);
 
 const f = (n: number): string => Math.round(n).toLocaleString('en-US');
 const r = (n: number): string => `${n.toFixed(2)}×`;
@@ -161,6 +163,10 @@ const lines = [
   '| JWKS traffic (mocked fetch) | ours: fetches | @clerk/backend: fetches |',
   '|---|---:|---:|',
   ...counts.map(([name, o, t]) => `| ${name} | ${o} | ${t} |`),
+  '',
+  '| Multi-tenant JWKS traffic (convenience `verifyToken`, local JWKS server on 127.0.0.1) | calls | ours: fetches | @clerk/backend: fetches |',
+  '|---|---:|---:|---:|',
+  ...multiTenant,
 ];
 const table = lines.join('\n');
 console.log(table);

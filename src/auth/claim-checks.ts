@@ -1,4 +1,7 @@
+import type { Result } from '../core/result.js';
+import { decodePayload, type CompactJwt } from './decode-jwt.js';
 import { tokenError, type TokenError } from './errors.js';
+import { describeUntrusted } from './safe-detail.js';
 
 /**
  * The claim rules of one verifier, resolved from its options.
@@ -43,19 +46,23 @@ export function checkRegisteredClaims(
   if (typeof exp !== 'number' || !Number.isFinite(exp)) {
     return tokenError('token_invalid', 'The token has no finite numeric exp claim.', { claim: 'exp' });
   }
-  if (exp * 1000 <= nowMs - rules.clockSkewInMs) return tokenError('token_expired', 'The token has expired.');
+  if (exp * 1000 <= nowMs - rules.clockSkewInMs) {
+    return tokenError('token_expired', 'The token has expired.', timeDetail('exp', exp, nowMs, rules));
+  }
   if (nbf !== undefined) {
     if (typeof nbf !== 'number' || !Number.isFinite(nbf)) {
       return tokenError('token_invalid', 'The nbf claim is not a finite number.', { claim: 'nbf' });
     }
-    if (nbf * 1000 > nowMs + rules.clockSkewInMs) return tokenError('token_not_active_yet', 'The token is not active yet.');
+    if (nbf * 1000 > nowMs + rules.clockSkewInMs) {
+      return tokenError('token_not_active_yet', 'The token is not active yet.', timeDetail('nbf', nbf, nowMs, rules));
+    }
   }
   if (iat !== undefined) {
     if (typeof iat !== 'number' || !Number.isFinite(iat)) {
       return tokenError('token_invalid', 'The iat claim is not a finite number.', { claim: 'iat' });
     }
     if (iat * 1000 > nowMs + rules.clockSkewInMs) {
-      return tokenError('token_iat_in_the_future', 'The token was issued in the future.');
+      return tokenError('token_iat_in_the_future', 'The token was issued in the future.', timeDetail('iat', iat, nowMs, rules));
     }
   }
   return checkParties(payload, rules);
@@ -68,7 +75,10 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
   }
   // Exact string equality only: no prefix, case or trailing-slash leniency (subdomain cookie leaks).
   if (rules.authorizedParties !== undefined && (azp === undefined || !rules.authorizedParties.includes(azp))) {
-    return tokenError('token_invalid_authorized_party', 'The token authorized party (azp) is not allowed.');
+    return tokenError('token_invalid_authorized_party', 'The token authorized party (azp) is not allowed.', {
+      ...(azp === undefined ? {} : { azp: describeUntrusted(azp) }),
+      authorizedParties: [...rules.authorizedParties],
+    });
   }
   if (aud !== undefined && typeof aud !== 'string' && !isStringArray(aud)) {
     return tokenError('token_invalid', 'The aud claim is not a string or an array of strings.', { claim: 'aud' });
@@ -86,6 +96,29 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
     return tokenError('token_invalid_issuer', 'The token issuer (iss) is not the expected one.');
   }
   return undefined;
+}
+
+/**
+ * The claims step shared by every verifier: decodes the payload of a split token and checks `typ` and the
+ * registered claims at `nowMs`. Runs while the signature is checked (see `verifyCompact`).
+ *
+ * @example
+ * const { data: payload, errors } = readCheckedClaims(compact, rules, Date.now());
+ */
+export function readCheckedClaims(
+  compact: CompactJwt,
+  rules: ClaimRules,
+  nowMs: number,
+): Result<Readonly<Record<string, unknown>>, TokenError> {
+  const payload = decodePayload(compact.payloadSegment);
+  if (payload.errors) return payload;
+  const problem = checkHeaderType(compact.header, rules) ?? checkRegisteredClaims(payload.data, rules, nowMs);
+  return problem === undefined ? payload : { errors: [problem] };
+}
+
+/** Safe context for a time-claim failure: the claim's value and the verifier's clock, both in seconds. */
+function timeDetail(claim: 'exp' | 'nbf' | 'iat', value: number, nowMs: number, rules: ClaimRules): Record<string, unknown> {
+  return { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: rules.clockSkewInMs };
 }
 
 function isStringArray(value: unknown): value is readonly string[] {

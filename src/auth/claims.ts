@@ -10,14 +10,14 @@ export interface SessionActor {
 }
 
 /**
- * Claims shared by both session token formats.
+ * The registered claims every verified Clerk token has or may have (`exp` is required by every verifier);
+ * other claims are `unknown` until a narrower type says more.
  *
  * @example
- * const claims: SessionClaimsBase = { sub: 'user_1', sid: 'sess_1', exp: 1_700_000_060 };
+ * const claims: RegisteredClaims = { exp: 1_700_000_060, iss: 'https://clerk.example.com' };
  */
-export interface SessionClaimsBase {
-  readonly sub: string;
-  readonly sid: string;
+export interface RegisteredClaims {
+  readonly sub?: string;
   readonly exp: number;
   readonly iat?: number;
   readonly nbf?: number;
@@ -25,6 +25,18 @@ export interface SessionClaimsBase {
   readonly azp?: string;
   readonly aud?: string | readonly string[];
   readonly jti?: string;
+  readonly [claim: string]: unknown;
+}
+
+/**
+ * Claims shared by both session token formats.
+ *
+ * @example
+ * const claims: SessionClaimsBase = { sub: 'user_1', sid: 'sess_1', exp: 1_700_000_060 };
+ */
+export interface SessionClaimsBase extends RegisteredClaims {
+  readonly sub: string;
+  readonly sid: string;
   readonly act?: SessionActor;
   /** Minutes since the first and second factor verification; `-1` when never verified. */
   readonly fva?: readonly [number, number];
@@ -115,3 +127,44 @@ export interface VerifiedSession {
   readonly sessionId: string;
   readonly org: SessionOrganization | undefined;
 }
+
+/**
+ * The claims of a verified JWT-template token: the registered claims Clerk always sets, and the
+ * template's custom claims, which this library cannot know and so types as `unknown`.
+ *
+ * @example
+ * const claims: TemplateClaims = { sub: 'user_1', exp: 1, role: 'admin' };
+ * if (typeof claims['role'] === 'string') console.log(claims['role']);
+ */
+export type TemplateClaims = RegisteredClaims;
+
+/**
+ * The data of a successful verification under `tokenType: 'jwt_template'`.
+ *
+ * @example
+ * const { data } = await verifyToken(token, { secretKey, tokenType: 'jwt_template' });
+ * if (data) console.log(data.userId, data.claims['role']);
+ */
+export interface VerifiedTemplateToken {
+  readonly tokenType: 'jwt_template';
+  /** The token's claims, copied field by field and frozen. */
+  readonly claims: TemplateClaims;
+  /** The `sub` claim, when the template sets one. */
+  readonly userId: string | undefined;
+}
+
+/**
+ * Which kind of Clerk token a verifier accepts: session tokens (the default) or JWT-template tokens.
+ *
+ * @example
+ * const tokenType: TokenType = 'jwt_template';
+ */
+export type TokenType = 'session' | 'jwt_template';
+
+/**
+ * The data a verifier gives for its token type.
+ *
+ * @example
+ * type Data = VerifiedToken<'jwt_template'>; // VerifiedTemplateToken
+ */
+export type VerifiedToken<K extends TokenType = 'session'> = K extends 'jwt_template' ? VerifiedTemplateToken : VerifiedSession;

@@ -1,33 +1,61 @@
+import { defineRedactedView } from '../core/redacted-view.js';
 import type { Result } from '../core/result.js';
-import { checkHeaderType, checkRegisteredClaims, type ClaimRules } from './claim-checks.js';
-import type { VerifiedSession } from './claims.js';
-import { MAX_TOKEN_LENGTH, decodePayload, splitCompactJwt, type CompactJwt } from './decode-jwt.js';
+import { checkRegisteredClaims, readCheckedClaims } from './claim-checks.js';
+import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
+import { MAX_TOKEN_LENGTH } from './decode-jwt.js';
 import { fail, type TokenError } from './errors.js';
-import { checkHeader } from './header-checks.js';
 import { createJwksEngine } from './jwks-engine.js';
-import { createFixedKeySource, type KeySource } from './key-source.js';
-import type { RsaKeyEntry } from './rsa-key.js';
-import { resolveVerifierOptions, type ResolvedOptions, type TokenVerifierOptions } from './options.js';
-import { redact } from './redact.js';
-import { toVerifiedSession } from './session-checks.js';
+import { createFixedKeySource, type AuthLogger, type KeySource } from './key-source.js';
+import {
+  resolveVerifierOptions,
+  type AnyVerifierOptions,
+  type ResolvedOptions,
+  type TemplateVerifierOptions,
+  type TokenVerifierOptions,
+} from './options.js';
+import { toVerifiedSession, toVerifiedTemplate } from './session-checks.js';
 import { createTokenCache } from './token-cache.js';
-import { verifySignature } from './verify-signature.js';
+import { verifyCompact } from './verify-compact.js';
 
 /**
- * A reusable session token verifier: it imports keys once and keeps its JWKS and verified-token caches.
+ * A reusable token verifier: it imports keys once and keeps its JWKS and verified-token caches.
  *
  * @example
  * const verifier = createTokenVerifier({ secretKey: 'sk_live_…', authorizedParties: ['https://app.example.com'] });
  * const { data, errors } = await verifier.verify(token);
  */
-export interface TokenVerifier {
-  /** Verifies a session token; never throws. */
-  verify(token: string): Promise<Result<VerifiedSession, TokenError>>;
+export interface TokenVerifier<T = VerifiedSession> {
+  /** Verifies a token; never throws. */
+  verify(token: string): Promise<Result<T, TokenError>>;
 }
 
 /**
- * Creates a {@link TokenVerifier}. Bad options are programmer errors and throw a `TypeError` here,
- * at construction (STYLE rule 6); verification outcomes are always results.
+ * The callbacks one verification uses: lent per call by the convenience `verifyToken`, so that a new
+ * closure on every call neither builds a new verifier nor a new key-set cache.
+ *
+ * @example
+ * const call: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch, logger: undefined };
+ */
+export interface VerifyCall {
+  now: () => number;
+  fetch: () => typeof fetch;
+  logger: AuthLogger | undefined;
+}
+
+/**
+ * A verifier that can also run with another call's callbacks; internal to the auth layer.
+ *
+ * @example
+ * await verifier.verifyWith(token, { now: () => fakeNow, fetch: () => fakeFetch, logger: undefined });
+ */
+export interface SharedVerifier extends TokenVerifier<VerifiedSession | VerifiedTemplateToken> {
+  verifyWith(token: string, call: VerifyCall): Promise<Result<VerifiedSession | VerifiedTemplateToken, TokenError>>;
+}
+
+/**
+ * Creates a {@link TokenVerifier} with its own key-set cache. Bad options are programmer errors and
+ * throw a `TypeError` here, at construction (STYLE rule 6); verification outcomes are always results.
+ * With `tokenType: 'jwt_template'` it verifies JWT-template tokens instead of session tokens.
  *
  * Serialising or inspecting the verifier shows only its key source kind, never the secret key.
  *
@@ -36,26 +64,35 @@ export interface TokenVerifier {
  * const { data } = await verifier.verify(token);
  * if (data) console.log(data.userId);
  */
-export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+export function createTokenVerifier(options: TemplateVerifierOptions): TokenVerifier<VerifiedTemplateToken>;
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier<VerifiedSession>;
+export function createTokenVerifier(options: AnyVerifierOptions): TokenVerifier<VerifiedSession | VerifiedTemplateToken>;
+export function createTokenVerifier(options: AnyVerifierOptions): TokenVerifier<VerifiedSession | VerifiedTemplateToken> {
   const resolved = resolveVerifierOptions(options);
   if (resolved.errors) throw new TypeError(`${resolved.errors[0].code}: ${resolved.errors[0].message}`);
-  return buildVerifier(resolved.data);
+  const verifier = buildVerifier(resolved.data, createKeySource(resolved.data));
+  return defineRedactedView({ verify: verifier.verify }, { type: 'TokenVerifier', keySource: resolved.data.source.kind });
 }
 
+type Verified = VerifiedSession | VerifiedTemplateToken;
+
 /**
- * Builds a verifier from already validated options; shared with the convenience `verifyToken`.
+ * Builds a verifier from already validated options over a key source; shared with the convenience
+ * `verifyToken`, which passes a key source shared by every verifier of the same key set.
  *
  * @example
- * const verifier = buildVerifier(resolved);
+ * const verifier = buildVerifier(resolved, createKeySource(resolved));
  */
-export function buildVerifier(options: ResolvedOptions): TokenVerifier {
-  const { algorithms, rules, now } = options;
-  const keys = createKeySource(options);
-  const cache = createTokenCache(options.tokenCacheSize);
+export function buildVerifier(options: ResolvedOptions, keys: KeySource): SharedVerifier {
+  const { algorithms, rules } = options;
+  const shape: (header: Readonly<Record<string, unknown>>, payload: Readonly<Record<string, unknown>>) => Result<Verified, TokenError> =
+    options.tokenType === 'jwt_template' ? toVerifiedTemplate : toVerifiedSession;
+  const cache = createTokenCache<Verified>(options.tokenCacheSize);
+  const own: VerifyCall = { now: options.now, fetch: options.fetch, logger: options.logger };
 
-  async function verify(token: string): Promise<Result<VerifiedSession, TokenError>> {
+  async function verifyWith(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
     try {
-      return await verifyOrThrow(token);
+      return await run(token, call);
     } catch {
       // Only injected callbacks can throw here (a `now` that fails or returns no usable time, say):
       // refuse the token rather than let an exception out.
@@ -63,71 +100,49 @@ export function buildVerifier(options: ResolvedOptions): TokenVerifier {
     }
   }
 
-  async function verifyOrThrow(token: string): Promise<Result<VerifiedSession, TokenError>> {
+  async function run(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
+    const nowMs = call.now();
     if (typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH) {
       const hit = cache.get(token);
       if (hit !== undefined) {
         // Only the signature outcome is reused: time, azp, aud and iss are checked again, and the
         // entry is dropped as soon as its key is no longer the current one for its kid.
-        if (keys.isCurrent(hit.kid, hit.key)) {
-          const problem = checkRegisteredClaims(hit.session.claims, rules, now());
-          if (problem === undefined) return { data: hit.session };
+        if (keys.isCurrent(hit.kid, hit.key, nowMs)) {
+          const problem = checkRegisteredClaims(hit.value.claims, rules, nowMs);
+          if (problem === undefined) return { data: hit.value };
           cache.delete(token);
           return { errors: [problem] };
         }
         cache.delete(token);
       }
     }
-    const split = splitCompactJwt(token);
-    if (split.errors) return split;
-    const header = checkHeader(split.data.header, algorithms);
-    if (header.errors) return header;
-    let key: RsaKeyEntry | undefined = keys.peek(header.data.kid);
-    if (key === undefined) {
-      const loaded = await keys.getKey(header.data.kid);
-      if (loaded.errors) return loaded;
-      key = loaded.data;
-    }
-    if (key.alg !== undefined && key.alg !== header.data.alg) {
-      return fail('token_invalid_algorithm', 'The token algorithm does not match the key.');
-    }
-    // The payload is decoded and checked while WebCrypto verifies on its own thread, but the
-    // signature outcome is reported first (RFC 8725 §3.3): a forged, expired token reports the forgery.
-    const signature = verifySignature(key, header.data.alg, split.data);
-    const session = checkPayload(split.data, rules, now());
-    if (!(await signature)) return fail('token_invalid_signature', 'The token signature is invalid.');
-    if (session.errors) return session;
-    cache.set(token, { kid: header.data.kid, key, session: session.data });
-    return session;
+    const verified = await verifyCompact<Verified>(token, algorithms, keys, { nowMs, fetch: call.fetch, logger: call.logger }, (compact) => {
+      const payload = readCheckedClaims(compact, rules, nowMs);
+      return payload.errors ? payload : shape(compact.header, payload.data);
+    });
+    if (verified.errors) return verified;
+    const { value, kid, key } = verified.data;
+    cache.set(token, { kid, key, value });
+    return { data: value };
   }
 
-  return redact({ verify }, { type: 'TokenVerifier', keySource: options.source.kind });
+  return { verify: (token) => verifyWith(token, own), verifyWith };
 }
 
-function checkPayload(compact: CompactJwt, rules: ClaimRules, nowMs: number): Result<VerifiedSession, TokenError> {
-  const payload = decodePayload(compact.payloadSegment);
-  if (payload.errors) return payload;
-  const problem = checkHeaderType(compact.header, rules) ?? checkRegisteredClaims(payload.data, rules, nowMs);
-  return problem === undefined ? toVerifiedSession(compact.header, payload.data) : { errors: [problem] };
-}
-
-function createKeySource(options: ResolvedOptions): KeySource {
+/**
+ * The key source the options name: the fixed `jwtKey`, or a JWKS engine for the Backend API or a JWKS URL.
+ *
+ * @example
+ * const keys = createKeySource(resolved);
+ */
+export function createKeySource(options: ResolvedOptions): KeySource {
   const { source, jwks } = options;
   if (source.kind === 'jwt-key') return createFixedKeySource(source.key, options.algorithms);
   return createJwksEngine({
+    url: source.url,
+    headers: source.headers,
+    bapi: source.kind === 'backend-api',
     algorithms: options.algorithms,
-    now: options.now,
-    ttlInMs: jwks.ttlInMs,
-    cooldownInMs: jwks.cooldownInMs,
-    staleIfErrorInMs: jwks.staleIfErrorInMs,
-    maxKeys: jwks.maxKeys,
-    request: () => ({
-      url: source.url,
-      headers: source.headers,
-      fetch: options.fetch(),
-      timeoutInMs: jwks.timeoutInMs,
-      maxBytes: jwks.maxBytes,
-      bapi: source.kind === 'backend-api',
-    }),
+    ...jwks,
   });
 }

@@ -1,15 +1,18 @@
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import { splitCompactJwt } from './decode-jwt.js';
-import type { TokenError } from './errors.js';
-import { checkHeader } from './header-checks.js';
-import { importKeyCached } from './key-import-cache.js';
+import { fail, type TokenError } from './errors.js';
+import { sharedFixedKeySource } from './key-source.js';
 import { resolveClaimOptions } from './options.js';
-import { verifySignature } from './verify-signature.js';
+import { verifyCompact } from './verify-compact.js';
 
 /**
- * Checks only a token's signature (no claim at all): `data` is `true` or `false`; `errors` means the
- * token, its algorithm or the key is unusable.
+ * Checks only a token's signature, no claim at all, through the same pipeline as `verifyJwt`.
+ *
+ * - `{ data: true }`: the signature verifies with `key` under an allowed algorithm.
+ * - `{ data: false }`: the token and key are usable, but the signature does not verify.
+ * - `{ errors }`: anything else, with the same code `verifyJwt` gives: a malformed token
+ *   (`token_invalid`, `token_too_large`), an algorithm that is not allowed or not the one the key is
+ *   pinned to (`token_invalid_algorithm`), or an unusable key (`jwk_invalid`).
  *
  * @example
  * const { data: valid } = await hasValidSignature(token, pem);
@@ -22,15 +25,12 @@ export async function hasValidSignature(
   try {
     const resolved = resolveClaimOptions(options);
     if (resolved.errors) return resolved;
-    const split = splitCompactJwt(token);
-    if (split.errors) return split;
-    const header = checkHeader(split.data.header, resolved.data.algorithms);
-    if (header.errors) return header;
-    const entry = await importKeyCached(key, resolved.data.algorithms);
-    if (entry.errors) return entry;
-    if (entry.data.alg !== undefined && entry.data.alg !== header.data.alg) return { data: false };
-    return { data: await verifySignature(entry.data, header.data.alg, split.data) };
+    const { algorithms } = resolved.data;
+    const keys = sharedFixedKeySource(key, algorithms);
+    const verified = await verifyCompact(token, algorithms, keys, { nowMs: 0 }, () => ({ data: undefined }));
+    if (verified.errors && verified.errors[0].code === 'token_invalid_signature') return { data: false };
+    return verified.errors ? verified : { data: true };
   } catch {
-    return { errors: [{ code: 'options_invalid', message: 'The options could not be read.' }] };
+    return fail('options_invalid', 'The options could not be read.');
   }
 }

@@ -1,6 +1,7 @@
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { fail, type TokenError } from './errors.js';
+import { describeUntrusted } from './safe-detail.js';
 
 /** Longer `kid`s are refused: Clerk's are about 30 characters and a `kid` may end up in logs. */
 export const MAX_KID_LENGTH = 256;
@@ -30,7 +31,10 @@ export function checkHeader(
 ): Result<CheckedHeader, TokenError> {
   const alg = header['alg'];
   if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) {
-    return fail('token_invalid_algorithm', `The token algorithm is not one of: ${algorithms.join(', ')}.`);
+    return fail('token_invalid_algorithm', `The token algorithm is not one of: ${algorithms.join(', ')}.`, {
+      alg: describeUntrusted(alg),
+      expected: [...algorithms],
+    });
   }
   // No JWS extension is understood, so any critical one must be refused.
   if (header['crit'] !== undefined) {

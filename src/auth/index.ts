@@ -1,12 +1,13 @@
 export { createTokenVerifier, type TokenVerifier } from './create-token-verifier.js';
-export { verifyToken } from './verify-token.js';
+export { verifyToken } from './verifier-registry.js';
 export { verifyJwt, type VerifyJwtOptions } from './verify-jwt.js';
 export { decodeJwt, type DecodedJwt, type JwtHeader, type JwtPayload } from './decode-jwt.js';
 export { hasValidSignature } from './has-valid-signature.js';
 export type { TokenErrorCode, TokenError } from './errors.js';
-export type { ClaimOptions, TokenVerifierOptions } from './options.js';
+export type { ClaimOptions, TemplateVerifierOptions, TokenVerifierOptions } from './options.js';
 export type { RsaAlgorithm } from './algorithms.js';
 export type {
+  RegisteredClaims,
   SessionActor,
   SessionClaims,
   SessionClaimsBase,
@@ -14,6 +15,11 @@ export type {
   SessionClaimsV2,
   SessionOrganization,
   SessionOrganizationClaim,
+  TemplateClaims,
+  TokenType,
   VerifiedSession,
+  VerifiedTemplateToken,
+  VerifiedToken,
 } from './claims.js';
 export * from './request/index.js';
+export type { AuthLogger } from './key-source.js';

@@ -1,21 +1,30 @@
+import { guardLogger, consoleLogger } from '../core/client-logger.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { fail, type TokenError } from './errors.js';
-import { fetchJwks, type JwksRequest } from './jwks-fetch.js';
+import { fetchJwks } from './jwks-fetch.js';
 import { parseJwks } from './jwks-parse.js';
-import type { KeySource } from './key-source.js';
+import type { KeyContext, KeySource } from './key-source.js';
 import type { RsaKeyEntry } from './rsa-key.js';
+import { describeUntrusted } from './safe-detail.js';
+
+/** Before any key set was ever loaded, the first retry waits this long; each failure doubles it. */
+const FIRST_RETRY_MS = 1000;
 
 /**
- * Settings of one JWKS engine (one per verifier, so one per API URL and secret key, or per JWKS URL).
+ * Settings of one JWKS engine: one per key set (API URL and secret key, or JWKS URL).
  *
  * @example
- * const options: JwksEngineOptions = { request: () => request, algorithms: ['RS256'], now: Date.now, ttlInMs: 300000, cooldownInMs: 30000, staleIfErrorInMs: 3600000, maxKeys: 32 };
+ * const options: JwksEngineOptions = { url, headers: {}, bapi: false, timeoutInMs: 5000, maxBytes: 262144, algorithms: ['RS256'], ttlInMs: 300000, cooldownInMs: 30000, staleIfErrorInMs: 3600000, maxKeys: 32 };
  */
 export interface JwksEngineOptions {
-  request: () => JwksRequest;
+  url: string;
+  headers: Record<string, string>;
+  /** Whether a 401/403 means the secret key was refused (Backend API) rather than a plain failure. */
+  bapi: boolean;
+  timeoutInMs: number;
+  maxBytes: number;
   algorithms: readonly RsaAlgorithm[];
-  now: () => number;
   ttlInMs: number;
   cooldownInMs: number;
   staleIfErrorInMs: number;
@@ -27,43 +36,53 @@ export interface JwksEngineOptions {
  *
  * - Keys are fresh for `ttlInMs`; a stale set is refreshed on the next lookup.
  * - One fetch at a time: concurrent lookups share the fetch in flight (single-flight).
- * - After the first fetch, fetches are at least `cooldownInMs` apart, whatever the cause: an unknown
- *   `kid`, a stale set, or a failing endpoint (including a 401, which is never retried sooner).
+ * - Once a key set has been loaded, fetches are at least `cooldownInMs` apart, whatever the cause: an
+ *   unknown `kid`, a stale set, or a failing endpoint (including a 401, which is never retried sooner).
+ *   Before that, a failed fetch is retried after 1 s, then 2 s, 4 s… up to `cooldownInMs`, so an
+ *   endpoint that comes back is used soon (a refused secret key still waits the full cooldown).
  * - A failed refresh keeps the last good set, which keeps being served for up to `staleIfErrorInMs`
  *   past its TTL; after that, lookups report the fetch error.
+ * - Time is measured as elapsed time: a clock that steps backwards neither ends the cooldown nor
+ *   pins the key set (the step counts as no time; the clock's progress after it counts again).
  *
  * @example
  * const engine = createJwksEngine(options);
- * const { data: key } = await engine.getKey('ins_1');
+ * const { data: key } = await engine.getKey('ins_1', { nowMs: Date.now() });
  */
-export function createJwksEngine(options: JwksEngineOptions): KeySource & { fetchCount(): number } {
-  const { now, ttlInMs, cooldownInMs, staleIfErrorInMs } = options;
+export function createJwksEngine(options: JwksEngineOptions): KeySource {
+  const { ttlInMs, cooldownInMs, staleIfErrorInMs } = options;
+  const elapsed = createElapsedClock();
   let keys: ReadonlyMap<string, RsaKeyEntry> | undefined;
   let fetchedAt = 0;
   let lastAttemptAt: number | undefined;
   let lastError: TokenError | undefined;
+  let failures = 0;
   let inflight: Promise<void> | undefined;
-  let fetches = 0;
 
-  // A clock that went backwards (NTP step, an injected clock) gives a negative age: treat it as expired
-  // and as past the cooldown, so a wrong clock can never pin an old key set.
-  const ageOf = (since: number): number => {
-    const age = now() - since;
-    return age < 0 ? Number.POSITIVE_INFINITY : age;
-  };
+  // A refused secret key will not start working in a second: only transient failures back off faster.
+  const retryWait = (): number =>
+    keys === undefined && lastError?.code !== 'secret_key_invalid'
+      ? Math.min(cooldownInMs, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1))
+      : cooldownInMs;
 
-  function refresh(): Promise<void> {
+  function refresh(context: KeyContext, at: number): Promise<void> {
     inflight ??= (async () => {
-      fetches++;
-      lastAttemptAt = now();
-      const fetched = await fetchJwks(options.request());
-      const parsed = fetched.errors ? fetched : await parseJwks(fetched.data, options.algorithms, options.maxKeys);
+      lastAttemptAt = at;
+      const logger = guardLogger(context.logger ?? consoleLogger);
+      const fetched = await fetchJwks({ ...options, fetch: context.fetch?.() ?? globalThis.fetch });
+      const parsed = fetched.errors
+        ? fetched
+        : await parseJwks(fetched.data, options.algorithms, options.maxKeys, (index, reason) =>
+            logger.warn('A JWKS key was skipped.', { url: options.url, index, reason }),
+          );
       if (parsed.errors) {
         lastError = parsed.errors[0];
+        failures++;
       } else {
         keys = parsed.data;
-        fetchedAt = now();
+        fetchedAt = at;
         lastError = undefined;
+        failures = 0;
       }
     })().finally(() => {
       inflight = undefined;
@@ -71,36 +90,49 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource & { fetc
     return inflight;
   }
 
-  async function getKey(kid: string | undefined): Promise<Result<RsaKeyEntry, TokenError>> {
+  async function getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>> {
     if (kid === undefined) return fail('token_invalid', 'The token has no kid, which a JWKS needs to pick a key.');
     if (inflight !== undefined) await inflight;
-    const fresh = keys !== undefined && ageOf(fetchedAt) < ttlInMs;
+    const now = elapsed(context.nowMs);
     let entry = keys?.get(kid);
-    if (fresh && entry !== undefined) return { data: entry };
-    if (lastAttemptAt === undefined || ageOf(lastAttemptAt) >= cooldownInMs) {
-      await refresh();
+    if (entry !== undefined && now - fetchedAt < ttlInMs) return { data: entry };
+    if (lastAttemptAt === undefined || now - lastAttemptAt >= retryWait()) {
+      await refresh(context, now);
       entry = keys?.get(kid);
     } else if (inflight !== undefined) {
       await inflight;
       entry = keys?.get(kid);
     }
-    if (entry !== undefined && (lastError === undefined || ageOf(fetchedAt) < ttlInMs + staleIfErrorInMs)) {
+    if (entry !== undefined && (lastError === undefined || now - fetchedAt < ttlInMs + staleIfErrorInMs)) {
       return { data: entry };
     }
     if (lastError !== undefined) return { errors: [lastError] };
-    // The `kid` is not echoed: it is attacker-chosen and may be huge or contain control characters.
-    return fail('jwk_kid_mismatch', 'No key in the JWKS matches the token kid.');
+    // The kid is attacker-chosen: it goes to meta only sanitised and cut, never into the message.
+    return fail('jwk_kid_mismatch', 'No key in the JWKS matches the token kid.', { kid: describeUntrusted(kid) });
   }
 
   return {
     getKey,
-    isCurrent(kid, entry) {
-      return kid !== undefined && keys?.get(kid) === entry && ageOf(fetchedAt) < ttlInMs;
+    isCurrent(kid, entry, nowMs) {
+      return kid !== undefined && keys?.get(kid) === entry && elapsed(nowMs) - fetchedAt < ttlInMs;
     },
-    peek(kid) {
+    peek(kid, nowMs) {
       const entry = kid === undefined ? undefined : keys?.get(kid);
-      return entry !== undefined && ageOf(fetchedAt) < ttlInMs ? entry : undefined;
+      return entry !== undefined && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;
     },
-    fetchCount: () => fetches,
+  };
+}
+
+/**
+ * Turns wall-clock readings into elapsed milliseconds that never go backwards: a backwards step adds
+ * nothing, and readings after it count from the new value.
+ */
+function createElapsedClock(): (nowMs: number) => number {
+  let last: number | undefined;
+  let total = 0;
+  return (nowMs) => {
+    if (last !== undefined && nowMs > last) total += nowMs - last;
+    last = nowMs;
+    return total;
   };
 }

@@ -1,4 +1,6 @@
+import { startAttempt } from '../core/attempt-signal.js';
 import { raceAbort } from '../core/race-abort.js';
+import { ResponseTooLargeError, readBodyCapped } from '../core/read-body.js';
 import type { Result } from '../core/result.js';
 import { fail, type TokenError } from './errors.js';
 
@@ -26,12 +28,8 @@ export interface JwksRequest {
  * const { data, errors } = await fetchJwks(request);
  */
 export async function fetchJwks(request: JwksRequest): Promise<Result<unknown, TokenError>> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, request.timeoutInMs);
+  const attempt = startAttempt(undefined, request.timeoutInMs);
+  const { signal } = attempt;
   try {
     // Raced against the timeout: an injected fetch that ignores the signal must not hang every verifier call.
     const response = await raceAbort(
@@ -39,65 +37,35 @@ export async function fetchJwks(request: JwksRequest): Promise<Result<unknown, T
         method: 'GET',
         headers: { Accept: 'application/json', ...request.headers },
         redirect: 'error',
-        signal: controller.signal,
+        signal,
       }),
-      controller.signal,
+      signal,
     );
+    const meta = { status: response.status };
     if (!response.ok) {
       void response.body?.cancel().catch(() => undefined);
-      const meta = { status: response.status };
       if (request.bapi && (response.status === 401 || response.status === 403)) {
         return fail('secret_key_invalid', 'The Backend API refused the secret key while loading the JWKS.', meta);
       }
       return fail('jwks_fetch_failed', `The JWKS endpoint answered with status ${response.status}.`, meta);
     }
-    const text = await readCapped(response, request.maxBytes, controller.signal);
-    if (text === undefined) {
-      return fail('jwks_fetch_failed', `The JWKS response is larger than ${request.maxBytes} bytes.`, { status: response.status });
+    let text: string;
+    try {
+      // Raced as well: a body stream that ignores cancellation must still be bounded by the timeout.
+      text = await raceAbort(readBodyCapped(response, request.maxBytes, signal), signal);
+    } catch (error) {
+      if (!(error instanceof ResponseTooLargeError)) throw error;
+      return fail('jwks_fetch_failed', `The JWKS response is larger than ${request.maxBytes} bytes.`, meta);
     }
     try {
       return { data: JSON.parse(text) as unknown };
     } catch {
-      return fail('jwk_invalid', 'The JWKS response is not JSON.', { status: response.status });
+      return fail('jwk_invalid', 'The JWKS response is not JSON.', meta);
     }
   } catch {
-    if (timedOut) return fail('jwks_timeout', `The JWKS request took longer than ${request.timeoutInMs} ms.`);
+    if (attempt.timedOut()) return fail('jwks_timeout', `The JWKS request took longer than ${request.timeoutInMs} ms.`);
     return fail('jwks_fetch_failed', 'The JWKS request failed before a response arrived.');
   } finally {
-    clearTimeout(timer);
+    attempt.finish();
   }
-}
-
-async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    void response.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  // A fetch that ignores the signal for the body (or a mock) must still be bounded by the timeout.
-  const cancel = (): void => void reader.cancel().catch(() => undefined);
-  signal.addEventListener('abort', cancel, { once: true });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (signal.aborted) throw new Error('aborted');
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      void reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  signal.removeEventListener('abort', cancel);
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }

@@ -7,17 +7,19 @@ import { importRsaKey, type RsaKeyEntry } from './rsa-key.js';
 /**
  * Validates a JWKS document and imports its usable signing keys, by `kid`.
  *
- * Policy: keys that are not RSA signing keys for an allowed algorithm are skipped (forward
- * compatibility); a broken RSA key, a missing or duplicate `kid`, too many keys or no usable key
- * reject the whole set, since serving half of an ambiguous set could pick the wrong key.
+ * Policy: a key that cannot be used (not RSA, `use` other than `sig`, `key_ops` without `verify`, an
+ * algorithm that is not allowed, no usable `kid`, weak or malformed) is skipped and reported through
+ * `onSkip`; the other keys stay usable. A duplicate `kid`, too many keys or no usable key at all reject
+ * the whole set, since serving half of an ambiguous set could pick the wrong key.
  *
  * @example
- * const { data: keys } = await parseJwks({ keys: [jwk] }, ['RS256'], 32);
+ * const { data: keys } = await parseJwks({ keys: [jwk] }, ['RS256'], 32, (index, reason) => console.warn(index, reason));
  */
 export async function parseJwks(
   document: unknown,
   algorithms: readonly RsaAlgorithm[],
   maxKeys: number,
+  onSkip: (index: number, reason: string) => void,
 ): Promise<Result<ReadonlyMap<string, RsaKeyEntry>, TokenError>> {
   const keys = typeof document === 'object' && document !== null ? (document as { keys?: unknown }).keys : undefined;
   if (!Array.isArray(keys)) return fail('jwk_invalid', 'The JWKS document has no "keys" array.');
@@ -26,19 +28,26 @@ export async function parseJwks(
   for (let index = 0; index < keys.length; index++) {
     const jwk: unknown = keys[index];
     if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) {
-      return fail('jwk_invalid', 'A JWKS entry is not an object.', { index });
+      onSkip(index, 'The entry is not an object.');
+      continue;
     }
-    const { kty, use, alg, kid } = jwk as Record<string, unknown>;
-    if (kty !== 'RSA' || (use !== undefined && use !== 'sig')) continue;
-    if (alg !== undefined && !(algorithms as readonly unknown[]).includes(alg)) continue;
+    const { alg, kid } = jwk as Record<string, unknown>;
+    if (alg !== undefined && !(algorithms as readonly unknown[]).includes(alg)) {
+      onSkip(index, 'The key is pinned to an algorithm that is not allowed.');
+      continue;
+    }
     if (typeof kid !== 'string' || kid.length === 0 || kid.length > MAX_KID_LENGTH) {
-      return fail('jwk_invalid', 'A JWKS key has no usable kid.', { index });
+      onSkip(index, 'The key has no usable kid.');
+      continue;
     }
     if (entries.has(kid)) return fail('jwk_invalid', 'The JWKS has two keys with the same kid.', { index });
     const imported = await importRsaKey({ jwk: jwk as JsonWebKey & { kid: string } }, algorithms);
-    if (imported.errors) return fail('jwk_invalid', `JWKS key ${index}: ${imported.errors[0].message}`, { index });
+    if (imported.errors) {
+      onSkip(index, imported.errors[0].message);
+      continue;
+    }
     entries.set(kid, imported.data);
   }
-  if (entries.size === 0) return fail('jwk_invalid', 'The JWKS contains no usable RSA signing key.');
+  if (entries.size === 0) return fail('jwk_invalid', 'The JWKS contains no usable RSA signing key.', { count: keys.length });
   return { data: entries };
 }

@@ -1,21 +1,46 @@
+import { BoundedMap } from '../core/bounded-map.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import type { TokenError } from './errors.js';
 import { importRsaKey, type RsaKeyEntry } from './rsa-key.js';
 
 /**
+ * Where skipped JWKS keys are reported; the same shape as the client's logger.
+ *
+ * @example
+ * const logger: AuthLogger = { warn: (message, details) => console.warn(message, details) };
+ */
+export interface AuthLogger {
+  warn(message: string, details?: Record<string, unknown>): void;
+}
+
+/**
+ * What one verification lends its key source: the time, and the `fetch` and logger to use if a key set
+ * has to be loaded. Passed per call so that callbacks never decide which key-set cache is used.
+ *
+ * @example
+ * const context: KeyContext = { nowMs: Date.now() };
+ */
+export interface KeyContext {
+  readonly nowMs: number;
+  /** The `fetch` to load a key set with, looked up only when one is loaded. Default `globalThis.fetch`. */
+  readonly fetch?: (() => typeof fetch) | undefined;
+  readonly logger?: AuthLogger | undefined;
+}
+
+/**
  * Where a verifier gets its keys: a fixed `jwtKey`, or a JWKS engine.
  *
  * @example
- * const { data: key } = await source.getKey('ins_1');
+ * const { data: key } = await source.getKey('ins_1', { nowMs: Date.now() });
  */
 export interface KeySource {
   /** Resolves the key for a token's `kid` (ignored by a fixed key); may fetch. */
-  getKey(kid: string | undefined): Promise<Result<RsaKeyEntry, TokenError>>;
+  getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>>;
   /** Synchronously: is `entry` still the fresh, current key for `kid`? Used on verified-token cache hits. */
-  isCurrent(kid: string | undefined, entry: RsaKeyEntry): boolean;
+  isCurrent(kid: string | undefined, entry: RsaKeyEntry, nowMs: number): boolean;
   /** Synchronously: the fresh key for `kid` if one is already loaded; lets the hot path skip an `await`. */
-  peek(kid: string | undefined): RsaKeyEntry | undefined;
+  peek(kid: string | undefined, nowMs: number): RsaKeyEntry | undefined;
 }
 
 /**
@@ -42,6 +67,28 @@ export function createFixedKeySource(key: string | JsonWebKey, algorithms: reado
     },
     peek: () => current,
   };
+}
+
+/** Enough for the handful of keys an application passes to `verifyJwt`/`hasValidSignature`. */
+const MAX_FIXED_KEYS = 16;
+const fixedSources = new BoundedMap<string, KeySource>(MAX_FIXED_KEYS);
+
+/**
+ * The fixed key source for (key, algorithms), shared by every call of the stateless `verifyJwt` and
+ * `hasValidSignature`, since importing costs more than verifying. Public keys only, so holding them in a
+ * module-level map leaks nothing.
+ *
+ * @example
+ * const source = sharedFixedKeySource(pem, ['RS256']);
+ */
+export function sharedFixedKeySource(key: string | JsonWebKey, algorithms: readonly RsaAlgorithm[]): KeySource {
+  const id = `${algorithms.join(',')}|${typeof key === 'string' ? key : JSON.stringify(key)}`;
+  let source = fixedSources.get(id);
+  if (source === undefined) {
+    source = createFixedKeySource(key, algorithms);
+    fixedSources.set(id, source);
+  }
+  return source;
 }
 
 async function parseKeyInput(key: string | JsonWebKey): Promise<{ pem: string } | { jwk: JsonWebKey } | undefined> {

@@ -1,7 +1,12 @@
 import type { Result } from '../core/result.js';
+import { numberInRange } from '../core/number-checks.js';
+import { assertSecretKey } from '../core/secret-key.js';
+import { checkServiceUrl } from '../core/url-checks.js';
 import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
+import type { TokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
+import type { AuthLogger } from './key-source.js';
 import { issuerFromPublishableKey } from './publishable-key.js';
 
 /**
@@ -61,7 +66,31 @@ export interface TokenVerifierOptions extends ClaimOptions {
   tokenCache?: boolean | { maxEntries?: number };
   /** Injected `fetch`; default `globalThis.fetch`, looked up at call time. */
   fetch?: typeof fetch;
+  /** `'session'` (the default): only session tokens verify; see {@link TemplateVerifierOptions} for the opt-in. */
+  tokenType?: 'session';
+  /** Where skipped JWKS keys are reported (one `warn` per skipped key and fetch). Default `console.warn`. */
+  logger?: AuthLogger;
 }
+
+/**
+ * Options of a verifier for JWT-template tokens: `tokenType: 'jwt_template'` is the explicit opt-in under
+ * which template tokens (`cat: cl_B7d4PD222AAA`, or no `cat`) verify and their custom claims come back
+ * typed `unknown`. Session verification always refuses template tokens.
+ *
+ * @example
+ * const options: TemplateVerifierOptions = { secretKey: 'sk_test_…', tokenType: 'jwt_template' };
+ */
+export interface TemplateVerifierOptions extends Omit<TokenVerifierOptions, 'tokenType'> {
+  tokenType: 'jwt_template';
+}
+
+/**
+ * Options of either kind of verifier, as the implementation reads them.
+ *
+ * @example
+ * const options: AnyVerifierOptions = { jwtKey: pem, tokenType: 'jwt_template' };
+ */
+export type AnyVerifierOptions = TokenVerifierOptions | TemplateVerifierOptions;
 
 /** Options after validation, with every default applied. */
 export interface ResolvedOptions {
@@ -73,10 +102,20 @@ export interface ResolvedOptions {
     | { kind: 'backend-api' | 'jwks-url'; url: string; headers: Record<string, string> };
   jwks: { ttlInMs: number; cooldownInMs: number; staleIfErrorInMs: number; timeoutInMs: number; maxBytes: number; maxKeys: number };
   tokenCacheSize: number;
+  tokenType: TokenType;
   fetch: () => typeof fetch;
+  logger: AuthLogger | undefined;
 }
 
-const SECRET_KEY = /^sk_(?:test|live)_[A-Za-z0-9_-]+$/;
+/** The client's rule (`assertSecretKey`), so a key `createClerkClient` accepts is never refused here. */
+function isSecretKey(value: unknown): value is string {
+  try {
+    assertSecretKey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Validates claim options; a bad value gives `options_invalid` naming the option, never its value.
@@ -87,7 +126,7 @@ const SECRET_KEY = /^sk_(?:test|live)_[A-Za-z0-9_-]+$/;
 export function resolveClaimOptions(
   options: ClaimOptions,
 ): Result<{ rules: ClaimRules; algorithms: readonly RsaAlgorithm[]; now: () => number }, TokenError> {
-  const skew = bounded(options.clockSkewInMs, 5000, 0, 300_000);
+  const skew = numberInRange(options.clockSkewInMs, 5000, 0, 300_000);
   if (skew === undefined) return invalid('clockSkewInMs', 'a number of milliseconds from 0 to 300000');
   const algorithms = options.algorithms ?? ['RS256'];
   if (!Array.isArray(algorithms) || algorithms.length === 0 || !algorithms.every(isRsaAlgorithm)) {
@@ -124,7 +163,7 @@ export function resolveClaimOptions(
  * @example
  * const { data, errors } = resolveVerifierOptions({ jwtKey: pem });
  */
-export function resolveVerifierOptions(options: TokenVerifierOptions): Result<ResolvedOptions, TokenError> {
+export function resolveVerifierOptions(options: AnyVerifierOptions): Result<ResolvedOptions, TokenError> {
   if (typeof options !== 'object' || options === null) return invalid('options', 'an object');
   let issuer = options.issuer;
   if (issuer === undefined && options.publishableKey !== undefined) {
@@ -133,39 +172,47 @@ export function resolveVerifierOptions(options: TokenVerifierOptions): Result<Re
   }
   const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
   if (claims.errors) return claims;
-  if (options.secretKey !== undefined && (typeof options.secretKey !== 'string' || !SECRET_KEY.test(options.secretKey))) {
-    return fail('secret_key_invalid', 'The secret key must start with sk_test_ or sk_live_.');
+  if (options.secretKey !== undefined && !isSecretKey(options.secretKey)) {
+    return fail('secret_key_invalid', 'The secret key must be sk_test_ or sk_live_ followed by printable ASCII.');
   }
   const source = resolveSource(options);
   if (source.errors) return source;
   const jwks = {
-    ttlInMs: bounded(options.jwksCacheTtlInMs, 300_000, 1000, 86_400_000),
-    cooldownInMs: bounded(options.jwksCooldownInMs, 30_000, 1000, 3_600_000),
-    staleIfErrorInMs: bounded(options.jwksStaleIfErrorInMs, 3_600_000, 0, 604_800_000),
-    timeoutInMs: bounded(options.jwksTimeoutInMs, 5000, 1, 60_000),
-    maxBytes: bounded(options.jwksMaxBytes, 262_144, 1024, 10_485_760),
-    maxKeys: bounded(options.jwksMaxKeys, 32, 1, 1000),
+    ttlInMs: numberInRange(options.jwksCacheTtlInMs, 300_000, 1000, 86_400_000),
+    cooldownInMs: numberInRange(options.jwksCooldownInMs, 30_000, 1000, 3_600_000),
+    staleIfErrorInMs: numberInRange(options.jwksStaleIfErrorInMs, 3_600_000, 0, 604_800_000),
+    timeoutInMs: numberInRange(options.jwksTimeoutInMs, 5000, 1, 60_000),
+    maxBytes: numberInRange(options.jwksMaxBytes, 262_144, 1024, 10_485_760),
+    maxKeys: numberInRange(options.jwksMaxKeys, 32, 1, 1000),
   };
   for (const [name, value] of Object.entries(jwks)) if (value === undefined) return invalid(`jwks ${name}`, 'in range');
   const cache = options.tokenCache ?? true;
   const tokenCacheSize =
-    cache === false ? 0 : cache === true ? 1024 : bounded(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
+    cache === false ? 0 : cache === true ? 1024 : numberInRange(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
   if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
   const injected = options.fetch;
   if (injected !== undefined && typeof injected !== 'function') return invalid('fetch', 'a function');
+  const tokenType: TokenType = options.tokenType ?? 'session';
+  if (tokenType !== 'session' && tokenType !== 'jwt_template') return invalid('tokenType', "'session' or 'jwt_template'");
+  const logger = options.logger;
+  if (logger !== undefined && (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function')) {
+    return invalid('logger', 'an object with a warn method');
+  }
   return {
     data: {
       ...claims.data,
       source: source.data,
       jwks: jwks as ResolvedOptions['jwks'],
       tokenCacheSize,
+      tokenType,
+      logger,
       // Looked up at call time so that a fetch installed (or mocked) after construction is used.
       fetch: () => injected ?? globalThis.fetch,
     },
   };
 }
 
-function resolveSource(options: TokenVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
+function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
   const { jwtKey, secretKey, jwksUrl } = options;
   if (jwtKey !== undefined) {
     if (typeof jwtKey !== 'string' && (typeof jwtKey !== 'object' || jwtKey === null)) return invalid('jwtKey', 'a PEM string or a JWK');
@@ -173,38 +220,17 @@ function resolveSource(options: TokenVerifierOptions): Result<ResolvedOptions['s
   }
   if (secretKey !== undefined) {
     // The secret key goes to {apiUrl}/v1/jwks: a query or fragment in apiUrl would bend that path.
-    const apiUrl = checkUrl(options.apiUrl ?? 'https://api.clerk.com', false);
+    const apiUrl = checkServiceUrl(options.apiUrl ?? 'https://api.clerk.com', { allowQuery: false });
     if (apiUrl === undefined) return invalid('apiUrl', 'an https URL');
     const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
     return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
   }
   if (jwksUrl !== undefined) {
-    const url = checkUrl(jwksUrl, true);
+    const url = checkServiceUrl(jwksUrl, { allowQuery: true });
     if (url === undefined) return invalid('jwksUrl', 'an https URL');
     return { data: { kind: 'jwks-url', url, headers: {} } };
   }
   return invalid('jwtKey', 'given, or secretKey or jwksUrl');
-}
-
-/** https only, except plain http to a loopback host for local development and tests. */
-function checkUrl(value: unknown, allowQuery: boolean): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return undefined;
-  if (url.username !== '' || url.password !== '' || url.hash !== '') return undefined;
-  if (!allowQuery && url.search !== '') return undefined;
-  return url.href;
-}
-
-function bounded(value: unknown, fallback: number, min: number, max: number): number | undefined {
-  if (value === undefined) return fallback;
-  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
 }
 
 /** `undefined` when absent, `null` when malformed. */

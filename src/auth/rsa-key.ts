@@ -55,7 +55,8 @@ export async function importRsaKey(
   let source: { pem: string } | { jwk: JsonWebKey };
   if ('pem' in material) {
     const pem = normalizePem(material.pem);
-    if (!pem.startsWith('-----BEGIN PUBLIC KEY-----')) return fail('jwk_invalid', 'The PEM key is not an SPKI public key.');
+    const problem = checkPemSpki(pem);
+    if (problem !== undefined) return fail('jwk_invalid', problem);
     source = { pem };
   } else {
     const checked = checkJwkShape(material.jwk);
@@ -88,7 +89,12 @@ function checkJwkShape(
 ): Result<{ jwk: JsonWebKey; kid: string | undefined; alg: RsaAlgorithm | undefined }, TokenError> {
   if (typeof jwk !== 'object' || jwk === null) return fail('jwk_invalid', 'The JWK is not an object.');
   if (jwk.kty !== 'RSA') return fail('jwk_invalid', 'The JWK is not an RSA key.');
-  if (jwk.use !== undefined && jwk.use !== 'sig') return fail('jwk_invalid', 'The JWK is not a signing key.');
+  if (jwk.use !== undefined && jwk.use !== 'sig') return fail('jwk_invalid', 'The JWK is not a signing key (use).');
+  // RFC 7517 §4.3: when key_ops is present, the key may only be used for the operations it lists.
+  const ops: unknown = jwk.key_ops;
+  if (ops !== undefined && !(Array.isArray(ops) && ops.every((op) => typeof op === 'string') && ops.includes('verify'))) {
+    return fail('jwk_invalid', 'The JWK key_ops does not allow verify.');
+  }
   if (typeof jwk.n !== 'string' || decodeBase64Url(jwk.n) === undefined) {
     return fail('jwk_invalid', 'The JWK modulus (n) is not base64url.');
   }
@@ -98,6 +104,37 @@ function checkJwkShape(
   if (jwk.kid !== undefined && typeof jwk.kid !== 'string') return fail('jwk_invalid', 'The JWK kid is not a string.');
   // Only the public parameters go to WebCrypto: `d`, `key_ops` or `ext` must not change what is imported.
   return { data: { jwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, kid: jwk.kid, alg: jwk.alg } };
+}
+
+/** Exactly one SPKI PEM block: base64 (and whitespace) between the armour, nothing before or after it. */
+const PEM_SPKI = /^-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----$/;
+
+/**
+ * Refuses what jose's `importSPKI` lets through: text around the block, a second block, and DER bytes
+ * after the SPKI structure (which `@clerk/backend` refuses too).
+ */
+function checkPemSpki(pem: string): string | undefined {
+  const match = PEM_SPKI.exec(pem);
+  if (match === null) return 'The PEM key is not exactly one SPKI public key block.';
+  let der: string;
+  try {
+    der = atob((match[1] ?? '').replace(/\s/g, ''));
+  } catch {
+    return 'The PEM key is not valid base64.';
+  }
+  return derSequenceLength(der) === der.length ? undefined : 'The PEM key has bytes after its SPKI structure.';
+}
+
+/** The total length (header included) of the DER SEQUENCE at the start of `der`, or -1. */
+function derSequenceLength(der: string): number {
+  if (der.charCodeAt(0) !== 0x30 || der.length < 2) return -1;
+  const first = der.charCodeAt(1);
+  if (first < 0x80) return 2 + first;
+  const octets = first & 0x7f;
+  if (octets === 0 || octets > 4 || der.length < 2 + octets) return -1;
+  let length = 0;
+  for (let i = 0; i < octets; i++) length = length * 256 + der.charCodeAt(2 + i);
+  return 2 + octets + length;
 }
 
 function checkRsaParameters(key: CryptoKey, alg: RsaAlgorithm): string | undefined {

@@ -1,10 +1,12 @@
 import type { Result } from '../core/result.js';
-import type { SessionClaims, SessionOrganization, VerifiedSession } from './claims.js';
+import type { SessionClaims, SessionOrganization, TemplateClaims, VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { fail, type TokenError } from './errors.js';
 import { decodeOrgPermissions } from './org-permissions.js';
 
 /** Token categories (`cat` header) that may be used as a session; any other value is refused. */
 const SESSION_CATEGORIES: ReadonlySet<unknown> = new Set([undefined, 'cl_B7d4PD111AAA', 'cl_I7d4PD111III']);
+/** The JWT-template category; absent is accepted too, since older template tokens carry no `cat`. */
+const TEMPLATE_CATEGORIES: ReadonlySet<unknown> = new Set([undefined, 'cl_B7d4PD222AAA']);
 
 type Claims = Readonly<Record<string, unknown>>;
 
@@ -27,6 +29,26 @@ export function toVerifiedSession(header: Claims, payload: Claims): Result<Verif
   if (wrong !== undefined) return invalid(wrong);
   const claims = payload as SessionClaims;
   return { data: Object.freeze({ claims, userId: sub, sessionId: sid, org: organizationOf(claims) }) };
+}
+
+/**
+ * Checks what makes a verified JWT a Clerk JWT-template token (`cat` absent or the template category, a
+ * non-machine `sub` if any) and shapes the result; custom claims are left as they are, typed `unknown`.
+ *
+ * @example
+ * const { data, errors } = toVerifiedTemplate(header, payload);
+ */
+export function toVerifiedTemplate(header: Claims, payload: Claims): Result<VerifiedTemplateToken, TokenError> {
+  if (!TEMPLATE_CATEGORIES.has(header['cat'])) {
+    return fail('token_type_mismatch', 'The token category (cat) is not a JWT-template token.');
+  }
+  const { sub } = payload;
+  if (sub !== undefined && (typeof sub !== 'string' || sub === '')) return invalid('sub');
+  if (typeof sub === 'string' && sub.startsWith('mch_')) {
+    return fail('token_type_mismatch', 'The token subject is a machine, not a user.');
+  }
+  const claims = payload as TemplateClaims;
+  return { data: Object.freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
 }
 
 function invalid(claim: string): ReturnType<typeof fail> {

@@ -1,11 +1,10 @@
 import type { Result } from '../core/result.js';
-import { checkHeaderType, checkRegisteredClaims } from './claim-checks.js';
-import { decodePayload, splitCompactJwt, type JwtPayload } from './decode-jwt.js';
+import { readCheckedClaims } from './claim-checks.js';
+import type { JwtPayload } from './decode-jwt.js';
 import { fail, type TokenError } from './errors.js';
-import { checkHeader } from './header-checks.js';
-import { importKeyCached } from './key-import-cache.js';
+import { sharedFixedKeySource } from './key-source.js';
 import { resolveClaimOptions, type ClaimOptions } from './options.js';
-import { verifySignature } from './verify-signature.js';
+import { verifyCompact } from './verify-compact.js';
 
 /**
  * Options of {@link verifyJwt}: the key plus the claim rules.
@@ -30,23 +29,10 @@ export async function verifyJwt(token: string, options: VerifyJwtOptions): Promi
     const claims = resolveClaimOptions(options);
     if (claims.errors) return claims;
     const { rules, algorithms, now } = claims.data;
-    const split = splitCompactJwt(token);
-    if (split.errors) return split;
-    const header = checkHeader(split.data.header, algorithms);
-    if (header.errors) return header;
-    const key = await importKeyCached(options.key, algorithms);
-    if (key.errors) return key;
-    if (key.data.alg !== undefined && key.data.alg !== header.data.alg) {
-      return fail('token_invalid_algorithm', 'The token algorithm does not match the key.');
-    }
-    // Claims are checked while WebCrypto verifies; the signature outcome is still reported first.
-    const signature = verifySignature(key.data, header.data.alg, split.data);
-    const payload = decodePayload(split.data.payloadSegment);
-    const problem = payload.errors
-      ? payload.errors[0]
-      : (checkHeaderType(split.data.header, rules) ?? checkRegisteredClaims(payload.data, rules, now()));
-    if (!(await signature)) return fail('token_invalid_signature', 'The token signature is invalid.');
-    return problem === undefined ? payload : { errors: [problem] };
+    const nowMs = now();
+    const keys = sharedFixedKeySource(options.key, algorithms);
+    const verified = await verifyCompact(token, algorithms, keys, { nowMs }, (compact) => readCheckedClaims(compact, rules, nowMs));
+    return verified.errors ? verified : { data: verified.data.value };
   } catch {
     return fail('options_invalid', 'The options could not be read.');
   }

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../src/auth/index.js';
+import { assertSecretKey } from '../../src/core/secret-key.js';
 import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 import { fakeFetch, jwksResponse } from './helpers/jwks-server.js';
 
@@ -26,12 +27,33 @@ describe('createTokenVerifier', () => {
     expect(text).not.toContain(token.split('.')[2]!.slice(0, 20));
   });
 
-  it('does not put the secret key in a TypeError either', () => {
-    expect(() => createTokenVerifier({ secretKey: 'pk_live_SuperSecretValue' })).toThrow(TypeError);
+  it.each([
+    ['a publishable key', 'pk_live_SuperSecretValue'],
+    ['a space', 'sk_live_Super Secret'],
+    ['a control character', 'sk_live_Super\u0007Secret'],
+    ['a non-ASCII character', 'sk_live_SuperSécret'],
+    ['no prefix', 'SuperSecretValue'],
+    ['nothing after the prefix', 'sk_live_'],
+  ])('refuses a secret key with %s with a TypeError that does not contain it', (_name, secretKey) => {
+    let thrown: unknown;
     try {
-      createTokenVerifier({ secretKey: 'sk_live_Super Secret' });
+      createTokenVerifier({ secretKey });
     } catch (error) {
-      expect(String(error)).not.toContain('Super');
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(String(thrown)).toContain('secret_key_invalid');
+    expect(String(thrown)).not.toContain('Super');
+  });
+
+  it('accepts exactly the secret keys the client accepts: one rule for both', () => {
+    for (const secretKey of ['sk_test_abc', 'sk_live_a-b_C9', 'sk_test_X']) {
+      expect(() => assertSecretKey(secretKey)).not.toThrow();
+      expect(() => createTokenVerifier({ secretKey })).not.toThrow();
+    }
+    for (const secretKey of ['sk_live_a.b', 'sk_test_x~y', 'sk_test_a b']) {
+      expect(() => assertSecretKey(secretKey)).toThrow(TypeError);
+      expect(() => createTokenVerifier({ secretKey })).toThrow(TypeError);
     }
   });
 

@@ -1,6 +1,13 @@
 import { expectTypeOf, test } from 'vitest';
-import { createTokenVerifier, type SessionClaimsV2, type TokenErrorCode, type VerifiedSession } from '../../src/auth/index.js';
-import type { OPTION_NAMES } from '../../src/auth/verify-token.js';
+import {
+  createTokenVerifier,
+  verifyToken,
+  type SessionClaimsV2,
+  type TokenErrorCode,
+  type VerifiedSession,
+  type VerifiedTemplateToken,
+} from '../../src/auth/index.js';
+import type { OPTION_NAMES } from '../../src/auth/verifier-registry.js';
 import type { TokenVerifierOptions } from '../../src/auth/options.js';
 
 test('a verification result narrows on errors', async () => {
@@ -17,4 +24,17 @@ test('a verification result narrows on errors', async () => {
 test('the convenience form snapshots every verifier option', () => {
   type Unlisted = Exclude<keyof TokenVerifierOptions, (typeof OPTION_NAMES)[number]>;
   expectTypeOf<Unlisted>().toEqualTypeOf<never>();
+});
+
+test('tokenType picks the data type, and template custom claims are unknown', async () => {
+  const template = await createTokenVerifier({ jwtKey: 'x', tokenType: 'jwt_template' }).verify('t');
+  if (!template.errors) {
+    expectTypeOf(template.data).toEqualTypeOf<VerifiedTemplateToken>();
+    expectTypeOf(template.data.claims['role']).toEqualTypeOf<unknown>();
+    expectTypeOf(template.data.claims.exp).toEqualTypeOf<number>();
+  }
+  const session = await verifyToken('t', { jwtKey: 'x' });
+  if (!session.errors) expectTypeOf(session.data).toEqualTypeOf<VerifiedSession>();
+  const viaTemplate = await verifyToken('t', { jwtKey: 'x', tokenType: 'jwt_template' });
+  if (!viaTemplate.errors) expectTypeOf(viaTemplate.data).toEqualTypeOf<VerifiedTemplateToken>();
 });

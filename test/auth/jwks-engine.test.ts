@@ -123,14 +123,19 @@ describe('JWKS engine: limits and malformed sets (B17)', () => {
     expect(calls).toBe(2);
   });
 
-  it('treats a clock that went backwards as stale, so a rotation is still picked up', async () => {
+  it('keeps the cooldown when the clock steps backwards, and picks up a rotation once the clock moves on', async () => {
     const { fake, verifier, tick } = setup();
     expect((await verifier.verify(sessionToken(keyA))).errors).toBeUndefined();
-    tick(-86_400_000);
     fake.respond(() => jwksResponse([keyB.jwk]));
-    tick(600_000);
-    const rotated = await verifier.verify(sessionToken(keyB, { iat: NOW_MS / 1000 - 86_400, nbf: NOW_MS / 1000 - 86_400, exp: NOW_MS / 1000 }));
-    expect(rotated.errors).toBeUndefined();
+    tick(-86_400_000);
+    const rotated = sessionToken(keyB, { iat: NOW_MS / 1000 - 86_400, nbf: NOW_MS / 1000 - 86_400, exp: NOW_MS / 1000 });
+    for (let i = 0; i < 20; i++) {
+      expect((await verifier.verify(rotated)).errors?.[0].code).toBe('jwk_kid_mismatch');
+      tick(-1_000);
+    }
+    expect(fake.calls()).toBe(1);
+    tick(31_000);
+    expect((await verifier.verify(rotated)).errors).toBeUndefined();
     expect(fake.calls()).toBe(2);
   });
 
@@ -190,6 +195,94 @@ describe('JWKS engine: limits and malformed sets (B17)', () => {
     const result = await verifier.verify(sessionToken(keyA));
     expect(result.errors?.[0].code).toBe('jwks_fetch_failed');
     expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+});
+
+describe('JWKS engine: unknown kid detail', () => {
+  it('names the kid that was not found in meta, sanitised and cut', async () => {
+    const { verifier } = setup();
+    const plain = await verifier.verify(sessionToken(keyA, {}, { kid: 'ins_missing' }));
+    expect(plain.errors?.[0]).toMatchObject({ code: 'jwk_kid_mismatch', meta: { kid: 'ins_missing' } });
+    const odd = await verifier.verify(sessionToken(keyA, {}, { kid: `ins_\u0007${'x'.repeat(200)}` }));
+    const kid = (odd.errors?.[0].meta as { kid: string }).kid;
+    expect(kid).toBe(`ins_?${'x'.repeat(59)}…`);
+    expect(odd.errors?.[0].message).not.toContain('xxx');
+  });
+});
+
+describe('JWKS engine: availability before the first key set (B40)', () => {
+  it('backs off from 1 s, doubling up to the cooldown, until a first fetch succeeds', async () => {
+    const { fake, verifier, tick } = setup();
+    fake.respond(() => new Response('down', { status: 503 }));
+    const token = sessionToken(keyA);
+    const callsAfter: number[] = [];
+    // Readings at 0, 1, 2, 3, 4, 5, 6, 7 s: fetches are due at 0, 1 (+1), 3 (+2) and 7 s (+4).
+    for (let second = 0; second < 8; second++) {
+      expect((await verifier.verify(token)).errors?.[0].code).toBe('jwks_fetch_failed');
+      callsAfter.push(fake.calls());
+      tick(1_000);
+    }
+    expect(callsAfter).toEqual([1, 2, 2, 3, 3, 3, 3, 4]);
+  });
+
+  it('uses an endpoint that comes back within seconds, not after the full cooldown', async () => {
+    const { fake, verifier, tick } = setup();
+    fake.respond(() => new Response('down', { status: 503 }));
+    expect((await verifier.verify(sessionToken(keyA))).errors?.[0].code).toBe('jwks_fetch_failed');
+    fake.respond(() => jwksResponse([keyA.jwk]));
+    tick(1_000);
+    expect((await verifier.verify(sessionToken(keyA))).errors).toBeUndefined();
+    expect(fake.calls()).toBe(2);
+  });
+
+  it('caps the backoff at the cooldown', async () => {
+    const { fake, verifier, tick } = setup([keyA.jwk], { jwksCooldownInMs: 3_000 });
+    fake.respond(() => new Response('down', { status: 503 }));
+    for (let i = 0; i < 10; i++) {
+      await verifier.verify(sessionToken(keyA));
+      tick(3_000);
+    }
+    expect(fake.calls()).toBe(10);
+  });
+});
+
+describe('JWKS engine: unusable keys (B40)', () => {
+  it('skips each unusable key with a logged reason and keeps the others usable', async () => {
+    const weak = testKey('ins_weak', 1024);
+    const warnings: Array<Record<string, unknown> | undefined> = [];
+    const logger = { warn: (_message: string, details?: Record<string, unknown>) => void warnings.push(details) };
+    const jwks = [
+      weak.jwk,
+      { kty: 'EC', kid: 'ins_ec', crv: 'P-256', x: 'AA', y: 'AA' },
+      { ...keyB.jwk, kid: 'ins_enc', use: 'enc' },
+      { ...keyB.jwk, kid: 'ins_sign_only', key_ops: ['sign'] },
+      keyA.jwk,
+    ];
+    const { verifier } = setup(jwks, { logger });
+    expect((await verifier.verify(sessionToken(keyA))).errors).toBeUndefined();
+    expect(warnings.map((details) => details?.['index'])).toEqual([0, 1, 2, 3]);
+    expect(warnings.map((details) => String(details?.['reason']))).toEqual([
+      expect.stringContaining('2048'),
+      expect.stringContaining('not an RSA key'),
+      expect.stringContaining('use'),
+      expect.stringContaining('key_ops'),
+    ]);
+    expect((await verifier.verify(sessionToken(weak))).errors?.[0].code).toBe('jwk_kid_mismatch');
+  });
+
+  it('still refuses a set in which no key is usable', async () => {
+    const { verifier } = setup([{ ...keyA.jwk, use: 'enc' }], { logger: { warn: () => undefined } });
+    expect((await verifier.verify(sessionToken(keyA))).errors?.[0].code).toBe('jwk_invalid');
+  });
+
+  it('survives a logger that throws', async () => {
+    const logger = {
+      warn: () => {
+        throw new Error('logger down');
+      },
+    };
+    const { verifier } = setup([{ kty: 'oct', kid: 'x', k: 'AA' }, keyA.jwk], { logger });
+    expect((await verifier.verify(sessionToken(keyA))).errors).toBeUndefined();
   });
 });
 

@@ -67,4 +67,29 @@ describe('importRsaKey (A5)', () => {
     const verifier = createTokenVerifier({ jwtKey: JSON.stringify(key.jwk), now: () => NOW_MS });
     expect((await verifier.verify(sessionToken(key))).errors).toBeUndefined();
   });
+
+  it('refuses a PEM with DER bytes after the SPKI structure (Wycheproof-style trailing garbage)', async () => {
+    const der = createPublicKey(testKey().pem).export({ type: 'spki', format: 'der' });
+    const padded = Buffer.concat([der, Buffer.from([0x00, 0x00])]).toString('base64').replace(/(.{64})/g, '$1\n');
+    const pem = `-----BEGIN PUBLIC KEY-----\n${padded}\n-----END PUBLIC KEY-----`;
+    expect((await importRsaKey({ pem }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    expect((await importRsaKey({ pem: testKey().pem }, ['RS256'])).errors).toBeUndefined();
+  });
+
+  it('refuses a PEM with a second block, or text around its block', async () => {
+    const pem = testKey().pem.trim();
+    const other = testKey('ins_second_block').pem.trim();
+    expect((await importRsaKey({ pem: `${pem}\n${other}` }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    expect((await importRsaKey({ pem: `comment\n${pem}` }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    const verifier = createTokenVerifier({ jwtKey: `${pem}\n${other}`, now: () => NOW_MS });
+    expect((await verifier.verify(sessionToken(testKey()))).errors?.[0].code).toBe('jwk_invalid');
+  });
+
+  it('honours JWK key_ops: a key that may not verify is refused (Wycheproof JWK test 355)', async () => {
+    const jwk = testKey().jwk;
+    expect((await importRsaKey({ jwk: { ...jwk, key_ops: ['sign'] } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    expect((await importRsaKey({ jwk: { ...jwk, key_ops: [] } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    expect((await importRsaKey({ jwk: { ...jwk, key_ops: 'verify' as unknown as string[] } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    expect((await importRsaKey({ jwk: { ...jwk, key_ops: ['verify'] } }, ['RS256'])).errors).toBeUndefined();
+  });
 });

@@ -85,7 +85,7 @@ describe('verified-token cache', () => {
     cache.set('b', entry);
     cache.get('a');
     cache.set('c', entry);
-    expect(cache.size()).toBe(2);
+    expect(cache.size).toBe(2);
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBe(entry);
   });

@@ -3,7 +3,7 @@ import type { VerifiedSession } from '../claims.js';
 import { createTokenVerifier } from '../create-token-verifier.js';
 import type { TokenError } from '../errors.js';
 import type { TokenVerifierOptions } from '../options.js';
-import { verifyToken } from '../verify-token.js';
+import { verifyToken } from '../verifier-registry.js';
 import type { SessionTokenClient } from './auth-object.js';
 import { createMachineTokenCaches, createMachineTokenVerifier, type MachineTokenCaches } from './machine-tokens.js';
 import type { JwksClient } from './machine-jwt-keys.js';

@@ -1,4 +1,4 @@
-import { redact } from '../redact.js';
+import { defineRedactedView } from '../../core/redacted-view.js';
 import { signedOutAuthObject, type SessionAuthObject } from './auth-object.js';
 import type { MachineAuthObject } from './machine-auth-object.js';
 import type { AuthFailure, RequestAuthReason } from './reasons.js';
@@ -87,7 +87,7 @@ export function signedInState(token: string, tokenType: TokenType, makeAuth: (op
     headers,
     toAuth: (options = {}) => makeAuth(options ?? {}),
   };
-  return redact(state, { type: 'RequestState', status: 'signed-in', tokenType });
+  return defineRedactedView(state, { type: 'RequestState', status: 'signed-in', tokenType });
 }
 
 /**
@@ -112,7 +112,7 @@ export function signedOutState(failure: AuthFailure, tokenType: TokenType | unde
     headers,
     toAuth: () => signedOutAuthObject(),
   };
-  return redact(state, { type: 'RequestState', status: 'signed-out', reason: failure.reason });
+  return defineRedactedView(state, { type: 'RequestState', status: 'signed-out', reason: failure.reason });
 }
 
 /** Header values must be printable ASCII here (messages may hold an en dash, say); anything else becomes `?`. */

@@ -363,5 +363,83 @@ describe('verifyToken: reusing verifiers', () => {
     const result = await verifyToken(sessionToken(testKey()), { secretKey: 'sk_test_abc', apiUrl: 'https://api.clerk.com?x=1' });
     expect(result.errors?.[0].code).toBe('options_invalid');
   });
+
+  it('refuses an apiUrl ending in an empty ? or #, and a jwksUrl with a fragment', async () => {
+    const fake = fakeFetch(() => jwksResponse([testKey().jwk]));
+    for (const apiUrl of ['https://api.clerk.com/?', 'https://api.clerk.com/#', 'https://api.clerk.com?#']) {
+      const result = await verifyToken(sessionToken(testKey()), { secretKey: 'sk_test_abc', apiUrl, fetch: fake.fetch });
+      expect(result.errors?.[0].code, apiUrl).toBe('options_invalid');
+    }
+    const jwks = await verifyToken(sessionToken(testKey()), { jwksUrl: 'https://clerk.example.com/.well-known/jwks.json#', fetch: fake.fetch });
+    expect(jwks.errors?.[0].code).toBe('options_invalid');
+    expect(fake.calls()).toBe(0);
+  });
 });
 
+
+describe('verifyToken: key sets follow the tenant, not the options (B39)', () => {
+  /** One JWKS endpoint per secret key, counting fetches per tenant. */
+  function tenants(count: number, prefix: string) {
+    const tenantKey = testKey('ins_tenant');
+    const fetches = new Map<string, number>();
+    const fake = fakeFetch((_url, init) => {
+      const authorization = new Headers(init?.headers).get('authorization') ?? '';
+      fetches.set(authorization, (fetches.get(authorization) ?? 0) + 1);
+      return jwksResponse([tenantKey.jwk]);
+    });
+    const secrets = Array.from({ length: count }, (_, i) => `sk_test_${prefix}${i}`);
+    return { tenantKey, fake, secrets, fetches };
+  }
+
+  it('serves 40 tenants in rotation with one fetch each', async () => {
+    const { tenantKey, fake, secrets, fetches } = tenants(40, 'rotation');
+    for (let round = 0; round < 3; round++) {
+      for (const secretKey of secrets) {
+        const result = await verifyToken(sessionToken(tenantKey, { sid: `sess_${round}` }), { secretKey, fetch: fake.fetch, now: () => NOW_MS });
+        expect(result.errors).toBeUndefined();
+      }
+    }
+    expect(fake.calls()).toBe(40);
+    expect([...fetches.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('is not split by an inline now or fetch closure', async () => {
+    const { tenantKey, fake, secrets } = tenants(1, 'inline');
+    for (let i = 0; i < 20; i++) {
+      const options = { secretKey: secrets[0]!, fetch: (input: RequestInfo | URL, init?: RequestInit) => fake.fetch(input, init), now: () => NOW_MS };
+      expect((await verifyToken(sessionToken(tenantKey, { sid: `sess_${i}` }), options)).errors).toBeUndefined();
+    }
+    expect(fake.calls()).toBe(1);
+  });
+
+  it('is not split by authorizedParties built per request', async () => {
+    const { tenantKey, fake, secrets } = tenants(1, 'parties');
+    for (let i = 0; i < 50; i++) {
+      const origin = `https://app${i}.example.com`;
+      const token = sessionToken(tenantKey, { azp: origin });
+      const options = { secretKey: secrets[0]!, fetch: fake.fetch, now: () => NOW_MS, authorizedParties: [origin] };
+      expect((await verifyToken(token, options)).errors).toBeUndefined();
+    }
+    expect(fake.calls()).toBe(1);
+  });
+
+  it('still applies each call’s claim options and clock to a shared key set', async () => {
+    const { tenantKey, fake, secrets } = tenants(1, 'claims');
+    const token = sessionToken(tenantKey);
+    const shared = { secretKey: secrets[0]!, fetch: fake.fetch };
+    expect((await verifyToken(token, { ...shared, now: () => NOW_MS })).errors).toBeUndefined();
+    expect((await verifyToken(token, { ...shared, now: () => NOW_MS + 120_000 })).errors?.[0].code).toBe('token_expired');
+    expect((await verifyToken(token, { ...shared, now: () => NOW_MS, authorizedParties: ['https://other.example'] })).errors?.[0].code).toBe(
+      'token_invalid_authorized_party',
+    );
+    expect(fake.calls()).toBe(1);
+  });
+
+  it('refuses a per-call now or fetch that is not a function, even when the verifier is cached', async () => {
+    const { tenantKey, fake, secrets } = tenants(1, 'badcall');
+    const token = sessionToken(tenantKey);
+    expect((await verifyToken(token, { secretKey: secrets[0]!, fetch: fake.fetch, now: () => NOW_MS })).errors).toBeUndefined();
+    const bad = { secretKey: secrets[0]!, fetch: fake.fetch, now: 5 as unknown as () => number };
+    expect((await verifyToken(token, bad)).errors?.[0].code).toBe('options_invalid');
+  });
+});

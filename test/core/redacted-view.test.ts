@@ -1,0 +1,16 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { defineRedactedView } from '../../src/core/redacted-view.js';
+
+describe('defineRedactedView', () => {
+  it('shows only the summary through JSON, util.inspect and String, never what closures hold', () => {
+    const secret = 'sk_live_closureSecret';
+    const target = defineRedactedView({ use: () => secret, field: 'visible?' }, { type: 'Thing', kind: 'test' });
+    for (const text of [JSON.stringify(target), inspect(target, { showHidden: true, depth: 5 }), String(target)]) {
+      expect(text).toContain('test');
+      expect(text).not.toContain('closureSecret');
+      expect(text).not.toContain('visible?');
+    }
+    expect(Object.keys(target)).toEqual(['use', 'field']);
+  });
+});

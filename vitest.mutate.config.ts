@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// The unit tests that exercise src/auth and src/core, for `npm run mutate` (Stryker). No type tests, no contract
+// tests (Prism), no generated client: only what a mutant of the handwritten runtime can make fail.
+export default defineConfig({
+  test: {
+    include: ['test/auth/**/*.test.ts', 'test/core/**/*.test.ts', 'test/client/**/*.test.ts', 'test/node/**/*.test.ts'],
+    exclude: ['test/client/generated-client.test.ts'],
+    testTimeout: 20_000,
+    pool: 'threads',
+  },
+});
