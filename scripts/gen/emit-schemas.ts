@@ -29,7 +29,7 @@ export function emitSchemas(document: Record<string, any>, operations: Operation
   };
 
   const lines: string[] = [
-    "import { z } from 'zod';",
+    "import * as z from 'zod';",
     '',
     '/** Builds a schema on first use and reuses it: importing this module builds nothing. */',
     'function once<T>(build: () => T): () => T {',
