@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderApiSurface } from './gen/api-surface.js';
 import { emitChecks } from './gen/emit-checks.js';
+import { emitDocumentedResponses } from './gen/emit-documented-responses.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
 import { emitSchemas } from './gen/emit-schemas.js';
 import { emitTypes } from './gen/emit-types.js';
@@ -54,6 +55,7 @@ export async function renderAll(version: string) {
     'checks.ts': head + checks.source,
     'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations),
+    'documented-responses.ts': head + emitDocumentedResponses(operations, schemas, checks),
     'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };
   return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256) };

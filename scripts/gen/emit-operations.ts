@@ -1,4 +1,6 @@
 // Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
+// The runtime table carries only the success (2xx) validators and checks: the client validates nothing else.
+// Every documented status is in the test-only documented-responses.ts (emit-documented-responses.ts).
 import type { EmittedChecks } from './emit-checks.js';
 import type { EmittedSchemas } from './emit-schemas.js';
 import type { OperationModel } from './operation-model.js';
@@ -19,6 +21,11 @@ export function typeNames(operation: OperationModel): { params: string; data: st
 export function paramsRequired(operation: OperationModel): boolean {
   if (operation.query.some((q) => q.required)) return true;
   return operation.body !== undefined && operation.body.required && operation.body.hasRequiredFields;
+}
+
+/** A success status (`200`, `2XX`): the only ones the runtime client validates. */
+export function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/.test(status);
 }
 
 export function emitOperationTable(
@@ -59,9 +66,10 @@ export function emitOperationTable(
     if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
     if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
     if (hasTextSuccess(op)) fields.push('textSuccess: true');
-    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`);
+    const successes = op.responses.filter(([status]) => isSuccessStatus(status));
+    const responses = successes.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`);
     fields.push(`responses: { ${responses.join(', ')} }`);
-    const fastChecks = op.responses.flatMap(([status]) => {
+    const fastChecks = successes.flatMap(([status]) => {
       const check = checks.responseCheck(op, status);
       return check ? [`${JSON.stringify(status)}: ${check}`] : [];
     });
