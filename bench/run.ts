@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['generate/generate-time.ts', 'client/get-user-list.ts', 'auth/verify.ts'];
+const benches = ['generate/generate-time.ts', 'client/get-user-list.ts', 'auth/verify.ts', 'size/size.ts'];
 const root = fileURLToPath(new URL('./', import.meta.url));
 const sections: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`, ''];
 
