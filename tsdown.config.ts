@@ -9,6 +9,7 @@ export const entries: Record<string, string> = {
   index: 'src/index.ts',
   auth: 'src/auth/index.ts',
   errors: 'src/errors.ts',
+  operations: 'src/operations.ts',
   // The `node` export condition: the same API with the native signature check installed.
   'node/index': 'src/node/index.ts',
   'node/auth': 'src/node/auth.ts',

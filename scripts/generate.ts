@@ -9,6 +9,7 @@ import { emitChecks } from './gen/emit-checks.js';
 import { emitDocumentedResponses } from './gen/emit-documented-responses.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
 import { emitSchemas } from './gen/emit-schemas.js';
+import { emitStandalone } from './gen/emit-standalone.js';
 import { emitTypes } from './gen/emit-types.js';
 import { readNamingMap } from './gen/naming.js';
 import { buildOperationModel } from './gen/operation-model.js';
@@ -56,6 +57,7 @@ export async function renderAll(version: string) {
     'operations.ts': head + emitOperationTable(operations, schemas, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations),
     'documented-responses.ts': head + emitDocumentedResponses(operations, schemas, checks),
+    'standalone.ts': head + emitStandalone(operations, checks, version),
     'webhooks-types.ts': banner('webhooks', webhooks.version, webhooks.sha256) + (await emitTypes(webhooks.document)),
   };
   return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256) };

@@ -80,15 +80,21 @@ export function emitChecks(document: Record<string, any>, operations: OperationM
     (name) => `function ${checkIds.get(name)}(v: any): boolean {\n  return ${body(document.components.schemas[name] as SchemaObject)};\n}`,
   );
   const responseEntries: string[] = [];
+  const responseCheckIds = new Map<string, string>();
   for (const name of responseNames) {
     const schema = componentResponseSchema(document, name);
     if (!schema) continue;
     const check = schema.$ref ? checkIds.get(componentName(schema.$ref))! : context.hoist(body(schema));
     responseEntries.push(`  ${propertyKey(name)}: ${check},`);
+    responseCheckIds.set(name, check);
   }
   const inline: string[] = [];
   for (const operation of operations) {
     for (const [status, response] of operation.responses) {
+      // Success responses also get a per-operation export, so that one standalone function (clerk-bapi/operations)
+      // references its own check and a bundler can drop every other.
+      const componentCheck = response.kind === 'component' ? responseCheckIds.get(response.name) : undefined;
+      if (componentCheck && /^2/.test(status)) inline.push(`export const ${inlineResponseId(operation.operationId, status)} = ${componentCheck};`);
       if (response.kind !== 'inline') continue;
       const check = response.schema.$ref ? checkIds.get(componentName(response.schema.$ref))! : context.hoist(body(response.schema));
       inline.push(`export const ${inlineResponseId(operation.operationId, status)} = ${check};`);

@@ -23,9 +23,53 @@ export function paramsRequired(operation: OperationModel): boolean {
   return operation.body !== undefined && operation.body.required && operation.body.hasRequiredFields;
 }
 
+/** The `lazy()` helper of a generated module whose `OperationDef`s come from {@link operationFields}. */
+export const LAZY_SCHEMAS: readonly string[] = [
+  "type Schemas = typeof import('./schemas.js');",
+  'let loading: Promise<Schemas> | undefined;',
+  '',
+  '/** The zod validators (and zod itself) load on first use: a response that passes its fast check never needs them. */',
+  '/* @__NO_SIDE_EFFECTS__ */ function lazy(pick: (schemas: Schemas) => () => ZodType): () => Promise<ZodType> {',
+  "  return () => (loading ??= import('./schemas.js')).then((schemas) => pick(schemas)());",
+  '}',
+];
+
 /** A success status (`200`, `2XX`): the only ones the runtime client validates. */
 export function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/.test(status);
+}
+
+/**
+ * The fields of one operation's `OperationDef` literal, success validators and checks included; `checkOf` names
+ * the check of a status (the table uses the shared map, standalone functions a per-operation export). Without
+ * `schemas`, `responses` is left empty (standalone functions validate with the checks alone).
+ */
+export function operationFields(
+  op: OperationModel,
+  schemas: EmittedSchemas | undefined,
+  checkOf: (status: string) => string | undefined,
+): string[] {
+  const fields = [
+    `operationId: ${JSON.stringify(op.operationId)}`,
+    `namespace: ${JSON.stringify(op.namespace)}`,
+    `methodName: ${JSON.stringify(op.methodName)}`,
+    `method: ${JSON.stringify(op.method)}`,
+    `path: ${JSON.stringify(op.path)}`,
+    `pathParams: ${JSON.stringify(op.pathParams)}`,
+    `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode}, required: ${q.required} }`).join(', ')}]`,
+  ];
+  if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
+  if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
+  if (hasTextSuccess(op)) fields.push('textSuccess: true');
+  const successes = op.responses.filter(([status]) => isSuccessStatus(status));
+  const responses = schemas ? successes.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`) : [];
+  fields.push(`responses: { ${responses.join(', ')} }`);
+  const fastChecks = successes.flatMap(([status]) => {
+    const check = checkOf(status);
+    return check ? [`${JSON.stringify(status)}: ${check}`] : [];
+  });
+  if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
+  return fields;
 }
 
 export function emitOperationTable(
@@ -39,13 +83,7 @@ export function emitOperationTable(
     "import type { OperationDef } from '../core/operation.js';",
     "import * as k from './checks.js';",
     '',
-    "type Schemas = typeof import('./schemas.js');",
-    'let loading: Promise<Schemas> | undefined;',
-    '',
-    '/** The zod validators (and zod itself) load on first use: a response that passes its fast check never needs them. */',
-    'function lazy(pick: (schemas: Schemas) => () => ZodType): () => Promise<ZodType> {',
-    "  return () => (loading ??= import('./schemas.js')).then((schemas) => pick(schemas)());",
-    '}',
+    ...LAZY_SCHEMAS,
     '',
     '/** The BAPI version this table was generated from; sent as the `Clerk-API-Version` header. */',
     `export const SPEC_VERSION = ${JSON.stringify(specVersion)};`,
@@ -54,26 +92,7 @@ export function emitOperationTable(
     'export const operations: readonly OperationDef[] = [',
   ];
   for (const op of operations) {
-    const fields = [
-      `operationId: ${JSON.stringify(op.operationId)}`,
-      `namespace: ${JSON.stringify(op.namespace)}`,
-      `methodName: ${JSON.stringify(op.methodName)}`,
-      `method: ${JSON.stringify(op.method)}`,
-      `path: ${JSON.stringify(op.path)}`,
-      `pathParams: ${JSON.stringify(op.pathParams)}`,
-      `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode}, required: ${q.required} }`).join(', ')}]`,
-    ];
-    if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
-    if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
-    if (hasTextSuccess(op)) fields.push('textSuccess: true');
-    const successes = op.responses.filter(([status]) => isSuccessStatus(status));
-    const responses = successes.map(([status]) => `${JSON.stringify(status)}: lazy((v) => ${schemas.responseGetter(op, status)})`);
-    fields.push(`responses: { ${responses.join(', ')} }`);
-    const fastChecks = successes.flatMap(([status]) => {
-      const check = checks.responseCheck(op, status);
-      return check ? [`${JSON.stringify(status)}: ${check}`] : [];
-    });
-    if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
+    const fields = operationFields(op, schemas, (status) => checks.responseCheck(op, status));
     lines.push(`  { ${fields.join(', ')} },`);
   }
   lines.push('];', '');
