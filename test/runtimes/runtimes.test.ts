@@ -1,7 +1,7 @@
 // Runs test/runtimes/suite.ts inside workerd (miniflare), @edge-runtime/vm, Bun and Deno. The suite is bundled for
 // a neutral platform (a `node:` import fails the build) and scanned for `process`; keys, tokens and loopback
-// servers live here in Node. Bun and Deno come from the npm registry into .tools/runtimes (
-// installed by .ci/run): without them the two runtimes are skipped locally, and fail under CI=true.
+// servers live here in Node. Bun and Deno come from the npm registry into .tools/runtimes
+// (installed by .ci/run): without them the two runtimes are skipped locally, and fail under CI=true.
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
