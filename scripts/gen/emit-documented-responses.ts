@@ -13,7 +13,7 @@ import type { OperationModel } from './operation-model.js';
  */
 export function emitDocumentedResponses(operations: OperationModel[], schemas: EmittedSchemas, checks: EmittedChecks): string {
   const lines = [
-    "import type { ZodType } from 'zod';",
+    "import type { ZodMiniType as ZodType } from 'zod/mini';",
     "import * as k from './checks.js';",
     "import * as v from './schemas.js';",
     '',

@@ -79,7 +79,7 @@ export function emitOperationTable(
   specVersion: string,
 ): string {
   const lines = [
-    "import type { ZodType } from 'zod';",
+    "import type { ZodMiniType as ZodType } from 'zod/mini';",
     "import type { OperationDef } from '../core/operation.js';",
     "import * as k from './checks.js';",
     '',

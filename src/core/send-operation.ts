@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { ApiError } from './api-error.js';
 import { failWith, failWithoutResponse, type ApiResult } from './api-result.js';
 import { createAttemptFetch, type AttemptRecord } from './attempt-fetch.js';

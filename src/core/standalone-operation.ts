@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { ApiResult } from './api-result.js';
 import type { MethodArgs, OperationSignature } from './client-types.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
