@@ -10,6 +10,7 @@ const benches = [
   'auth/verify.ts',
   'request/authenticate.ts',
   'webhooks/verify.ts',
+  'size/size.ts',
 ];
 const root = fileURLToPath(new URL('./', import.meta.url));
 const sections: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`, ''];

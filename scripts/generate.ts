@@ -8,9 +8,11 @@ import { renderApiSurface } from './gen/api-surface.js';
 import { emitChecks } from './gen/emit-checks.js';
 import { collectOperationDocs } from './gen/emit-docs.js';
 import { emitModels, modelNames, readModelRenames } from './gen/emit-models.js';
+import { emitDocumentedResponses } from './gen/emit-documented-responses.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
 import { emitRequestShapes } from './gen/emit-request-shapes.js';
 import { emitSchemas } from './gen/emit-schemas.js';
+import { emitStandalone } from './gen/emit-standalone.js';
 import { emitTypes } from './gen/emit-types.js';
 import { emitWebhooks } from './gen/emit-webhooks.js';
 import { readNamingMap } from './gen/naming.js';
@@ -79,6 +81,8 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
     'operation-types.ts': head + emitOperationTypes(operations, collectOperationDocs(bapi.document)),
     'models.ts': head + emitModels(schemaObjects, operations, models),
     'request-shapes.ts': head + emitRequestShapes(bapi.document, operations),
+    'documented-responses.ts': head + emitDocumentedResponses(operations, schemas, checks),
+    'standalone.ts': head + emitStandalone(operations, checks, version),
   };
   const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
   for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;

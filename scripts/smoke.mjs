@@ -1,11 +1,13 @@
-// Smoke test of the BUILT package (dist/) on whatever Node runs it — CI runs it on the machine's Node 20.
-// Plain JavaScript on purpose: no tsx, no TypeScript, just the published entry points.
+// Smoke test of the BUILT package (dist/) on whatever Node runs it — CI runs it on Node 20, 22 and 24.
+// Plain JavaScript on purpose: no tsx, no TypeScript. It imports the package by its own name, so Node resolves
+// the published exports map (self-reference), `node` condition included, exactly as an app would.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { generateKeyPair, exportSPKI, SignJWT } from 'jose';
 
-const { createClerkClient, verifyToken, decodeJwt, SPEC_VERSION } = await import('../dist/index.js');
-const auth = await import('../dist/auth/index.js');
+const { createClerkClient, verifyToken, decodeJwt, SPEC_VERSION } = await import('clerk-bapi');
+const auth = await import('clerk-bapi/auth');
+const require = createRequire(import.meta.url);
 
 function check(condition, message) {
   if (!condition) {
@@ -15,10 +17,14 @@ function check(condition, message) {
   console.log(`smoke: ok: ${message}`);
 }
 
-// require(esm) is how CommonJS users load this ESM-only package (Node >= 20.19).
-const required = createRequire(import.meta.url)('../dist/index.js');
-check(typeof required.createClerkClient === 'function', `require() of the ESM build works on ${process.version}`);
-check(typeof auth.verifyToken === 'function', 'the ./auth entry loads');
+// CommonJS users get the CJS build (no require(esm) involved), through the same `node` condition.
+const required = require('clerk-bapi');
+check(typeof required.createClerkClient === 'function', `require('clerk-bapi') loads the CJS build on ${process.version}`);
+check(require.resolve('clerk-bapi').endsWith('dist/node/index.cjs'), 'require() resolves the node condition of the CJS build');
+check(typeof require('clerk-bapi/auth').verifyToken === 'function', "require('clerk-bapi/auth') loads");
+check(typeof auth.verifyToken === 'function', "import('clerk-bapi/auth') loads");
+check(typeof (await import('clerk-bapi/errors')) === 'object' && typeof require('clerk-bapi/errors') === 'object', 'the ./errors entry loads in both formats');
+check(require('clerk-bapi/package.json').name === 'clerk-bapi', 'package.json is exported');
 
 const user = { id: 'user_1', object: 'user' };
 const server = createServer((request, response) => {
@@ -33,6 +39,10 @@ try {
   const clerk = createClerkClient({ secretKey: 'sk_test_smoke', apiUrl: `http://127.0.0.1:${port}`, responseValidation: 'off' });
   const list = await clerk.users.getUserList({ limit: 1 });
   check(!list.errors && list.data[0].id === 'user_1', `users.getUserList over HTTP (Clerk-API-Version ${SPEC_VERSION})`);
+  // The CJS build validates too: the incomplete user fails its schema (this loads the lazy zod chunk in CJS).
+  const strict = required.createClerkClient({ secretKey: 'sk_test_smoke', apiUrl: `http://127.0.0.1:${port}` });
+  const invalid = await strict.users.getUserList({ limit: 1 });
+  check(invalid.errors?.[0]?.code === 'response_validation_failed', 'the CJS build validates a response with its lazily loaded schema');
   const missing = await clerk.users.getUser('user_2');
   check(missing.errors?.[0]?.code === 'resource_not_found' && missing.status === 404, 'an API error is a value with its status');
 
@@ -47,6 +57,8 @@ try {
     .sign(privateKey);
   const verified = await verifyToken(token, { jwtKey: await exportSPKI(publicKey) });
   check(!verified.errors, 'verifyToken accepts a locally signed session token');
+  const verifiedCjs = await required.verifyToken(token, { jwtKey: await exportSPKI(publicKey) });
+  check(verifiedCjs.data?.userId === 'user_1', 'the CJS verifyToken accepts it too');
   const decoded = decodeJwt(token);
   check(decoded.data?.payload.sub === 'user_1', 'decodeJwt reads the payload');
   const forged = await verifyToken(`${token.slice(0, -4)}AAAA`, { jwtKey: await exportSPKI(publicKey) });

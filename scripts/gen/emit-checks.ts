@@ -81,8 +81,12 @@ export function emitChecks(model: ValidationModel): EmittedChecks {
   const components = model.schemas.map(
     ({ name, node }) => `function ${checkIds.get(name)}(v: any): boolean {\n  return ${checkExpression(node, 'v', context)};\n}`,
   );
-  const responseEntries = model.responses.flatMap(({ name, body }) => (body ? [`  ${propertyKey(name)}: ${checkOf(body)},`] : []));
-  const inline = model.operationBodies.map(({ id, body }) => `export const ${id} = ${checkOf(body)};`);
+  const responseChecks = new Map(model.responses.flatMap(({ name, body }) => (body ? [[name, checkOf(body)] as const] : [])));
+  const responseEntries = [...responseChecks].map(([name, check]) => `  ${propertyKey(name)}: ${check},`);
+  const inline = [
+    ...model.operationBodies.map(({ id, body }) => `export const ${id} = ${checkOf(body)};`),
+    ...model.operationAliases.map(({ id, response }) => `export const ${id} = ${responseChecks.get(response)!};`),
+  ];
 
   const lines = [
     PRELUDE,

@@ -1,4 +1,6 @@
 // Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
+// The runtime table carries only the success (2xx) validators and checks: the client validates nothing else.
+// Every documented status is in the test-only documented-responses.ts (emit-documented-responses.ts).
 import type { EmittedChecks } from './emit-checks.js';
 import { operationJsDoc, type OperationDocs } from './emit-docs.js';
 import type { EmittedSchemas } from './emit-schemas.js';
@@ -24,6 +26,63 @@ export function paramsRequired(operation: OperationModel): boolean {
   return operation.body !== undefined && operation.body.required && operation.body.hasRequiredFields;
 }
 
+/** The `lazy()` helper of a generated module whose `OperationDef`s come from {@link operationFields}. */
+export const LAZY_SCHEMAS: readonly string[] = [
+  "type Schemas = typeof import('./schemas.js');",
+  'let loading: Promise<Schemas> | undefined;',
+  '',
+  '/** The zod validators (and zod itself) load on first use: a response that passes its fast check never needs them. */',
+  '/* @__NO_SIDE_EFFECTS__ */ function lazy(pick: (schemas: Schemas) => () => ZodType): () => Promise<ZodType> {',
+  "  return () => (loading ??= import('./schemas.js')).then((schemas) => pick(schemas)());",
+  '}',
+];
+
+/** A success status (`200`, `2XX`): the only ones the runtime client validates. */
+export function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/.test(status);
+}
+
+/**
+ * The fields of one operation's `OperationDef` literal, success validators and checks included; `checkOf` names
+ * the check of a status (the table uses the shared map, standalone functions a per-operation export). Without
+ * `schemas`, `responses` is left empty (standalone functions validate with the checks alone).
+ */
+export function operationFields(
+  op: OperationModel,
+  schemas: EmittedSchemas | undefined,
+  checkOf: (status: string) => string | undefined,
+  model?: ValidationModel,
+): string[] {
+  const fields = [
+    `operationId: ${JSON.stringify(op.operationId)}`,
+    `namespace: ${JSON.stringify(op.namespace)}`,
+    `methodName: ${JSON.stringify(op.methodName)}`,
+    `method: ${JSON.stringify(op.method)}`,
+    `path: ${JSON.stringify(op.path)}`,
+    `pathParams: ${JSON.stringify(op.pathParams)}`,
+    `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode}, required: ${q.required} }`).join(', ')}]`,
+  ];
+  if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
+  if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
+  if (hasTextSuccess(op)) fields.push('textSuccess: true');
+  const successes = op.responses.filter(([status]) => isSuccessStatus(status));
+  const responses = schemas ? successes.map(([status]) => `${JSON.stringify(status)}: lazy((v) => v.${schemas.responseGetter(op, status)})`) : [];
+  fields.push(`responses: { ${responses.join(', ')} }`);
+  const fastChecks = successes.flatMap(([status]) => {
+    const check = checkOf(status);
+    return check ? [`${JSON.stringify(status)}: ${check}`] : [];
+  });
+  if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
+  const pagedId = model?.pagedOf(op);
+  if (op.paged && pagedId) {
+    const status = JSON.stringify(op.paged.status);
+    fields.push(
+      `paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}, response: lazy((v) => v.${pagedId}), check: k.${pagedId} }`,
+    );
+  }
+  return fields;
+}
+
 export function emitOperationTable(
   operations: OperationModel[],
   model: ValidationModel,
@@ -33,17 +92,11 @@ export function emitOperationTable(
 ): string {
   // The emitters name their exports relative to their module; the import aliases below qualify them.
   const lines = [
-    "import type { ZodType } from 'zod';",
+    "import type { ZodMiniType as ZodType } from 'zod/mini';",
     "import type { OperationDef } from '../core/operation.js';",
     "import * as k from './checks.js';",
     '',
-    "type Schemas = typeof import('./schemas.js');",
-    'let loading: Promise<Schemas> | undefined;',
-    '',
-    '/** The zod validators (and zod itself) load on first use: a response that passes its fast check never needs them. */',
-    'function lazy(pick: (schemas: Schemas) => () => ZodType): () => Promise<ZodType> {',
-    "  return () => (loading ??= import('./schemas.js')).then((schemas) => pick(schemas)());",
-    '}',
+    ...LAZY_SCHEMAS,
     '',
     '/** The BAPI version this table was generated from; sent as the `Clerk-API-Version` header. */',
     `export const SPEC_VERSION = ${JSON.stringify(specVersion)};`,
@@ -52,32 +105,10 @@ export function emitOperationTable(
     'export const operations: readonly OperationDef[] = [',
   ];
   for (const op of operations) {
-    const fields = [
-      `operationId: ${JSON.stringify(op.operationId)}`,
-      `namespace: ${JSON.stringify(op.namespace)}`,
-      `methodName: ${JSON.stringify(op.methodName)}`,
-      `method: ${JSON.stringify(op.method)}`,
-      `path: ${JSON.stringify(op.path)}`,
-      `pathParams: ${JSON.stringify(op.pathParams)}`,
-      `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode}, required: ${q.required} }`).join(', ')}]`,
-    ];
-    if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
-    if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
-    if (hasTextSuccess(op)) fields.push('textSuccess: true');
-    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: lazy((v) => v.${schemas.responseGetter(op, status)})`);
-    fields.push(`responses: { ${responses.join(', ')} }`);
-    const fastChecks = op.responses.flatMap(([status]) => {
+    const fields = operationFields(op, schemas, (status) => {
       const check = checks.responseCheck(op, status);
-      return check ? [`${JSON.stringify(status)}: k.${check}`] : [];
-    });
-    if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
-    const pagedId = model.pagedOf(op);
-    if (op.paged && pagedId) {
-      const status = JSON.stringify(op.paged.status);
-      fields.push(
-        `paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}, response: lazy((v) => v.${pagedId}), check: k.${pagedId} }`,
-      );
-    }
+      return check ? `k.${check}` : undefined;
+    }, model);
     lines.push(`  { ${fields.join(', ')} },`);
   }
   lines.push('];', '');

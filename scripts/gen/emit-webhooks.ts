@@ -117,7 +117,7 @@ export function eventDocument(document: Record<string, any>): { document: Record
 
 function eventTable(events: WebhookEventModel[], version: string): string {
   const lines = [
-    "import type { ZodType } from 'zod';",
+    "import type { ZodMiniType as ZodType } from 'zod/mini';",
     "import { schemaChecks } from './webhooks-checks.js';",
     "import type { components } from './webhooks-types.js';",
     '',

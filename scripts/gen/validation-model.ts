@@ -24,6 +24,11 @@ export interface ValidationModel {
   readonly responses: ReadonlyArray<{ name: string; stem: string; body: BodyModel | undefined }>;
   /** Bodies that belong to one operation, under their exported id (`op_<operationId>_<status>[_paged]`). */
   readonly operationBodies: ReadonlyArray<{ id: string; body: BodyModel }>;
+  /**
+   * Success responses that are component responses, under a per-operation id as well: one standalone function
+   * (`clerk-bapi/operations`) then names its own check, and a bundler can drop every other.
+   */
+  readonly operationAliases: ReadonlyArray<{ id: string; response: string }>;
   /** The validator of `operation`'s `status` response. */
   responseOf(operation: OperationModel, status: string): ResponseRef;
   /** The id of the paged shape of a list with a `paginated` switch, if it has one. */
@@ -62,9 +67,12 @@ export function buildValidationModel(document: OpenApiDocument, operations: read
   });
   const hasBody = new Map(responses.map(({ name, body }) => [name, body !== undefined]));
   const operationBodies: Array<{ id: string; body: BodyModel }> = [];
+  const operationAliases: Array<{ id: string; response: string }> = [];
   for (const operation of operations) {
     for (const [status, response] of operation.responses) {
-      if (response.kind === 'inline') operationBodies.push({ id: inlineResponseId(operation.operationId, status), body: bodyOf(response.schema) });
+      const id = inlineResponseId(operation.operationId, status);
+      if (response.kind === 'inline') operationBodies.push({ id, body: bodyOf(response.schema) });
+      if (response.kind === 'component' && /^2/.test(status) && hasBody.get(response.name)) operationAliases.push({ id, response: response.name });
     }
     const pagedId = pagedResponseId(operation);
     if (pagedId) operationBodies.push({ id: pagedId, body: { kind: 'tree', node: toSchemaNode(operation.paged!.schema) } });
@@ -73,6 +81,7 @@ export function buildValidationModel(document: OpenApiDocument, operations: read
     schemas,
     responses,
     operationBodies,
+    operationAliases,
     responseOf(operation, status) {
       const response = operation.responses.find(([s]) => s === status)?.[1];
       if (!response) throw new Error(`${operation.operationId} has no response ${status}`);

@@ -53,10 +53,10 @@ function print(node: SchemaNode, context: ZodExpressionContext): string {
         .map(({ key, node: property, required }) => {
           const value = printNullable(property, context);
           // exactOptional: JSON has no `undefined`, and the types say `key?: T` (exactOptionalPropertyTypes).
-          return `${propertyKey(key)}: ${required ? value : `${value}.exactOptional()`}`;
+          return `${propertyKey(key)}: ${required ? value : `z.exactOptional(${value})`}`;
         })
         .join(', ');
-      if (node.extra) return `z.object({ ${shape} }).catchall(${printNullable(node.extra, context)})`;
+      if (node.extra) return `z.catchall(z.object({ ${shape} }), ${printNullable(node.extra, context)})`;
       return `z.looseObject({ ${shape} })`;
     }
   }
@@ -64,7 +64,7 @@ function print(node: SchemaNode, context: ZodExpressionContext): string {
 
 function printNullable(node: SchemaNode, context: ZodExpressionContext): string {
   const expression = print(node, context);
-  return node.nullable ? `${expression}.nullable()` : expression;
+  return node.nullable ? `z.nullable(${expression})` : expression;
 }
 
 /** The zod v4 source expression for `schema`. */

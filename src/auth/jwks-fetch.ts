@@ -32,11 +32,16 @@ export async function fetchJwks(request: JwksRequest): Promise<Result<unknown, T
   const { signal } = attempt;
   try {
     // Raced against the timeout: an injected fetch that ignores the signal must not hang every verifier call.
+    // Called detached: as `request.fetch(…)` its `this` would be `request`, and Workers' fetch throws
+    // "Illegal invocation" for any `this` but the global.
+    const send = request.fetch;
     const response = await raceAbort(
-      request.fetch(request.url, {
+      send(request.url, {
         method: 'GET',
         headers: { Accept: 'application/json', ...request.headers },
-        redirect: 'error',
+        // 'manual', not 'error': Workers (workerd) reject `redirect: 'error'` outright. A 3xx answer (or an
+        // opaque redirect, status 0) is not ok, so it is refused below and its Location is never followed.
+        redirect: 'manual',
         signal,
       }),
       signal,

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 import type { Transport } from './create-transport.js';

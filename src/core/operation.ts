@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { RequestShape } from './unknown-params.js';
 
 /** HTTP methods used by the Backend API. */

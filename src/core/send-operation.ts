@@ -1,5 +1,5 @@
 import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
-import type { ZodType } from 'zod';
+import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { ApiError } from './api-error.js';
 import { failWith, failWithoutResponse, type ApiResult } from './api-result.js';
 import { fetchAttempt, type AttemptFailure } from './attempt-fetch.js';

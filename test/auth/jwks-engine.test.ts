@@ -20,7 +20,15 @@ describe('JWKS engine: scoping (B14)', () => {
     await verifier.verify(sessionToken(keyA));
     expect(fake.requests[0]?.url).toBe('https://api.example.com/v1/jwks');
     expect(new Headers(fake.requests[0]?.init?.headers).get('authorization')).toBe(`Bearer ${SECRET}`);
-    expect(fake.requests[0]?.init?.redirect).toBe('error');
+    expect(fake.requests[0]?.init?.redirect).toBe('manual');
+  });
+
+  it('refuses a redirect answer instead of following it with the secret key', async () => {
+    const fake = fakeFetch(() => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example.com/jwks' } }));
+    const verifier = createTokenVerifier({ secretKey: SECRET, apiUrl: 'https://api.example.com', fetch: fake.fetch, now: () => NOW_MS });
+    const result = await verifier.verify(sessionToken(keyA));
+    expect(result.errors?.[0]?.code).toBe('jwks_fetch_failed');
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('fetches a JWKS URL without credentials', async () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { createClerkClient, type ApiResult, type RequestOptions } from '../../src/client.js';
 import type { OperationDef } from '../../src/core/operation.js';
+import { documentedResponses } from '../../src/generated/documented-responses.js';
 import { repairedSpecPath } from '../../scripts/prism/start-prism.js';
 import type { OperationArguments } from './build-arguments.js';
 
@@ -71,9 +72,10 @@ export function violationsOf(response: Response | undefined): Array<{ location: 
   }
 }
 
-/** The generated validator for a status, with the spec's `2XX`/`default` fallbacks. */
+/** The generated validator for any documented status (errors too), with the spec's `2XX`/`default` fallbacks. */
 export function validatorFor(def: OperationDef, status: number) {
-  return def.responses[String(status)] ?? def.responses[`${String(status)[0]}XX`] ?? def.responses['default'];
+  const responses = documentedResponses[def.operationId]?.responses ?? {};
+  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses['default'];
 }
 
 /** A compact, readable account of a failed call for assertion messages. */

@@ -6,6 +6,7 @@ import { loadBapiSpec } from '../../scripts/spec/load-spec.js';
 import { readPin } from '../../scripts/spec/pin.js';
 import { responseChecks, schemaChecks } from '../../src/generated/checks.js';
 import { responses, schemas } from '../../src/generated/schemas.js';
+import { documentedResponses } from '../../src/generated/documented-responses.js';
 import { operations } from '../../src/generated/operations.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -219,8 +220,16 @@ describe('fast checks', () => {
   it('exist for every component response with a JSON body, and for every operation response with one', () => {
     for (const name of Object.keys(responseChecks)) expect(responses[name as keyof typeof responses], name).toBeDefined();
     for (const op of operations) {
-      for (const status of Object.keys(op.checks ?? {})) expect(op.responses[status], `${op.operationId} ${status}`).toBeDefined();
+      const documented = documentedResponses[op.operationId]!;
+      for (const status of Object.keys(documented.checks)) expect(documented.responses[status], `${op.operationId} ${status}`).toBeDefined();
+      // The runtime table keeps the success checks, the same functions as the documented ones.
+      for (const [status, check] of Object.entries(op.checks ?? {})) {
+        expect(status, op.operationId).toMatch(/^2(\d\d|XX)$/);
+        expect(check, `${op.operationId} ${status}`).toBe(documented.checks[status]);
+        expect(op.responses[status], `${op.operationId} ${status}`).toBeDefined();
+      }
     }
     expect(operations.filter((op) => op.checks?.['200'] ?? op.checks?.['201']).length).toBeGreaterThan(200);
+    expect(Object.values(documentedResponses).filter((op) => op.checks['404'] ?? op.checks['422']).length).toBeGreaterThan(100);
   });
 });

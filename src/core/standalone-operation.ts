@@ -1,0 +1,70 @@
+import type { ZodMiniType as ZodType } from 'zod/mini';
+import type { ApiResult } from './api-result.js';
+import type { MethodArgs, OperationSignature } from './client-types.js';
+import { parseClientOptions, type ClientOptions } from './client-options.js';
+import { createTransport, type Transport } from './create-transport.js';
+import type { OperationDef } from './operation.js';
+import type { RequestOptions } from './request-options.js';
+import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
+
+/**
+ * A Backend API operation as a plain function: the client options first, then the method's arguments.
+ * Pagination helpers (`.all()`) stay on the client.
+ *
+ * @example
+ * const getUser: StandaloneOperation<OperationSignatures['GetUser']> = createStandaloneOperation(def, SPEC_VERSION);
+ */
+export type StandaloneOperation<S extends OperationSignature> = (options: ClientOptions, ...args: MethodArgs<S>) => Promise<ApiResult<S['data']>>;
+
+/**
+ * The validator of a standalone operation: its generated fast check, which accepts exactly what the zod validator
+ * accepts (test/generator/fast-checks.test.ts), so zod stays out of the bundle. The price: a rejected body gets one
+ * issue instead of zod's per-field list. The client only calls `safeParse`, the one member this provides.
+ */
+function checkAsValidator(check: (value: unknown) => boolean, label: string): () => ZodType {
+  const validator = {
+    safeParse: (value: unknown) =>
+      check(value) ? { success: true, data: value } : { success: false, error: { issues: [{ code: 'custom', path: [], message: `Does not match the ${label} schema.` }] } },
+  };
+  return () => validator as unknown as ZodType;
+}
+
+/** Standalone definitions come without zod validators: their checks stand in for them. */
+function withCheckValidators(def: OperationDef): OperationDef {
+  const responses: Record<string, () => ZodType> = {};
+  for (const [status, check] of Object.entries(def.checks ?? {})) responses[status] = checkAsValidator(check, `${def.operationId} ${status}`);
+  return { ...def, responses };
+}
+
+/** One transport per options object, shared by every standalone function (parsing and key checks run once). */
+const transports = new WeakMap<ClientOptions, Transport>();
+
+/**
+ * Builds the standalone function of one operation. It references only its own operation's definition, so a
+ * bundler keeps just that operation's code and checks. The options object is read on its first use and cached:
+ * pass the same object on every call (a changed object is not re-read). Bad options throw a `TypeError`, as
+ * `createClerkClient` does; everything else resolves to `{ data }` or `{ errors }`.
+ *
+ * @example
+ * const getUser = createStandaloneOperation<OperationSignatures['GetUser']>(getUserDef, '2026-05-12');
+ * const { data, errors } = await getUser({ secretKey: 'sk_test_…' }, 'user_123');
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createStandaloneOperation<S extends OperationSignature>(def: OperationDef, specVersion: string): StandaloneOperation<S> {
+  // Prepared on first call: importing every standalone function must cost nothing.
+  let operation: PreparedOperation | undefined;
+  const standalone = (options: ClientOptions, ...args: unknown[]) => {
+    let transport = transports.get(options);
+    if (transport === undefined) {
+      const { config, secretKey } = parseClientOptions(options, specVersion);
+      transport = createTransport(config, secretKey);
+      transports.set(options, transport);
+    }
+    operation ??= prepareOperation(withCheckValidators(def));
+    // Positional arguments as on the client: path values, then params (when the operation takes any), then options.
+    const rest = args.slice(def.pathParams.length);
+    const params = operation.hasParams ? rest.shift() : undefined;
+    return sendOperation(transport, operation, args.slice(0, def.pathParams.length), params, rest[0] as RequestOptions | undefined);
+  };
+  return standalone as StandaloneOperation<S>;
+}

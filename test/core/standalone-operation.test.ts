@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { operations } from '../../src/generated/operations.js';
+import * as standalone from '../../src/operations.js';
+import { getUser, getUserList } from '../../src/operations.js';
+import { makeClerkUser } from '../client/fixtures/clerk-users.js';
+
+const SECRET = 'sk_test_standalone000000000000000000000000';
+
+/** Options whose injected fetch records each request and answers with `body`. */
+function optionsAnswering(body: unknown, status = 200) {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request);
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  };
+  return { options: { secretKey: SECRET, apiUrl: 'https://api.example.test', fetch }, requests };
+}
+
+describe('standalone operations (clerk-bapi/operations)', () => {
+  it('exports one function per operation, named as the client method', () => {
+    for (const def of operations) expect(typeof (standalone as Record<string, unknown>)[def.methodName], def.methodName).toBe('function');
+  });
+
+  it('sends the request as the client does and returns the validated body', async () => {
+    const user = makeClerkUser(7);
+    const { options, requests } = optionsAnswering(user);
+    const result = await getUser(options, 'user_7');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.id).toBe(user['id']);
+    expect(requests[0]!.method).toBe('GET');
+    expect(new URL(requests[0]!.url).pathname).toBe('/v1/users/user_7');
+    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${SECRET}`);
+  });
+
+  it('passes params and request options in the client positions', async () => {
+    const { options, requests } = optionsAnswering([makeClerkUser(1)]);
+    const result = await getUserList(options, { limit: 1 }, { headers: { 'x-trace': 'abc' } });
+    expect(result.errors).toBeUndefined();
+    expect(new URL(requests[0]!.url).searchParams.get('limit')).toBe('1');
+    expect(requests[0]!.headers.get('x-trace')).toBe('abc');
+  });
+
+  it('refuses a body that fails its fast check, without zod, unless validation is off', async () => {
+    const broken = { ...makeClerkUser(2), banned: 'no' };
+    const { options } = optionsAnswering(broken);
+    const result = await getUser(options, 'user_2');
+    expect(result.errors?.[0]?.code).toBe('response_validation_failed');
+    expect(JSON.stringify(result.errors?.[0]?.meta?.['issues'])).toContain('GetUser 200');
+    const lax = optionsAnswering(broken);
+    expect((await getUser({ ...lax.options, responseValidation: 'off' }, 'user_2')).data).toEqual(broken);
+  });
+
+  it('turns an API error into a result, and bad options into a TypeError', async () => {
+    const { options } = optionsAnswering({ errors: [{ code: 'resource_not_found', message: 'not found' }] }, 404);
+    const missing = await getUser(options, 'user_3');
+    expect(missing.errors?.[0]).toMatchObject({ code: 'resource_not_found', status: 404 });
+    expect(() => getUser({ secretKey: 'pk_test_not_a_secret' }, 'user_3')).toThrow(TypeError);
+  });
+});
