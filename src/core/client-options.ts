@@ -1,5 +1,7 @@
 import { consoleLogger, guardLogger, type ClientLogger } from './client-logger.js';
+import { numberInRange } from './number-checks.js';
 import { assertSecretKey } from './secret-key.js';
+import { checkServiceUrl } from './url-checks.js';
 
 /**
  * What to do when a 2xx body does not match the operation's schema: fail, log and return, or skip.
@@ -90,7 +92,6 @@ const MODES: readonly ResponseValidationMode[] = ['error', 'warn', 'off'];
  * checkNumber('timeoutMs', value, 30_000, 1, MAX_TIMER_MS);
  */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Validates construction options, throwing a `TypeError` for any programmer error (STYLE rule 6).
@@ -147,20 +148,12 @@ export function parseClientOptions(options: ClientOptions, specVersion: string):
 }
 
 function parseApiUrl(value: unknown): string {
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw new TypeError('createClerkClient: apiUrl must be an absolute URL such as https://api.clerk.com.');
+  // The secret travels in a header: the same rule as every URL auth sends credentials to.
+  const href = checkServiceUrl(value, { allowQuery: false });
+  if (href === undefined) {
+    throw new TypeError('createClerkClient: apiUrl must be an absolute https URL (http only for localhost), without credentials, query or fragment.');
   }
-  // The secret travels in a header: plain http only where it cannot leave the machine.
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  // `search` and `hash` are '' for a bare trailing "?" or "#" too, so look for the delimiter itself:
-  // 'https://host/?' would otherwise send requests to '/?/v1/…'.
-  if (!secure || url.username !== '' || url.password !== '' || url.href.includes('?') || url.href.includes('#')) {
-    throw new TypeError('createClerkClient: apiUrl must be https (http only for localhost), without credentials, query or fragment.');
-  }
-  return url.href.replace(/\/+$/, '');
+  return href.replace(/\/+$/, '');
 }
 
 /**
@@ -177,9 +170,7 @@ export function checkNumber(
   max = Number.MAX_SAFE_INTEGER,
   integer = false,
 ): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}.`);
-  }
-  return value;
+  const checked = numberInRange(value, fallback, min, max, integer);
+  if (checked === undefined) throw new TypeError(`${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}.`);
+  return checked;
 }

@@ -7,6 +7,7 @@ import type { OperationDef } from './operation.js';
 import { paginate } from './paginate.js';
 import type { RequestOptions } from './request-options.js';
 import { redactResult } from './redact-deep.js';
+import { defineRedactedView } from './redacted-view.js';
 import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
 
 /**
@@ -20,8 +21,7 @@ export type ApiClient<Signatures, Resources> = ApiResources<Signatures, Resource
   toJSON(): { apiUrl: string; apiVersion: string; specVersion: string };
 };
 
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-const RESERVED = new Set(['toJSON', 'then', 'constructor', '__proto__', 'prototype']);
+const RESERVED = new Set(['toJSON', 'toString', 'then', 'constructor', '__proto__', 'prototype']);
 
 /**
  * Builds a client from any operation table; generic so that it is testable with a fixture table,
@@ -47,9 +47,7 @@ export function createApiClient<Signatures, Resources>(
     const namespace = (client[def.namespace] ??= {}) as Record<string, unknown>;
     namespace[def.methodName] = createMethod(transport, prepareOperation(def));
   }
-  Object.defineProperty(client, 'toJSON', { value: () => ({ ...description }) });
-  Object.defineProperty(client, INSPECT, { value: () => `ClerkClient ${JSON.stringify(description)}` });
-  return client as ApiClient<Signatures, Resources>;
+  return defineRedactedView(client, description, 'ClerkClient') as ApiClient<Signatures, Resources>;
 }
 
 function createMethod(transport: Transport, operation: PreparedOperation): (...args: unknown[]) => unknown {

@@ -13,6 +13,8 @@ export interface JsonCopyOptions {
   mapString?: (text: string) => string;
   /** What stands in for a value nested too deeply; when absent, the whole copy fails instead. */
   tooDeep?: { value: unknown };
+  /** Leave own `"__proto__"` keys out instead of keeping them as plain properties: for a copy that callers may `Object.assign`. */
+  dropProtoKeys?: boolean;
 }
 
 const TOO_DEEP: unique symbol = Symbol('too deep');
@@ -48,6 +50,7 @@ function copyValue(value: unknown, depth: number, maxDepth: number, options: Jso
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
+    if (key === '__proto__' && options.dropProtoKeys === true) continue;
     const copied = copyValue((value as Record<string, unknown>)[key], depth + 1, maxDepth, options);
     if (copied === TOO_DEEP) return TOO_DEEP;
     const name = options.mapString === undefined ? key : options.mapString(key);

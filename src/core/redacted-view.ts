@@ -1,14 +1,18 @@
 /**
  * Gives an object a safe `toJSON`, `toString` and Node `util.inspect` view showing only `summary`, so
  * that logging it never prints a secret held in its closures. `Symbol.for` reaches Node's hook without
- * importing `node:util`.
+ * importing `node:util`. The text view is `label` (default: the summary's `type`) and the summary.
  *
  * @example
  * const verifier = defineRedactedView({ verify }, { type: 'TokenVerifier', keySource: 'backend-api' });
  * JSON.stringify(verifier); // '{"type":"TokenVerifier","keySource":"backend-api"}'
  */
-export function defineRedactedView<T extends object>(target: T, summary: Readonly<Record<string, string>>): T {
-  const text = `${summary['type'] ?? 'Object'} ${JSON.stringify(summary)}`;
+export function defineRedactedView<T extends object>(
+  target: T,
+  summary: Readonly<Record<string, string>>,
+  label: string = summary['type'] ?? 'Object',
+): T {
+  const text = `${label} ${JSON.stringify(summary)}`;
   Object.defineProperties(target, {
     toJSON: { value: () => ({ ...summary }), enumerable: false },
     [Symbol.for('nodejs.util.inspect.custom')]: { value: () => text, enumerable: false },

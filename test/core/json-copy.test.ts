@@ -32,4 +32,11 @@ describe('copyJson', () => {
     const copy = copyJson({ sk_x: ['sk_x y'] }, { mapString: (text) => text.replaceAll('sk_x', '[r]') })?.value;
     expect(copy).toEqual({ '[r]': ['[r] y'] });
   });
+
+  it('leaves own __proto__ keys out at every depth when dropProtoKeys is set', () => {
+    const copy = copyJson(JSON.parse('{"__proto__":{"admin":true},"a":[{"__proto__":1,"b":2}]}'), { dropProtoKeys: true })?.value as Record<string, unknown>;
+    expect(Object.getOwnPropertyNames(copy)).toEqual(['a']);
+    expect(copy['a']).toEqual([{ b: 2 }]);
+    expect((Object.assign({}, copy) as { admin?: unknown }).admin).toBeUndefined();
+  });
 });

@@ -13,4 +13,11 @@ describe('defineRedactedView', () => {
     }
     expect(Object.keys(target)).toEqual(['use', 'field']);
   });
+
+  it('prints a given label before the summary instead of its type', () => {
+    const target = defineRedactedView({}, { apiUrl: 'https://api.clerk.com' }, 'ClerkClient');
+    expect(String(target)).toBe('ClerkClient {"apiUrl":"https://api.clerk.com"}');
+    expect(inspect(target)).toBe('ClerkClient {"apiUrl":"https://api.clerk.com"}');
+    expect(JSON.stringify(target)).toBe('{"apiUrl":"https://api.clerk.com"}');
+  });
 });
