@@ -1,9 +1,9 @@
 // The runtime suite: the same cases run inside workerd, @edge-runtime/vm, Bun and Deno (runtimes.test.ts bundles
 // this file for each). Web standards only: no `process`, no `node:` (the bundle is built for a neutral platform, and
-// the harness also scans it). Each case is one entry of CASES; authenticateRequest and verifyWebhook join as one
-// entry each once they exist.
-import { createTokenVerifier, verifyToken } from '../../src/auth/index.js';
+// the harness also scans it). Each case is one entry of CASES.
+import { authenticateRequest, createTokenVerifier, verifyToken } from '../../src/auth/index.js';
 import { createClerkClient } from '../../src/client.js';
+import { verifyWebhook } from '../../src/webhooks/index.js';
 
 /** What the Node harness prepares: keys, a signed token, and the URLs of its loopback servers. */
 export interface SuiteContext {
@@ -28,6 +28,20 @@ type Case = (context: SuiteContext) => Promise<string | undefined>;
 
 const clock = (context: SuiteContext) => ({ now: () => context.nowMs });
 
+/** The Standard Webhooks known-answer vector (SECURITY.md D): its body is no event, so a good signature meets `payload_invalid`. */
+const WEBHOOK_VECTOR = {
+  secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  headers: { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330' },
+  signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+  body: '{"test": 2432232314}',
+  nowMs: 1614265330 * 1000,
+};
+
+const bearerRequest = (token: string) => new Request('https://app.example.com/dashboard', { headers: { authorization: `Bearer ${token}` } });
+
+const webhookRequest = (signature: string) =>
+  new Request('https://app.example.com/webhooks', { method: 'POST', headers: { ...WEBHOOK_VECTOR.headers, 'webhook-signature': signature }, body: WEBHOOK_VECTOR.body });
+
 const CASES: Record<string, Case> = {
   'verifyToken with jwtKey accepts a signed token and refuses a forged one': async (context) => {
     const good = await verifyToken(context.token, { jwtKey: context.jwtKey, ...clock(context) });
@@ -46,6 +60,22 @@ const CASES: Record<string, Case> = {
     if (result.errors) return `call failed: ${JSON.stringify(result.errors)}`;
     const invalid = await clerk.users.getUser('user_invalid');
     return invalid.errors?.[0].code === 'response_validation_failed' ? undefined : `invalid body accepted: ${JSON.stringify(invalid)}`;
+  },
+  'authenticateRequest with jwtKey signs in a Bearer token, networkless, and signs out a forged one': async (context) => {
+    const options = { jwtKey: context.jwtKey, ...clock(context) };
+    const state = await authenticateRequest(bearerRequest(context.token), options);
+    if (state.status !== 'signed-in') return `valid token: ${state.status} (${String(state.reason)})`;
+    const auth = state.toAuth();
+    if (auth.tokenType !== 'session_token' || auth.userId !== 'user_1') return `auth object: ${JSON.stringify(auth)}`;
+    const forged = await authenticateRequest(bearerRequest(context.forged), options);
+    return forged.status === 'signed-out' ? undefined : `forged token: ${forged.status}`;
+  },
+  'verifyWebhook accepts the known-answer signature and refuses it with one character changed': async () => {
+    const options = { signingSecret: WEBHOOK_VECTOR.secret, now: () => WEBHOOK_VECTOR.nowMs };
+    const good = await verifyWebhook(webhookRequest(WEBHOOK_VECTOR.signature), options);
+    if (good.errors?.[0].code !== 'payload_invalid') return `known answer: ${JSON.stringify(good.errors ?? good.data)}`;
+    const bad = await verifyWebhook(webhookRequest(WEBHOOK_VECTOR.signature.replace('g0h', 'g1h')), options);
+    return bad.errors?.[0].code === 'signature_invalid' ? undefined : `changed signature: ${JSON.stringify(bad.errors ?? bad.data)}`;
   },
 };
 
