@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClerkClient } from '../../src/client.js';
 import { describeMismatches } from '../../src/core/describe-mismatch.js';
-import { sendJson, useStubServer } from './fixtures/stub-server.js';
+import { sendJson, useStubServer } from '../client/fixtures/stub-server.js';
 
 const server = useStubServer();
 const user = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/real-world/bases/user.json'), 'utf8')) as Record<string, any>;

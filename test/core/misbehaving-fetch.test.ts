@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApiClient } from '../../src/core/create-api-client.js';
 import type { OperationDef } from '../../src/core/operation.js';
-import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
+import { createFixtureClient, TEST_SECRET } from '../client/fixtures/client.js';
 
 const URL_BASE = 'http://127.0.0.1:9';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQuerySerializer } from '../../src/core/query-serializer.js';
-import { createFixtureClient } from './fixtures/client.js';
-import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
+import { createFixtureClient } from '../client/fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from '../client/fixtures/stub-server.js';
 
 let server: StubServer;
 beforeAll(async () => {

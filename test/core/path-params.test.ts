@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../src/core/api-result.js';
 import { fetchAttempt } from '../../src/core/attempt-fetch.js';
-import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
-import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
-import { makeUser } from './fixtures/users.js';
+import { createFixtureClient, TEST_SECRET } from '../client/fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from '../client/fixtures/stub-server.js';
+import { makeUser } from '../client/fixtures/users.js';
 
 let server: StubServer;
 let elsewhere: StubServer;

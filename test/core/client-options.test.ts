@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFixtureClient } from './fixtures/client.js';
+import { createFixtureClient } from '../client/fixtures/client.js';
 
 const url = 'https://api.clerk.com';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFixtureClient } from './fixtures/client.js';
-import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
-import { makeUser } from './fixtures/users.js';
+import { createFixtureClient } from '../client/fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from '../client/fixtures/stub-server.js';
+import { makeUser } from '../client/fixtures/users.js';
 
 let server: StubServer;
 const TOTAL = 25;

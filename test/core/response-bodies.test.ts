@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFixtureClient } from './fixtures/client.js';
-import { sendJson, useStubServer } from './fixtures/stub-server.js';
-import { makeUser } from './fixtures/users.js';
+import { createFixtureClient } from '../client/fixtures/client.js';
+import { sendJson, useStubServer } from '../client/fixtures/stub-server.js';
+import { makeUser } from '../client/fixtures/users.js';
 
 const server = useStubServer();
 

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureClient, TEST_SECRET } from './fixtures/client.js';
-import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';
-import { makeUser } from './fixtures/users.js';
+import { createFixtureClient, TEST_SECRET } from '../client/fixtures/client.js';
+import { sendJson, startStubServer, type StubServer } from '../client/fixtures/stub-server.js';
+import { makeUser } from '../client/fixtures/users.js';
 
 let server: StubServer;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import type { ApiError } from '../../src/core/api-error.js';
 import type { ApiResult } from '../../src/core/api-result.js';
 import type { Paginator } from '../../src/core/paginate.js';
 import type { NonEmptyArray } from '../../src/core/result.js';
-import { createFixtureClient } from './fixtures/client.js';
+import { createFixtureClient } from '../client/fixtures/client.js';
 
 const clerk = createFixtureClient('https://api.clerk.com');
 
