@@ -1,7 +1,8 @@
 // Build of the published package: ESM (.js) and CommonJS (.cjs) with their declarations (.d.ts/.d.cts) and source
 // maps, one output file per public entry plus shared chunks. Each public subpath is one line in `entries`
 // and one block in package.json `exports`; test/package/ checks that the two agree.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { posix } from 'node:path';
 import { defineConfig, type Rolldown, type UserConfig } from 'tsdown';
 
 /** Public entries: output name (under dist/) → source. */
@@ -37,6 +38,32 @@ function nodeChunksUnderNode(original: ChunkFileNames | undefined): ChunkFileNam
   };
 }
 
+/**
+ * Removes the node/ entries' declarations (they take their types from the plain entries: `types` comes first in
+ * every export condition, so these would ship unread), then every node/ chunk declaration that no other
+ * declaration imports, until none is left unread. Declarations of node/ chunks that a shipped declaration imports
+ * stay (the express and fastify adapters' types live in one). Each build prunes only its own flavour, as the
+ * two builds may run at the same time.
+ */
+function pruneNodeDeclarations(extension: '.d.ts' | '.d.cts'): void {
+  for (const name of ['index', 'auth', 'webhooks']) rmSync(`dist/node/${name}${extension}`, { force: true });
+  for (;;) {
+    const declarations = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+      .map((name) => name.replaceAll('\\', '/'))
+      .filter((name) => name.endsWith(extension));
+    const imported = new Set<string>();
+    for (const path of declarations) {
+      const text = readFileSync(`dist/${path}`, 'utf8');
+      for (const [, specifier] of text.matchAll(/from\s+["'](\.[^"']+)["']/g)) {
+        imported.add(posix.join(posix.dirname(path), specifier!.replace(/\.(c?)js$/, '.d.$1ts')));
+      }
+    }
+    const unread = declarations.filter((path) => path.startsWith('node/') && !imported.has(path));
+    if (unread.length === 0) return;
+    for (const path of unread) rmSync(`dist/${path}`);
+  }
+}
+
 const common: UserConfig = {
   entry: entries,
   platform: 'neutral',
@@ -52,20 +79,14 @@ const common: UserConfig = {
   // src/node/index.ts's `import './auth.js'`: the native check would never be installed through `clerk-bapi`.
   treeshake: { moduleSideEffects: (id: string) => (SIDE_EFFECT_MODULE.test(id) ? true : undefined) },
   outputOptions: (options) => ({ ...options, chunkFileNames: nodeChunksUnderNode(options.chunkFileNames) }),
-  hooks: {
-    // The node/ entries take their types from the plain entries (`types` comes first in every export
-    // condition), so their own declaration files would ship unread.
-    'build:done': () => {
-      for (const name of readdirSync('dist/node')) if (/\.d\.c?ts$/.test(name)) rmSync(`dist/node/${name}`);
-    },
-  },
 };
 
 export default defineConfig([
-  { ...common, format: 'esm' },
+  { ...common, format: 'esm', hooks: { 'build:done': () => pruneNodeDeclarations('.d.ts') } },
   {
     ...common,
     format: 'cjs',
+    hooks: { 'build:done': () => pruneNodeDeclarations('.d.cts') },
     // openapi-fetch's CommonJS file has no `__esModule` flag, so `require()`d from our CJS its default import
     // would be the whole exports object. The CJS build carries openapi-fetch's ESM code instead (MIT, ~6 KB).
     noExternal: ['openapi-fetch'],
