@@ -2,7 +2,6 @@ import type { Result } from '../core/result.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import { decodeBase64Url } from './base64url.js';
 import { fail, type TokenError } from './errors.js';
-import { mapJoseError } from './jose-errors.js';
 
 const MIN_MODULUS_BITS = 2048;
 const MAX_MODULUS_BITS = 8192;
@@ -79,7 +78,8 @@ export async function importRsaKey(
           ? await crypto.subtle.importKey('spki', source.spki, algorithm, false, ['verify'])
           : await crypto.subtle.importKey('jwk', source.jwk, algorithm, false, ['verify']);
     } catch (error) {
-      return mapJoseError(error, 'jwk_invalid');
+      // WebCrypto's message is dropped: it may quote key material.
+      return fail('jwk_invalid', 'The key could not be imported as an RSA public key.', { cause: error instanceof Error ? error.name : 'Error' });
     }
     const problem = checkRsaParameters(key, alg);
     if (problem !== undefined) return fail('jwk_invalid', problem);
