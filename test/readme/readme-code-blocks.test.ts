@@ -20,6 +20,12 @@ declare const signal: AbortSignal;
 declare const request: Request;
 declare const userId: string;
 declare const orgId: string;
+// "env": a Worker's bindings (or process.env elsewhere); "db": your database, with transactions.
+declare const env: { CLERK_SECRET_KEY: string; CLERK_JWT_KEY: string; CLERK_WEBHOOK_SIGNING_SECRET: string };
+interface DocsQueryable {
+  query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null; rows: unknown[] }>;
+}
+declare const db: DocsQueryable & { transaction<T>(work: (tx: DocsQueryable) => Promise<T>): Promise<T> };
 `;
 
 interface Block {
