@@ -8,12 +8,20 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'threads',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/contract/**', 'test/package/**', 'test/runtimes/**'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/contract/**', 'test/package/**', 'test/runtimes/**'] },
+      },
       {
         extends: true,
         // The built package (a full tsdown build), its size budgets and the other runtimes: CPU-heavy, so they run
         // after every other project instead of slowing the timing-sensitive client tests.
-        test: { name: 'package', include: ['test/package/**/*.test.ts', 'test/runtimes/**/*.test.ts'], typecheck: { enabled: false }, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts', 'test/runtimes/**/*.test.ts'],
+          typecheck: { enabled: false },
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         extends: true,

@@ -36,7 +36,8 @@ for (const file of files('src')) {
     if (/from ['"]node:|require\(['"]node:|import\(['"]node:/.test(text)) errors.push(`${rel}: imports a node: module`);
     if (/\bprocess\.(env|argv|exit|version)/.test(text)) errors.push(`${rel}: uses process`);
   }
-  if (rel.startsWith('src/auth/') && /from ['"][./]+\/generated\//.test(text)) errors.push(`${rel}: src/auth must not import src/generated`);
+  if (rel.startsWith('src/auth/') && /from ['"][./]+\/generated\//.test(text))
+    errors.push(`${rel}: src/auth must not import src/generated`);
   const lines = text.split('\n').length;
   if (lines > 400) warnings.push(`${rel}: ${lines} lines (over 400 needs a reason)`);
 }

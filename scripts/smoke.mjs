@@ -23,7 +23,10 @@ check(typeof required.createClerkClient === 'function', `require('clerk-bapi') l
 check(require.resolve('clerk-bapi').endsWith('dist/node/index.cjs'), 'require() resolves the node condition of the CJS build');
 check(typeof require('clerk-bapi/auth').verifyToken === 'function', "require('clerk-bapi/auth') loads");
 check(typeof auth.verifyToken === 'function', "import('clerk-bapi/auth') loads");
-check(typeof (await import('clerk-bapi/errors')) === 'object' && typeof require('clerk-bapi/errors') === 'object', 'the ./errors entry loads in both formats');
+check(
+  typeof (await import('clerk-bapi/errors')) === 'object' && typeof require('clerk-bapi/errors') === 'object',
+  'the ./errors entry loads in both formats',
+);
 check(require('clerk-bapi/package.json').name === 'clerk-bapi', 'package.json is exported');
 
 const user = { id: 'user_1', object: 'user' };
@@ -67,7 +70,9 @@ try {
   const { clerkMiddleware } = await import('../dist/express/index.js');
   const { clerkPlugin } = await import('../dist/fastify/index.js');
   check(typeof clerkMiddleware === 'function' && typeof clerkPlugin === 'function', 'the ./express and ./fastify entries load');
-  const protectedFetch = createWebAuth({ jwtKey: await exportSPKI(publicKey) }).withAuth((_request, auth) => Response.json({ userId: auth.userId }));
+  const protectedFetch = createWebAuth({ jwtKey: await exportSPKI(publicKey) }).withAuth((_request, auth) =>
+    Response.json({ userId: auth.userId }),
+  );
   const allowed = await protectedFetch(new Request('http://localhost/', { headers: { authorization: `Bearer ${token}` } }));
   const refused = await protectedFetch(new Request('http://localhost/'));
   check((await allowed.json()).userId === 'user_1' && refused.status === 401, 'the ./web entry authenticates a Request');
@@ -78,7 +83,11 @@ try {
 // Webhooks entry: the Standard Webhooks known-answer vector (SECURITY.md D30) on this Node.
 const webhooks = await import('../dist/webhooks/index.js');
 const vector = {
-  headers: { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' },
+  headers: {
+    'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+    'webhook-timestamp': '1614265330',
+    'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+  },
   rawBody: '{"test": 2432232314}',
 };
 const vectorOptions = { signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now: () => 1614265330_000 };

@@ -14,7 +14,11 @@ import { renderMarkdown } from './spec-diff/render-markdown.js';
  * @example
  * process.exitCode = await runSpecDiff(['2025-11-10', '2026-05-12', '--json'], (text) => process.stdout.write(text));
  */
-export async function runSpecDiff(argv: string[], write: (text: string) => void, writeError: (text: string) => void = write): Promise<number> {
+export async function runSpecDiff(
+  argv: string[],
+  write: (text: string) => void,
+  writeError: (text: string) => void = write,
+): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -40,7 +44,11 @@ export async function runSpecDiff(argv: string[], write: (text: string) => void,
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runSpecDiff(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then((code) => {
+  runSpecDiff(
+    process.argv.slice(2),
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  ).then((code) => {
     process.exitCode = code;
   });
 }

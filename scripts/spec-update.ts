@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     },
   });
   const [version] = positionals;
-  if (!version || positionals.length !== 1) throw new Error('usage: npm run spec:update -- <version> [--file <path>] [--from <version>] [--default] [--offline]');
+  if (!version || positionals.length !== 1)
+    throw new Error('usage: npm run spec:update -- <version> [--file <path>] [--from <version>] [--default] [--offline]');
   const result = await updatePin({
     version,
     file: values.file,

@@ -29,7 +29,9 @@ async function main(): Promise<number> {
   let prism: PrismServer | undefined;
   try {
     prism = await startPrism({ specPath: repairedSpecPath(SPEC_VERSION), errors: true, timeoutMs: 40_000 });
-    console.log(`Prism is serving ${repairedSpecPath(SPEC_VERSION).replace(process.cwd() + '/', '')} on ${prism.url} (started in ${prism.startupMs} ms)`);
+    console.log(
+      `Prism is serving ${repairedSpecPath(SPEC_VERSION).replace(process.cwd() + '/', '')} on ${prism.url} (started in ${prism.startupMs} ms)`,
+    );
     console.log('Its answers are generated from the schemas with a fixed seed: valid, but random words.');
     const clerk = createClerkClient({
       secretKey: 'sk_test_tour0mock0key0not0a0real0secret',

@@ -34,12 +34,19 @@ type Verify = (token: string, secretKey: string, apiUrl: string, authorizedParti
  * Runs the scenarios for ours and `@clerk/backend` and returns markdown table rows
  * `| scenario | calls | ours | @clerk/backend |`.
  */
-export async function measureMultiTenant(clerkVerifyToken: (token: string, options: Record<string, unknown>) => Promise<unknown>): Promise<string[]> {
+export async function measureMultiTenant(
+  clerkVerifyToken: (token: string, options: Record<string, unknown>) => Promise<unknown>,
+): Promise<string[]> {
   const prefix = `sk_test_bench${Date.now().toString(36)}`;
   const tenants: Tenant[] = Array.from({ length: TENANTS }, (_, i) => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const kid = `ins_bench_tenant_${i}`;
-    return { secretKey: `${prefix}_${i}`, kid, privateKey, jwk: { ...(publicKey.export({ format: 'jwk' }) as JsonWebKey), kid, alg: 'RS256', use: 'sig' } };
+    return {
+      secretKey: `${prefix}_${i}`,
+      kid,
+      privateKey,
+      jwk: { ...(publicKey.export({ format: 'jwk' }) as JsonWebKey), kid, alg: 'RS256', use: 'sig' },
+    };
   });
   const bySecret = new Map(tenants.map((tenant) => [`Bearer ${tenant.secretKey}`, tenant]));
   let fetches = 0;
@@ -75,7 +82,12 @@ export async function measureMultiTenant(clerkVerifyToken: (token: string, optio
         let failures = 0;
         for (let round = 0; round < ROUNDS; round++) {
           for (const [i, tenant] of tenants.entries()) {
-            if (!(await verify(mint(tenant, round * TENANTS + i, 'https://app.example.com'), tenant.secretKey, apiUrl, ['https://app.example.com']))) failures++;
+            if (
+              !(await verify(mint(tenant, round * TENANTS + i, 'https://app.example.com'), tenant.secretKey, apiUrl, [
+                'https://app.example.com',
+              ]))
+            )
+              failures++;
           }
         }
         return failures;

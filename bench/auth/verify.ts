@@ -28,7 +28,18 @@ function mint(index: number, kid = 'ins_bench'): string {
   const now = Math.floor(Date.now() / 1000);
   const header = b64(JSON.stringify({ alg: 'RS256', kid, typ: 'JWT' }));
   const payload = b64(
-    JSON.stringify({ sub: `user_${index}`, sid: `sess_${index}`, iat: now - 5, nbf: now - 5, exp: now + 3600, azp: 'https://app.example.com', iss: 'https://clerk.example.com', v: 2, o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3' }, fea: 'o:reports' }),
+    JSON.stringify({
+      sub: `user_${index}`,
+      sid: `sess_${index}`,
+      iat: now - 5,
+      nbf: now - 5,
+      exp: now + 3600,
+      azp: 'https://app.example.com',
+      iss: 'https://clerk.example.com',
+      v: 2,
+      o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3' },
+      fea: 'o:reports',
+    }),
   );
   return `${header}.${payload}.${b64(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
 }
@@ -43,7 +54,13 @@ async function pass(run: (index: number) => Promise<unknown>): Promise<number> {
 }
 
 // Ceiling: crypto.subtle.verify on pre-split bytes, no parsing at all.
-const subtleKey = await crypto.subtle.importKey('spki', publicKey.export({ type: 'spki', format: 'der' }), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
+const subtleKey = await crypto.subtle.importKey(
+  'spki',
+  publicKey.export({ type: 'spki', format: 'der' }),
+  { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  false,
+  ['verify'],
+);
 const split = tokens.map((t) => {
   const dot = t.lastIndexOf('.');
   return { data: new TextEncoder().encode(t.slice(0, dot)), sig: Buffer.from(t.slice(dot + 1), 'base64url') };
@@ -103,7 +120,11 @@ const realFetch = globalThis.fetch;
 globalThis.fetch = mockFetch;
 let clock = Date.now();
 const counts: Array<[string, number, number]> = [];
-async function scenario(name: string, run: (verify: (t: string) => Promise<unknown>) => Promise<void>, setup?: (ours: (t: string) => Promise<unknown>, theirs: (t: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+async function scenario(
+  name: string,
+  run: (verify: (t: string) => Promise<unknown>) => Promise<void>,
+  setup?: (ours: (t: string) => Promise<unknown>, theirs: (t: string) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
   const secretKey = `sk_test_${randomUUID().replaceAll('-', '')}`; // fresh caches on both sides
   const v = createTokenVerifier({ secretKey, fetch: mockFetch, now: () => clock });
   const ourVerify = (t: string): Promise<unknown> => v.verify(t);

@@ -28,12 +28,26 @@ function mint(index: number): string {
   const now = Math.floor(Date.now() / 1000);
   const header = b64(JSON.stringify({ alg: 'RS256', kid: 'ins_bench', typ: 'JWT' }));
   const payload = b64(
-    JSON.stringify({ sub: `user_${index}`, sid: `sess_${index}`, iat: now - 5, nbf: now - 5, exp: now + 3600, azp: PARTY, iss: 'https://clerk.example.com', v: 2, o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3' }, fea: 'o:reports' }),
+    JSON.stringify({
+      sub: `user_${index}`,
+      sid: `sess_${index}`,
+      iat: now - 5,
+      nbf: now - 5,
+      exp: now + 3600,
+      azp: PARTY,
+      iss: 'https://clerk.example.com',
+      v: 2,
+      o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3' },
+      fea: 'o:reports',
+    }),
   );
   return `${header}.${payload}.${b64(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
 }
 
-const requests = Array.from({ length: TOKENS }, (_, i) => new Request('https://api.example.com/things', { headers: { authorization: `Bearer ${mint(i)}` } }));
+const requests = Array.from(
+  { length: TOKENS },
+  (_, i) => new Request('https://api.example.com/things', { headers: { authorization: `Bearer ${mint(i)}` } }),
+);
 
 /** One pass of sequential awaited calls over the request list; returns ops/s. */
 async function pass(run: (request: Request) => Promise<unknown>): Promise<number> {
@@ -52,7 +66,8 @@ const signedIn = (state: { isAuthenticated: boolean; toAuth: () => unknown }): v
   state.toAuth();
 };
 const contenders: Record<string, (request: Request) => Promise<unknown>> = {
-  clerk: async (request) => signedIn(await clerk.authenticateRequest(request, { jwtKey: pem, publishableKey, secretKey, authorizedParties: [PARTY] })),
+  clerk: async (request) =>
+    signedIn(await clerk.authenticateRequest(request, { jwtKey: pem, publishableKey, secretKey, authorizedParties: [PARTY] })),
   oursConvenience: async (request) => signedIn(await authenticateRequest(request, options)),
   ours: async (request) => signedIn(await authenticator.authenticateRequest(request)),
   // The `node` export condition (what clerk-bapi/express and /fastify use): native signature check.

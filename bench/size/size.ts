@@ -16,11 +16,18 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 execFileSync(join(root, 'node_modules/.bin/tsdown'), ['--log-level', 'error'], { cwd: root, stdio: 'inherit' });
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-const lines = ['## Size and cold start (bench/size/size.ts)', '', `node ${process.version}, esbuild minified, platform neutral, ESM, no code splitting; gzip level 9.`, ''];
+const lines = [
+  '## Size and cold start (bench/size/size.ts)',
+  '',
+  `node ${process.version}, esbuild minified, platform neutral, ESM, no code splitting; gzip level 9.`,
+  '',
+];
 lines.push('| bundle | metric | clerk-bapi | @clerk/backend | ratio | budget |', '|---|---|---|---|---|---|');
 for (const row of await measureBudgets()) {
   const budget = BUDGETS[row.name]?.target;
-  lines.push(`| ${row.name} | ${row.metric} | ${kb(row.ours[row.metric])} | ${kb(row.theirs[row.metric])} | ${row.ratio.toFixed(2)}× | ≤ ${budget?.toFixed(2) ?? '?'}× |`);
+  lines.push(
+    `| ${row.name} | ${row.metric} | ${kb(row.ours[row.metric])} | ${kb(row.theirs[row.metric])} | ${row.ratio.toFixed(2)}× | ≤ ${budget?.toFixed(2) ?? '?'}× |`,
+  );
 }
 
 const userFile = join(mkdtempSync(join(tmpdir(), 'clerk-bapi-size-')), 'user.json');
@@ -28,7 +35,10 @@ writeFileSync(userFile, JSON.stringify(makeClerkUser(1)));
 const samples: Record<string, Array<{ importMs: number; firstCallMs: number }>> = { 'clerk-bapi': [], '@clerk/backend': [] };
 for (let run = 0; run < RUNS; run++) {
   for (const specifier of Object.keys(samples)) {
-    const out = execFileSync(process.execPath, [join(root, 'bench/size/cold-start.mjs'), specifier, userFile], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(root, 'bench/size/cold-start.mjs'), specifier, userFile], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     samples[specifier]!.push(JSON.parse(out) as { importMs: number; firstCallMs: number });
   }
 }

@@ -3,7 +3,12 @@ import { paramsRequired, typeNames } from './emit-operations.js';
 import type { OperationModel } from './operation-model.js';
 
 /** Renders the snapshot text for a spec version. */
-export function renderApiSurface(operations: OperationModel[], version: string, sha256: string, models?: ReadonlyMap<string, string>): string {
+export function renderApiSurface(
+  operations: OperationModel[],
+  version: string,
+  sha256: string,
+  models?: ReadonlyMap<string, string>,
+): string {
   const lines = operations
     .map((op) => {
       const names = typeNames(op);

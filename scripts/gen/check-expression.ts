@@ -72,4 +72,3 @@ export function checkExpression(node: SchemaNode, value: string, context: CheckC
   if (!node.nullable) return expression;
   return expression === 'true' ? 'true' : `(${value} === null || ${expression})`;
 }
-

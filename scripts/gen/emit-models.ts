@@ -55,7 +55,11 @@ export function modelNames(
 }
 
 /** The source of models.ts (no banner); `names` comes from {@link modelNames}. */
-export function emitModels(schemas: Record<string, SchemaObject>, operations: OperationModel[], names: ReadonlyMap<string, string>): string {
+export function emitModels(
+  schemas: Record<string, SchemaObject>,
+  operations: OperationModel[],
+  names: ReadonlyMap<string, string>,
+): string {
   const lines = ["import type { components } from './types.js';", ''];
   const operationTypes = operations.flatMap((op) => Object.values(typeNames(op)));
   lines.push('export type {');

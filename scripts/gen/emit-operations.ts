@@ -66,7 +66,9 @@ export function operationFields(
   if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
   if (hasTextSuccess(op)) fields.push('textSuccess: true');
   const successes = op.responses.filter(([status]) => isSuccessStatus(status));
-  const responses = schemas ? successes.map(([status]) => `${JSON.stringify(status)}: lazy((v) => v.${schemas.responseGetter(op, status)})`) : [];
+  const responses = schemas
+    ? successes.map(([status]) => `${JSON.stringify(status)}: lazy((v) => v.${schemas.responseGetter(op, status)})`)
+    : [];
   fields.push(`responses: { ${responses.join(', ')} }`);
   const fastChecks = successes.flatMap(([status]) => {
     const check = checkOf(status);
@@ -105,10 +107,15 @@ export function emitOperationTable(
     'export const operations: readonly OperationDef[] = [',
   ];
   for (const op of operations) {
-    const fields = operationFields(op, schemas, (status) => {
-      const check = checks.responseCheck(op, status);
-      return check ? `k.${check}` : undefined;
-    }, model);
+    const fields = operationFields(
+      op,
+      schemas,
+      (status) => {
+        const check = checks.responseCheck(op, status);
+        return check ? `k.${check}` : undefined;
+      },
+      model,
+    );
     lines.push(`  { ${fields.join(', ')} },`);
   }
   lines.push('];', '');
@@ -164,7 +171,9 @@ export function emitOperationTypes(operations: OperationModel[], docs?: Readonly
     lines.push(`/** Success body of \`${op.namespace}.${op.methodName}\`. */`);
     lines.push(`export type ${names.data} = ${dataType(op)};`);
     if (names.pagedData) {
-      lines.push(`/** Success body of \`${op.namespace}.${op.methodName}\` with \`${op.paged!.parameter}: true\`: the page and the total. */`);
+      lines.push(
+        `/** Success body of \`${op.namespace}.${op.methodName}\` with \`${op.paged!.parameter}: true\`: the page and the total. */`,
+      );
       lines.push(`export type ${names.pagedData} = ${pagedDataType(op)};`);
     }
   }
@@ -174,12 +183,7 @@ export function emitOperationTypes(operations: OperationModel[], docs?: Readonly
     const names = typeNames(op);
     const path = `[${op.pathParams.map((p) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p) ? p : 'param'}: string`).join(', ')}]`;
     const item = itemType(op, names.data);
-    const parts = [
-      `pathParams: ${path}`,
-      `params: ${names.params}`,
-      `paramsRequired: ${paramsRequired(op)}`,
-      `data: ${names.data}`,
-    ];
+    const parts = [`pathParams: ${path}`, `params: ${names.params}`, `paramsRequired: ${paramsRequired(op)}`, `data: ${names.data}`];
     if (item) parts.push(`item: ${item}`);
     if (names.pagedData) parts.push(`paged: ${names.pagedData}`, `pagedParameter: ${JSON.stringify(op.paged!.parameter)}`);
     lines.push(`  ${propertyKey(op.operationId)}: { ${parts.join('; ')} };`);

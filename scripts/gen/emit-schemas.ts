@@ -59,12 +59,12 @@ export function emitSchemas(model: ValidationModel): EmittedSchemas {
   for (const { id, body } of model.operationBodies) lines.push(`export const ${id} = ${getter(body)};`);
   lines.push(
     '',
-    '/** Validators of every component schema, by the spec\'s name; each is built on first call. */',
+    "/** Validators of every component schema, by the spec's name; each is built on first call. */",
     'export const schemas = {',
     ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: ${schemaIds.get(name)},`),
     '} as const;',
     '',
-    '/** Validators of every component response, by the spec\'s name; each is built on first call. */',
+    "/** Validators of every component response, by the spec's name; each is built on first call. */",
     'export const responses = {',
     ...model.responses.map(({ name, stem }) => `  ${propertyKey(name)}: r_${stem},`),
     '} as const;',

@@ -16,10 +16,7 @@ function literal(value: unknown): ts.TypeNode {
 function openEnumType(schema: SchemaObject): ts.TypeNode {
   const members = (schema.enum ?? []).map(literal);
   members.push(
-    factory.createIntersectionTypeNode([
-      factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
-      factory.createTypeLiteralNode([]),
-    ]),
+    factory.createIntersectionTypeNode([factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), factory.createTypeLiteralNode([])]),
   );
   if (schema.nullable) members.push(literal(null));
   return factory.createUnionTypeNode(members);
@@ -27,10 +24,7 @@ function openEnumType(schema: SchemaObject): ts.TypeNode {
 
 /** Binary fields (multipart uploads) accept the web-standard byte containers. */
 function binaryType(schema: SchemaObject): ts.TypeNode {
-  const members: ts.TypeNode[] = [
-    factory.createTypeReferenceNode('Blob'),
-    factory.createTypeReferenceNode('Uint8Array'),
-  ];
+  const members: ts.TypeNode[] = [factory.createTypeReferenceNode('Blob'), factory.createTypeReferenceNode('Uint8Array')];
   if (schema.nullable) members.push(literal(null));
   return factory.createUnionTypeNode(members);
 }

@@ -128,7 +128,10 @@ function eventTable(events: WebhookEventModel[], version: string): string {
     '',
   ];
   for (const event of events) {
-    lines.push(`/** \`${event.type}\`: ${event.description.replace(/\*\//g, '* /')}. */`, `export type ${event.name} = Schemas[${JSON.stringify(event.name)}];`);
+    lines.push(
+      `/** \`${event.type}\`: ${event.description.replace(/\*\//g, '* /')}. */`,
+      `export type ${event.name} = Schemas[${JSON.stringify(event.name)}];`,
+    );
   }
   lines.push(
     '',
@@ -174,7 +177,9 @@ function keepUnusedHelpers(source: string): string {
   const unused = [...source.matchAll(/^function (\w+)\(/gm)]
     .map((match) => match[1]!)
     .filter((name) => source.split(new RegExp(`\\b${name}\\b`)).length === 2);
-  return unused.length === 0 ? source : `${source}\n// Prelude helpers this spec does not need.\n${unused.map((name) => `void ${name};`).join('\n')}\n`;
+  return unused.length === 0
+    ? source
+    : `${source}\n// Prelude helpers this spec does not need.\n${unused.map((name) => `void ${name};`).join('\n')}\n`;
 }
 
 /** Renders the webhooks files (without banners): types, zod validators, fast checks and the event table. */

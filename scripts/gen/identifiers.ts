@@ -13,7 +13,8 @@ export function identifierMap(names: string[], prefix: string): Map<string, stri
   for (const name of names) {
     const id = `${prefix}${toIdentifier(name)}`;
     const owner = owners.get(id);
-    if (owner !== undefined) throw new Error(`identifier collision: ${JSON.stringify(owner)} and ${JSON.stringify(name)} both map to ${id}`);
+    if (owner !== undefined)
+      throw new Error(`identifier collision: ${JSON.stringify(owner)} and ${JSON.stringify(name)} both map to ${id}`);
     owners.set(id, name);
     map.set(name, id);
   }

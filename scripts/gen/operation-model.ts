@@ -13,10 +13,7 @@ export interface QueryParamModel {
 }
 
 /** A response: a reference to a component response, an inline JSON schema, or no body. */
-export type ResponseModel =
-  | { kind: 'component'; name: string }
-  | { kind: 'inline'; schema: SchemaObject }
-  | { kind: 'empty' };
+export type ResponseModel = { kind: 'component'; name: string } | { kind: 'inline'; schema: SchemaObject } | { kind: 'empty' };
 
 export interface OperationModel {
   operationId: string;
@@ -109,7 +106,9 @@ function splitPagedResponse(
   const paged = typeof marker.paged === 'number' ? members?.[marker.paged] : undefined;
   const unpaged = typeof marker.unpaged === 'number' ? members?.[marker.unpaged] : undefined;
   if (typeof marker.parameter !== 'string' || paged?.type !== 'object' || unpaged?.type !== 'array') {
-    throw new Error(`${operationId}: x-clerk-paginated needs { parameter, paged, unpaged } naming the object and the array member of an inline oneOf success response`);
+    throw new Error(
+      `${operationId}: x-clerk-paginated needs { parameter, paged, unpaged } naming the object and the array member of an inline oneOf success response`,
+    );
   }
   responses[index] = [status, { kind: 'inline', schema: unpaged }];
   return { paged: { parameter: marker.parameter, status, schema: paged }, unpaged };
@@ -165,7 +164,11 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
       if (body) model.body = body;
       const split = successStatus ? splitPagedResponse(operationId, op, responses, successStatus) : undefined;
       if (split) model.paged = split.paged;
-      const successSchema = split ? resolveSchema(doc, split.unpaged) : successStatus ? responseSchema(doc, op.responses?.[successStatus]) : undefined;
+      const successSchema = split
+        ? resolveSchema(doc, split.unpaged)
+        : successStatus
+          ? responseSchema(doc, op.responses?.[successStatus])
+          : undefined;
       const pagination = paginationOf(doc, query, successSchema);
       if (pagination) model.pagination = pagination;
       if (successStatus) model.successStatus = successStatus;
@@ -180,4 +183,3 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
 export function componentResponseSchema(doc: Doc, name: string): SchemaObject | undefined {
   return doc.components?.responses?.[name]?.content?.['application/json']?.schema;
 }
-

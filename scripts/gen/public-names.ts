@@ -15,7 +15,8 @@ export function readPublicNames(entry: string, skip: (specifier: string) => bool
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, false);
     for (const statement of source.statements) {
       if (ts.isExportDeclaration(statement)) {
-        const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const specifier =
+          statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
         const clause = statement.exportClause;
         if (clause && ts.isNamedExports(clause)) for (const element of clause.elements) names.add(element.name.text);
         else if (clause && ts.isNamespaceExport(clause)) names.add(clause.name.text);

@@ -82,7 +82,9 @@ function objectNode(schema: SchemaObject, nullable: boolean): SchemaNode {
   if (properties.length === 0) {
     return extraSchema ? { kind: 'record', values: toSchemaNode(extraSchema), nullable } : { kind: 'anyObject', nullable };
   }
-  return extraSchema ? { kind: 'object', properties, extra: toSchemaNode(extraSchema), nullable } : { kind: 'object', properties, nullable };
+  return extraSchema
+    ? { kind: 'object', properties, extra: toSchemaNode(extraSchema), nullable }
+    : { kind: 'object', properties, nullable };
 }
 
 /** The validation tree of `schema`. */

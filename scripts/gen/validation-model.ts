@@ -11,10 +11,7 @@ import { componentName, toSchemaNode, type SchemaNode } from './schema-node.js';
 export type BodyModel = { kind: 'schema'; name: string } | { kind: 'tree'; node: SchemaNode };
 
 /** Where the validator of one operation response lives. */
-export type ResponseRef =
-  | { kind: 'none' }
-  | { kind: 'component'; name: string; hasBody: boolean }
-  | { kind: 'operation'; id: string };
+export type ResponseRef = { kind: 'none' } | { kind: 'component'; name: string; hasBody: boolean } | { kind: 'operation'; id: string };
 
 /** Everything the validation emitters print; see the module comment. */
 export interface ValidationModel {
@@ -72,7 +69,8 @@ export function buildValidationModel(document: OpenApiDocument, operations: read
     for (const [status, response] of operation.responses) {
       const id = inlineResponseId(operation.operationId, status);
       if (response.kind === 'inline') operationBodies.push({ id, body: bodyOf(response.schema) });
-      if (response.kind === 'component' && /^2/.test(status) && hasBody.get(response.name)) operationAliases.push({ id, response: response.name });
+      if (response.kind === 'component' && /^2/.test(status) && hasBody.get(response.name))
+        operationAliases.push({ id, response: response.name });
     }
     const pagedId = pagedResponseId(operation);
     if (pagedId) operationBodies.push({ id: pagedId, body: { kind: 'tree', node: toSchemaNode(operation.paged!.schema) } });

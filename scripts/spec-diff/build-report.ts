@@ -137,13 +137,23 @@ export function buildReport(from: DiffSide, to: DiffSide): DiffReport {
 
   const breaking: BreakingChange[] = sdk
     .filter((change) => change.severity === 'breaking')
-    .map((change) => ({ class: SDK_CLASS[change.kind], call: change.call, ...(change.before ? { operation: change.before } : {}), detail: change.message }));
+    .map((change) => ({
+      class: SDK_CLASS[change.kind],
+      call: change.call,
+      ...(change.before ? { operation: change.before } : {}),
+      detail: change.message,
+    }));
   const reportedBySdk = new Set(breaking.map((change) => change.operation));
   for (const change of specChanges) {
     if (change.severity !== 'breaking' || !change.operation) continue;
     if (change.kind === 'removed_operation' && reportedBySdk.has(change.operation)) continue;
     const call = callOf.get(change.operation);
-    breaking.push({ class: SPEC_CLASS[change.kind] ?? 'other', ...(call ? { call } : {}), operation: change.operation, detail: specDetail(change) });
+    breaking.push({
+      class: SPEC_CLASS[change.kind] ?? 'other',
+      ...(call ? { call } : {}),
+      operation: change.operation,
+      detail: specDetail(change),
+    });
   }
 
   const schemas = groupSchemas(specChanges);
@@ -156,7 +166,8 @@ export function buildReport(from: DiffSide, to: DiffSide): DiffReport {
       addedMethods: sdk.filter((c) => c.kind === 'added_method').length,
       removedMethods: sdk.filter((c) => c.kind === 'removed_method').length,
       changedMethods: new Set(sdk.filter((c) => c.kind !== 'added_method' && c.kind !== 'removed_method').map((c) => c.call)).size,
-      changedOperations: operations.filter((o) => o.changes.some((c) => c.kind !== 'added_operation' && c.kind !== 'removed_operation')).length,
+      changedOperations: operations.filter((o) => o.changes.some((c) => c.kind !== 'added_operation' && c.kind !== 'removed_operation'))
+        .length,
       addedSchemas: schemas.added.length,
       removedSchemas: schemas.removed.length,
       changedSchemas: schemas.changed.length,

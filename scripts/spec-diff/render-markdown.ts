@@ -40,7 +40,12 @@ function methodsSection(report: DiffReport): string[] {
   ] as const) {
     const changes = report.sdk.filter((c) => (kinds as readonly string[]).includes(c.kind));
     if (changes.length === 0) continue;
-    lines.push(`### ${title}`, '', ...changes.map((c) => `- ${clerkCall(c.call)}: ${c.message}${c.severity === 'breaking' ? ' **(breaking)**' : ''}`), '');
+    lines.push(
+      `### ${title}`,
+      '',
+      ...changes.map((c) => `- ${clerkCall(c.call)}: ${c.message}${c.severity === 'breaking' ? ' **(breaking)**' : ''}`),
+      '',
+    );
   }
   return lines.length > 0 ? ['## SDK methods', '', ...lines] : [];
 }
@@ -53,7 +58,11 @@ function operationsSection(report: DiffReport): string[] {
     const shown = group.changes.filter((c) => c.severity !== 'annotation' && c.severity !== 'breaking');
     const annotations = group.changes.filter((c) => c.severity === 'annotation').length;
     const breaking = group.changes.filter((c) => c.severity === 'breaking').length;
-    const counts = [breaking ? `${breaking} breaking` : '', shown.length ? `${shown.length} other` : '', annotations ? `${annotations} description changes` : '']
+    const counts = [
+      breaking ? `${breaking} breaking` : '',
+      shown.length ? `${shown.length} other` : '',
+      annotations ? `${annotations} description changes` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     lines.push(`- ${clerkCall(group.call)} ${code(group.operation)}: ${counts}`);

@@ -55,21 +55,46 @@ function compareEntry(before: SurfaceEntry, after: SurfaceEntry): SdkChange[] {
   const changes: SdkChange[] = [];
   if (before.method !== after.method || before.path !== after.path) {
     changes.push({
-      kind: 'changed_path_or_method', severity: 'breaking', call, before: describeEntry(before), after: describeEntry(after),
+      kind: 'changed_path_or_method',
+      severity: 'breaking',
+      call,
+      before: describeEntry(before),
+      after: describeEntry(after),
       message: `now calls ${describeEntry(after)} (was ${describeEntry(before)})`,
     });
   }
   if (before.args !== after.args) {
     const severity: Severity = signatureBreaks(before.args, after.args) ? 'breaking' : 'non-breaking';
-    changes.push({ kind: 'changed_signature', severity, call, before: before.args, after: after.args, message: `signature (${before.args}) → (${after.args})` });
+    changes.push({
+      kind: 'changed_signature',
+      severity,
+      call,
+      before: before.args,
+      after: after.args,
+      message: `signature (${before.args}) → (${after.args})`,
+    });
   }
   if (before.data !== after.data) {
-    changes.push({ kind: 'changed_result_type', severity: 'non-breaking', call, before: before.data, after: after.data, message: `result type ${before.data} → ${after.data}` });
+    changes.push({
+      kind: 'changed_result_type',
+      severity: 'non-breaking',
+      call,
+      before: before.data,
+      after: after.data,
+      message: `result type ${before.data} → ${after.data}`,
+    });
   }
   if (before.paginated !== after.paginated) {
     const severity: Severity = before.paginated ? 'breaking' : 'non-breaking';
     const message = before.paginated ? `no longer paginated (.all() is gone)` : `now paginated (${after.paginated}): .all() is available`;
-    changes.push({ kind: 'changed_pagination', severity, call, ...(before.paginated ? { before: before.paginated } : {}), ...(after.paginated ? { after: after.paginated } : {}), message });
+    changes.push({
+      kind: 'changed_pagination',
+      severity,
+      call,
+      ...(before.paginated ? { before: before.paginated } : {}),
+      ...(after.paginated ? { after: after.paginated } : {}),
+      message,
+    });
   }
   return changes;
 }
@@ -87,10 +112,24 @@ export function diffSurfaces(before: SurfaceEntry[], after: SurfaceEntry[]): Sdk
   for (const [call, entry] of previous) {
     const now = next.get(call);
     if (now) changes.push(...compareEntry(entry, now));
-    else changes.push({ kind: 'removed_method', severity: 'breaking', call, before: describeEntry(entry), message: `removed (was ${describeEntry(entry)})` });
+    else
+      changes.push({
+        kind: 'removed_method',
+        severity: 'breaking',
+        call,
+        before: describeEntry(entry),
+        message: `removed (was ${describeEntry(entry)})`,
+      });
   }
   for (const [call, entry] of next) {
-    if (!previous.has(call)) changes.push({ kind: 'added_method', severity: 'non-breaking', call, after: describeEntry(entry), message: `added (${describeEntry(entry)})` });
+    if (!previous.has(call))
+      changes.push({
+        kind: 'added_method',
+        severity: 'non-breaking',
+        call,
+        after: describeEntry(entry),
+        message: `added (${describeEntry(entry)})`,
+      });
   }
   return changes.sort((a, b) => a.call.localeCompare(b.call) || a.kind.localeCompare(b.kind));
 }

@@ -52,8 +52,10 @@ function locate(path: Segment[]): { side?: SpecChange['side']; rest: Segment[]; 
   const operation = `${String(path[2]).toUpperCase()} ${String(path[1])}`;
   const inner = path.slice(3);
   if (inner[0] === 'parameters') return { operation, side: 'parameter', rest: inner.slice(1) };
-  if (inner[0] === 'requestBody' && inner[1] === 'content' && inner[3] === 'schema') return { operation, side: 'request', rest: inner.slice(4) };
-  if (inner[0] === 'responses' && inner[2] === 'content' && inner[4] === 'schema') return { operation, side: 'response', rest: inner.slice(5) };
+  if (inner[0] === 'requestBody' && inner[1] === 'content' && inner[3] === 'schema')
+    return { operation, side: 'request', rest: inner.slice(4) };
+  if (inner[0] === 'responses' && inner[2] === 'content' && inner[4] === 'schema')
+    return { operation, side: 'response', rest: inner.slice(5) };
   return { operation, rest: inner };
 }
 
@@ -72,14 +74,16 @@ function fieldName(rest: Segment[]): string {
 
 function kindOf(diff: Diff, where: ReturnType<typeof locate>): SpecChangeKind {
   const { rest, side } = where;
-  if (where.operation && rest.length === 0) return diff.action === 'add' ? 'added_operation' : diff.action === 'remove' ? 'removed_operation' : 'other';
+  if (where.operation && rest.length === 0)
+    return diff.action === 'add' ? 'added_operation' : diff.action === 'remove' ? 'removed_operation' : 'other';
   const last = rest[rest.length - 1];
   const parent = rest[rest.length - 2];
   if (side === 'parameter') {
     if (rest.length === 1 && diff.action === 'remove') return 'removed_parameter';
     if (last === 'required' && diff.after === true) return 'newly_required_parameter';
   }
-  if (parent === 'properties' && diff.action === 'remove') return side === 'request' ? 'removed_request_field' : side === 'response' ? 'removed_response_field' : 'other';
+  if (parent === 'properties' && diff.action === 'remove')
+    return side === 'request' ? 'removed_request_field' : side === 'response' ? 'removed_response_field' : 'other';
   if (parent === 'required' && diff.action === 'add' && side === 'request') return 'newly_required_request_field';
   if (parent === 'enum' && diff.action === 'remove' && side !== 'response') return 'narrowed_enum';
   if (last === 'type' && diff.action === 'replace') return 'changed_type';
@@ -107,7 +111,8 @@ function toChange(diff: Diff, before: Doc, after: Doc): SpecChange {
   const path = diff.path as Segment[];
   const where = locate(path);
   const kind = kindOf(diff, where);
-  const severity: SpecSeverity = ALWAYS_BREAKING.has(kind) || (kind === 'narrowed_enum' && where.side !== undefined) ? 'breaking' : policySeverity(diff, where);
+  const severity: SpecSeverity =
+    ALWAYS_BREAKING.has(kind) || (kind === 'narrowed_enum' && where.side !== undefined) ? 'breaking' : policySeverity(diff, where);
   let field = where.side === 'parameter' ? undefined : fieldName(where.rest);
   if (kind === 'newly_required_request_field') field = [fieldName(where.rest.slice(0, -2)), String(diff.after)].filter(Boolean).join('.');
   if (where.side === 'parameter') field = parameterName(diff.action === 'remove' ? before : after, path);
@@ -121,7 +126,10 @@ function toChange(diff: Diff, before: Doc, after: Doc): SpecChange {
     action: diff.action,
     pointer: `/${path.map((s) => String(s).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
     // `[Added] property …` → `added property …`
-    description: (diff.description ?? `${diff.action} ${path.join('.')}`).replace(/^\[(\w+)\] /, (_, verb: string) => `${verb.toLowerCase()} `),
+    description: (diff.description ?? `${diff.action} ${path.join('.')}`).replace(
+      /^\[(\w+)\] /,
+      (_, verb: string) => `${verb.toLowerCase()} `,
+    ),
   };
 }
 

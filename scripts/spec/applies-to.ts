@@ -36,7 +36,9 @@ export function parseAppliesTo(value: unknown, overlayName: string): AppliesTo |
   const keys = Object.keys(record);
   const unknownKeys = keys.filter((key) => key !== 'versions' && key !== 'from' && key !== 'through');
   if (unknownKeys.length > 0 || keys.length === 0) {
-    throw new Error(`${where} has ${keys.length === 0 ? 'no keys' : `unknown keys ${unknownKeys.join(', ')}`}; use versions, from, through`);
+    throw new Error(
+      `${where} has ${keys.length === 0 ? 'no keys' : `unknown keys ${unknownKeys.join(', ')}`}; use versions, from, through`,
+    );
   }
   const appliesTo: AppliesTo = {};
   if (record['versions'] !== undefined) {
@@ -61,7 +63,11 @@ export function parseAppliesTo(value: unknown, overlayName: string): AppliesTo |
 export function appliesToVersion(appliesTo: AppliesTo, version: string): boolean {
   if (appliesTo.versions?.includes(version)) return true;
   const hasRange = appliesTo.from !== undefined || appliesTo.through !== undefined;
-  return hasRange && (appliesTo.from === undefined || version >= appliesTo.from) && (appliesTo.through === undefined || version <= appliesTo.through);
+  return (
+    hasRange &&
+    (appliesTo.from === undefined || version >= appliesTo.from) &&
+    (appliesTo.through === undefined || version <= appliesTo.through)
+  );
 }
 
 /**

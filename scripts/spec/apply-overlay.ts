@@ -89,8 +89,10 @@ function merge(target: unknown, update: unknown): unknown {
 
 /** Whether `target` already holds everything `update` would add: objects key by key, arrays item by item. */
 function satisfies(target: unknown, update: unknown): boolean {
-  if (Array.isArray(update)) return Array.isArray(target) && update.every((item) => target.some((existing) => isDeepStrictEqual(existing, item)));
-  if (isRecord(update)) return isRecord(target) && Object.entries(update).every(([key, value]) => Object.hasOwn(target, key) && satisfies(target[key], value));
+  if (Array.isArray(update))
+    return Array.isArray(target) && update.every((item) => target.some((existing) => isDeepStrictEqual(existing, item)));
+  if (isRecord(update))
+    return isRecord(target) && Object.entries(update).every(([key, value]) => Object.hasOwn(target, key) && satisfies(target[key], value));
   return isDeepStrictEqual(target, update);
 }
 

@@ -36,13 +36,18 @@ export function renderChangelogEntry(input: ChangelogEntryInput): string {
   if (report.breaking.length > 0) {
     lines.push('### Breaking', '');
     for (const change of report.breaking.slice(0, MAX_BREAKING_LINES)) {
-      const where = [change.call ? `\`clerk.${change.call}\`` : '', change.operation ? `(\`${change.operation}\`)` : ''].filter(Boolean).join(' ');
+      const where = [change.call ? `\`clerk.${change.call}\`` : '', change.operation ? `(\`${change.operation}\`)` : '']
+        .filter(Boolean)
+        .join(' ');
       lines.push(`- ${where}: ${change.detail.replaceAll('\n', ' ')}`);
     }
     if (report.breaking.length > MAX_BREAKING_LINES) lines.push(`- … and ${report.breaking.length - MAX_BREAKING_LINES} more.`);
     lines.push('');
   }
-  for (const [title, kind] of [['Added', 'added_method'], ['Removed', 'removed_method']] as const) {
+  for (const [title, kind] of [
+    ['Added', 'added_method'],
+    ['Removed', 'removed_method'],
+  ] as const) {
     const changes = report.sdk.filter((c) => c.kind === kind);
     if (changes.length > 0) lines.push(`### ${title}`, '', ...changes.map((c) => `- \`clerk.${c.call}\` (\`${c.after ?? c.before}\`)`), '');
   }

@@ -26,7 +26,12 @@ export interface NewSpec {
  */
 export async function fetchNewSpec(version: string, source: NewSpecSource): Promise<NewSpec> {
   const relative = `bapi/${version}.yml`;
-  const found = (bytes: Uint8Array, from: NewSpec['source'], location: string): NewSpec => ({ bytes, sha256: sha256Hex(bytes), source: from, location });
+  const found = (bytes: Uint8Array, from: NewSpec['source'], location: string): NewSpec => ({
+    bytes,
+    sha256: sha256Hex(bytes),
+    source: from,
+    location,
+  });
   if (source.file !== undefined) {
     if (!existsSync(source.file)) throw new Error(`--file ${source.file} does not exist`);
     return found(readFileSync(source.file), 'file', resolve(source.file));

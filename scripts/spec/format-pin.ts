@@ -5,7 +5,9 @@ import type { Pin } from './pin.js';
 function inline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
-    return `{ ${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }
@@ -14,7 +16,9 @@ function block(value: unknown, indent: string, path: string): string {
   const oneLine = path.startsWith('bapi.versions.') || Array.isArray(value) || typeof value !== 'object' || value === null;
   if (oneLine) return inline(value);
   const inner = `${indent}  `;
-  const lines = Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${block(item, inner, path ? `${path}.${key}` : key)}`);
+  const lines = Object.entries(value).map(
+    ([key, item]) => `${inner}${JSON.stringify(key)}: ${block(item, inner, path ? `${path}.${key}` : key)}`,
+  );
   return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 

@@ -60,7 +60,11 @@ export function readOverlay(name: string, overlaysDir = defaultOverlaysDir): Ove
  * @example
  * chooseOverlays(['bapi-2025-11.overlay.yaml'], '2021-02-05').skipped; // [{ name, reason: 'applies to 2025-11-10 and later' }]
  */
-export function chooseOverlays(names: string[], version: string, overlaysDir = defaultOverlaysDir): { applied: string[]; skipped: SkippedOverlay[] } {
+export function chooseOverlays(
+  names: string[],
+  version: string,
+  overlaysDir = defaultOverlaysDir,
+): { applied: string[]; skipped: SkippedOverlay[] } {
   const applied: string[] = [];
   const skipped: SkippedOverlay[] = [];
   for (const name of names) {
@@ -80,7 +84,12 @@ export function chooseOverlays(names: string[], version: string, overlaysDir = d
 export function parseSpecText(text: string): Record<string, any> {
   // The spec uses no aliases; a low alias cap keeps a malicious mirror file from expanding a YAML bomb.
   const document = parse(text, { maxAliasCount: 100, uniqueKeys: true }) as unknown;
-  if (typeof document !== 'object' || document === null || Array.isArray(document) || typeof (document as { openapi?: unknown }).openapi !== 'string') {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    Array.isArray(document) ||
+    typeof (document as { openapi?: unknown }).openapi !== 'string'
+  ) {
     throw new Error('not an OpenAPI document: the YAML has no top-level `openapi` version string');
   }
   return document as Record<string, any>;
@@ -93,7 +102,11 @@ export function parseSpecText(text: string): Record<string, any> {
  * @example
  * repairSpec(text, entry.overlays, { version: '2026-05-12' });
  */
-export function repairSpec(text: string, overlays: string[], options: { version?: string; overlaysDir?: string } = {}): Record<string, any> {
+export function repairSpec(
+  text: string,
+  overlays: string[],
+  options: { version?: string; overlaysDir?: string } = {},
+): Record<string, any> {
   const document = parseSpecText(text);
   const names = options.version ? chooseOverlays(overlays, options.version, options.overlaysDir).applied : overlays;
   for (const name of names) applyOverlay(document, readOverlay(name, options.overlaysDir), name);

@@ -33,9 +33,7 @@ export class SpecResolutionError extends Error {
     readonly file: PinnedFile,
     readonly attempts: string[],
   ) {
-    super(
-      `Could not resolve ${file.path} (sha256 ${file.sha256}). Tried:\n${attempts.map((a) => `  - ${a}`).join('\n')}`,
-    );
+    super(`Could not resolve ${file.path} (sha256 ${file.sha256}). Tried:\n${attempts.map((a) => `  - ${a}`).join('\n')}`);
     this.name = 'SpecResolutionError';
   }
 }

@@ -49,12 +49,16 @@ export interface UpdateResult {
  * overlaysForVersion('2026-09-01', ['bapi-2025-11.overlay.yaml'], 'openapi/overlays'); // ['bapi-2025-11.overlay.yaml', …]
  */
 export function overlaysForVersion(version: string, baseOrder: string[], overlaysDir: string): string[] {
-  const files = readdirSync(overlaysDir).filter((name) => name.endsWith('.overlay.yaml')).sort();
+  const files = readdirSync(overlaysDir)
+    .filter((name) => name.endsWith('.overlay.yaml'))
+    .sort();
   const ordered = [...baseOrder.filter((name) => files.includes(name)), ...files.filter((name) => !baseOrder.includes(name))];
   return ordered.filter((name) => {
     const appliesTo = parseAppliesTo(readOverlay(name, overlaysDir)['x-applies-to'], name);
     if (!appliesTo) {
-      throw new Error(`overlay ${name} has no x-applies-to, so spec:update cannot tell whether it applies to ${version}; declare it (openapi/overlays/README.md)`);
+      throw new Error(
+        `overlay ${name} has no x-applies-to, so spec:update cannot tell whether it applies to ${version}; declare it (openapi/overlays/README.md)`,
+      );
     }
     return appliesToVersion(appliesTo, version);
   });
@@ -86,7 +90,12 @@ function checkVersion(version: string, document: Record<string, any>): void {
 export async function updatePin(options: UpdateOptions): Promise<UpdateResult> {
   const { version, paths } = options;
   const pin: Pin = readPin(paths.pinPath);
-  const spec = await fetchNewSpec(version, { file: options.file, mirrorDir: paths.mirrorDir, baseUrl: pin.upstream.baseUrl, fetch: options.fetch ?? false });
+  const spec = await fetchNewSpec(version, {
+    file: options.file,
+    mirrorDir: paths.mirrorDir,
+    baseUrl: pin.upstream.baseUrl,
+    fetch: options.fetch ?? false,
+  });
   const text = new TextDecoder().decode(spec.bytes);
   checkVersion(version, parseSpecText(text));
 
@@ -101,7 +110,11 @@ export async function updatePin(options: UpdateOptions): Promise<UpdateResult> {
   }
 
   const after = sideFromDocument(version, document, spec.sha256);
-  const before = await loadSide(from, { pin, overlaysDir: paths.overlaysDir, resolve: { mirrorDir: paths.mirrorDir, cacheDir: paths.cacheDir, fetch: options.fetch ?? false } });
+  const before = await loadSide(from, {
+    pin,
+    overlaysDir: paths.overlaysDir,
+    resolve: { mirrorDir: paths.mirrorDir, cacheDir: paths.cacheDir, fetch: options.fetch ?? false },
+  });
   const report = buildReport(before, after);
 
   if (spec.source !== 'mirror') cacheSpec(spec, version, paths.cacheDir);

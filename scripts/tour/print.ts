@@ -9,7 +9,10 @@ export function stepHeader(index: number, title: string): void {
 /** Prints one indented line per entry: `key: value` with values shown compactly. */
 export function show(entries: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(entries)) {
-    const text = typeof value === 'string' ? value : inspect(value, { depth: 3, breakLength: 120, compact: 4, maxArrayLength: 5, maxStringLength: 80 });
+    const text =
+      typeof value === 'string'
+        ? value
+        : inspect(value, { depth: 3, breakLength: 120, compact: 4, maxArrayLength: 5, maxStringLength: 80 });
     console.log(`   ${key}: ${text.split('\n').join('\n   ')}`);
   }
 }

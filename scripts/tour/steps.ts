@@ -69,16 +69,27 @@ export async function runTour(clerk: ClerkClient, options: TourOptions): Promise
     stepHeader(++step, 'Update metadata: clerk.users.updateUserMetadata(id, { public_metadata: { plan: "pro" } })');
     const updated = await clerk.users.updateUserMetadata(userId, { public_metadata: { plan: 'pro' } });
     if (updated.errors) unexpected('updateUserMetadata failed', updated.errors);
-    else show({ status: updated.status, public_metadata: updated.data.public_metadata, note: 'a mock answers with generated data, not the merge' });
+    else
+      show({
+        status: updated.status,
+        public_metadata: updated.data.public_metadata,
+        note: 'a mock answers with generated data, not the merge',
+      });
   }
 
   stepHeader(++step, 'Verify a locally signed session token: verifyToken(token, { jwtKey, authorizedParties })');
   const { token, publicKeyPem } = await signLocalSessionToken(userId ?? 'user_tour0local');
   const verified = await verifyToken(token, { jwtKey: publicKeyPem, authorizedParties: [TOUR_AUTHORIZED_PARTY] });
   if (verified.errors) unexpected('verifyToken rejected a valid token', verified.errors);
-  else show({ userId: verified.data.userId, sessionId: verified.data.sessionId, expiresAt: new Date(verified.data.claims.exp * 1000).toISOString() });
+  else
+    show({
+      userId: verified.data.userId,
+      sessionId: verified.data.sessionId,
+      expiresAt: new Date(verified.data.claims.exp * 1000).toISOString(),
+    });
   const wrongParty = await verifyToken(token, { jwtKey: publicKeyPem, authorizedParties: ['https://evil.example.com'] });
-  if (wrongParty.errors) show({ 'same token, other authorizedParties': { code: wrongParty.errors[0].code, message: wrongParty.errors[0].message } });
+  if (wrongParty.errors)
+    show({ 'same token, other authorizedParties': { code: wrongParty.errors[0].code, message: wrongParty.errors[0].message } });
   else unexpected('verifyToken accepted a token for another party', wrongParty.data);
 
   stepHeader(++step, 'An error result: clerk.users.getUser("user_does_not_exist") — results, never throws');

@@ -21,7 +21,7 @@ export function decodeBase64Url(input: string): Uint8Array | undefined {
   const length = input.length;
   const remainder = length % 4;
   if (remainder === 1) return undefined;
-  const out = new Uint8Array(((length * 3) >> 2));
+  const out = new Uint8Array((length * 3) >> 2);
   let buffer = 0;
   let bits = 0;
   let offset = 0;

@@ -116,10 +116,16 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
         cache.delete(token);
       }
     }
-    const verified = await verifyCompact<Verified>(token, algorithms, keys, { nowMs, fetch: call.fetch, logger: call.logger }, (compact) => {
-      const payload = readCheckedClaims(compact, rules, nowMs);
-      return payload.errors ? payload : shape(compact.header, payload.data);
-    });
+    const verified = await verifyCompact<Verified>(
+      token,
+      algorithms,
+      keys,
+      { nowMs, fetch: call.fetch, logger: call.logger },
+      (compact) => {
+        const payload = readCheckedClaims(compact, rules, nowMs);
+        return payload.errors ? payload : shape(compact.header, payload.data);
+      },
+    );
     if (verified.errors) return verified;
     const { value, kid, key } = verified.data;
     cache.set(token, { kid, key, value });

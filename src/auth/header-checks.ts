@@ -25,10 +25,7 @@ export interface CheckedHeader {
  * @example
  * checkHeader({ alg: 'RS256', kid: 'ins_1' }, ['RS256']); // { data: { alg: 'RS256', kid: 'ins_1' } }
  */
-export function checkHeader(
-  header: Record<string, unknown>,
-  algorithms: readonly RsaAlgorithm[],
-): Result<CheckedHeader, TokenError> {
+export function checkHeader(header: Record<string, unknown>, algorithms: readonly RsaAlgorithm[]): Result<CheckedHeader, TokenError> {
   const alg = header['alg'];
   if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) {
     return fail('token_invalid_algorithm', `The token algorithm is not one of: ${algorithms.join(', ')}.`, {

@@ -260,4 +260,3 @@ export function checkedClock(now: () => number): () => number {
     return time;
   };
 }
-

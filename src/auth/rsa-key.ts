@@ -34,7 +34,10 @@ export type RsaKeyMaterial = { pem: string } | { jwk: JsonWebKey & { kid?: strin
  * normalizePem('-----BEGIN PUBLIC KEY-----\\nMIIB…'); // '-----BEGIN PUBLIC KEY-----\nMIIB…'
  */
 export function normalizePem(pem: string): string {
-  return pem.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\r\n?/g, '\n').trim();
+  return pem
+    .replace(/\\r\\n|\\n|\\r/g, '\n')
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }
 
 /**
@@ -79,7 +82,9 @@ export async function importRsaKey(
           : await crypto.subtle.importKey('jwk', source.jwk, algorithm, false, ['verify']);
     } catch (error) {
       // WebCrypto's message is dropped: it may quote key material.
-      return fail('jwk_invalid', 'The key could not be imported as an RSA public key.', { cause: error instanceof Error ? error.name : 'Error' });
+      return fail('jwk_invalid', 'The key could not be imported as an RSA public key.', {
+        cause: error instanceof Error ? error.name : 'Error',
+      });
     }
     const problem = checkRsaParameters(key, alg);
     if (problem !== undefined) return fail('jwk_invalid', problem);

@@ -91,7 +91,12 @@ export function verifyToken(
     // Hostile option objects (throwing getters, cycles) are still a result, not an exception.
     return Promise.resolve(fail('options_invalid', 'The options could not be read.'));
   }
-  if (call === undefined) return Promise.resolve(fail('options_invalid', 'The now, fetch and logger options must be functions and an object with warn.', { option: 'now, fetch, logger' }));
+  if (call === undefined)
+    return Promise.resolve(
+      fail('options_invalid', 'The now, fetch and logger options must be functions and an object with warn.', {
+        option: 'now, fetch, logger',
+      }),
+    );
   return verifier.verifyWith(token, call);
 }
 

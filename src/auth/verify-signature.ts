@@ -53,9 +53,7 @@ export function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: 
   const key = entry.cryptoKeys.get(alg);
   if (key === undefined) return Promise.resolve(false);
   try {
-    return Promise.resolve(activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput)).catch(
-      () => false,
-    );
+    return Promise.resolve(activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput)).catch(() => false);
   } catch {
     return Promise.resolve(false);
   }

@@ -151,7 +151,9 @@ function parseApiUrl(value: unknown): string {
   // The secret travels in a header: the same rule as every URL auth sends credentials to.
   const href = checkServiceUrl(value, { allowQuery: false });
   if (href === undefined) {
-    throw new TypeError('createClerkClient: apiUrl must be an absolute https URL (http only for localhost), without credentials, query or fragment.');
+    throw new TypeError(
+      'createClerkClient: apiUrl must be an absolute https URL (http only for localhost), without credentials, query or fragment.',
+    );
   }
   return href.replace(/\/+$/, '');
 }

@@ -74,11 +74,15 @@ function createMethod(transport: Transport, operation: PreparedOperation): (...a
         // Every getter is read once, here: one that throws gives a result, as for the plain method.
         // A list with a `paginated` switch asks for its { data, total_count } shape.
         if (params === undefined && paged) query = { [paged.parameter]: true };
-        else if (typeof params === 'object' && params !== null && !Array.isArray(params)) query = paged ? { ...params, [paged.parameter]: true } : { ...params };
+        else if (typeof params === 'object' && params !== null && !Array.isArray(params))
+          query = paged ? { ...params, [paged.parameter]: true } : { ...params };
         else query = params;
         signal = options?.signal;
       } catch (error) {
-        const failure = failWithoutResponse('params_invalid', `Invalid params for ${operation.def.operationId}: ${describeFailure(error, 'a value could not be read')}`);
+        const failure = failWithoutResponse(
+          'params_invalid',
+          `Invalid params for ${operation.def.operationId}: ${describeFailure(error, 'a value could not be read')}`,
+        );
         return paginate(shape, undefined, undefined, () => Promise.resolve(redactResult(failure, transport.redact)));
       }
       return paginate(shape, query as Record<string, unknown> | undefined, signal, (page) =>

@@ -58,7 +58,13 @@ export function paginate<T>(
       }
       const page = pageOf(shape, result.data);
       if (page === undefined) {
-        errors = [{ code: 'response_validation_failed', message: `Expected a ${shape === 'array' ? 'JSON array' : '{ data, total_count }'} page.`, status: result.status }];
+        errors = [
+          {
+            code: 'response_validation_failed',
+            message: `Expected a ${shape === 'array' ? 'JSON array' : '{ data, total_count }'} page.`,
+            status: result.status,
+          },
+        ];
         return;
       }
       totalCount = page.totalCount ?? totalCount;

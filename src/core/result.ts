@@ -6,9 +6,7 @@
  * const result: Result<number, { code: string; message: string }> = { data: 1 };
  * if (!result.errors) result.data.toFixed();
  */
-export type Result<T, E> =
-  | { data: T; errors?: never }
-  | { data?: never; errors: NonEmptyArray<E> };
+export type Result<T, E> = { data: T; errors?: never } | { data?: never; errors: NonEmptyArray<E> };
 
 /** An array with at least one element. */
 export type NonEmptyArray<T> = [T, ...T[]];

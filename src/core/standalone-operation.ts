@@ -14,7 +14,10 @@ import { prepareOperation, sendOperation, type PreparedOperation } from './send-
  * @example
  * const getUser: StandaloneOperation<OperationSignatures['GetUser']> = createStandaloneOperation(def, SPEC_VERSION);
  */
-export type StandaloneOperation<S extends OperationSignature> = (options: ClientOptions, ...args: MethodArgs<S>) => Promise<ApiResult<S['data']>>;
+export type StandaloneOperation<S extends OperationSignature> = (
+  options: ClientOptions,
+  ...args: MethodArgs<S>
+) => Promise<ApiResult<S['data']>>;
 
 /**
  * The validator of a standalone operation: its generated fast check, which accepts exactly what the zod validator
@@ -24,7 +27,9 @@ export type StandaloneOperation<S extends OperationSignature> = (options: Client
 function checkAsValidator(check: (value: unknown) => boolean, label: string): () => ZodType {
   const validator = {
     safeParse: (value: unknown) =>
-      check(value) ? { success: true, data: value } : { success: false, error: { issues: [{ code: 'custom', path: [], message: `Does not match the ${label} schema.` }] } },
+      check(value)
+        ? { success: true, data: value }
+        : { success: false, error: { issues: [{ code: 'custom', path: [], message: `Does not match the ${label} schema.` }] } },
   };
   return () => validator as unknown as ZodType;
 }
@@ -32,7 +37,8 @@ function checkAsValidator(check: (value: unknown) => boolean, label: string): ()
 /** Standalone definitions come without zod validators: their checks stand in for them. */
 function withCheckValidators(def: OperationDef): OperationDef {
   const responses: Record<string, () => ZodType> = {};
-  for (const [status, check] of Object.entries(def.checks ?? {})) responses[status] = checkAsValidator(check, `${def.operationId} ${status}`);
+  for (const [status, check] of Object.entries(def.checks ?? {}))
+    responses[status] = checkAsValidator(check, `${def.operationId} ${status}`);
   return { ...def, responses };
 }
 

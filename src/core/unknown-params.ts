@@ -81,7 +81,9 @@ function checkOrThrow(def: OperationDef, params: unknown, extras: ParamExtras | 
     if (!Object.hasOwn(params, key) || known.has(key)) continue;
     return refuseKey(def, 'query', key, [...known], 'extraQuery');
   }
-  return { data: { query: extraQuery === undefined ? (params as Record<string, unknown>) : { ...params, ...extraQuery }, body: undefined } };
+  return {
+    data: { query: extraQuery === undefined ? (params as Record<string, unknown>) : { ...params, ...extraQuery }, body: undefined },
+  };
 }
 
 /** A required query parameter or top-level body field that the final request lacks, as the types would say. */

@@ -52,7 +52,9 @@ function reportError(error: unknown): void {
 function resolveSecret(options: ClerkWebhookOptions): string {
   const secret = options.signingSecret ?? process.env['CLERK_WEBHOOK_SIGNING_SECRET'];
   if (typeof secret !== 'string' || secret === '') {
-    throw new TypeError('clerkWebhook: pass signingSecret or set CLERK_WEBHOOK_SIGNING_SECRET (the endpoint secret from the Clerk Dashboard).');
+    throw new TypeError(
+      'clerkWebhook: pass signingSecret or set CLERK_WEBHOOK_SIGNING_SECRET (the endpoint secret from the Clerk Dashboard).',
+    );
   }
   return secret;
 }

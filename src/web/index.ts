@@ -18,7 +18,9 @@ export type { AuthenticateRequestOptions, AuthObject, HasParams, RequestState } 
  * const { auth, response } = await clerk.protect(request);
  * if (response) return response;
  */
-export type ProtectResult = { auth: AuthObject; state: RequestState; response?: undefined } | { auth: AuthObject; state: RequestState; response: Response };
+export type ProtectResult =
+  | { auth: AuthObject; state: RequestState; response?: undefined }
+  | { auth: AuthObject; state: RequestState; response: Response };
 
 /**
  * Options of a protected handler or middleware.

@@ -49,8 +49,10 @@ function checkTimestamp(header: string, options: ResolvedWebhookOptions): Result
   if (!Number.isFinite(nowMs)) return failWebhook('options_invalid', 'The clock did not return a finite number of milliseconds.');
   const timestamp = Number(header);
   const skew = Math.floor(nowMs / 1000) - timestamp;
-  if (skew > options.toleranceInSeconds) return failWebhook('timestamp_too_old', `The delivery is older than ${options.toleranceInSeconds} s (a replay?).`);
-  if (-skew > options.toleranceInSeconds) return failWebhook('timestamp_too_new', `The delivery is more than ${options.toleranceInSeconds} s in the future.`);
+  if (skew > options.toleranceInSeconds)
+    return failWebhook('timestamp_too_old', `The delivery is older than ${options.toleranceInSeconds} s (a replay?).`);
+  if (-skew > options.toleranceInSeconds)
+    return failWebhook('timestamp_too_new', `The delivery is more than ${options.toleranceInSeconds} s in the future.`);
   return { data: timestamp };
 }
 
@@ -75,7 +77,8 @@ export async function verifyDelivery(signer: WebhookSigner, input: unknown, opti
   const read = await readInput(input);
   if (read.errors) return read;
   const headers = readDeliveryHeaders(read.data.headers);
-  if (headers.missing) return failWebhook('headers_missing', `Missing webhook header(s): ${headers.missing.join(', ')}.`, { missing: headers.missing });
+  if (headers.missing)
+    return failWebhook('headers_missing', `Missing webhook header(s): ${headers.missing.join(', ')}.`, { missing: headers.missing });
   const { id, timestamp, signature }: DeliveryHeaders = headers.data;
   const time = checkTimestamp(timestamp, options);
   if (time.errors) return { ...time, webhookId: id };

@@ -43,7 +43,8 @@ const MAX_TOLERANCE = 86_400;
  * const { data: resolved } = resolveWebhookOptions({ signingSecret: 'whsec_…' });
  */
 export function resolveWebhookOptions(options: Partial<WebhookVerifierOptions> | undefined): Result<ResolvedWebhookOptions, WebhookError> {
-  if (typeof options !== 'object' || options === null) return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
+  if (typeof options !== 'object' || options === null)
+    return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
   const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now } = options;
   if (typeof toleranceInSeconds !== 'number' || !(toleranceInSeconds >= 0 && toleranceInSeconds <= MAX_TOLERANCE)) {
     return failWebhook('options_invalid', `toleranceInSeconds must be a number from 0 to ${MAX_TOLERANCE}.`);

@@ -31,7 +31,10 @@ export function toBodyBytes(body: unknown): Result<Uint8Array, WebhookError> {
   if (body === undefined || body === null) {
     return failWebhook('body_not_raw', 'The body is missing; pass the raw body as a string or bytes.');
   }
-  return failWebhook('body_not_raw', typeof body === 'object' ? PARSED_HINT : `The body is a ${typeof body}; pass the raw body as a string or bytes.`);
+  return failWebhook(
+    'body_not_raw',
+    typeof body === 'object' ? PARSED_HINT : `The body is a ${typeof body}; pass the raw body as a string or bytes.`,
+  );
 }
 
 /**

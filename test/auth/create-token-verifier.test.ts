@@ -74,7 +74,14 @@ describe('createTokenVerifier', () => {
     const key = testKey();
     const token = sessionToken(key);
     expect((await createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS }).verify(token)).errors).toBeUndefined();
-    for (const now of [() => Number.NaN, () => Number.POSITIVE_INFINITY, () => '1' as unknown as number, () => { throw new Error('clock'); }]) {
+    for (const now of [
+      () => Number.NaN,
+      () => Number.POSITIVE_INFINITY,
+      () => '1' as unknown as number,
+      () => {
+        throw new Error('clock');
+      },
+    ]) {
       const result = await createTokenVerifier({ jwtKey: key.pem, now }).verify(token);
       expect(result.data).toBeUndefined();
       expect(result.errors?.[0].code).toBe('options_invalid');

@@ -49,7 +49,8 @@ describe('fuzzing (A13)', () => {
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
     for (let i = 0; i < 500; i++) {
       const bytes = new Uint8Array(Math.floor(random() * 600)).map(() => Math.floor(random() * 256));
-      const text = i % 2 ? String.fromCharCode(...bytes) : `${b64url(bytes.subarray(0, 40))}.${b64url(bytes.subarray(40))}.${b64url(bytes)}`;
+      const text =
+        i % 2 ? String.fromCharCode(...bytes) : `${b64url(bytes.subarray(0, 40))}.${b64url(bytes.subarray(40))}.${b64url(bytes)}`;
       expect((await verifier.verify(text)).errors).toBeDefined();
       // Random bytes are never a compact JWS whose header is a JSON object: decoding must refuse them.
       expect(decodeJwt(text).errors?.[0].code, text).toMatch(/^token_(invalid|too_large)$/);
@@ -59,13 +60,38 @@ describe('fuzzing (A13)', () => {
 
   it('never throws on odd but correctly signed JSON shapes', async () => {
     const shapes = [
-      '{}', '[]', 'null', '1', '"x"', '{"sub":null,"sid":null,"exp":null}', '{"exp":[1]}', '{"exp":{"valueOf":1}}',
-      '{"sub":{},"sid":[],"exp":1e308}', '{"exp":-1e400}', '{"sub":"u","sid":"s","exp":9e15,"o":[]}', '{"aud":{},"exp":9e15}',
-      '{"sub":"u","sid":"s","exp":9e15,"v":2,"o":{"id":"o","per":{},"fpm":1}}', '{"sub":"u","sid":"s","exp":9e15,"fea":7}',
-      `{"a":${'{"a":'.repeat(200)}1${'}'.repeat(200)}}`, '{"sub":"u","sid":"s","exp":9e15,"constructor":{"prototype":null}}',
+      '{}',
+      '[]',
+      'null',
+      '1',
+      '"x"',
+      '{"sub":null,"sid":null,"exp":null}',
+      '{"exp":[1]}',
+      '{"exp":{"valueOf":1}}',
+      '{"sub":{},"sid":[],"exp":1e308}',
+      '{"exp":-1e400}',
+      '{"sub":"u","sid":"s","exp":9e15,"o":[]}',
+      '{"aud":{},"exp":9e15}',
+      '{"sub":"u","sid":"s","exp":9e15,"v":2,"o":{"id":"o","per":{},"fpm":1}}',
+      '{"sub":"u","sid":"s","exp":9e15,"fea":7}',
+      `{"a":${'{"a":'.repeat(200)}1${'}'.repeat(200)}}`,
+      '{"sub":"u","sid":"s","exp":9e15,"constructor":{"prototype":null}}',
     ];
-    const headers = ['{"alg":"RS256","kid":{}}', '{"alg":"RS256","typ":[]}', '{"alg":"RS256","crit":"x"}', '{"alg":["RS256"]}', '[]', '{"alg":"RS256","cat":{}}'];
-    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, authorizedParties: ['https://a.example'], audience: 'x', issuer: 'https://i' });
+    const headers = [
+      '{"alg":"RS256","kid":{}}',
+      '{"alg":"RS256","typ":[]}',
+      '{"alg":"RS256","crit":"x"}',
+      '{"alg":["RS256"]}',
+      '[]',
+      '{"alg":"RS256","cat":{}}',
+    ];
+    const verifier = createTokenVerifier({
+      jwtKey: key.pem,
+      now: () => NOW_MS,
+      authorizedParties: ['https://a.example'],
+      audience: 'x',
+      issuer: 'https://i',
+    });
     for (const payload of shapes) {
       const result = await verifier.verify(key.sign('{"alg":"RS256"}', payload));
       expect(result.errors, payload).toBeDefined();

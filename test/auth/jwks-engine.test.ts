@@ -33,7 +33,11 @@ describe('JWKS engine: scoping (B14)', () => {
 
   it('fetches a JWKS URL without credentials', async () => {
     const fake = fakeFetch(() => jwksResponse([keyA.jwk]));
-    const verifier = createTokenVerifier({ jwksUrl: 'https://clerk.example.com/.well-known/jwks.json', fetch: fake.fetch, now: () => NOW_MS });
+    const verifier = createTokenVerifier({
+      jwksUrl: 'https://clerk.example.com/.well-known/jwks.json',
+      fetch: fake.fetch,
+      now: () => NOW_MS,
+    });
     expect((await verifier.verify(sessionToken(keyA))).errors).toBeUndefined();
     expect(new Headers(fake.requests[0]?.init?.headers).get('authorization')).toBeNull();
   });

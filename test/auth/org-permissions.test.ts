@@ -59,7 +59,15 @@ describe('session claims of both formats', () => {
   });
 
   it('reads v2 claims and decodes permissions from fpm', async () => {
-    const claims = { v: 2, o: { id: 'org_2', slg: 'acme', rol: 'admin', per: 'read,manage', fpm: '3' }, fea: 'o:reports,u:beta', pla: 'u:pro', fva: [1, -1], sts: 'active', act: { sub: 'user_admin' } };
+    const claims = {
+      v: 2,
+      o: { id: 'org_2', slg: 'acme', rol: 'admin', per: 'read,manage', fpm: '3' },
+      fea: 'o:reports,u:beta',
+      pla: 'u:pro',
+      fva: [1, -1],
+      sts: 'active',
+      act: { sub: 'user_admin' },
+    };
     const { data, errors } = await verifier.verify(sessionToken(key, claims));
     expect(errors).toBeUndefined();
     expect(data?.org).toEqual({ id: 'org_2', slug: 'acme', role: 'org:admin', permissions: ['org:reports:read', 'org:reports:manage'] });

@@ -34,7 +34,9 @@ describe('importRsaKey (A5)', () => {
   it('rejects an e = 1 key given as PEM, which WebCrypto alone would import', async () => {
     let pem: string;
     try {
-      pem = createPublicKey({ key: { ...testKey().jwk, e: 'AQ' }, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+      pem = createPublicKey({ key: { ...testKey().jwk, e: 'AQ' }, format: 'jwk' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
     } catch {
       return; // This OpenSSL refuses to even build such a key; nothing left to test.
     }
@@ -46,7 +48,9 @@ describe('importRsaKey (A5)', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect((await importRsaKey({ pem: ec }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
     expect((await importRsaKey({ pem: 'not a pem' }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
-    expect((await importRsaKey({ pem: '-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----' }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    expect((await importRsaKey({ pem: '-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----' }, ['RS256'])).errors?.[0].code).toBe(
+      'jwk_invalid',
+    );
     expect((await importRsaKey({ jwk: { kty: 'oct', k: 'AAAA' } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
     expect((await importRsaKey({ jwk: { ...testKey().jwk, n: 'not base64!' } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
     expect((await importRsaKey({ jwk: { ...testKey().jwk, use: 'enc' } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
@@ -70,7 +74,9 @@ describe('importRsaKey (A5)', () => {
 
   it('refuses a PEM with DER bytes after the SPKI structure (Wycheproof-style trailing garbage)', async () => {
     const der = createPublicKey(testKey().pem).export({ type: 'spki', format: 'der' });
-    const padded = Buffer.concat([der, Buffer.from([0x00, 0x00])]).toString('base64').replace(/(.{64})/g, '$1\n');
+    const padded = Buffer.concat([der, Buffer.from([0x00, 0x00])])
+      .toString('base64')
+      .replace(/(.{64})/g, '$1\n');
     const pem = `-----BEGIN PUBLIC KEY-----\n${padded}\n-----END PUBLIC KEY-----`;
     expect((await importRsaKey({ pem }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
     expect((await importRsaKey({ pem: testKey().pem }, ['RS256'])).errors).toBeUndefined();
@@ -89,7 +95,9 @@ describe('importRsaKey (A5)', () => {
     const jwk = testKey().jwk;
     expect((await importRsaKey({ jwk: { ...jwk, key_ops: ['sign'] } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
     expect((await importRsaKey({ jwk: { ...jwk, key_ops: [] } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
-    expect((await importRsaKey({ jwk: { ...jwk, key_ops: 'verify' as unknown as string[] } }, ['RS256'])).errors?.[0].code).toBe('jwk_invalid');
+    expect((await importRsaKey({ jwk: { ...jwk, key_ops: 'verify' as unknown as string[] } }, ['RS256'])).errors?.[0].code).toBe(
+      'jwk_invalid',
+    );
     expect((await importRsaKey({ jwk: { ...jwk, key_ops: ['verify'] } }, ['RS256'])).errors).toBeUndefined();
   });
 });

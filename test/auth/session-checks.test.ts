@@ -30,7 +30,12 @@ describe('JWT-template tokens (tokenType: jwt_template)', () => {
   });
 
   it('accepts a template token without cat, and still checks signature and claims', async () => {
-    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, tokenType: 'jwt_template', authorizedParties: ['https://app.example.com'] });
+    const verifier = createTokenVerifier({
+      jwtKey: key.pem,
+      now: () => NOW_MS,
+      tokenType: 'jwt_template',
+      authorizedParties: ['https://app.example.com'],
+    });
     expect((await verifier.verify(templateToken({}, {}))).errors).toBeUndefined();
     expect((await verifier.verify(templateToken({ exp: NOW_MS / 1000 - 60 }))).errors?.[0].code).toBe('token_expired');
     expect((await verifier.verify(templateToken({ azp: 'https://evil.example' }))).errors?.[0].code).toBe('token_invalid_authorized_party');

@@ -51,7 +51,12 @@ describe('verified-token cache', () => {
   it('keeps azp and aud checks per verifier: a token cached by one verifier is refused by a stricter one', async () => {
     const token = sessionToken(key, { azp: 'https://app.example.com', aud: 'web' });
     const lax = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
-    const strict = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, authorizedParties: ['https://other.example.com'], audience: 'api' });
+    const strict = createTokenVerifier({
+      jwtKey: key.pem,
+      now: () => NOW_MS,
+      authorizedParties: ['https://other.example.com'],
+      audience: 'api',
+    });
     expect((await lax.verify(token)).errors).toBeUndefined();
     expect((await strict.verify(token)).errors?.[0].code).toBe('token_invalid_authorized_party');
     expect((await strict.verify(token)).errors?.[0].code).toBe('token_invalid_authorized_party');

@@ -318,7 +318,10 @@ describe('verifyToken: reusing verifiers', () => {
     const key = testKey();
     const token = sessionToken(key, { azp: 'https://evil.example' });
     expect((await verifyToken(token, { jwtKey: key.pem, now: () => NOW_MS })).errors).toBeUndefined();
-    const inherited = Object.assign(Object.create({ authorizedParties: ['https://app.example'] }) as object, { jwtKey: key.pem, now: () => NOW_MS });
+    const inherited = Object.assign(Object.create({ authorizedParties: ['https://app.example'] }) as object, {
+      jwtKey: key.pem,
+      now: () => NOW_MS,
+    });
     class WithGetter {
       jwtKey = key.pem;
       now = (): number => NOW_MS;
@@ -370,12 +373,14 @@ describe('verifyToken: reusing verifiers', () => {
       const result = await verifyToken(sessionToken(testKey()), { secretKey: 'sk_test_abc', apiUrl, fetch: fake.fetch });
       expect(result.errors?.[0].code, apiUrl).toBe('options_invalid');
     }
-    const jwks = await verifyToken(sessionToken(testKey()), { jwksUrl: 'https://clerk.example.com/.well-known/jwks.json#', fetch: fake.fetch });
+    const jwks = await verifyToken(sessionToken(testKey()), {
+      jwksUrl: 'https://clerk.example.com/.well-known/jwks.json#',
+      fetch: fake.fetch,
+    });
     expect(jwks.errors?.[0].code).toBe('options_invalid');
     expect(fake.calls()).toBe(0);
   });
 });
-
 
 describe('verifyToken: key sets follow the tenant, not the options (B39)', () => {
   /** One JWKS endpoint per secret key, counting fetches per tenant. */
@@ -395,7 +400,11 @@ describe('verifyToken: key sets follow the tenant, not the options (B39)', () =>
     const { tenantKey, fake, secrets, fetches } = tenants(40, 'rotation');
     for (let round = 0; round < 3; round++) {
       for (const secretKey of secrets) {
-        const result = await verifyToken(sessionToken(tenantKey, { sid: `sess_${round}` }), { secretKey, fetch: fake.fetch, now: () => NOW_MS });
+        const result = await verifyToken(sessionToken(tenantKey, { sid: `sess_${round}` }), {
+          secretKey,
+          fetch: fake.fetch,
+          now: () => NOW_MS,
+        });
         expect(result.errors).toBeUndefined();
       }
     }
@@ -406,7 +415,11 @@ describe('verifyToken: key sets follow the tenant, not the options (B39)', () =>
   it('is not split by an inline now or fetch closure', async () => {
     const { tenantKey, fake, secrets } = tenants(1, 'inline');
     for (let i = 0; i < 20; i++) {
-      const options = { secretKey: secrets[0]!, fetch: (input: RequestInfo | URL, init?: RequestInit) => fake.fetch(input, init), now: () => NOW_MS };
+      const options = {
+        secretKey: secrets[0]!,
+        fetch: (input: RequestInfo | URL, init?: RequestInit) => fake.fetch(input, init),
+        now: () => NOW_MS,
+      };
       expect((await verifyToken(sessionToken(tenantKey, { sid: `sess_${i}` }), options)).errors).toBeUndefined();
     }
     expect(fake.calls()).toBe(1);
@@ -429,9 +442,9 @@ describe('verifyToken: key sets follow the tenant, not the options (B39)', () =>
     const shared = { secretKey: secrets[0]!, fetch: fake.fetch };
     expect((await verifyToken(token, { ...shared, now: () => NOW_MS })).errors).toBeUndefined();
     expect((await verifyToken(token, { ...shared, now: () => NOW_MS + 120_000 })).errors?.[0].code).toBe('token_expired');
-    expect((await verifyToken(token, { ...shared, now: () => NOW_MS, authorizedParties: ['https://other.example'] })).errors?.[0].code).toBe(
-      'token_invalid_authorized_party',
-    );
+    expect(
+      (await verifyToken(token, { ...shared, now: () => NOW_MS, authorizedParties: ['https://other.example'] })).errors?.[0].code,
+    ).toBe('token_invalid_authorized_party');
     expect(fake.calls()).toBe(1);
   });
 

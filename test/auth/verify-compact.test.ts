@@ -64,7 +64,9 @@ describe('verifyCompact: one pipeline for every verifier', () => {
 
   it('reports the forgery before any claim problem in every verifier', async () => {
     const forged = testKey('ins_compact_forger').sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, sessionClaims({ exp: 1 }));
-    expect((await createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS }).verify(forged)).errors?.[0].code).toBe('token_invalid_signature');
+    expect((await createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS }).verify(forged)).errors?.[0].code).toBe(
+      'token_invalid_signature',
+    );
     expect((await verifyJwt(forged, { key: key.pem, now: () => NOW_MS })).errors?.[0].code).toBe('token_invalid_signature');
     expect((await verifyJwt(sessionToken(key, { exp: 1 }), { key: key.pem, now: () => NOW_MS })).errors?.[0].code).toBe('token_expired');
   });

@@ -28,14 +28,16 @@ beforeAll(async () => {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (url.pathname === '/v1/users') sendJson(res, 200, users.slice(offset, offset + limit));
     else if (url.pathname === '/v1/users/user_broken') sendJson(res, 200, { ...makeClerkUser(1), has_image: 'yes' });
-    else if (url.pathname.startsWith('/v1/users/')) sendJson(res, 200, { ...makeClerkUser(1), id: decodeURIComponent(url.pathname.slice(10)) });
+    else if (url.pathname.startsWith('/v1/users/'))
+      sendJson(res, 200, { ...makeClerkUser(1), id: decodeURIComponent(url.pathname.slice(10)) });
     else if (url.pathname === '/v1/public/interstitial') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html>interstitial</html>');
     } else if (url.pathname === '/v1/instance') {
       res.writeHead(204);
       res.end();
-    } else if (url.pathname === '/v1/organizations') sendJson(res, 200, { data: orgs.slice(offset, offset + limit), total_count: orgs.length });
+    } else if (url.pathname === '/v1/organizations')
+      sendJson(res, 200, { data: orgs.slice(offset, offset + limit), total_count: orgs.length });
     else sendJson(res, 404, { errors: [{ code: 'resource_not_found', message: 'not found' }] });
   });
 });

@@ -7,16 +7,63 @@ import { sendJson, useStubServer } from './fixtures/stub-server.js';
 
 const server = useStubServer();
 const T = 1_700_000_000_000;
-const session = { object: 'session', id: 'sess_1', user_id: 'user_1', client_id: 'client_1', status: 'active', last_active_at: T, expire_at: T, abandon_at: T, updated_at: T, created_at: T };
+const session = {
+  object: 'session',
+  id: 'sess_1',
+  user_id: 'user_1',
+  client_id: 'client_1',
+  status: 'active',
+  last_active_at: T,
+  expire_at: T,
+  abandon_at: T,
+  updated_at: T,
+  created_at: T,
+};
 
 /** One valid item per list, keyed by the list's path. */
 const ITEMS: Record<string, Record<string, unknown>> = {
-  '/v1/clients': { object: 'client', id: 'client_1', session_ids: ['sess_1'], sessions: [session], sign_in_id: null, sign_up_id: null, last_active_session_id: 'sess_1', last_authentication_strategy: null, updated_at: T, created_at: T },
+  '/v1/clients': {
+    object: 'client',
+    id: 'client_1',
+    session_ids: ['sess_1'],
+    sessions: [session],
+    sign_in_id: null,
+    sign_up_id: null,
+    last_active_session_id: 'sess_1',
+    last_authentication_strategy: null,
+    updated_at: T,
+    created_at: T,
+  },
   '/v1/sessions': session,
   '/v1/templates/email': { object: 'template', id: 'tmpl_1', slug: 'verification_code', name: 'Verification code', template_type: 'email' },
-  '/v1/invitations': { object: 'invitation', id: 'inv_1', email_address: 'ada@example.com', public_metadata: {}, status: 'pending', created_at: T, updated_at: T },
-  '/v1/allowlist_identifiers': { object: 'allowlist_identifier', id: 'alid_1', identifier: 'ada@example.com', created_at: T, updated_at: T },
-  '/v1/jwt_templates': { object: 'jwt_template', id: 'jtmp_1', name: 'hasura', claims: {}, lifetime: 60, allowed_clock_skew: 5, custom_signing_key: false, signing_algorithm: 'RS256', created_at: T, updated_at: T },
+  '/v1/invitations': {
+    object: 'invitation',
+    id: 'inv_1',
+    email_address: 'ada@example.com',
+    public_metadata: {},
+    status: 'pending',
+    created_at: T,
+    updated_at: T,
+  },
+  '/v1/allowlist_identifiers': {
+    object: 'allowlist_identifier',
+    id: 'alid_1',
+    identifier: 'ada@example.com',
+    created_at: T,
+    updated_at: T,
+  },
+  '/v1/jwt_templates': {
+    object: 'jwt_template',
+    id: 'jtmp_1',
+    name: 'hasura',
+    claims: {},
+    lifetime: 60,
+    allowed_clock_skew: 5,
+    custom_signing_key: false,
+    signing_algorithm: 'RS256',
+    created_at: T,
+    updated_at: T,
+  },
   '/v1/redirect_urls': { object: 'redirect_url', id: 'ru_1', url: 'https://example.com/callback', created_at: T, updated_at: T },
 };
 
@@ -26,7 +73,11 @@ const CALLS: Array<[name: string, path: string, call: Call]> = [
   ['sessions.getSessionList', '/v1/sessions', (clerk, params) => clerk.sessions.getSessionList(params)],
   ['emailSmsTemplates.getTemplateList', '/v1/templates/email', (clerk, params) => clerk.emailSmsTemplates.getTemplateList('email', params)],
   ['invitations.listInvitations', '/v1/invitations', (clerk, params) => clerk.invitations.listInvitations(params)],
-  ['allowlistIdentifiers.listAllowlistIdentifiers', '/v1/allowlist_identifiers', (clerk, params) => clerk.allowlistIdentifiers.listAllowlistIdentifiers(params)],
+  [
+    'allowlistIdentifiers.listAllowlistIdentifiers',
+    '/v1/allowlist_identifiers',
+    (clerk, params) => clerk.allowlistIdentifiers.listAllowlistIdentifiers(params),
+  ],
   ['jwtTemplates.listJWTTemplates', '/v1/jwt_templates', (clerk, params) => clerk.jwtTemplates.listJWTTemplates(params)],
   ['redirectUrls.listRedirectURLs', '/v1/redirect_urls', (clerk, params) => clerk.redirectUrls.listRedirectURLs(params)],
 ];
@@ -58,7 +109,11 @@ describe('lists with a paginated switch', () => {
     const paged = await call(client(), { paginated: true });
     expect(paged.errors).toBeUndefined();
     expect(paged.data).toEqual({ data: [expect.objectContaining({ id: ITEMS[path]!['id'] }), expect.anything()], total_count: 7 });
-    expect(server.requests.map((request) => new URL(request.url, server.url).searchParams.get('paginated'))).toEqual([null, 'false', 'true']);
+    expect(server.requests.map((request) => new URL(request.url, server.url).searchParams.get('paginated'))).toEqual([
+      null,
+      'false',
+      'true',
+    ]);
   });
 
   it.each(CALLS)('%s validates with the shape the request asked for, not whichever shape came back', async (_name, path, call) => {

@@ -64,7 +64,10 @@ describe('real-world corpus', () => {
       'clerk-sdk-go/issues/420',
       'clerk-sdk-csharp/issues/65',
     ]) {
-      expect([...sources].some((source) => source.endsWith(report)), report).toBe(true);
+      expect(
+        [...sources].some((source) => source.endsWith(report)),
+        report,
+      ).toBe(true);
     }
     for (const [name, fixture] of fixtures) {
       expect(fixture.source, name).toMatch(/^https:\/\//);
@@ -79,9 +82,9 @@ describe('real-world corpus', () => {
     server.handle((_request, res) => sendJson(res, fixture.status, body));
     const def = defOf(fixture.call.operation);
     const clerk = createClerkClient({ secretKey: 'sk_test_real0world0corpus', apiUrl: server.url });
-    const method = (clerk as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<ApiResult<unknown>>>>)[def.namespace]![
-      def.methodName
-    ]!;
+    const method = (clerk as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<ApiResult<unknown>>>>)[
+      def.namespace
+    ]![def.methodName]!;
     const hasParams = def.body !== undefined || def.query.length > 0;
     const args = [...(fixture.call.pathValues ?? []), ...(hasParams ? [fixture.call.params] : [])];
     const result = await method(...args);

@@ -37,7 +37,10 @@ function deref(doc: Doc, node: any): any {
   let current = node;
   for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
     if (hops > 20) throw new Error(`$ref cycle at ${node.$ref}`);
-    const parts = current.$ref.replace(/^#\//, '').split('/').map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = current.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     current = parts.reduce((at: any, key: string) => at?.[key], doc);
     if (current === undefined) throw new Error(`dangling $ref ${node.$ref}`);
   }
@@ -293,11 +296,16 @@ function pathValue(ctx: BuildContext, parameter: Schema): string {
     value = schema.enum?.[0] ?? schema.example ?? (schema.pattern ? stringForPattern(schema.pattern) : undefined);
   }
   if (value === undefined) {
-    const base = String(parameter.name).replace(/_?id$/i, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'id';
+    const base =
+      String(parameter.name)
+        .replace(/_?id$/i, '')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .toLowerCase() || 'id';
     value = schema.type === 'integer' || schema.type === 'number' ? '1' : `${base}_2contract0test`;
   }
   const text = String(value);
-  if (/[/?#\\]/.test(text) || text === '' || text === '.' || text === '..') throw new Error(`unsafe path value ${text} for ${parameter.name}`);
+  if (/[/?#\\]/.test(text) || text === '' || text === '.' || text === '..')
+    throw new Error(`unsafe path value ${text} for ${parameter.name}`);
   return text;
 }
 

@@ -48,7 +48,10 @@ describe.concurrent('every operation against Prism (dynamic, fixed seeds)', () =
         const context = `seed ${seed}: ${describeResult(def, args, result)}`;
         const violations = violationsOf(result.response);
         if (limit && result.status === 500 && violations.length > 0) {
-          expect(violations.map((v) => v.location.join('.')), context).toEqual([limit.location]);
+          expect(
+            violations.map((v) => v.location.join('.')),
+            context,
+          ).toEqual([limit.location]);
           limited++;
           continue;
         }
@@ -63,7 +66,10 @@ describe.concurrent('every operation against Prism (dynamic, fixed seeds)', () =
         const schema = validator(def, result.status!);
         expect(schema, context).toBeDefined();
         const parsed = (await schema!()).safeParse(result.data);
-        expect(parsed.success ? [] : parsed.error.issues, `${context}\nbody: ${String(JSON.stringify(result.data)).slice(0, 2_000)}`).toEqual([]);
+        expect(
+          parsed.success ? [] : parsed.error.issues,
+          `${context}\nbody: ${String(JSON.stringify(result.data)).slice(0, 2_000)}`,
+        ).toEqual([]);
         // The client's allocation-free fast check must agree with zod on every generated body.
         const fastCheck = def.checks?.[String(result.status)];
         if (fastCheck) expect(fastCheck(result.data), `fast check disagrees with zod; ${context}`).toBe(true);
@@ -71,7 +77,9 @@ describe.concurrent('every operation against Prism (dynamic, fixed seeds)', () =
       }
       excluded += limited;
       if (limit && limited === 0) {
-        throw new Error(`${def.operationId} is listed in PRISM_GENERATOR_LIMITS but Prism now generates valid responses; remove the entry.`);
+        throw new Error(
+          `${def.operationId} is listed in PRISM_GENERATOR_LIMITS but Prism now generates valid responses; remove the entry.`,
+        );
       }
     });
   }

@@ -58,8 +58,18 @@ describe('client types', () => {
   });
 
   it('offers .all() on paginated operations only, yielding the item type', () => {
-    expectTypeOf(clerk.users.getUserList.all({ limit: 10 })).toEqualTypeOf<Paginator<Awaited<ReturnType<typeof clerk.users.getUser>> extends infer R ? (R extends { data: infer D } ? Exclude<D, undefined> : never) : never>>();
-    expectTypeOf(clerk.organizations.listOrganizations.all()).toEqualTypeOf<Paginator<{ id: string; object: 'organization'; name: string; slug: string }>>();
+    expectTypeOf(clerk.users.getUserList.all({ limit: 10 })).toEqualTypeOf<
+      Paginator<
+        Awaited<ReturnType<typeof clerk.users.getUser>> extends infer R
+          ? R extends { data: infer D }
+            ? Exclude<D, undefined>
+            : never
+          : never
+      >
+    >();
+    expectTypeOf(clerk.organizations.listOrganizations.all()).toEqualTypeOf<
+      Paginator<{ id: string; object: 'organization'; name: string; slug: string }>
+    >();
     // @ts-expect-error GetUser is not paginated
     clerk.users.getUser.all;
   });

@@ -22,7 +22,13 @@ async function getUserAnswering(body: unknown) {
 
 describe('validation failures', () => {
   it('keep the parsed body and name the path, the expected type and the received value', async () => {
-    const body = withVerification({ object: 'verification_otp', status: 'verified', strategy: 'email_code', attempts: 'many', expire_at: null });
+    const body = withVerification({
+      object: 'verification_otp',
+      status: 'verified',
+      strategy: 'email_code',
+      attempts: 'many',
+      expire_at: null,
+    });
     const result = await getUserAnswering(body);
     const error = result.errors?.[0];
     expect(error?.code).toBe('response_validation_failed');
@@ -36,7 +42,9 @@ describe('validation failures', () => {
   });
 
   it('follow the union variant that got furthest when no variant matches an untagged value', async () => {
-    const result = await getUserAnswering(withVerification({ status: 'verified', strategy: 'email_code', attempts: 'many', expire_at: null }));
+    const result = await getUserAnswering(
+      withVerification({ status: 'verified', strategy: 'email_code', attempts: 'many', expire_at: null }),
+    );
     expect(result.errors?.[0].meta?.['mismatches']).toEqual([
       expect.objectContaining({ path: '$.email_addresses[0].verification.attempts', expected: 'number' }),
     ]);
@@ -45,7 +53,9 @@ describe('validation failures', () => {
   it('say when a required property is absent', async () => {
     const { id: _id, ...withoutId } = user;
     const result = await getUserAnswering(withoutId);
-    expect(result.errors?.[0].meta?.['mismatches']).toEqual([{ path: '$.id', expected: 'string', received: 'nothing (the property is absent)' }]);
+    expect(result.errors?.[0].meta?.['mismatches']).toEqual([
+      { path: '$.id', expected: 'string', received: 'nothing (the property is absent)' },
+    ]);
   });
 });
 

@@ -34,7 +34,10 @@ describe('copyJson', () => {
   });
 
   it('leaves own __proto__ keys out at every depth when dropProtoKeys is set', () => {
-    const copy = copyJson(JSON.parse('{"__proto__":{"admin":true},"a":[{"__proto__":1,"b":2}]}'), { dropProtoKeys: true })?.value as Record<string, unknown>;
+    const copy = copyJson(JSON.parse('{"__proto__":{"admin":true},"a":[{"__proto__":1,"b":2}]}'), { dropProtoKeys: true })?.value as Record<
+      string,
+      unknown
+    >;
     expect(Object.getOwnPropertyNames(copy)).toEqual(['a']);
     expect(copy['a']).toEqual([{ b: 2 }]);
     expect((Object.assign({}, copy) as { admin?: unknown }).admin).toBeUndefined();

@@ -62,7 +62,16 @@ describe('secrets echoed back', () => {
   it('are redacted from longMessage and meta as well as message', async () => {
     const echo = async (request: Request): Promise<Response> => {
       const auth = request.headers.get('authorization') ?? '';
-      const body = { errors: [{ code: 'authorization_invalid', message: `bad ${auth}`, long_message: `The key ${auth} is invalid`, meta: { header: auth, nested: [{ [auth]: auth }] } }] };
+      const body = {
+        errors: [
+          {
+            code: 'authorization_invalid',
+            message: `bad ${auth}`,
+            long_message: `The key ${auth} is invalid`,
+            meta: { header: auth, nested: [{ [auth]: auth }] },
+          },
+        ],
+      };
       return new Response(JSON.stringify(body), { status: 401, headers: { 'content-type': 'application/json' } });
     };
     const result = await clientWith(echo).users.getUser('user_1');
@@ -86,16 +95,23 @@ describe('a validator that throws instead of reporting', () => {
       throw new Error('Unmergable intersection');
     });
     const table: OperationDef[] = [
-      { operationId: 'GetThing', namespace: 'things', methodName: 'getThing', method: 'GET', path: '/things', pathParams: [], query: [], responses: { '200': () => throwing } },
+      {
+        operationId: 'GetThing',
+        namespace: 'things',
+        methodName: 'getThing',
+        method: 'GET',
+        path: '/things',
+        pathParams: [],
+        query: [],
+        responses: { '200': () => throwing },
+      },
     ];
-    const client = createApiClient<{ GetThing: { pathParams: []; params: undefined; paramsRequired: false; data: unknown } }, { things: { getThing: 'GetThing' } }>(
-      table,
-      '2026-05-12',
-      { secretKey: TEST_SECRET, apiUrl: URL_BASE, fetch: async () => new Response('{"a":1}'), maxRetries: 0 },
-    );
+    const client = createApiClient<
+      { GetThing: { pathParams: []; params: undefined; paramsRequired: false; data: unknown } },
+      { things: { getThing: 'GetThing' } }
+    >(table, '2026-05-12', { secretKey: TEST_SECRET, apiUrl: URL_BASE, fetch: async () => new Response('{"a":1}'), maxRetries: 0 });
     const result = await client.things.getThing();
     expect(result.errors?.[0].code).toBe('response_validation_failed');
     expect(result.errors?.[0].message).toContain('GetThing');
   });
 });
-

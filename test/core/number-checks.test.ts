@@ -9,7 +9,8 @@ describe('numberInRange', () => {
   });
 
   it('refuses out-of-range, non-finite and non-numeric values, and fractions when an integer is required', () => {
-    for (const value of [-1, 11, Number.NaN, Number.POSITIVE_INFINITY, '5', null]) expect(numberInRange(value, 7, 0, 10), String(value)).toBeUndefined();
+    for (const value of [-1, 11, Number.NaN, Number.POSITIVE_INFINITY, '5', null])
+      expect(numberInRange(value, 7, 0, 10), String(value)).toBeUndefined();
     expect(numberInRange(1.5, 7, 0, 10, true)).toBeUndefined();
     expect(numberInRange(1.5, 7, 0, 10)).toBe(1.5);
   });

@@ -6,7 +6,12 @@ import { makeUser } from '../client/fixtures/users.js';
 let server: StubServer;
 const TOTAL = 25;
 const users = Array.from({ length: TOTAL }, (_, index) => makeUser(index));
-const orgs = Array.from({ length: TOTAL }, (_, index) => ({ id: `org_${index}`, object: 'organization', name: `Org ${index}`, slug: `org-${index}` }));
+const orgs = Array.from({ length: TOTAL }, (_, index) => ({
+  id: `org_${index}`,
+  object: 'organization',
+  name: `Org ${index}`,
+  slug: `org-${index}`,
+}));
 
 function page(url: string, defaultLimit = 10): { limit: number; offset: number } {
   const params = new URL(url, 'http://x').searchParams;
@@ -98,7 +103,9 @@ describe('pagination', () => {
 
   it('refuses params that are not an object before any request', async () => {
     const before = server.requests.length;
-    const result = await createFixtureClient(server.url).users.getUserList.all('limit=5' as never).toArray();
+    const result = await createFixtureClient(server.url)
+      .users.getUserList.all('limit=5' as never)
+      .toArray();
     expect(result.errors?.[0].code).toBe('params_invalid');
     expect(server.requests.length).toBe(before);
   });
@@ -113,7 +120,10 @@ describe('pagination', () => {
     const clerk = createFixtureClient(server.url);
     expect((await clerk.users.getUserList(params)).errors?.[0].code).toBe('params_invalid');
     const all = clerk.users.getUserList.all(params);
-    expect((await all.toArray()).errors?.[0]).toMatchObject({ code: 'params_invalid', message: expect.stringContaining('getter exploded') });
+    expect((await all.toArray()).errors?.[0]).toMatchObject({
+      code: 'params_invalid',
+      message: expect.stringContaining('getter exploded'),
+    });
     const options = {
       get signal(): AbortSignal {
         throw new Error('signal getter exploded');

@@ -144,7 +144,9 @@ describe('secret redaction in every field that leaves the client', () => {
 
   it('redacts any sk_live_/sk_test_-shaped key, not only the configured one', async () => {
     server.handle((_req, res) =>
-      sendJson(res, 401, { errors: [{ code: 'authentication_invalid', message: `key ${OTHER_KEY} is revoked`, meta: { key: OTHER_KEY } }] }),
+      sendJson(res, 401, {
+        errors: [{ code: 'authentication_invalid', message: `key ${OTHER_KEY} is revoked`, meta: { key: OTHER_KEY } }],
+      }),
     );
     const result = await createFixtureClient(server.url, { maxRetries: 0 }).users.getUser('user_1');
     expect(result.errors?.[0].message).toBe('key [redacted] is revoked');

@@ -8,25 +8,41 @@ const server = useStubServer();
 describe('response bodies', () => {
   it('maps a Clerk error body to errors with status, traceId, longMessage and meta', async () => {
     server.handle((_req, res) =>
-      sendJson(res, 422, {
-        errors: [
-          { code: 'form_param_missing', message: 'missing', long_message: 'first_name is missing', meta: { param_name: 'first_name' } },
-          { code: 'form_param_format_invalid', message: 'bad' },
-        ],
-        clerk_trace_id: 'trace_body',
-      }, { 'x-clerk-trace-id': 'trace_header' }),
+      sendJson(
+        res,
+        422,
+        {
+          errors: [
+            { code: 'form_param_missing', message: 'missing', long_message: 'first_name is missing', meta: { param_name: 'first_name' } },
+            { code: 'form_param_format_invalid', message: 'bad' },
+          ],
+          clerk_trace_id: 'trace_body',
+        },
+        { 'x-clerk-trace-id': 'trace_header' },
+      ),
     );
     const result = await createFixtureClient(server.url).users.createUser({ first_name: 'Ada' });
     expect(result.status).toBe(422);
     expect(result.traceId).toBe('trace_body');
     expect(result.errors).toEqual([
-      { code: 'form_param_missing', message: 'missing', longMessage: 'first_name is missing', meta: { paramName: 'first_name' }, status: 422, traceId: 'trace_body' },
+      {
+        code: 'form_param_missing',
+        message: 'missing',
+        longMessage: 'first_name is missing',
+        meta: { paramName: 'first_name' },
+        status: 422,
+        traceId: 'trace_body',
+      },
       { code: 'form_param_format_invalid', message: 'bad', status: 422, traceId: 'trace_body' },
     ]);
   });
 
   it('camelCases the top-level keys of meta like the rest of the error, and keeps its values as sent', async () => {
-    const meta = { param_name: 'password', is_plan_upgrade_possible: false, zxcvbn: { suggestions: [{ code: 'use_words' }], crack_time: 1 } };
+    const meta = {
+      param_name: 'password',
+      is_plan_upgrade_possible: false,
+      zxcvbn: { suggestions: [{ code: 'use_words' }], crack_time: 1 },
+    };
     server.handle((_req, res) => sendJson(res, 422, { errors: [{ code: 'form_password_pwned', message: 'weak', meta }] }));
     const result = await createFixtureClient(server.url).users.createUser({ first_name: 'Ada' });
     expect(result.errors?.[0].meta).toEqual({
@@ -138,7 +154,10 @@ describe('response validation', () => {
   it("returns the data and reports the issues to the logger in 'warn' mode", async () => {
     const warnings: unknown[] = [];
     server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'nope' }));
-    const clerk = createFixtureClient(server.url, { responseValidation: 'warn', logger: { warn: (message, details) => warnings.push({ message, details }) } });
+    const clerk = createFixtureClient(server.url, {
+      responseValidation: 'warn',
+      logger: { warn: (message, details) => warnings.push({ message, details }) },
+    });
     const result = await clerk.users.getUser('user_1');
     expect(result.errors).toBeUndefined();
     expect(result.data?.banned).toBe('nope');

@@ -134,7 +134,9 @@ describe('retries', () => {
   });
 
   it('reports retryAfter in seconds on a 429 it stops retrying', async () => {
-    server.handle((_req, res) => sendJson(res, 429, { errors: [{ code: 'too_many_requests', message: 'slow down' }] }, { 'retry-after': '0' }));
+    server.handle((_req, res) =>
+      sendJson(res, 429, { errors: [{ code: 'too_many_requests', message: 'slow down' }] }, { 'retry-after': '0' }),
+    );
     const result = await createFixtureClient(server.url).users.getUser('user_1', { maxRetries: 0 });
     expect(result.errors?.[0]).toMatchObject({ code: 'too_many_requests', status: 429, retryAfter: 0 });
   });

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { assertSecretKey, describeSecretKeyProblem, isSecretKey, redactSecretKeys } from '../../src/core/secret-key.js';
 
 const accepted = ['sk_test_abc123', 'sk_live_ABC_def-456', `sk_live_${'a'.repeat(64)}`];
-const refused = ['', 'sk_test_', 'sk_prod_abc', 'pk_test_abc', 'sk_test_a b', 'sk_test_abc\r\nX: 1', 'sk_test_abc.def', 'sk_test_ab=', 'sk_test_é', ' sk_test_abc'];
+const refused = [
+  '',
+  'sk_test_',
+  'sk_prod_abc',
+  'pk_test_abc',
+  'sk_test_a b',
+  'sk_test_abc\r\nX: 1',
+  'sk_test_abc.def',
+  'sk_test_ab=',
+  'sk_test_é',
+  ' sk_test_abc',
+];
 
 describe('the shared secret-key rule', () => {
   it.each(accepted)('accepts %s everywhere', (key) => {

@@ -101,7 +101,14 @@ describe('missing required parameters', () => {
 describe('unreadable params', () => {
   it('give params_invalid instead of an exception when reading their keys throws', async () => {
     const { clerk, sent } = recordingClient();
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     const result = await clerk.users.getUserList(hostile as never);
     expect(sent).toHaveLength(0);
     expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', message: expect.stringContaining('could not be read') });
@@ -117,14 +124,22 @@ describe('unknown body fields', () => {
     const { clerk, sent } = recordingClient();
     const result = await clerk.users.createUser({ firstName: 'Ada' } as never);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: 'firstName', location: 'body', suggestion: 'first_name' } });
+    expect(result.errors?.[0]).toMatchObject({
+      code: 'params_invalid',
+      meta: { param: 'firstName', location: 'body', suggestion: 'first_name' },
+    });
   });
 
   it('refuses an unknown field inside an item of a list body, naming its path', async () => {
     const { clerk, sent } = recordingClient();
     const result = await clerk.invitations.createBulkInvitations([{ email_address: 'a@b.c' }, { emailAddress: 'c@d.e' }] as never);
     expect(sent).toHaveLength(0);
-    expect(result.errors?.[0].meta).toEqual({ param: '[1].emailAddress', location: 'body', reason: 'unknown', suggestion: 'email_address' });
+    expect(result.errors?.[0].meta).toEqual({
+      param: '[1].emailAddress',
+      location: 'body',
+      reason: 'unknown',
+      suggestion: 'email_address',
+    });
   });
 
   it('leaves free-form objects such as metadata open', async () => {

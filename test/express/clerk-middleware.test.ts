@@ -2,7 +2,14 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler } from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ClerkExpressRequireAuth, ClerkExpressWithAuth, clerkMiddleware, getAuth, requireAuth, type ExpressLikeRequest } from '../../src/express/index.js';
+import {
+  ClerkExpressRequireAuth,
+  ClerkExpressWithAuth,
+  clerkMiddleware,
+  getAuth,
+  requireAuth,
+  type ExpressLikeRequest,
+} from '../../src/express/index.js';
 import { NOW_MS, NOW_S, sessionToken, testKey } from '../auth/helpers/keys.js';
 
 const key = testKey();
@@ -26,7 +33,9 @@ beforeAll(async () => {
   app.use(clerkMiddleware(options));
   app.get('/me', (req, res) => res.json({ userId: getAuth(req).userId ?? null, reason: null }));
   app.get('/protected', requireAuth(), (req, res) => res.json({ userId: getAuth(req).userId }));
-  app.get('/reports', requireAuth({ has: { role: 'org:admin', permission: 'org:reports:read' } }), (req, res) => res.json({ orgId: getAuth(req).orgId }));
+  app.get('/reports', requireAuth({ has: { role: 'org:admin', permission: 'org:reports:read' } }), (req, res) =>
+    res.json({ orgId: getAuth(req).orgId }),
+  );
   const onError: ErrorRequestHandler = (error: { status?: number; reason?: string }, _req, res, _next) => {
     res.status(error.status ?? 500).json({ error: error.reason });
   };
@@ -51,7 +60,9 @@ describe('clerk-bapi/express over HTTP', () => {
   });
 
   it('requireAuth answers 401 JSON with the reason and auth headers, never a redirect', async () => {
-    const response = await get('/protected', { cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}` });
+    const response = await get('/protected', {
+      cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}`,
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('location')).toBeNull();
     expect(response.headers.get('x-clerk-auth-reason')).toBe('session_token_expired');
@@ -106,13 +117,26 @@ describe('clerk-bapi/express configuration', () => {
 
   it('accepts process.env values that may be undefined under exactOptionalPropertyTypes', () => {
     const env: Record<string, string | undefined> = { CLERK_JWT_KEY: key.pem };
-    expect(() => clerkMiddleware({ jwtKey: env['CLERK_JWT_KEY'], secretKey: env['MISSING'], publishableKey: env['MISSING'] })).not.toThrow();
+    expect(() =>
+      clerkMiddleware({ jwtKey: env['CLERK_JWT_KEY'], secretKey: env['MISSING'], publishableKey: env['MISSING'] }),
+    ).not.toThrow();
   });
 });
 
 describe('clerk-bapi/express route options', () => {
   it('requireAuth with its own acceptsToken authenticates for itself after a session-only clerkMiddleware', async () => {
-    const verifyApiKey = vi.fn(async () => ({ data: { object: 'api_key', id: 'ak_id', subject: 'user_9', name: 'ci', scopes: ['read'], claims: null, revoked: false, expired: false } }));
+    const verifyApiKey = vi.fn(async () => ({
+      data: {
+        object: 'api_key',
+        id: 'ak_id',
+        subject: 'user_9',
+        name: 'ci',
+        scopes: ['read'],
+        claims: null,
+        revoked: false,
+        expired: false,
+      },
+    }));
     const app = express();
     app.use(clerkMiddleware(options));
     app.get('/export', requireAuth({ ...options, acceptsToken: 'api_key', client: { apiKeys: { verifyApiKey } } }), (req, res) => {
@@ -123,7 +147,10 @@ describe('clerk-bapi/express route options', () => {
     await new Promise((resolve) => local.once('listening', resolve));
     const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}/export`;
     try {
-      expect(await (await fetch(url, { headers: { authorization: 'Bearer ak_secret' } })).json()).toEqual({ subject: 'user_9', session: null });
+      expect(await (await fetch(url, { headers: { authorization: 'Bearer ak_secret' } })).json()).toEqual({
+        subject: 'user_9',
+        session: null,
+      });
       expect(verifyApiKey).toHaveBeenCalledWith({ secret: 'ak_secret' });
       expect((await fetch(url, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(401);
     } finally {

@@ -20,12 +20,32 @@ beforeAll(async () => {
   document = (await loadWebhooksSpec()).document;
   const app = express();
   const options = { signingSecret: SECRET, now };
-  app.post('/webhooks/clerk', clerkWebhook(options, (event, { webhookId }: ClerkWebhookContext) => void received.push({ event, webhookId })));
-  app.post('/webhooks/raw', express.raw({ type: 'application/json' }), clerkWebhook(options, () => undefined));
-  app.post('/webhooks/parsed', express.json(), clerkWebhook(options, () => undefined));
-  app.post('/webhooks/throws', clerkWebhook({ ...options, onError: failing }, () => Promise.reject(new Error('database down'))));
-  app.post('/webhooks/replies', clerkWebhook(options, (_event, { res }) => void res.status(202).send('queued')));
-  app.post('/webhooks/small', clerkWebhook({ ...options, maxBodyBytes: 64 }, () => undefined));
+  app.post(
+    '/webhooks/clerk',
+    clerkWebhook(options, (event, { webhookId }: ClerkWebhookContext) => void received.push({ event, webhookId })),
+  );
+  app.post(
+    '/webhooks/raw',
+    express.raw({ type: 'application/json' }),
+    clerkWebhook(options, () => undefined),
+  );
+  app.post(
+    '/webhooks/parsed',
+    express.json(),
+    clerkWebhook(options, () => undefined),
+  );
+  app.post(
+    '/webhooks/throws',
+    clerkWebhook({ ...options, onError: failing }, () => Promise.reject(new Error('database down'))),
+  );
+  app.post(
+    '/webhooks/replies',
+    clerkWebhook(options, (_event, { res }) => void res.status(202).send('queued')),
+  );
+  app.post(
+    '/webhooks/small',
+    clerkWebhook({ ...options, maxBodyBytes: 64 }, () => undefined),
+  );
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,7 +13,12 @@ beforeAll(async () => {
   await app.register(clerkPlugin, { jwtKey: key.pem, now: () => NOW_MS });
   app.get('/me', async (request) => {
     const auth = getAuth(request);
-    return { userId: auth.userId ?? null, orgRole: auth.orgRole ?? null, canRead: auth.has({ permission: 'org:reports:read' }), reason: getRequestState(request)?.reason ?? null };
+    return {
+      userId: auth.userId ?? null,
+      orgRole: auth.orgRole ?? null,
+      canRead: auth.has({ permission: 'org:reports:read' }),
+      reason: getRequestState(request)?.reason ?? null,
+    };
   });
   app.get('/protected', async (request, reply) => {
     const { userId } = getAuth(request);

@@ -35,7 +35,10 @@ describe.each(versions)('BAPI %s', (version) => {
 
   it('passes the validator self-test: every validator builds, accepts a sample and agrees with its fast check', async () => {
     const dir = join(root, version);
-    const components = JSON.parse(readFileSync(join(dir, `bapi-${version}.json`), 'utf8')).components.schemas as Record<string, SchemaObject>;
+    const components = JSON.parse(readFileSync(join(dir, `bapi-${version}.json`), 'utf8')).components.schemas as Record<
+      string,
+      SchemaObject
+    >;
     const { schemas, responses } = await import(join(dir, 'generated/schemas.ts'));
     const { schemaChecks, responseChecks } = await import(join(dir, 'generated/checks.ts'));
     const { operations } = await import(join(dir, 'generated/operations.ts'));
@@ -44,10 +47,12 @@ describe.each(versions)('BAPI %s', (version) => {
       const validate = (value: unknown): boolean => schemas[name]().safeParse(value).success;
       const value = sampleValue(toSchemaNode(components[name]!), components);
       expect(validate(value), `${name} rejects its own sample ${JSON.stringify(value).slice(0, 300)}`).toBe(true);
-      for (const probe of [value, null, {}, [], 'text']) expect(schemaChecks[name](probe), `${name} fast check on ${JSON.stringify(probe).slice(0, 200)}`).toBe(validate(probe));
+      for (const probe of [value, null, {}, [], 'text'])
+        expect(schemaChecks[name](probe), `${name} fast check on ${JSON.stringify(probe).slice(0, 200)}`).toBe(validate(probe));
     }
     for (const name of Object.keys(responses)) {
-      for (const probe of [null, {}, []]) expect(responseChecks[name](probe), `${name} response check`).toBe(responses[name]().safeParse(probe).success);
+      for (const probe of [null, {}, []])
+        expect(responseChecks[name](probe), `${name} response check`).toBe(responses[name]().safeParse(probe).success);
     }
     // The runtime table loads the success validators; the test-only table holds every documented status.
     let built = 0;
@@ -59,7 +64,9 @@ describe.each(versions)('BAPI %s', (version) => {
     }
     expect(built).toBeGreaterThanOrEqual(operations.length);
     let documented = 0;
-    for (const [operationId, entry] of Object.entries(documentedResponses as Record<string, { responses: Record<string, () => { safeParse: unknown }> }>)) {
+    for (const [operationId, entry] of Object.entries(
+      documentedResponses as Record<string, { responses: Record<string, () => { safeParse: unknown }> }>,
+    )) {
       for (const build of Object.values(entry.responses)) {
         expect(typeof build().safeParse, operationId).toBe('function');
         documented++;
@@ -89,6 +96,11 @@ describe('every pinned version', () => {
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     expect(existsSync(tsc)).toBe(true);
     const run = promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { maxBuffer: 16 * 1024 * 1024 });
-    await expect(run.then(() => 'ok', (error: { stdout?: string }) => error.stdout ?? String(error))).resolves.toBe('ok');
+    await expect(
+      run.then(
+        () => 'ok',
+        (error: { stdout?: string }) => error.stdout ?? String(error),
+      ),
+    ).resolves.toBe('ok');
   }, 400_000);
 });

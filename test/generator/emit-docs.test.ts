@@ -77,7 +77,9 @@ describe('docs on hover', () => {
 
 describe('reference links', () => {
   it('follow the tag/method/path pattern of clerk.com with braces encoded', () => {
-    expect(referenceUrl('Users', 'GET', '/users/{user_id}')).toBe('https://clerk.com/docs/reference/backend-api/tag/users/get/users/%7Buser_id%7D');
+    expect(referenceUrl('Users', 'GET', '/users/{user_id}')).toBe(
+      'https://clerk.com/docs/reference/backend-api/tag/users/get/users/%7Buser_id%7D',
+    );
     expect(referenceUrl(undefined, 'GET', '/x')).toBe('https://clerk.com/docs/reference/backend-api');
   });
 

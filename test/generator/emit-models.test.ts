@@ -34,7 +34,8 @@ describe('model type names', () => {
 
   it('see the real handwritten exports of src/index.ts, auth included', () => {
     const names = readPublicNames(`${projectRoot}src/index.ts`, (specifier) => specifier.startsWith('./generated/'));
-    for (const name of ['createClerkClient', 'ClerkError', 'ApiError', 'verifyToken', 'TokenError', 'components']) expect(names).toContain(name);
+    for (const name of ['createClerkClient', 'ClerkError', 'ApiError', 'verifyToken', 'TokenError', 'components'])
+      expect(names).toContain(name);
     expect(readModelRenames()['ClerkError']?.name).toBe('RawClerkError');
   });
 });
@@ -44,6 +45,8 @@ describe('models.ts', () => {
     const names = modelNames(['Thing'], [operation('GetThing')], new Set(), {});
     const source = emitModels({ Thing: { type: 'object', description: 'A thing.', deprecated: true } }, [operation('GetThing')], names);
     expect(source).toContain("export type {\n  GetThingParams,\n  GetThingData,\n} from './operation-types.js';");
-    expect(source).toContain("/**\n * A thing.\n *\n * @deprecated The Backend API marks this object as deprecated.\n */\nexport type Thing = components['schemas'][\"Thing\"];");
+    expect(source).toContain(
+      '/**\n * A thing.\n *\n * @deprecated The Backend API marks this object as deprecated.\n */\nexport type Thing = components[\'schemas\']["Thing"];',
+    );
   });
 });

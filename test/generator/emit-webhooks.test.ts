@@ -19,7 +19,7 @@ function mutations(value: Json, depth = 0): Json[] {
   const entries: Array<[string | number, Json]> = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
   for (const [key, item] of entries) {
     const replace = (next: Json | undefined): Json => {
-      if (Array.isArray(value)) return value.map((v, i) => (i === key ? next ?? null : v));
+      if (Array.isArray(value)) return value.map((v, i) => (i === key ? (next ?? null) : v));
       const copy: Record<string, Json> = { ...value };
       if (next === undefined) delete copy[key as string];
       else copy[key as string] = next;

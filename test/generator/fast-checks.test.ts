@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 /** A valid value for `node`: `full` fills optional properties too; `branch` picks union members. */
 function sample(node: SchemaNode, full: boolean, branch: number, depth = 0): Json {
-  if (depth > 60) throw new Error("sample too deep");
+  if (depth > 60) throw new Error('sample too deep');
   switch (node.kind) {
     case 'ref':
       return sample(toSchemaNode(components[node.name]!), full, branch, depth + 1);
@@ -106,9 +106,15 @@ describe('fast checks', () => {
       const check = schemaChecks[name]!;
       const validate = (v: unknown) => schemas[name]().safeParse(v).success;
       const node = toSchemaNode(components[name]!);
-      for (const [full, branch] of [[false, 0], [true, 0], [true, 1], [false, 2]] as const) {
+      for (const [full, branch] of [
+        [false, 0],
+        [true, 0],
+        [true, 1],
+        [false, 2],
+      ] as const) {
         const value = sample(node, full, branch);
-        if (!validate(value)) expect.fail(`${name} sample invalid: ${JSON.stringify(schemas[name]().safeParse(value).error?.issues).slice(0, 600)}`);
+        if (!validate(value))
+          expect.fail(`${name} sample invalid: ${JSON.stringify(schemas[name]().safeParse(value).error?.issues).slice(0, 600)}`);
         agree(name, check, validate, value);
         const all = paths(value);
         for (let i = 0; i < Math.min(all.length * 2, 80); i++) {
@@ -199,7 +205,15 @@ describe('fast checks', () => {
   it('agree on both shapes of every list with a paginated switch', async () => {
     const paged = operations.filter((op) => op.paged);
     expect(paged.map((op) => op.operationId).sort()).toEqual(
-      ['GetClientList', 'GetSessionList', 'GetTemplateList', 'ListAllowlistIdentifiers', 'ListInvitations', 'ListJWTTemplates', 'ListRedirectURLs'].sort(),
+      [
+        'GetClientList',
+        'GetSessionList',
+        'GetTemplateList',
+        'ListAllowlistIdentifiers',
+        'ListInvitations',
+        'ListJWTTemplates',
+        'ListRedirectURLs',
+      ].sort(),
     );
     for (const op of paged) {
       const members = document['paths'][op.path].get.responses['200'].content['application/json'].schema.oneOf as SchemaObject[];
@@ -221,7 +235,8 @@ describe('fast checks', () => {
     for (const name of Object.keys(responseChecks)) expect(responses[name as keyof typeof responses], name).toBeDefined();
     for (const op of operations) {
       const documented = documentedResponses[op.operationId]!;
-      for (const status of Object.keys(documented.checks)) expect(documented.responses[status], `${op.operationId} ${status}`).toBeDefined();
+      for (const status of Object.keys(documented.checks))
+        expect(documented.responses[status], `${op.operationId} ${status}`).toBeDefined();
       // The runtime table keeps the success checks, the same functions as the documented ones.
       for (const [status, check] of Object.entries(op.checks ?? {})) {
         expect(status, op.operationId).toMatch(/^2(\d\d|XX)$/);

@@ -10,7 +10,8 @@ import { chooseOverlays, defaultOverlaysDir, loadBapiSpec, parseSpecText, readOv
 import { readPin } from '../../scripts/spec/pin.js';
 import { pinnedText } from './helpers/synthetic-spec.js';
 
-const spec = 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    A: { type: object, required: [x] }\n';
+const spec =
+  'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    A: { type: object, required: [x] }\n';
 
 /** A temp overlays directory holding the given overlays, by file name. */
 function overlaysDir(files: Record<string, object>): string {
@@ -34,13 +35,23 @@ describe('x-applies-to', () => {
     expect(appliesToVersion(parseAppliesTo({ versions: ['2024-10-01'] }, 'o')!, '2024-10-01')).toBe(true);
     expect(appliesToVersion(parseAppliesTo({ versions: ['2024-10-01'] }, 'o')!, '2025-11-10')).toBe(false);
     const range = parseAppliesTo({ from: '2025-04-10', through: '2025-11-10' }, 'o')!;
-    expect(['2025-03-12', '2025-04-10', '2025-11-10', '2026-05-12'].map((v) => appliesToVersion(range, v))).toEqual([false, true, true, false]);
+    expect(['2025-03-12', '2025-04-10', '2025-11-10', '2026-05-12'].map((v) => appliesToVersion(range, v))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(appliesToVersion(parseAppliesTo({ from: '2025-11-10' }, 'o')!, '2099-01-01')).toBe(true);
     expect(appliesToVersion(parseAppliesTo({ through: '2021-02-05' }, 'o')!, '2021-02-05')).toBe(true);
     expect(parseAppliesTo(undefined, 'o')).toBeUndefined();
     // Both: listed older versions plus an open range.
     const both = parseAppliesTo({ versions: ['2024-10-01'], from: '2025-11-10' }, 'o')!;
-    expect(['2024-10-01', '2025-03-12', '2025-11-10', '2026-05-12'].map((v) => appliesToVersion(both, v))).toEqual([true, false, true, true]);
+    expect(['2024-10-01', '2025-03-12', '2025-11-10', '2026-05-12'].map((v) => appliesToVersion(both, v))).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('rejects malformed declarations, naming the overlay', () => {

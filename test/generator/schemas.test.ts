@@ -91,9 +91,13 @@ describe('component validators', () => {
     expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: null }).success).toBe(true);
     expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: untagged }).success).toBe(true);
     expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: { ...untagged, attempts: 'many' } }).success).toBe(false);
-    expect(schemas.EmailAddress().safeParse({ ...emailAddress, verification: { ...otpVerification, object: 'verification_nope' } }).success).toBe(false);
+    expect(
+      schemas.EmailAddress().safeParse({ ...emailAddress, verification: { ...otpVerification, object: 'verification_nope' } }).success,
+    ).toBe(false);
     // The tag picks verification_saml, whose `status` is required: the OTP-shaped rest cannot rescue it.
-    const result = schemas.EmailAddress().safeParse({ ...emailAddress, verification: { object: 'verification_saml', strategy: 'saml', attempts: null } });
+    const result = schemas
+      .EmailAddress()
+      .safeParse({ ...emailAddress, verification: { object: 'verification_saml', strategy: 'saml', attempts: null } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['verification', 'status']);
   });
@@ -104,7 +108,10 @@ describe('component validators', () => {
   });
 
   it('validate Clerk error bodies', () => {
-    const body = { errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'No user was found' }], clerk_trace_id: 't1' };
+    const body = {
+      errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'No user was found' }],
+      clerk_trace_id: 't1',
+    };
     expect(responses.ResourceNotFound().safeParse(body).success).toBe(true);
     expect(responses.ResourceNotFound().safeParse({ errors: [{ code: 1 }] }).success).toBe(false);
   });
@@ -156,7 +163,10 @@ describe('the operation table', () => {
   it('lists path params in path order and marks multipart bodies', () => {
     const op = operations.find((o) => o.operationId === 'SetUserProfileImage')!;
     expect(op).toMatchObject({ method: 'POST', path: '/users/{user_id}/profile_image', pathParams: ['user_id'], body: 'multipart' });
-    const multi = operations.filter((o) => o.body === 'multipart').map((o) => o.operationId).sort();
+    const multi = operations
+      .filter((o) => o.body === 'multipart')
+      .map((o) => o.operationId)
+      .sort();
     expect(multi).toEqual(['SetUserProfileImage', 'UploadOAuthApplicationLogo', 'UploadOrganizationLogo']);
     for (const o of operations) expect(o.pathParams).toEqual([...o.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
   });

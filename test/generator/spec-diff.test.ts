@@ -35,24 +35,45 @@ describe('spec:diff 2025-11-10 → 2026-05-12 (known differences)', () => {
       ['users.updateUser', 'PATCH /users/{user_id}', 'removed_request_field', 'request field `public_metadata` removed'],
       ['users.updateUser', 'PATCH /users/{user_id}', 'removed_request_field', 'request field `private_metadata` removed'],
       ['users.updateUser', 'PATCH /users/{user_id}', 'removed_request_field', 'request field `unsafe_metadata` removed'],
-      ['organizations.updateOrganization', 'PATCH /organizations/{organization_id}', 'removed_request_field', 'request field `public_metadata` removed'],
-      ['organizations.updateOrganization', 'PATCH /organizations/{organization_id}', 'removed_request_field', 'request field `private_metadata` removed'],
+      [
+        'organizations.updateOrganization',
+        'PATCH /organizations/{organization_id}',
+        'removed_request_field',
+        'request field `public_metadata` removed',
+      ],
+      [
+        'organizations.updateOrganization',
+        'PATCH /organizations/{organization_id}',
+        'removed_request_field',
+        'request field `private_metadata` removed',
+      ],
     ]);
     expect(report.summary.breaking).toBe(5);
   });
 
   it('lists the added operations as added SDK methods, and none removed', () => {
     expect(report.sdk.filter((c) => c.kind === 'added_method').map((c) => c.call)).toEqual(ADDED_IN_2026_05_12);
-    expect(report.sdk.find((c) => c.call === 'directories.rotateDirectoryAPIKey')?.after).toBe('POST /directories/{directory_id}/rotate_api_key');
+    expect(report.sdk.find((c) => c.call === 'directories.rotateDirectoryAPIKey')?.after).toBe(
+      'POST /directories/{directory_id}/rotate_api_key',
+    );
     expect(report.summary).toMatchObject({ addedMethods: 10, removedMethods: 0, changedMethods: 0, addedSchemas: 4, removedSchemas: 0 });
-    expect(report.schemas.added).toEqual(['DirectoryGroupRoleMapping', 'DirectoryGroupRoleMappings', 'SCIMGroupRoleMapping', 'SCIMGroupRoleMappings']);
+    expect(report.schemas.added).toEqual([
+      'DirectoryGroupRoleMapping',
+      'DirectoryGroupRoleMappings',
+      'SCIMGroupRoleMapping',
+      'SCIMGroupRoleMappings',
+    ]);
   });
 
   it('renders a Markdown report that leads with the breaking changes', () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toMatch(/^# BAPI spec diff: 2025-11-10 → 2026-05-12\n\n\*\*5 breaking changes\*\* · 10 methods added, 0 removed/);
-    expect(markdown).toContain('| `clerk.users.updateUser` | `PATCH /users/{user_id}` | removed_request_field | request field `unsafe_metadata` removed |');
-    expect(markdown).toContain('- `clerk.scimDirectories.rotateSCIMDirectoryAPIKey`: added (POST /scim_directories/{scim_directory_id}/rotate_api_key)');
+    expect(markdown).toContain(
+      '| `clerk.users.updateUser` | `PATCH /users/{user_id}` | removed_request_field | request field `unsafe_metadata` removed |',
+    );
+    expect(markdown).toContain(
+      '- `clerk.scimDirectories.rotateSCIMDirectoryAPIKey`: added (POST /scim_directories/{scim_directory_id}/rotate_api_key)',
+    );
     expect(markdown.indexOf('## Breaking changes')).toBeLessThan(markdown.indexOf('## SDK methods'));
   });
 });
@@ -62,10 +83,22 @@ describe('spec:diff on the SDK surface', () => {
 
   it('classifies removed methods, moved routes and stricter signatures as breaking, additions as not', () => {
     const before = parseSurface(
-      [line('a.gone', ''), line('a.moved', 'id: string', 'GET /a/{id}'), line('a.stricter', 'params?: P'), line('a.looser', 'params: P'), line('a.list', '')].join('\n'),
+      [
+        line('a.gone', ''),
+        line('a.moved', 'id: string', 'GET /a/{id}'),
+        line('a.stricter', 'params?: P'),
+        line('a.looser', 'params: P'),
+        line('a.list', ''),
+      ].join('\n'),
     );
     const after = parseSurface(
-      [line('a.moved', 'id: string', 'POST /a/{id}'), line('a.stricter', 'params: P'), line('a.looser', 'params?: P'), `${line('a.list', '')}  [paginated: array]`, line('a.new', '')].join('\n'),
+      [
+        line('a.moved', 'id: string', 'POST /a/{id}'),
+        line('a.stricter', 'params: P'),
+        line('a.looser', 'params?: P'),
+        `${line('a.list', '')}  [paginated: array]`,
+        line('a.new', ''),
+      ].join('\n'),
     );
     expect(diffSurfaces(before, after).map((c) => [c.call, c.kind, c.severity])).toEqual([
       ['a.gone', 'removed_method', 'breaking'],
@@ -107,7 +140,11 @@ describe('spec:diff command', () => {
   async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await runSpecDiff(args, (text) => (out += text), (text) => (err += text));
+    const code = await runSpecDiff(
+      args,
+      (text) => (out += text),
+      (text) => (err += text),
+    );
     return { code, out, err };
   }
 

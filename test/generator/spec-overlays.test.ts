@@ -52,7 +52,9 @@ function variantsMissingDiscriminator(doc: Doc): string[] {
     const property = n['discriminator']?.propertyName;
     if (!property) continue;
     for (const alt of [...(n['oneOf'] ?? []), ...(n['anyOf'] ?? [])]) {
-      const name = String(alt.$ref ?? '').split('/').pop()!;
+      const name = String(alt.$ref ?? '')
+        .split('/')
+        .pop()!;
       const schema = doc['components'].schemas[name];
       if (schema && !(schema.required ?? []).includes(property)) missing.add(name);
     }
@@ -161,7 +163,10 @@ describe(`spec overlays for BAPI ${version}`, () => {
   it('gives the patterned strings Prism cannot invent a matching example', () => {
     const cases: Array<[Doc, Doc]> = [
       [raw['components'].schemas.IdentificationLink.properties.type, repaired['components'].schemas.IdentificationLink.properties.type],
-      [raw['components'].schemas.verification_oauth.properties.strategy, repaired['components'].schemas.verification_oauth.properties.strategy],
+      [
+        raw['components'].schemas.verification_oauth.properties.strategy,
+        repaired['components'].schemas.verification_oauth.properties.strategy,
+      ],
     ];
     for (const [before, after] of cases) {
       expect(before['pattern']).toBeTypeOf('string');

@@ -33,9 +33,11 @@ describe('spec:update', () => {
     });
     expect(pin.bapi.default).toBe('2026-05-12');
     // Only the new version's line is added to the reviewed layout (and the line before it gains a comma).
-    expect(readFileSync(paths.pinPath, 'utf8').split('\n').filter((line) => !realPin.includes(line.replace(/,$/, '')))).toEqual([
-      expect.stringMatching(/^ {6}"2026-09-01": \{ "path": "bapi\/2026-09-01.yml", "sha256": "[0-9a-f]{64}", "overlays": \[/),
-    ]);
+    expect(
+      readFileSync(paths.pinPath, 'utf8')
+        .split('\n')
+        .filter((line) => !realPin.includes(line.replace(/,$/, ''))),
+    ).toEqual([expect.stringMatching(/^ {6}"2026-09-01": \{ "path": "bapi\/2026-09-01.yml", "sha256": "[0-9a-f]{64}", "overlays": \[/)]);
 
     const surface = readFileSync(result.surfacePath, 'utf8');
     expect(surface).toMatch(/^# API surface of clerk-bapi for BAPI 2026-09-01 \(sha256 [0-9a-f]{64}\)/);
@@ -48,7 +50,11 @@ describe('spec:update', () => {
     expect(changelog).toContain('### Removed\n\n- `clerk.users.deleteUser` (`DELETE /users/{user_id}`)');
 
     // The pin works afterwards, offline, from the cache copy spec:update kept.
-    const loaded = await loadBapiSpec('2026-09-01', { mirrorDir: paths.mirrorDir, cacheDir: paths.cacheDir, fetch: false }, { pin, overlaysDir: paths.overlaysDir });
+    const loaded = await loadBapiSpec(
+      '2026-09-01',
+      { mirrorDir: paths.mirrorDir, cacheDir: paths.cacheDir, fetch: false },
+      { pin, overlaysDir: paths.overlaysDir },
+    );
     expect(loaded.resolved.source).toBe('cache');
     expect(readFileSync(join(openapiDir, 'pin.json'), 'utf8')).toBe(realPin);
   }, 90_000);

@@ -40,7 +40,10 @@ describe('a synthetic spec change (DELETE /users/{user_id} removed, first_name r
   }, 60_000);
 
   it('is reported by spec:diff with both changes breaking', async () => {
-    const report: DiffReport = buildReport(await loadSide(version), await loadSide(version, { pin, resolve: { envDir: specDir, fetch: false } }));
+    const report: DiffReport = buildReport(
+      await loadSide(version),
+      await loadSide(version, { pin, resolve: { envDir: specDir, fetch: false } }),
+    );
     expect(report.breaking).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ class: 'removed_operation', call: 'users.deleteUser', operation: 'DELETE /users/{user_id}' }),

@@ -10,7 +10,11 @@ afterEach(() => vi.restoreAllMocks());
 describe('node webhook signer', () => {
   it('matches the known-answer vector without calling crypto.subtle.sign', async () => {
     const sign = vi.spyOn(crypto.subtle, 'sign');
-    const headers = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
+    const headers = {
+      'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      'webhook-timestamp': '1614265330',
+      'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    };
     expect((await verifyWebhook({ headers, rawBody: '{"test": 2432232314}' }, options)).errors?.[0]?.code).toBe('payload_invalid');
     expect((await verifyWebhook({ headers, rawBody: '{"test": 2432232315}' }, options)).errors?.[0]?.code).toBe('signature_invalid');
     expect(sign).not.toHaveBeenCalled();
@@ -30,7 +34,11 @@ describe('node webhook signer', () => {
 
   it('signs the raw bytes, as the web signer does', async () => {
     const body = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]);
-    const headers = { 'svix-id': 'msg_1', 'svix-timestamp': String(NOW_SECONDS), 'svix-signature': signBytes('msg_1', String(NOW_SECONDS), body) };
+    const headers = {
+      'svix-id': 'msg_1',
+      'svix-timestamp': String(NOW_SECONDS),
+      'svix-signature': signBytes('msg_1', String(NOW_SECONDS), body),
+    };
     expect((await verifyWebhook({ headers, rawBody: body }, options)).errors?.[0]?.code).toBe('payload_invalid');
   });
 });

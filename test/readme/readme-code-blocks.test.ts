@@ -45,7 +45,12 @@ function blocksOf(file: string): Block[] {
   return blocks;
 }
 
-const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const docs = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const blocks = docs.flatMap(blocksOf);
 
 function virtualName(block: Block): string {

@@ -127,20 +127,28 @@ export default { async fetch(request) { return Response.json(await runSuite(awai
     expectAllPassed(JSON.parse(JSON.stringify(results)) as CaseResult[]);
   }, 60_000);
 
-  cli(BUN)('passes under Bun', async () => {
-    const file = join(dir, 'suite-bun.mjs');
-    writeFileSync(file, await bundle(CLI_GLUE));
-    const { stdout } = await run(BUN, ['run', file, JSON.stringify(context)], { cwd: dir });
-    expectAllPassed(JSON.parse(stdout) as CaseResult[]);
-  }, 60_000);
+  cli(BUN)(
+    'passes under Bun',
+    async () => {
+      const file = join(dir, 'suite-bun.mjs');
+      writeFileSync(file, await bundle(CLI_GLUE));
+      const { stdout } = await run(BUN, ['run', file, JSON.stringify(context)], { cwd: dir });
+      expectAllPassed(JSON.parse(stdout) as CaseResult[]);
+    },
+    60_000,
+  );
 
-  cli(DENO)('passes under Deno', async () => {
-    const file = join(dir, 'suite-deno.mjs');
-    writeFileSync(file, await bundle(CLI_GLUE));
-    const { stdout } = await run(DENO, ['run', '--no-prompt', '--allow-net=127.0.0.1', file, JSON.stringify(context)], {
-      cwd: dir,
-      env: { ...process.env, DENO_DIR: join(dir, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
-    });
-    expectAllPassed(JSON.parse(stdout) as CaseResult[]);
-  }, 60_000);
+  cli(DENO)(
+    'passes under Deno',
+    async () => {
+      const file = join(dir, 'suite-deno.mjs');
+      writeFileSync(file, await bundle(CLI_GLUE));
+      const { stdout } = await run(DENO, ['run', '--no-prompt', '--allow-net=127.0.0.1', file, JSON.stringify(context)], {
+        cwd: dir,
+        env: { ...process.env, DENO_DIR: join(dir, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
+      });
+      expectAllPassed(JSON.parse(stdout) as CaseResult[]);
+    },
+    60_000,
+  );
 });

@@ -37,10 +37,15 @@ const WEBHOOK_VECTOR = {
   nowMs: 1614265330 * 1000,
 };
 
-const bearerRequest = (token: string) => new Request('https://app.example.com/dashboard', { headers: { authorization: `Bearer ${token}` } });
+const bearerRequest = (token: string) =>
+  new Request('https://app.example.com/dashboard', { headers: { authorization: `Bearer ${token}` } });
 
 const webhookRequest = (signature: string) =>
-  new Request('https://app.example.com/webhooks', { method: 'POST', headers: { ...WEBHOOK_VECTOR.headers, 'webhook-signature': signature }, body: WEBHOOK_VECTOR.body });
+  new Request('https://app.example.com/webhooks', {
+    method: 'POST',
+    headers: { ...WEBHOOK_VECTOR.headers, 'webhook-signature': signature },
+    body: WEBHOOK_VECTOR.body,
+  });
 
 const CASES: Record<string, Case> = {
   'verifyToken with jwtKey accepts a signed token and refuses a forged one': async (context) => {

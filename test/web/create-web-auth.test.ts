@@ -58,7 +58,9 @@ describe('clerk-bapi/web handlers (Workers, Bun, Deno)', () => {
   );
 
   it('withAuth runs the handler with the auth object and passes extra arguments through', async () => {
-    const response = await handler(new Request('https://worker.example/', { headers: { authorization: `Bearer ${admin}` } }), { name: 'prod' });
+    const response = await handler(new Request('https://worker.example/', { headers: { authorization: `Bearer ${admin}` } }), {
+      name: 'prod',
+    });
     expect(await response.json()).toEqual({ userId: 'user_2abc', env: 'prod' });
   });
 
@@ -68,7 +70,9 @@ describe('clerk-bapi/web handlers (Workers, Bun, Deno)', () => {
   });
 
   it('protect gives the state and no response for an allowed request', async () => {
-    const result = await clerk.protect(new Request('https://worker.example/', { headers: { cookie: `__session=${admin}` } }), { has: { role: 'org:admin' } });
+    const result = await clerk.protect(new Request('https://worker.example/', { headers: { cookie: `__session=${admin}` } }), {
+      has: { role: 'org:admin' },
+    });
     expect(result.response).toBeUndefined();
     expect(result.state.status).toBe('signed-in');
   });

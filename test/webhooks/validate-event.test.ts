@@ -78,7 +78,11 @@ describe('eventValidation modes', () => {
   });
 
   it('a throwing logger does not turn a warning into an exception', async () => {
-    const logger = { warn: () => { throw new Error('logger down'); } };
+    const logger = {
+      warn: () => {
+        throw new Error('logger down');
+      },
+    };
     expect((await verify(broken, { eventValidation: 'warn', logger })).data).toEqual(broken);
   });
 
@@ -107,10 +111,13 @@ describe('unknown event types', () => {
 });
 
 describe('payload_invalid', () => {
-  it.each([['not JSON', '{"type":'], ['an array', '[{"type":"user.created"}]'], ['no type', '{"object":"event"}'], ['a number type', '{"type":1}'], ['null', 'null']])(
-    'refuses a signed body that is %s',
-    async (_, body) => {
-      expect((await verify(body)).errors?.[0]?.code).toBe('payload_invalid');
-    },
-  );
+  it.each([
+    ['not JSON', '{"type":'],
+    ['an array', '[{"type":"user.created"}]'],
+    ['no type', '{"object":"event"}'],
+    ['a number type', '{"type":1}'],
+    ['null', 'null'],
+  ])('refuses a signed body that is %s', async (_, body) => {
+    expect((await verify(body)).errors?.[0]?.code).toBe('payload_invalid');
+  });
 });

@@ -35,7 +35,8 @@ function mutations(text: string, positions: number): string[] {
   return Array.from({ length: Math.min(positions, text.length) }, (_, n) => {
     const i = n < text.length && positions >= text.length ? n : Math.floor(next() * text.length);
     const code = text.charCodeAt(i);
-    const replacement = code === 0x41 ? 'B' : code === 0x30 ? '1' : code < 0x7f ? String.fromCharCode(code === 0x7e ? 0x21 : code + 1) : 'x';
+    const replacement =
+      code === 0x41 ? 'B' : code === 0x30 ? '1' : code < 0x7f ? String.fromCharCode(code === 0x7e ? 0x21 : code + 1) : 'x';
     return text.slice(0, i) + replacement + text.slice(i + 1);
   });
 }
@@ -63,13 +64,17 @@ describe('verifyWebhook against the svix package', () => {
     const delivery = signDelivery(bodies()[1]!, { id: 'msg_2mEqtfqsWbWUKSEDXLQgVGNSyJc' });
     const cases: Array<[string, Record<string, string>, string]> = [];
     for (const id of mutations(delivery.id, 64)) cases.push(['id', { ...delivery.headers, 'svix-id': id }, delivery.body]);
-    for (const timestamp of mutations(delivery.timestamp, 64)) cases.push(['timestamp', { ...delivery.headers, 'svix-timestamp': timestamp }, delivery.body]);
+    for (const timestamp of mutations(delivery.timestamp, 64))
+      cases.push(['timestamp', { ...delivery.headers, 'svix-timestamp': timestamp }, delivery.body]);
     for (const body of mutations(delivery.body, 48)) cases.push(['body', delivery.headers, body]);
-    for (const signature of mutations(delivery.signature, 64)) cases.push(['signature', { ...delivery.headers, 'svix-signature': signature }, delivery.body]);
+    for (const signature of mutations(delivery.signature, 64))
+      cases.push(['signature', { ...delivery.headers, 'svix-signature': signature }, delivery.body]);
     expect(cases.length).toBeGreaterThan(120);
     for (const [field, headers, body] of cases) {
       const result = await verifyWebhook({ headers, rawBody: body }, { ...options, toleranceInSeconds: 86_400 });
-      expect(result.errors?.[0]?.code, `${field}: ${JSON.stringify(headers)} ${body}`).toMatch(/^(signature_invalid|timestamp_(invalid|too_old|too_new))$/);
+      expect(result.errors?.[0]?.code, `${field}: ${JSON.stringify(headers)} ${body}`).toMatch(
+        /^(signature_invalid|timestamp_(invalid|too_old|too_new))$/,
+      );
     }
     // A timestamp changed within the tolerance is caught by the signature, not by the clock.
     const nextSecond = { ...delivery.headers, 'svix-timestamp': String(NOW_SECONDS + 1) };
@@ -81,7 +86,8 @@ describe('verifyWebhook against the svix package', () => {
     const live = { ...options, now: Date.now };
     const variants: Array<[Record<string, string>, string]> = [[delivery.headers, delivery.body]];
     for (const body of mutations(delivery.body, 16)) variants.push([delivery.headers, body]);
-    for (const signature of mutations(delivery.signature, 16)) variants.push([{ ...delivery.headers, 'svix-signature': signature }, delivery.body]);
+    for (const signature of mutations(delivery.signature, 16))
+      variants.push([{ ...delivery.headers, 'svix-signature': signature }, delivery.body]);
     for (const [headers, body] of variants) {
       const ours = (await verifyWebhook({ headers, rawBody: body }, live)).errors === undefined;
       expect(ours).toBe(svixAccepts(headers, body));

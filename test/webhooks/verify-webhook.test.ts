@@ -20,7 +20,11 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('D30 known-answer vector', () => {
   it('accepts the Standard Webhooks test vector and refuses it with one changed character', async () => {
-    const headers = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': KNOWN_SIGNATURE };
+    const headers = {
+      'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      'webhook-timestamp': '1614265330',
+      'webhook-signature': KNOWN_SIGNATURE,
+    };
     // The vector's body is not an event, so the signature passes and the payload check is what refuses it.
     expect(codeOf(await verifyWebhook(input(headers, KNOWN_BODY), options))).toBe('payload_invalid');
     const mutated = { ...headers, 'webhook-signature': KNOWN_SIGNATURE.replace('g0h', 'g1h') };
@@ -49,7 +53,11 @@ describe('D25 signed content is id.timestamp.rawBody over the raw bytes', () => 
 
   it('verifies the exact bytes: a signed body that is not UTF-8 passes the signature and fails as payload', async () => {
     const body = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]); // {"a":"\xff"}
-    const headers = { 'svix-id': 'msg_1', 'svix-timestamp': String(NOW_SECONDS), 'svix-signature': signBytes('msg_1', String(NOW_SECONDS), body) };
+    const headers = {
+      'svix-id': 'msg_1',
+      'svix-timestamp': String(NOW_SECONDS),
+      'svix-signature': signBytes('msg_1', String(NOW_SECONDS), body),
+    };
     expect(codeOf(await verifyWebhook(input(headers, body), options))).toBe('payload_invalid');
     expect(codeOf(await verifyWebhook(input(headers, new TextDecoder().decode(body)), options))).toBe('signature_invalid');
   });
@@ -109,7 +117,8 @@ describe('D27 timestamp tolerance and format', () => {
   const at = (offset: number) => signDelivery(unknownEventBody(), { timestamp: NOW_SECONDS + offset });
 
   it('accepts ±300 s by default and refuses one second more, either way', async () => {
-    for (const offset of [-300, 0, 300]) expect(codeOf(await verifyWebhook(input(at(offset).headers, at(offset).body), options))).toBeUndefined();
+    for (const offset of [-300, 0, 300])
+      expect(codeOf(await verifyWebhook(input(at(offset).headers, at(offset).body), options))).toBeUndefined();
     expect(codeOf(await verifyWebhook(input(at(-301).headers, at(-301).body), options))).toBe('timestamp_too_old');
     expect(codeOf(await verifyWebhook(input(at(301).headers, at(301).body), options))).toBe('timestamp_too_new');
   });
@@ -133,14 +142,22 @@ describe('D27 timestamp tolerance and format', () => {
 
   it('fails closed on a clock that throws or returns NaN', async () => {
     const delivery = signDelivery(unknownEventBody());
-    for (const clock of [() => Number.NaN, () => { throw new Error('no clock'); }]) {
+    for (const clock of [
+      () => Number.NaN,
+      () => {
+        throw new Error('no clock');
+      },
+    ]) {
       expect(codeOf(await verifyWebhook(input(delivery.headers, delivery.body), { ...options, now: clock }))).toBe('options_invalid');
     }
   });
 
   it.each([-1, Number.NaN, Infinity, '300', 86_401])('refuses the tolerance %j as options_invalid', async (toleranceInSeconds) => {
     const delivery = signDelivery(unknownEventBody());
-    const result = await verifyWebhook(input(delivery.headers, delivery.body), { ...options, toleranceInSeconds: toleranceInSeconds as number });
+    const result = await verifyWebhook(input(delivery.headers, delivery.body), {
+      ...options,
+      toleranceInSeconds: toleranceInSeconds as number,
+    });
     expect(codeOf(result)).toBe('options_invalid');
   });
 });
@@ -159,7 +176,9 @@ describe('D28 constant-time comparison and wrong lengths', () => {
     const delivery = signDelivery(unknownEventBody());
     const last = delivery.signature.at(-2)!;
     const mutated = delivery.signature.slice(0, -2) + (last === 'A' ? 'B' : 'A') + delivery.signature.at(-1);
-    expect(codeOf(await verifyWebhook(input({ ...delivery.headers, 'svix-signature': mutated }, delivery.body), options))).toBe('signature_invalid');
+    expect(codeOf(await verifyWebhook(input({ ...delivery.headers, 'svix-signature': mutated }, delivery.body), options))).toBe(
+      'signature_invalid',
+    );
   });
 });
 
@@ -178,14 +197,18 @@ describe('D29 secrets and header names', () => {
     expect(importKey).toHaveBeenCalledTimes(1);
     const secret = 'whsec_' + btoa('a secret only this test!');
     const signed = signDelivery(delivery.body, { secret });
-    for (let i = 0; i < 3; i++) expect(codeOf(await verifyWebhook(input(signed.headers, signed.body), { ...options, signingSecret: secret }))).toBeUndefined();
+    for (let i = 0; i < 3; i++)
+      expect(codeOf(await verifyWebhook(input(signed.headers, signed.body), { ...options, signingSecret: secret }))).toBeUndefined();
     expect(importKey).toHaveBeenCalledTimes(2);
   });
 
-  it.each([undefined, '', 'whsec_', 'whsec_not base64!', 'whsec_abc', 42])('refuses the secret %j with secret_invalid', async (signingSecret) => {
-    const result = await verifyWebhook(input(delivery.headers, delivery.body), { ...options, signingSecret: signingSecret as string });
-    expect(codeOf(result)).toBe('secret_invalid');
-  });
+  it.each([undefined, '', 'whsec_', 'whsec_not base64!', 'whsec_abc', 42])(
+    'refuses the secret %j with secret_invalid',
+    async (signingSecret) => {
+      const result = await verifyWebhook(input(delivery.headers, delivery.body), { ...options, signingSecret: signingSecret as string });
+      expect(codeOf(result)).toBe('secret_invalid');
+    },
+  );
 
   it('never puts the secret in a result', async () => {
     const results = [

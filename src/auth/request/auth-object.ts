@@ -128,7 +128,11 @@ export function signedOutAuthObject(sessionStatus?: string): SessionAuthObject {
     orgPermissions: undefined,
     factorVerificationAge: undefined,
   };
-  return withFunctions(fields, () => Promise.resolve(undefined), () => false);
+  return withFunctions(
+    fields,
+    () => Promise.resolve(undefined),
+    () => false,
+  );
 }
 
 /**
@@ -175,7 +179,11 @@ function organizationFields(claims: SessionClaims): Pick<SessionAuthFields, 'org
     if (typeof o !== 'object' || o === null) return { orgId: undefined, orgRole: undefined, orgSlug: undefined, orgPermissions: undefined };
     const { id, rol, slg, per, fpm } = o as Record<string, unknown>;
     const role = stringOrUndefined(rol);
-    const permissions = decodeOrgPermissions({ fea: stringOrUndefined(claims.fea), per: stringOrUndefined(per), fpm: stringOrUndefined(fpm) });
+    const permissions = decodeOrgPermissions({
+      fea: stringOrUndefined(claims.fea),
+      per: stringOrUndefined(per),
+      fpm: stringOrUndefined(fpm),
+    });
     return {
       orgId: stringOrUndefined(id),
       // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.

@@ -76,7 +76,11 @@ const machineCaches = new WeakMap<object, MachineTokenCaches>();
 export function createRequestAuthenticator(options: AuthenticateRequestOptions): RequestAuthenticator {
   if (typeof options !== 'object' || options === null) throw new TypeError('options_invalid: The options must be an object.');
   const verifier = createTokenVerifier(defined(options) as TokenVerifierOptions);
-  const context = buildContext(options, (token) => verifier.verify(token), createMachineTokenCaches(options.client, options.now ?? Date.now));
+  const context = buildContext(
+    options,
+    (token) => verifier.verify(token),
+    createMachineTokenCaches(options.client, options.now ?? Date.now),
+  );
   if (typeof context === 'string') throw new TypeError(`options_invalid: ${context}`);
   return {
     authenticateRequest: (request) => runOnRequest(request, context),
@@ -131,7 +135,8 @@ function buildContext(
   shared: MachineTokenCaches,
 ): AuthenticationContext | string {
   const accepts = normalizeAcceptsToken(options.acceptsToken);
-  if (accepts === undefined) return "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
+  if (accepts === undefined)
+    return "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
   const ttl = options.machineTokenCacheTtlInMs ?? 10_000;
   if (typeof ttl !== 'number' || !(ttl >= 0 && ttl <= 60_000)) return 'The machineTokenCacheTtlInMs option must be 0–60000.';
   const hook = options.onAuthEvent;

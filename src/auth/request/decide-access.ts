@@ -29,7 +29,11 @@ export function decideAccess(state: RequestState, auth: AuthObject, has?: HasPar
     return { status: 401, body: { errors: [{ code, message }] }, headers: state.headers };
   }
   if (has !== undefined && !auth.has(has)) {
-    return { status: 403, body: { errors: [{ code: 'forbidden', message: 'The session lacks a required role, permission, feature, plan or reverification.' }] }, headers: state.headers };
+    return {
+      status: 403,
+      body: { errors: [{ code: 'forbidden', message: 'The session lacks a required role, permission, feature, plan or reverification.' }] },
+      headers: state.headers,
+    };
   }
   return undefined;
 }

@@ -18,7 +18,14 @@ export {
   type SignedInAuthOptions,
 } from './auth-object.js';
 export { createHas, type AuthorizationFacts, type HasParams, type ReverificationConfig } from './has.js';
-export type { ApiKeyAuthFields, M2MAuthFields, MachineAuthData, MachineAuthFields, MachineAuthObject, OAuthAuthFields } from './machine-auth-object.js';
+export type {
+  ApiKeyAuthFields,
+  M2MAuthFields,
+  MachineAuthData,
+  MachineAuthFields,
+  MachineAuthObject,
+  OAuthAuthFields,
+} from './machine-auth-object.js';
 export type { MachineTokenClient } from './machine-token-client.js';
 export { parseCookies } from './parse-cookies.js';
 export { prunePrivateMetadata, sanitizeAuthObject } from './private-metadata.js';

@@ -80,9 +80,22 @@ export type MachineAuthObject = MachineAuthData & {
  */
 export function toMachineAuthData(
   type: MachineTokenType,
-  base: { id: string; subject: string; scopes: readonly string[]; claims: Readonly<Record<string, unknown>> | undefined; name?: string | undefined; clientId?: string | undefined },
+  base: {
+    id: string;
+    subject: string;
+    scopes: readonly string[];
+    claims: Readonly<Record<string, unknown>> | undefined;
+    name?: string | undefined;
+    clientId?: string | undefined;
+  },
 ): MachineAuthData {
-  const common = { isAuthenticated: true as const, id: base.id, subject: base.subject, scopes: Object.freeze([...base.scopes]), claims: base.claims };
+  const common = {
+    isAuthenticated: true as const,
+    id: base.id,
+    subject: base.subject,
+    scopes: Object.freeze([...base.scopes]),
+    claims: base.claims,
+  };
   if (type === 'api_key') {
     const userId = base.subject.startsWith('user_') ? base.subject : undefined;
     const orgId = base.subject.startsWith('org_') ? base.subject : undefined;

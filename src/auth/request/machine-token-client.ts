@@ -78,7 +78,8 @@ function fromData(type: MachineTokenType, data: unknown): { data: MachineAuthDat
   const { id, subject, scopes, claims, name, client_id: clientId, expiration } = record;
   if (typeof id !== 'string' || typeof subject !== 'string') return invalidAnswer();
   const scopeList = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [];
-  const claimRecord = typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+  const claimRecord =
+    typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
   const auth = toMachineAuthData(type, {
     id,
     subject,

@@ -104,7 +104,8 @@ export function createMachineTokenVerifier(options: MachineTokenVerifierOptions)
 
   return {
     verify(kind, token) {
-      if (kind.form === 'jwt' && options.jwtKey !== undefined) return verifyMachineJwt(kind.type, token, options, async () => options.jwtKey);
+      if (kind.form === 'jwt' && options.jwtKey !== undefined)
+        return verifyMachineJwt(kind.type, token, options, async () => options.jwtKey);
       if (kind.form === 'jwt' && jwksKeys !== undefined) {
         return verifyMachineJwt(kind.type, token, options, (kid) => jwksKeys.find(kid));
       }
@@ -123,7 +124,8 @@ async function verifyMachineJwt(
   const decoded = decodeJwt(token);
   if (decoded.errors) return invalid(decoded.errors[0].message);
   const { cat: category, kid } = decoded.data.header;
-  if (type === 'm2m_token' && category !== undefined && category !== M2M_CATEGORY) return invalid('The token category (cat) is not a machine token.');
+  if (type === 'm2m_token' && category !== undefined && category !== M2M_CATEGORY)
+    return invalid('The token category (cat) is not a machine token.');
   const key = await findKey(typeof kid === 'string' ? kid : undefined);
   if (key === undefined) return invalid('No key of the instance matches the machine token.');
   const verified = await verifyJwt(token, {

@@ -19,7 +19,8 @@ export function prunePrivateMetadata<T>(value: T): T {
 
 function prune(value: unknown, depth: number): unknown {
   if (typeof value === 'function') return undefined;
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return typeof value === 'object' && value !== null ? undefined : value;
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH)
+    return typeof value === 'object' && value !== null ? undefined : value;
   if (Array.isArray(value)) return value.map((item) => prune(item, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

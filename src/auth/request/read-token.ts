@@ -36,7 +36,11 @@ const BEARER = /^bearer[ \t]+/i;
  * @example
  * readToken(parts, cookies); // { token: 'eyJ…', source: 'header' }
  */
-export function readToken(parts: RequestParts, cookies: ReadonlyMap<string, string>, cookieNames: readonly string[]): FoundToken | AuthFailure {
+export function readToken(
+  parts: RequestParts,
+  cookies: ReadonlyMap<string, string>,
+  cookieNames: readonly string[],
+): FoundToken | AuthFailure {
   const header = parts.authorization;
   if (header !== undefined && header !== null) {
     if (typeof header !== 'string') {

@@ -58,14 +58,19 @@ export async function runAuthentication(parts: RequestParts, context: Authentica
     const auth = machineAuthObject(verified.data, found.token);
     return signedInState(found.token, kind.type, () => auth);
   } catch {
-    return reject(context, { reason: 'options_invalid', message: 'Authentication could not run: an injected option failed.' }, kind?.type, source);
+    return reject(
+      context,
+      { reason: 'options_invalid', message: 'Authentication could not run: an injected option failed.' },
+      kind?.type,
+      source,
+    );
   }
 }
 
 async function findToken(parts: RequestParts, context: AuthenticationContext): Promise<FoundToken | AuthFailure> {
   const header = cookieHeaderText(parts.cookie);
   // Without a cookie header the suffix is never needed: skip the digest on the (common) header-only path.
-  if (header === undefined || parts.authorization !== undefined && parts.authorization !== null) {
+  if (header === undefined || (parts.authorization !== undefined && parts.authorization !== null)) {
     return readToken(parts, new Map(), []);
   }
   const suffix = context.publishableKey === undefined ? undefined : await cookieSuffix(context.publishableKey);
@@ -95,7 +100,10 @@ async function authenticateSession(found: FoundToken, parts: RequestParts, conte
   const wanted = parts.sessionIdParam;
   // Multi-session apps name the session a request is for; a token of another session of the same user is refused.
   if (typeof wanted === 'string' && wanted !== '' && wanted !== session.sessionId) {
-    const failure: AuthFailure = { reason: 'session_id_mismatch', message: 'The _clerk_session_id parameter names another session than the token.' };
+    const failure: AuthFailure = {
+      reason: 'session_id_mismatch',
+      message: 'The _clerk_session_id parameter names another session than the token.',
+    };
     return reject(context, failure, 'session_token', found.source);
   }
   emit(context, 'request_verified', undefined, 'session_token', found.source, session.userId);
@@ -107,7 +115,10 @@ async function authenticateSession(found: FoundToken, parts: RequestParts, conte
 }
 
 function mismatch(type: TokenType, source: FoundToken['source']): AuthFailure {
-  const where = source === 'cookie' && type !== 'session_token' ? 'Machine tokens are only accepted in the Authorization header.' : `This route does not accept a ${type}.`;
+  const where =
+    source === 'cookie' && type !== 'session_token'
+      ? 'Machine tokens are only accepted in the Authorization header.'
+      : `This route does not accept a ${type}.`;
   return { reason: 'token_type_mismatch', message: where };
 }
 

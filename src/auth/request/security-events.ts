@@ -35,7 +35,8 @@ export function emitAuthEvent(hook: AuthEventHook | undefined, event: AuthEvent)
   if (hook === undefined) return;
   try {
     const pending = hook(Object.freeze(event));
-    if (pending !== undefined && typeof (pending as Promise<void>).then === 'function') (pending as Promise<void>).then(undefined, () => undefined);
+    if (pending !== undefined && typeof (pending as Promise<void>).then === 'function')
+      (pending as Promise<void>).then(undefined, () => undefined);
   } catch {
     // A logging hook must never turn a verified request into a failure, or the reverse.
   }

@@ -21,13 +21,19 @@ async function bundle(names: string, from: string): Promise<{ bytes: number; inp
 describe('the auth entry stays small', () => {
   it('authenticateRequest for session tokens pulls in neither the generated client nor zod', async () => {
     const { bytes, inputs } = await bundle('authenticateRequest', './src/auth/index.ts');
-    expect(inputs.filter((input) => input.includes('src/generated') || input.includes('src/core/create-api-client') || input.includes('node_modules/zod'))).toEqual([]);
+    expect(
+      inputs.filter(
+        (input) => input.includes('src/generated') || input.includes('src/core/create-api-client') || input.includes('node_modules/zod'),
+      ),
+    ).toEqual([]);
     // Budget: the session verifier plus the request layer, minified (the generated client alone is ~750 KB).
     expect(bytes).toBeLessThan(64 * 1024);
   });
 
   it('clerk-bapi/web pulls in neither the generated client nor anything Node-only', async () => {
     const { inputs } = await bundle('createWebAuth', './src/web/index.ts');
-    expect(inputs.filter((input) => input.includes('src/generated') || input.includes('src/node/') || input.startsWith('node:'))).toEqual([]);
+    expect(inputs.filter((input) => input.includes('src/generated') || input.includes('src/node/') || input.startsWith('node:'))).toEqual(
+      [],
+    );
   });
 });

@@ -2,17 +2,34 @@ import { describe, expect, it, vi } from 'vitest';
 import { signedInAuthObject, signedOutAuthObject, toSerializableAuth, type SessionClaims } from '../../../src/auth/index.js';
 
 const claims = {
-  sub: 'user_1', sid: 'sess_1', exp: 2_000_000_000, sts: 'active', act: { sub: 'user_admin' }, fva: [3, -1],
-  org_id: 'org_1', org_role: 'org:admin', org_slug: 'acme', org_permissions: ['org:reports:read'],
+  sub: 'user_1',
+  sid: 'sess_1',
+  exp: 2_000_000_000,
+  sts: 'active',
+  act: { sub: 'user_admin' },
+  fva: [3, -1],
+  org_id: 'org_1',
+  org_role: 'org:admin',
+  org_slug: 'acme',
+  org_permissions: ['org:reports:read'],
 } as SessionClaims;
 
 describe('signedInAuthObject', () => {
   it('exposes the identity fields of v1 claims', () => {
     const auth = signedInAuthObject(claims, { token: 'raw' });
     expect(toSerializableAuth(auth)).toEqual({
-      tokenType: 'session_token', isAuthenticated: true, userId: 'user_1', sessionId: 'sess_1', sessionClaims: claims,
-      sessionStatus: 'active', actor: { sub: 'user_admin' }, orgId: 'org_1', orgRole: 'org:admin', orgSlug: 'acme',
-      orgPermissions: ['org:reports:read'], factorVerificationAge: [3, -1],
+      tokenType: 'session_token',
+      isAuthenticated: true,
+      userId: 'user_1',
+      sessionId: 'sess_1',
+      sessionClaims: claims,
+      sessionStatus: 'active',
+      actor: { sub: 'user_admin' },
+      orgId: 'org_1',
+      orgRole: 'org:admin',
+      orgSlug: 'acme',
+      orgPermissions: ['org:reports:read'],
+      factorVerificationAge: [3, -1],
     });
   });
 
@@ -28,7 +45,13 @@ describe('signedInAuthObject', () => {
     expect(await signedInAuthObject(claims, { token: 'raw' }).getToken({ template: 'x' })).toBeUndefined();
     const failing = { sessions: { createSessionTokenFromTemplate: async () => ({ errors: [{ code: 'not_found' }] }) } };
     expect(await signedInAuthObject(claims, { token: 'raw', client: failing }).getToken({ template: 'x' })).toBeUndefined();
-    const throwing = { sessions: { createSessionTokenFromTemplate: async () => { throw new Error('boom'); } } };
+    const throwing = {
+      sessions: {
+        createSessionTokenFromTemplate: async () => {
+          throw new Error('boom');
+        },
+      },
+    };
     expect(await signedInAuthObject(claims, { token: 'raw', client: throwing }).getToken({ template: 'x' })).toBeUndefined();
   });
 

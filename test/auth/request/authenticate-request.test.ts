@@ -127,9 +127,15 @@ describe('authenticateRequest: session rules', () => {
 
   it('signs out when _clerk_session_id names another session than the token (multi-session)', async () => {
     const token = sessionToken(key, { sid: 'sess_a' });
-    const other = await authenticateRequest(request({ authorization: `Bearer ${token}` }, 'https://x.example/?_clerk_session_id=sess_b'), base);
+    const other = await authenticateRequest(
+      request({ authorization: `Bearer ${token}` }, 'https://x.example/?_clerk_session_id=sess_b'),
+      base,
+    );
     expect(other.reason).toBe('session_id_mismatch');
-    const same = await authenticateRequest(request({ authorization: `Bearer ${token}` }, 'https://x.example/?_clerk_session_id=sess_a'), base);
+    const same = await authenticateRequest(
+      request({ authorization: `Bearer ${token}` }, 'https://x.example/?_clerk_session_id=sess_a'),
+      base,
+    );
     expect(same.status).toBe('signed-in');
   });
 
@@ -152,7 +158,10 @@ describe('authenticateRequest: session rules', () => {
 });
 
 describe('authenticateRequest: machine tokens are never sessions (C.22)', () => {
-  const oauthJwt = key.sign({ alg: 'RS256', typ: 'at+jwt', kid: key.kid }, { sub: 'user_2abc', exp: NOW_S + 60, iat: NOW_S - 1, jti: 'oat_1' });
+  const oauthJwt = key.sign(
+    { alg: 'RS256', typ: 'at+jwt', kid: key.kid },
+    { sub: 'user_2abc', exp: NOW_S + 60, iat: NOW_S - 1, jti: 'oat_1' },
+  );
   const m2mJwt = key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { sub: 'mch_1', exp: NOW_S + 60, iat: NOW_S - 1, jti: 'mt_1' });
 
   it.each([
@@ -173,7 +182,11 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
     ['an at+jwt OAuth token', oauthJwt],
     ['an M2M JWT', m2mJwt],
   ])('refuses %s in the __session cookie, even when machine tokens are accepted', async (_name, token) => {
-    const client = { apiKeys: { verifyApiKey: vi.fn() }, m2m: { verifyM2MToken: vi.fn() }, oauthAccessTokens: { verifyOAuthAccessToken: vi.fn() } };
+    const client = {
+      apiKeys: { verifyApiKey: vi.fn() },
+      m2m: { verifyM2MToken: vi.fn() },
+      oauthAccessTokens: { verifyOAuthAccessToken: vi.fn() },
+    };
     const state = await authenticateRequest(request({ cookie: `__session=${token}` }), { ...base, acceptsToken: 'any', client });
     expect(state.reason).toBe('token_type_mismatch');
     expect(client.apiKeys.verifyApiKey).not.toHaveBeenCalled();
@@ -181,7 +194,10 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
   });
 
   it('refuses a session token on a route that accepts only machine tokens', async () => {
-    const state = await authenticateRequest(request({ authorization: `Bearer ${sessionToken(key)}` }), { ...base, acceptsToken: ['api_key'] });
+    const state = await authenticateRequest(request({ authorization: `Bearer ${sessionToken(key)}` }), {
+      ...base,
+      acceptsToken: ['api_key'],
+    });
     expect(state).toMatchObject({ reason: 'token_type_mismatch', tokenType: 'session_token' });
   });
 
@@ -227,7 +243,10 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
     const options = { ...base, onAuthEvent: (event: AuthEvent) => void events.push(event) };
     const token = sessionToken(key);
     await authenticateRequest(request({ authorization: `Bearer ${token}` }), options);
-    await authenticateRequest(request({ cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}` }), options);
+    await authenticateRequest(
+      request({ cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}` }),
+      options,
+    );
     expect(events).toEqual([
       { type: 'request_verified', reason: undefined, tokenType: 'session_token', tokenSource: 'header', subject: 'user_2abc' },
       { type: 'request_rejected', reason: 'session_token_expired', tokenType: 'session_token', tokenSource: 'cookie', subject: undefined },
@@ -237,7 +256,12 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
 
   it('gives the same result when the hook throws or rejects', async () => {
     const token = sessionToken(key);
-    for (const onAuthEvent of [() => { throw new Error('boom'); }, () => Promise.reject(new Error('boom'))]) {
+    for (const onAuthEvent of [
+      () => {
+        throw new Error('boom');
+      },
+      () => Promise.reject(new Error('boom')),
+    ]) {
       const state = await authenticateRequest(request({ authorization: `Bearer ${token}` }), { ...base, onAuthEvent });
       expect(state.status).toBe('signed-in');
       const rejected = await authenticateRequest(request(), { ...base, onAuthEvent });
@@ -248,7 +272,10 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
   it('gives options_invalid for unusable options instead of throwing', async () => {
     const bad = [{}, { jwtKey: key.pem, acceptsToken: 'cookies' }, { jwtKey: key.pem, clockSkewInMs: -1 }, null];
     for (const options of bad) {
-      const state = await authenticateRequest(request({ authorization: `Bearer ${sessionToken(key)}` }), options as AuthenticateRequestOptions);
+      const state = await authenticateRequest(
+        request({ authorization: `Bearer ${sessionToken(key)}` }),
+        options as AuthenticateRequestOptions,
+      );
       expect(state.reason).toBe('options_invalid');
     }
   });
@@ -266,9 +293,17 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
   it('createRequestAuthenticator authenticates raw header parts the same way', async () => {
     const authenticator = createRequestAuthenticator(base);
     const token = sessionToken(key);
-    const state = await authenticator.authenticateParts({ authorization: [`Bearer ${token}`], cookie: undefined, sessionIdParam: undefined });
+    const state = await authenticator.authenticateParts({
+      authorization: [`Bearer ${token}`],
+      cookie: undefined,
+      sessionIdParam: undefined,
+    });
     expect(state.status).toBe('signed-in');
-    const two = await authenticator.authenticateParts({ authorization: ['Bearer a', 'Bearer b'], cookie: undefined, sessionIdParam: undefined });
+    const two = await authenticator.authenticateParts({
+      authorization: ['Bearer a', 'Bearer b'],
+      cookie: undefined,
+      sessionIdParam: undefined,
+    });
     expect(two.reason).toBe('authorization_header_invalid');
   });
 
@@ -285,7 +320,10 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
 describe('authenticateRequest: response headers', () => {
   it('keeps the x-clerk-auth-message header to printable ASCII whatever the message holds', async () => {
     const weak = testKey('ins_weak', 1024);
-    const state = await authenticateRequest(request({ authorization: `Bearer ${sessionToken(weak)}` }), { jwtKey: weak.pem, now: () => NOW_MS });
+    const state = await authenticateRequest(request({ authorization: `Bearer ${sessionToken(weak)}` }), {
+      jwtKey: weak.pem,
+      now: () => NOW_MS,
+    });
     expect(state.reason).toBe('jwk_invalid');
     expect(state.message).toMatch(/–/);
     expect(state.headers.get('x-clerk-auth-message')).toMatch(/^[\x20-\x7E]+$/);

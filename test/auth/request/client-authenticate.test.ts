@@ -22,7 +22,23 @@ describe('clerk.authenticateRequest', () => {
   it('verifies machine tokens through the client itself', async () => {
     server.handle((req, res) =>
       req.url === '/v1/api_keys/verify'
-        ? sendJson(res, 200, { object: 'api_key', id: 'ak_id', type: 'api_key', subject: 'org_5', name: 'n', claims: null, scopes: [], revoked: false, revocation_reason: null, expired: false, expiration: null, created_by: null, last_used_at: null, created_at: 1, updated_at: 1 })
+        ? sendJson(res, 200, {
+            object: 'api_key',
+            id: 'ak_id',
+            type: 'api_key',
+            subject: 'org_5',
+            name: 'n',
+            claims: null,
+            scopes: [],
+            revoked: false,
+            revocation_reason: null,
+            expired: false,
+            expiration: null,
+            created_by: null,
+            last_used_at: null,
+            created_at: 1,
+            updated_at: 1,
+          })
         : sendJson(res, 404, {}),
     );
     const clerk = createClerkClient({ secretKey: 'sk_test_client', apiUrl: server.url, maxRetries: 0 });

@@ -41,7 +41,13 @@ function v1Claims(next: () => number): SessionClaims {
   return {
     ...base,
     ...(withOrg ? { org_id: 'org_1', org_role: `org:${pick(next, ['admin', 'member'])}`, org_slug: 'acme', org_permissions: perms } : {}),
-    ...(next() < 0.5 ? { fea: FEATURES.filter(() => next() < 0.5).map((f) => `${pick(next, ['o', 'u', 'ou', 'uo'])}:${f}`).join(',') } : {}),
+    ...(next() < 0.5
+      ? {
+          fea: FEATURES.filter(() => next() < 0.5)
+            .map((f) => `${pick(next, ['o', 'u', 'ou', 'uo'])}:${f}`)
+            .join(','),
+        }
+      : {}),
     ...(next() < 0.5 ? { pla: `${pick(next, ['o', 'u'])}:${pick(next, ['free', 'pro'])}` } : {}),
     ...(next() < 0.7 ? { fva: [pick(next, [-1, 0, 5, 30, 100, 2000]), pick(next, [-1, 0, 5, 30, 100, 2000])] } : {}),
   } as SessionClaims;
@@ -51,7 +57,10 @@ function v2Claims(next: () => number): SessionClaims {
   const features = FEATURES.filter(() => next() < 0.6);
   const scoped = features.map((f) => `${pick(next, ['o', 'u', 'ou', 'uo'])}:${f}`);
   // One decimal bitmask per organization feature, over the `per` list (bit i = i-th permission).
-  const fpm = scoped.filter((s) => !s.startsWith('u:')).map(() => String(Math.floor(next() * 8))).join(',');
+  const fpm = scoped
+    .filter((s) => !s.startsWith('u:'))
+    .map(() => String(Math.floor(next() * 8)))
+    .join(',');
   const withOrg = next() < 0.8;
   return {
     ...base,
@@ -70,7 +79,14 @@ function params(next: () => number): HasParams {
   if (next() < 0.3) out.feature = `${pick(next, ['', 'o:', 'org:', 'u:', 'user:', 'x:'])}${pick(next, FEATURES)}`;
   if (next() < 0.3) out.plan = `${pick(next, ['', 'o:', 'u:'])}${pick(next, ['free', 'pro'])}`;
   if (next() < 0.3) {
-    out.reverification = pick(next, ['strict_mfa', 'strict', 'moderate', 'lax', { level: 'first_factor', afterMinutes: 20 }, { level: 'multi_factor', afterMinutes: 200 }] as const);
+    out.reverification = pick(next, [
+      'strict_mfa',
+      'strict',
+      'moderate',
+      'lax',
+      { level: 'first_factor', afterMinutes: 20 },
+      { level: 'multi_factor', afterMinutes: 200 },
+    ] as const);
   }
   return out;
 }
@@ -96,7 +112,12 @@ describe('has(): differential against @clerk/shared createCheckAuthorization', (
   });
 
   it('decodes v2 fpm permissions as Clerk does', () => {
-    const claims = { ...base, v: 2, fea: 'o:reports,u:billing,ou:sso', o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3,2' } } as SessionClaims;
+    const claims = {
+      ...base,
+      v: 2,
+      fea: 'o:reports,u:billing,ou:sso',
+      o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3,2' },
+    } as SessionClaims;
     const auth = signedInAuthObject(claims);
     expect(auth.orgPermissions).toEqual(clerkParse(claims as never).orgPermissions);
     expect(auth.orgPermissions).toEqual(['org:reports:read', 'org:reports:manage', 'org:sso:manage']);
@@ -107,7 +128,15 @@ describe('has(): differential against @clerk/shared createCheckAuthorization', (
 });
 
 describe('has(): fails closed (C.23)', () => {
-  const admin = { ...base, org_id: 'org_1', org_role: 'org:admin', org_permissions: ['org:reports:read'], fva: [0, 0], fea: 'o:reports', pla: 'u:pro' } as SessionClaims;
+  const admin = {
+    ...base,
+    org_id: 'org_1',
+    org_role: 'org:admin',
+    org_permissions: ['org:reports:read'],
+    fva: [0, 0],
+    fea: 'o:reports',
+    pla: 'u:pro',
+  } as SessionClaims;
 
   it('requires every condition of a combined check', () => {
     const auth = signedInAuthObject(admin);

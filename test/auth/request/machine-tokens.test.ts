@@ -14,27 +14,61 @@ function serveVerifyEndpoints(overrides: Record<string, unknown> = {}): void {
     const now = NOW_MS;
     if (req.url === '/v1/api_keys/verify' && body['secret'] === 'ak_good') {
       return sendJson(res, 200, {
-        object: 'api_key', id: 'ak_id_1', type: 'api_key', subject: 'user_42', name: 'ci', claims: { team: 'a' }, scopes: ['read'],
-        revoked: false, revocation_reason: null, expired: false, expiration: null, created_by: null, last_used_at: null, created_at: now, updated_at: now,
+        object: 'api_key',
+        id: 'ak_id_1',
+        type: 'api_key',
+        subject: 'user_42',
+        name: 'ci',
+        claims: { team: 'a' },
+        scopes: ['read'],
+        revoked: false,
+        revocation_reason: null,
+        expired: false,
+        expiration: null,
+        created_by: null,
+        last_used_at: null,
+        created_at: now,
+        updated_at: now,
         ...overrides,
       });
     }
     if (req.url === '/v1/m2m_tokens/verify' && body['token'] === 'mt_good') {
       return sendJson(res, 200, {
-        object: 'machine_to_machine_token', id: 'mt_id_1', subject: 'mch_9', claims: null, scopes: ['mch_10'],
-        revoked: false, revocation_reason: null, expired: false, expiration: now + 3_600_000, last_used_at: null, created_at: now, updated_at: now,
+        object: 'machine_to_machine_token',
+        id: 'mt_id_1',
+        subject: 'mch_9',
+        claims: null,
+        scopes: ['mch_10'],
+        revoked: false,
+        revocation_reason: null,
+        expired: false,
+        expiration: now + 3_600_000,
+        last_used_at: null,
+        created_at: now,
+        updated_at: now,
         ...overrides,
       });
     }
     if (req.url === '/v1/oauth_applications/access_tokens/verify' && body['access_token'] === 'oat_good') {
       return sendJson(res, 200, {
-        object: 'clerk_idp_oauth_access_token', id: 'oat_id_1', client_id: 'client_7', subject: 'user_42', scopes: ['email'],
-        revoked: false, revocation_reason: null, expired: false, expiration: null, created_at: now, updated_at: now,
+        object: 'clerk_idp_oauth_access_token',
+        id: 'oat_id_1',
+        client_id: 'client_7',
+        subject: 'user_42',
+        scopes: ['email'],
+        revoked: false,
+        revocation_reason: null,
+        expired: false,
+        expiration: null,
+        created_at: now,
+        updated_at: now,
         ...overrides,
       });
     }
-    if (req.url === '/v1/oauth_applications/access_tokens/verify' && body['access_token'] === 'oat_inactive') return sendJson(res, 200, { active: false });
-    if (req.url?.endsWith('/verify')) return sendJson(res, 404, { errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'not found' }] });
+    if (req.url === '/v1/oauth_applications/access_tokens/verify' && body['access_token'] === 'oat_inactive')
+      return sendJson(res, 200, { active: false });
+    if (req.url?.endsWith('/verify'))
+      return sendJson(res, 404, { errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'not found' }] });
     return sendJson(res, 500, { errors: [{ code: 'internal', message: 'x', long_message: 'x' }] });
   });
 }
@@ -54,16 +88,37 @@ describe('machine tokens through the Backend API verify endpoints (stub on 127.0
     const state = await authenticateRequest(bearer('ak_good'), options());
     expect(state.status).toBe('signed-in');
     expect(state.tokenType).toBe('api_key');
-    expect(state.toAuth()).toMatchObject({ tokenType: 'api_key', id: 'ak_id_1', subject: 'user_42', userId: 'user_42', orgId: undefined, name: 'ci', scopes: ['read'], claims: { team: 'a' } });
+    expect(state.toAuth()).toMatchObject({
+      tokenType: 'api_key',
+      id: 'ak_id_1',
+      subject: 'user_42',
+      userId: 'user_42',
+      orgId: undefined,
+      name: 'ci',
+      scopes: ['read'],
+      claims: { team: 'a' },
+    });
     expect(server.requests[0]?.headers.authorization).toBe('Bearer sk_test_machine');
   });
 
   it('verifies an opaque M2M token and an OAuth access token', async () => {
     serveVerifyEndpoints();
-    expect((await authenticateRequest(bearer('mt_good'), options())).toAuth()).toMatchObject({ tokenType: 'm2m_token', machineId: 'mch_9', scopes: ['mch_10'] });
-    expect((await authenticateRequest(bearer('oat_good'), options())).toAuth()).toMatchObject({ tokenType: 'oauth_token', userId: 'user_42', clientId: 'client_7', scopes: ['email'] });
+    expect((await authenticateRequest(bearer('mt_good'), options())).toAuth()).toMatchObject({
+      tokenType: 'm2m_token',
+      machineId: 'mch_9',
+      scopes: ['mch_10'],
+    });
+    expect((await authenticateRequest(bearer('oat_good'), options())).toAuth()).toMatchObject({
+      tokenType: 'oauth_token',
+      userId: 'user_42',
+      clientId: 'client_7',
+      scopes: ['email'],
+    });
     const sent = server.requests.map((r) => [r.url, JSON.parse(r.body.toString())]);
-    expect(sent).toEqual([['/v1/m2m_tokens/verify', { token: 'mt_good' }], ['/v1/oauth_applications/access_tokens/verify', { access_token: 'oat_good' }]]);
+    expect(sent).toEqual([
+      ['/v1/m2m_tokens/verify', { token: 'mt_good' }],
+      ['/v1/oauth_applications/access_tokens/verify', { access_token: 'oat_good' }],
+    ]);
   });
 
   it.each([
@@ -121,18 +176,34 @@ describe('machine tokens through the Backend API verify endpoints (stub on 127.0
 
   it('verifies M2M and OAuth JWTs locally with keys from the client JWKS when there is no jwtKey', async () => {
     server.handle((req, res) => (req.url === '/v1/jwks' ? sendJson(res, 200, { keys: [key.jwk] }) : sendJson(res, 500, {})));
-    const m2m = key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { sub: 'mch_7', exp: NOW_MS / 1000 + 60, iat: NOW_MS / 1000 - 1, jti: 'mt_jwt', scopes: 'mch_8 mch_9' });
-    const oauth = key.sign({ alg: 'RS256', typ: 'at+jwt', kid: key.kid }, { sub: 'user_3', exp: NOW_MS / 1000 + 60, client_id: 'client_1', scp: ['email'] });
+    const m2m = key.sign(
+      { alg: 'RS256', typ: 'JWT', kid: key.kid },
+      { sub: 'mch_7', exp: NOW_MS / 1000 + 60, iat: NOW_MS / 1000 - 1, jti: 'mt_jwt', scopes: 'mch_8 mch_9' },
+    );
+    const oauth = key.sign(
+      { alg: 'RS256', typ: 'at+jwt', kid: key.kid },
+      { sub: 'user_3', exp: NOW_MS / 1000 + 60, client_id: 'client_1', scp: ['email'] },
+    );
     const authenticator = createRequestAuthenticator(options({ jwtKey: undefined, secretKey: 'sk_test_machine', apiUrl: server.url }));
-    expect((await authenticator.authenticateRequest(bearer(m2m))).toAuth()).toMatchObject({ tokenType: 'm2m_token', machineId: 'mch_7', scopes: ['mch_8', 'mch_9'] });
-    expect((await authenticator.authenticateRequest(bearer(oauth))).toAuth()).toMatchObject({ tokenType: 'oauth_token', userId: 'user_3', clientId: 'client_1' });
+    expect((await authenticator.authenticateRequest(bearer(m2m))).toAuth()).toMatchObject({
+      tokenType: 'm2m_token',
+      machineId: 'mch_7',
+      scopes: ['mch_8', 'mch_9'],
+    });
+    expect((await authenticator.authenticateRequest(bearer(oauth))).toAuth()).toMatchObject({
+      tokenType: 'oauth_token',
+      userId: 'user_3',
+      clientId: 'client_1',
+    });
     expect(server.requests.map((r) => r.url)).toEqual(['/v1/jwks']);
   });
 
   it('refetches the JWKS at most once per cooldown for a flood of unknown kids', async () => {
     server.handle((req, res) => (req.url === '/v1/jwks' ? sendJson(res, 200, { keys: [key.jwk] }) : sendJson(res, 500, {})));
     const authenticator = createRequestAuthenticator(options({ jwtKey: undefined, secretKey: 'sk_test_machine', apiUrl: server.url }));
-    const flood = Array.from({ length: 20 }, (_, i) => key.sign({ alg: 'RS256', typ: 'at+jwt', kid: `ins_random_${i}` }, { sub: 'user_3', exp: NOW_MS / 1000 + 60 }));
+    const flood = Array.from({ length: 20 }, (_, i) =>
+      key.sign({ alg: 'RS256', typ: 'at+jwt', kid: `ins_random_${i}` }, { sub: 'user_3', exp: NOW_MS / 1000 + 60 }),
+    );
     const states = await Promise.all(flood.map((token) => authenticator.authenticateRequest(bearer(token))));
     expect(states.every((state) => state.reason === 'machine_token_invalid')).toBe(true);
     expect(server.requests.length).toBeLessThanOrEqual(2);

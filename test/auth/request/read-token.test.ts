@@ -7,8 +7,13 @@ const none = { authorization: undefined, cookie: undefined, sessionIdParam: unde
 describe('readToken', () => {
   it('takes the header token and ignores cookies when an Authorization header is present', () => {
     const cookies = parseCookies('__session=cookie-token');
-    expect(readToken({ ...none, authorization: 'Bearer header-token' }, cookies, ['__session'])).toEqual({ token: 'header-token', source: 'header' });
-    expect(readToken({ ...none, authorization: 'Basic abc' }, cookies, ['__session'])).toMatchObject({ reason: 'authorization_header_invalid' });
+    expect(readToken({ ...none, authorization: 'Bearer header-token' }, cookies, ['__session'])).toEqual({
+      token: 'header-token',
+      source: 'header',
+    });
+    expect(readToken({ ...none, authorization: 'Basic abc' }, cookies, ['__session'])).toMatchObject({
+      reason: 'authorization_header_invalid',
+    });
   });
 
   it('reads the first configured cookie name that is present and not empty', () => {

@@ -22,7 +22,11 @@ describe('request authentication fuzzing', () => {
     const text = (length: number): string => Array.from({ length }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join('');
     for (let i = 0; i < 500; i++) {
       const authorization = next() < 0.5 ? `Bearer ${text(Math.floor(next() * 60))}` : text(Math.floor(next() * 60));
-      const parts = { authorization: next() < 0.7 ? authorization : undefined, cookie: text(Math.floor(next() * 80)), sessionIdParam: next() < 0.1 ? text(5) : undefined };
+      const parts = {
+        authorization: next() < 0.7 ? authorization : undefined,
+        cookie: text(Math.floor(next() * 80)),
+        sessionIdParam: next() < 0.1 ? text(5) : undefined,
+      };
       const state = await authenticator.authenticateParts(parts);
       expect(state.status).toBe('signed-out');
     }
@@ -36,8 +40,16 @@ describe('request authentication fuzzing', () => {
       const replacement = chars[Math.floor(next() * chars.length)] as string;
       const mutated = valid.slice(0, at) + replacement + valid.slice(at + 1);
       if (mutated === valid) continue;
-      const fromHeader = await authenticator.authenticateParts({ authorization: `Bearer ${mutated}`, cookie: undefined, sessionIdParam: undefined });
-      const fromCookie = await authenticator.authenticateParts({ authorization: undefined, cookie: `__session=${encodeURIComponent(mutated)}`, sessionIdParam: undefined });
+      const fromHeader = await authenticator.authenticateParts({
+        authorization: `Bearer ${mutated}`,
+        cookie: undefined,
+        sessionIdParam: undefined,
+      });
+      const fromCookie = await authenticator.authenticateParts({
+        authorization: undefined,
+        cookie: `__session=${encodeURIComponent(mutated)}`,
+        sessionIdParam: undefined,
+      });
       // Non-canonical base64url is refused too, so even a padding-bit change of the signature fails.
       expect(fromHeader.status).toBe('signed-out');
       expect(fromCookie.status).toBe('signed-out');

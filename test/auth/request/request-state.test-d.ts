@@ -31,7 +31,11 @@ test('auth objects narrow on tokenType', () => {
 
 test('options accept undefined values, as process.env gives them', () => {
   const env: Record<string, string | undefined> = {};
-  const options: AuthenticateRequestOptions = { jwtKey: env['CLERK_JWT_KEY'], secretKey: env['CLERK_SECRET_KEY'], publishableKey: env['X'] };
+  const options: AuthenticateRequestOptions = {
+    jwtKey: env['CLERK_JWT_KEY'],
+    secretKey: env['CLERK_SECRET_KEY'],
+    publishableKey: env['X'],
+  };
   expectTypeOf(options).toMatchTypeOf<AuthenticateRequestOptions>();
 });
 

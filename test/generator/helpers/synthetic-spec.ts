@@ -25,7 +25,11 @@ export function withSyntheticChange(text: string, edit: (doc: Doc) => void = () 
 }
 
 /** A temp copy of everything spec:update touches, laid out like the repo, with `text` as `bapi/<version>.yml`. */
-export function tempWorkspace(files: Record<string, string> = {}): { root: string; specDir: string; paths: import('../../../scripts/spec/update-pin.js').UpdatePaths } {
+export function tempWorkspace(files: Record<string, string> = {}): {
+  root: string;
+  specDir: string;
+  paths: import('../../../scripts/spec/update-pin.js').UpdatePaths;
+} {
   const root = mkdtempSync(join(tmpdir(), 'spec-update-'));
   const specDir = join(root, 'specs');
   mkdirSync(join(specDir, 'bapi'), { recursive: true });
