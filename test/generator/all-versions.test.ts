@@ -30,7 +30,7 @@ describe.each(versions)('BAPI %s', (version) => {
     const result = results.get(version)!;
     expect(result.surfaceStale, `${result.surfacePath} is stale: npm run generate -- --version ${version}`).toBe(false);
     expect(result.files['operations.ts']).toContain(`from BAPI ${version} (sha256 ${readPin().bapi.versions[version]!.sha256})`);
-    expect(result.files['operations.ts']).toContain(`export const SPEC_VERSION = "${version}";`);
+    expect(result.files['operations.ts']).toContain(`export const SPEC_VERSION = '${version}';`);
   });
 
   it('passes the validator self-test: every validator builds, accepts a sample and agrees with its fast check', async () => {

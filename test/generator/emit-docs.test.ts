@@ -91,7 +91,7 @@ describe('reference links', () => {
   it('are on every method of the generated resource map', () => {
     const generated = readFileSync(join(projectRoot, 'src/generated/operation-types.ts'), 'utf8');
     const resourceMap = generated.slice(generated.indexOf('export interface ResourceMap'));
-    const methods = resourceMap.match(/^ {4}\w+: "/gm) ?? [];
+    const methods = resourceMap.match(/^ {4}\w+: '/gm) ?? [];
     const links = resourceMap.match(/^ {5}\* @see https:\/\/clerk\.com\/docs\/reference\/backend-api\/tag\//gm) ?? [];
     expect(methods.length).toBeGreaterThan(200);
     expect(links.length).toBe(methods.length);
