@@ -66,9 +66,9 @@ try {
   check(decoded.data?.payload.sub === 'user_1', 'decodeJwt reads the payload');
   const forged = await verifyToken(`${token.slice(0, -4)}AAAA`, { jwtKey: await exportSPKI(publicKey) });
   check(forged.errors?.[0]?.code === 'token_invalid_signature', 'a forged signature is rejected with a reason code');
-  const { createWebAuth } = await import('../dist/web/index.js');
-  const { clerkMiddleware } = await import('../dist/express/index.js');
-  const { clerkPlugin } = await import('../dist/fastify/index.js');
+  const { createWebAuth } = await import('clerk-bapi/web');
+  const { clerkMiddleware } = await import('clerk-bapi/express');
+  const { clerkPlugin } = await import('clerk-bapi/fastify');
   check(typeof clerkMiddleware === 'function' && typeof clerkPlugin === 'function', 'the ./express and ./fastify entries load');
   const protectedFetch = createWebAuth({ jwtKey: await exportSPKI(publicKey) }).withAuth((_request, auth) =>
     Response.json({ userId: auth.userId }),
@@ -81,7 +81,7 @@ try {
 }
 
 // Webhooks entry: the Standard Webhooks known-answer vector (SECURITY.md D30) on this Node.
-const webhooks = await import('../dist/webhooks/index.js');
+const webhooks = await import('clerk-bapi/webhooks');
 const vector = {
   headers: {
     'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
@@ -96,4 +96,4 @@ const signed = await webhooks.verifyWebhook(vector, vectorOptions);
 check(signed.errors?.[0]?.code === 'payload_invalid', 'verifyWebhook matches the known-answer signature');
 const tampered = await webhooks.verifyWebhook({ ...vector, rawBody: '{"test": 2432232315}' }, vectorOptions);
 check(tampered.errors?.[0]?.code === 'signature_invalid', 'a tampered webhook body is rejected');
-check(typeof (await import('../dist/express/index.js')).clerkWebhook === 'function', 'the ./express entry loads');
+check(typeof (await import('clerk-bapi/express')).clerkWebhook === 'function', 'the ./express entry loads');

@@ -47,6 +47,10 @@ export function normalizePem(pem: string): string {
  * @example
  * const { data, errors } = await importRsaKey({ pem: jwtKeyPem }, ['RS256']);
  */
+// Public keys only, so nothing secret can be exported; Node's native check (src/node) converts them with
+// KeyObject.from(), which Node 24 deprecates for non-extractable keys.
+const EXTRACTABLE = true;
+
 export async function importRsaKey(
   material: RsaKeyMaterial,
   algorithms: readonly RsaAlgorithm[],
@@ -78,8 +82,8 @@ export async function importRsaKey(
     try {
       key =
         'spki' in source
-          ? await crypto.subtle.importKey('spki', source.spki, algorithm, false, ['verify'])
-          : await crypto.subtle.importKey('jwk', source.jwk, algorithm, false, ['verify']);
+          ? await crypto.subtle.importKey('spki', source.spki, algorithm, EXTRACTABLE, ['verify'])
+          : await crypto.subtle.importKey('jwk', source.jwk, algorithm, EXTRACTABLE, ['verify']);
     } catch (error) {
       // WebCrypto's message is dropped: it may quote key material.
       return fail('jwk_invalid', 'The key could not be imported as an RSA public key.', {
