@@ -40,6 +40,10 @@ export function normalizePem(pem: string): string {
     .trim();
 }
 
+// Public keys only, so nothing secret can be exported; Node's native check (src/node) converts them with
+// KeyObject.from(), which Node 24 deprecates for non-extractable keys.
+const EXTRACTABLE = true;
+
 /**
  * Imports and checks an RSA public key for every allowed algorithm: `e = 65537` and a 2048–8192-bit
  * modulus are required, because WebCrypto and jose accept `e = 1`, which makes forgery trivial.
@@ -47,10 +51,6 @@ export function normalizePem(pem: string): string {
  * @example
  * const { data, errors } = await importRsaKey({ pem: jwtKeyPem }, ['RS256']);
  */
-// Public keys only, so nothing secret can be exported; Node's native check (src/node) converts them with
-// KeyObject.from(), which Node 24 deprecates for non-extractable keys.
-const EXTRACTABLE = true;
-
 export async function importRsaKey(
   material: RsaKeyMaterial,
   algorithms: readonly RsaAlgorithm[],
