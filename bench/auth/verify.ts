@@ -3,13 +3,12 @@
  * Prints a markdown table and writes it to bench/auth/RESULTS.md. One run, RS256 2048-bit,
  * distinct valid tokens; every ratio compares numbers measured in this same run.
  */
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bestOfRounds, mintSessionToken } from './session-tokens.js';
 import { importSPKI, jwtVerify } from 'jose';
 import { createTokenVerifier, verifyToken } from '../../src/auth/index.js';
-import { useSignatureCheck, webCryptoSignatureCheck } from '../../src/auth/verify-signature.js';
-import { nodeSignatureCheck } from '../../src/node/node-signature-check.js';
 import { measureMultiTenant } from './multi-tenant.js';
 
 // @clerk/backend picks `fetch` per call only under NODE_ENV=test; that is how its JWKS traffic is counted.
@@ -22,26 +21,8 @@ const ROUNDS = 5;
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const jwk = { ...(publicKey.export({ format: 'jwk' }) as JsonWebKey), kid: 'ins_bench', alg: 'RS256', use: 'sig' };
-const b64 = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
-
 function mint(index: number, kid = 'ins_bench'): string {
-  const now = Math.floor(Date.now() / 1000);
-  const header = b64(JSON.stringify({ alg: 'RS256', kid, typ: 'JWT' }));
-  const payload = b64(
-    JSON.stringify({
-      sub: `user_${index}`,
-      sid: `sess_${index}`,
-      iat: now - 5,
-      nbf: now - 5,
-      exp: now + 3600,
-      azp: 'https://app.example.com',
-      iss: 'https://clerk.example.com',
-      v: 2,
-      o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3' },
-      fea: 'o:reports',
-    }),
-  );
-  return `${header}.${payload}.${b64(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
+  return mintSessionToken(privateKey, index, { kid, azp: 'https://app.example.com' });
 }
 
 const tokens = Array.from({ length: TOKENS }, (_, i) => mint(i));
@@ -93,17 +74,7 @@ const contenders: Record<string, (index: number) => Promise<unknown>> = {
   oursHit: () => verifier.verify(same),
   clerkHit: () => clerk.verifyToken(same, { jwtKey: pem }),
 };
-// Interleaved rounds, best pass per contender: the machine may be shared, and the best pass is the
-// one least disturbed by other load. The first round is a warm-up (JIT, key import, caches).
-const best: Record<string, number> = {};
-for (let round = 0; round < ROUNDS + 1; round++) {
-  for (const [name, run] of Object.entries(contenders)) {
-    useSignatureCheck(name === 'oursNode' ? nodeSignatureCheck : webCryptoSignatureCheck);
-    const opsPerSecond = await pass(run);
-    useSignatureCheck(webCryptoSignatureCheck);
-    if (round > 0) best[name] = Math.max(best[name] ?? 0, opsPerSecond);
-  }
-}
+const best = await bestOfRounds(contenders, ROUNDS, pass);
 const { ceiling = 0, jose = 0, clerkDistinct = 0, ours = 0, oursConvenience = 0, oursNode = 0, oursHit = 0, clerkHit = 0 } = best;
 
 // JWKS traffic, counted with a mocked fetch (no network).
