@@ -10,8 +10,8 @@ import { collectOperationDocs } from './gen/emit-docs.js';
 import { emitModels, modelNames, readModelRenames } from './gen/emit-models.js';
 import { emitDocumentedResponses } from './gen/emit-documented-responses.js';
 import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
-import { emitRequestShapes } from './gen/emit-request-shapes.js';
 import { emitSchemas } from './gen/emit-schemas.js';
+import { emitShapes } from './gen/emit-shapes.js';
 import { emitStandalone } from './gen/emit-standalone.js';
 import { emitTypes } from './gen/emit-types.js';
 import { emitWebhooks } from './gen/emit-webhooks.js';
@@ -71,6 +71,7 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
   const model = buildValidationModel(bapi.document, operations);
   const schemas = emitSchemas(model);
   const checks = emitChecks(model);
+  const shapes = emitShapes(model);
   const head = banner('BAPI', version, bapi.sha256);
   const schemaObjects = bapi.document['components']?.schemas ?? {};
   const models = modelNames(Object.keys(schemaObjects), operations, publicNames(), readModelRenames());
@@ -78,12 +79,12 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
     'types.ts': head + (await emitTypes(bapi.document)),
     'schemas.ts': head + schemas.source,
     'checks.ts': head + checks.source,
-    'operations.ts': head + emitOperationTable(operations, model, schemas, checks, version),
+    'shapes.ts': head + shapes.source,
+    'operations.ts': head + emitOperationTable(operations, model, shapes, checks, version),
     'operation-types.ts': head + emitOperationTypes(operations, collectOperationDocs(bapi.document)),
     'models.ts': head + emitModels(schemaObjects, operations, models),
-    'request-shapes.ts': head + emitRequestShapes(bapi.document, operations),
     'documented-responses.ts': head + emitDocumentedResponses(operations, schemas, checks),
-    'standalone.ts': head + emitStandalone(operations, checks, version),
+    'standalone.ts': head + emitStandalone(operations, model, shapes, version),
   };
   const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
   for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;

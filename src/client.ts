@@ -1,11 +1,8 @@
 import { addAuthenticateRequest, type ClientAuthenticateRequest } from './auth/request/client-authenticate.js';
 import { createApiClient, type ApiClient } from './core/create-api-client.js';
 import type { ClientOptions } from './core/client-options.js';
-import type { OperationDef } from './core/operation.js';
-import type { RequestShape } from './core/unknown-params.js';
 import { operations, SPEC_VERSION } from './generated/operations.js';
 import type { OperationSignatures, ResourceMap } from './generated/operation-types.js';
-import { requestShapes, requiredBodyFields } from './generated/request-shapes.js';
 
 export type { ApiError, ApiErrorCode } from './core/api-error.js';
 export type { ApiFailure, ApiResult, ApiSuccess } from './core/api-result.js';
@@ -33,14 +30,6 @@ export type ClerkClient = ApiClient<OperationSignatures, ResourceMap> & {
   authenticateRequest: ClientAuthenticateRequest;
 };
 
-// The body shapes live in their own generated file; joined here once, at import.
-const withBodyShapes: readonly OperationDef[] = operations.map((def) => {
-  if (!(def.operationId in requestShapes)) return def;
-  const joined = { ...def, bodyShape: requestShapes[def.operationId] as RequestShape | 0 };
-  const required = requiredBodyFields[def.operationId];
-  return required === undefined ? joined : { ...joined, requiredBodyFields: required };
-});
-
 /**
  * Creates a Backend API client; throws a `TypeError` at once for bad options (a `pk_` key, say),
  * and never afterwards: every call resolves to `{ data }` or `{ errors }`.
@@ -51,6 +40,6 @@ const withBodyShapes: readonly OperationDef[] = operations.map((def) => {
  * for await (const user of clerk.users.getUserList.all({ limit: 100 })) console.log(user.id);
  */
 export function createClerkClient(options: ClerkClientOptions): ClerkClient {
-  const client = createApiClient<OperationSignatures, ResourceMap>(withBodyShapes, SPEC_VERSION, options);
+  const client = createApiClient<OperationSignatures, ResourceMap>(operations, SPEC_VERSION, options);
   return addAuthenticateRequest(client, { secretKey: options.secretKey, apiUrl: options.apiUrl });
 }

@@ -55,6 +55,8 @@ function bare(node: SchemaNode, value: string, context: CheckContext): string {
       return `Number.isFinite(${value})`;
     case 'unknown':
       return 'true';
+    case 'file':
+      throw new Error('file nodes come only from request params, which this printer never reads');
     case 'anyObject':
       return `isObject(${value})`;
     case 'array':

@@ -3,7 +3,7 @@
 // Every documented status is in the test-only documented-responses.ts (emit-documented-responses.ts).
 import type { EmittedChecks } from './emit-checks.js';
 import { operationJsDoc, type OperationDocs } from './emit-docs.js';
-import type { EmittedSchemas } from './emit-schemas.js';
+import type { EmittedShapes } from './emit-shapes.js';
 import type { OperationModel } from './operation-model.js';
 import type { ValidationModel } from './validation-model.js';
 import { propertyKey } from './zod-expression.js';
@@ -26,33 +26,29 @@ export function paramsRequired(operation: OperationModel): boolean {
   return operation.body !== undefined && operation.body.required && operation.body.hasRequiredFields;
 }
 
-/** The `lazy()` helper of a generated module whose `OperationDef`s come from {@link operationFields}. */
-export const LAZY_SCHEMAS: readonly string[] = [
-  "type Schemas = typeof import('./schemas.js');",
-  'let loading: Promise<Schemas> | undefined;',
-  '',
-  '/** The zod validators (and zod itself) load on first use: a response that passes its fast check never needs them. */',
-  '/* @__NO_SIDE_EFFECTS__ */ function lazy(pick: (schemas: Schemas) => () => ZodType): () => Promise<ZodType> {',
-  "  return () => (loading ??= import('./schemas.js')).then((schemas) => pick(schemas)());",
-  '}',
-];
-
 /** A success status (`200`, `2XX`): the only ones the runtime client validates. */
 export function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/.test(status);
 }
 
+/** How the emitted fields name the generated artefacts of one operation, relative to the importing module. */
+export interface OperationRefs {
+  /** The fast check of a status, if it has a JSON body. */
+  check(status: string): string | undefined;
+  /** The shape of a status, if it has a JSON body. */
+  shape(status: string): string | undefined;
+  /** The shape of the operation's params, if it takes any. */
+  params: string | undefined;
+  /** The check (if any) and the shape of the paged form of a list with a `paginated` switch. */
+  paged?: { check: string | undefined; shape: string } | undefined;
+}
+
 /**
- * The fields of one operation's `OperationDef` literal, success validators and checks included; `checkOf` names
- * the check of a status (the table uses the shared map, standalone functions a per-operation export). Without
- * `schemas`, `responses` is left empty (standalone functions validate with the checks alone).
+ * The fields of one operation's `OperationDef` literal: how to send it, its params shape, and the check and shape
+ * of each success status (the table names them through shared maps, standalone functions through per-operation
+ * exports, so that a bundler keeps only what one function uses).
  */
-export function operationFields(
-  op: OperationModel,
-  schemas: EmittedSchemas | undefined,
-  checkOf: (status: string) => string | undefined,
-  model?: ValidationModel,
-): string[] {
+export function operationFields(op: OperationModel, refs: OperationRefs): string[] {
   const fields = [
     `operationId: ${JSON.stringify(op.operationId)}`,
     `namespace: ${JSON.stringify(op.namespace)}`,
@@ -60,27 +56,26 @@ export function operationFields(
     `method: ${JSON.stringify(op.method)}`,
     `path: ${JSON.stringify(op.path)}`,
     `pathParams: ${JSON.stringify(op.pathParams)}`,
-    `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode}, required: ${q.required} }`).join(', ')}]`,
+    `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode} }`).join(', ')}]`,
   ];
   if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
+  if (refs.params) fields.push(`params: ${refs.params}`);
   if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
   if (hasTextSuccess(op)) fields.push('textSuccess: true');
-  const successes = op.responses.filter(([status]) => isSuccessStatus(status));
-  const responses = schemas
-    ? successes.map(([status]) => `${JSON.stringify(status)}: lazy((v) => v.${schemas.responseGetter(op, status)})`)
-    : [];
-  fields.push(`responses: { ${responses.join(', ')} }`);
-  const fastChecks = successes.flatMap(([status]) => {
-    const check = checkOf(status);
-    return check ? [`${JSON.stringify(status)}: ${check}`] : [];
-  });
-  if (fastChecks.length > 0) fields.push(`checks: { ${fastChecks.join(', ')} }`);
-  const pagedId = model?.pagedOf(op);
-  if (op.paged && pagedId) {
+  const successes = op.responses.map(([status]) => status).filter(isSuccessStatus);
+  const entries = (pick: (status: string) => string | undefined) =>
+    successes.flatMap((status) => {
+      const ref = pick(status);
+      return ref ? [`${JSON.stringify(status)}: ${ref}`] : [];
+    });
+  const checks = entries((status) => refs.check(status));
+  if (checks.length > 0) fields.push(`checks: { ${checks.join(', ')} }`);
+  const shapes = entries((status) => refs.shape(status));
+  if (shapes.length > 0) fields.push(`shapes: { ${shapes.join(', ')} }`);
+  if (op.paged && refs.paged) {
     const status = JSON.stringify(op.paged.status);
-    fields.push(
-      `paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}, response: lazy((v) => v.${pagedId}), check: k.${pagedId} }`,
-    );
+    const check = refs.paged.check ? `, check: ${refs.paged.check}` : '';
+    fields.push(`paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}${check}, shape: ${refs.paged.shape} }`);
   }
   return fields;
 }
@@ -88,17 +83,16 @@ export function operationFields(
 export function emitOperationTable(
   operations: OperationModel[],
   model: ValidationModel,
-  schemas: EmittedSchemas,
+  shapes: EmittedShapes,
   checks: EmittedChecks,
   specVersion: string,
 ): string {
   // The emitters name their exports relative to their module; the import aliases below qualify them.
+  const qualify = (prefix: string, ref: string | undefined) => (ref === undefined ? undefined : `${prefix}.${ref}`);
   const lines = [
-    "import type { ZodMiniType as ZodType } from 'zod/mini';",
     "import type { OperationDef } from '../core/operation.js';",
     "import * as k from './checks.js';",
-    '',
-    ...LAZY_SCHEMAS,
+    "import * as d from './shapes.js';",
     '',
     '/** The BAPI version this table was generated from; sent as the `Clerk-API-Version` header. */',
     `export const SPEC_VERSION = ${JSON.stringify(specVersion)};`,
@@ -107,15 +101,13 @@ export function emitOperationTable(
     'export const operations: readonly OperationDef[] = [',
   ];
   for (const op of operations) {
-    const fields = operationFields(
-      op,
-      schemas,
-      (status) => {
-        const check = checks.responseCheck(op, status);
-        return check ? `k.${check}` : undefined;
-      },
-      model,
-    );
+    const pagedId = model.pagedOf(op);
+    const fields = operationFields(op, {
+      check: (status) => qualify('k', checks.responseCheck(op, status)),
+      shape: (status) => qualify('d', shapes.responseShape(op, status)),
+      params: qualify('d', shapes.paramsShape(op)),
+      paged: pagedId ? { check: `k.${pagedId}`, shape: `d.${pagedId}` } : undefined,
+    });
     lines.push(`  { ${fields.join(', ')} },`);
   }
   lines.push('];', '');

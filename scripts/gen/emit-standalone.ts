@@ -1,34 +1,42 @@
 // Emits standalone.ts: one exported function per operation (`getUser(options, userId)`) for the
 // `clerk-bapi/operations` entry. Each function is a pure call on its own definition, which names its own success
-// check directly, so a bundler keeps only the operations an app calls. They validate with the generated fast
-// checks alone (which accept exactly what the zod validators accept): zod never enters such a bundle.
-import type { EmittedChecks } from './emit-checks.js';
+// shape directly, so a bundler keeps only the operations an app calls (and the shapes they reach). They validate
+// by walking the shape, without the compiled fast checks the client uses: half the code, for a slower check of
+// large lists (bench/client).
 import { inlineResponseId } from './emit-schemas.js';
+import type { EmittedShapes } from './emit-shapes.js';
 import { operationFields } from './emit-operations.js';
 import type { OperationModel } from './operation-model.js';
+import type { ValidationModel } from './validation-model.js';
 
 /**
  * Renders the standalone functions; names are the client's method names (unique across the API).
  *
  * @example
- * files['standalone.ts'] = head + emitStandalone(operations, checks, '2026-05-12');
+ * files['standalone.ts'] = head + emitStandalone(operations, model, shapes, '2026-05-12');
  */
-export function emitStandalone(operations: OperationModel[], checks: EmittedChecks, specVersion: string): string {
+export function emitStandalone(operations: OperationModel[], model: ValidationModel, shapes: EmittedShapes, specVersion: string): string {
   const names = operations.map((op) => op.methodName);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new Error(`standalone functions need unique method names; ${duplicate} is used twice`);
   const lines = [
     "import { createStandaloneOperation, type StandaloneOperation } from '../core/standalone-operation.js';",
-    "import * as k from './checks.js';",
+    "import * as d from './shapes.js';",
     "import type { OperationSignatures as S } from './operation-types.js';",
     '',
     `const SPEC_VERSION = ${JSON.stringify(specVersion)};`,
     '',
   ];
   for (const op of operations) {
-    const fields = operationFields(op, undefined, (status) =>
-      checks.responseCheck(op, status) ? `k.${inlineResponseId(op.operationId, status)}` : undefined,
-    );
+    // Per-operation ids (not the shared maps), so that a bundler keeps only this operation's shapes.
+    const pagedId = model.pagedOf(op);
+    const params = shapes.paramsShape(op);
+    const fields = operationFields(op, {
+      check: () => undefined,
+      shape: (status) => (shapes.responseShape(op, status) ? `d.${inlineResponseId(op.operationId, status)}` : undefined),
+      params: params === undefined ? undefined : `d.${params}`,
+      paged: pagedId ? { check: undefined, shape: `d.${pagedId}` } : undefined,
+    });
     lines.push(
       `/** \`${op.method} ${op.path}\`: the standalone form of \`clerk.${op.namespace}.${op.methodName}\`. */`,
       `export const ${op.methodName}: StandaloneOperation<S[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ createStandaloneOperation(`,

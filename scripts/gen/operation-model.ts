@@ -10,6 +10,8 @@ export interface QueryParamModel {
   name: string;
   explode: boolean;
   required: boolean;
+  /** The parameter's schema as the spec writes it (read in request mode by the validation model). */
+  schema: SchemaObject | undefined;
 }
 
 /** A response: a reference to a component response, an inline JSON schema, or no body. */
@@ -23,7 +25,7 @@ export interface OperationModel {
   path: string;
   pathParams: string[];
   query: QueryParamModel[];
-  body?: { type: 'json' | 'multipart'; required: boolean; hasRequiredFields: boolean };
+  body?: { type: 'json' | 'multipart'; required: boolean; hasRequiredFields: boolean; schema: SchemaObject | undefined };
   pagination?: 'envelope' | 'array';
   /**
    * The second shape of a list whose query parameter `parameter` switches it (`paginated=true` answers
@@ -135,7 +137,7 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
         .map((p) => {
           if (p.style !== undefined && p.style !== 'form') throw new Error(`${operationId}: query style ${p.style} is not supported`);
           if (!p.name) throw new Error(`${operationId}: a query parameter has no name`);
-          return { name: p.name, explode: p.explode ?? true, required: p.required === true };
+          return { name: p.name, explode: p.explode ?? true, required: p.required === true, schema: p.schema as SchemaObject | undefined };
         });
       let body: OperationModel['body'];
       if (op.requestBody) {
@@ -143,8 +145,9 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
         const types = Object.keys(requestBody.content ?? {});
         const type = types.includes('application/json') ? 'json' : types.includes('multipart/form-data') ? 'multipart' : undefined;
         if (!type) throw new Error(`${operationId}: unsupported request body types ${types.join(', ')}`);
-        const schema = resolveSchema(doc, requestBody.content?.[type === 'json' ? 'application/json' : 'multipart/form-data']?.schema);
-        body = { type, required: requestBody.required === true, hasRequiredFields: (schema?.required?.length ?? 0) > 0 };
+        const written = requestBody.content?.[type === 'json' ? 'application/json' : 'multipart/form-data']?.schema;
+        const schema = resolveSchema(doc, written);
+        body = { type, required: requestBody.required === true, hasRequiredFields: (schema?.required?.length ?? 0) > 0, schema: written };
       }
       if (body && query.length > 0) throw new Error(`${operationId}: has both a body and query parameters`);
       const responses = Object.entries(op.responses ?? {}).map(

@@ -26,6 +26,13 @@ export interface ValidationModel {
    * (`clerk-bapi/operations`) then names its own check, and a bundler can drop every other.
    */
   readonly operationAliases: ReadonlyArray<{ id: string; response: string }>;
+  /**
+   * The params of every operation that takes any (its query parameters as one closed object, or its body), read
+   * as strictly as their types (`mode: 'request'`), under the id `params_<operationId>`.
+   */
+  readonly requests: ReadonlyArray<{ id: string; operationId: string; node: SchemaNode }>;
+  /** The component schemas those params refer to, read in request mode; `stem` as in `schemas`. */
+  readonly requestSchemas: ReadonlyArray<{ name: string; stem: string; node: SchemaNode }>;
   /** The validator of `operation`'s `status` response. */
   responseOf(operation: OperationModel, status: string): ResponseRef;
   /** The id of the paged shape of a list with a `paginated` switch, if it has one. */
@@ -35,6 +42,66 @@ export interface ValidationModel {
 /** The exported id of an inline operation response. */
 export function inlineResponseId(operationId: string, status: string): string {
   return `op_${toIdentifier(operationId)}_${toIdentifier(status)}`;
+}
+
+/** The exported id of an operation's params. */
+export function paramsId(operationId: string): string {
+  return `params_${toIdentifier(operationId)}`;
+}
+
+/** The params of one operation as one tree, or undefined when it takes none. */
+function requestNode(operation: OperationModel): SchemaNode | undefined {
+  if (operation.body) return operation.body.schema ? toSchemaNode(operation.body.schema, 'request') : undefined;
+  if (operation.query.length === 0) return undefined;
+  const properties = operation.query.map(({ name, required, schema }) => ({
+    key: name,
+    node: schema ? toSchemaNode(schema, 'request') : ({ kind: 'unknown', nullable: false } as const),
+    required,
+  }));
+  return { kind: 'object', properties, nullable: false, closed: true };
+}
+
+/** Names of the component schemas `node` refers to, directly or not. */
+function collectRefs(node: SchemaNode, into: (name: string) => void): void {
+  switch (node.kind) {
+    case 'ref':
+      return into(node.name);
+    case 'union':
+      return node.members.forEach((member) => collectRefs(member, into));
+    case 'intersection':
+      return node.parts.forEach((part) => collectRefs(part, into));
+    case 'array':
+      return collectRefs(node.items, into);
+    case 'record':
+      return collectRefs(node.values, into);
+    case 'object':
+      node.properties.forEach((property) => collectRefs(property.node, into));
+      if (node.extra) collectRefs(node.extra, into);
+      return;
+  }
+}
+
+/** The params trees and, transitively, the component schemas they refer to, all read in request mode. */
+function buildRequests(document: OpenApiDocument, operations: readonly OperationModel[], stems: ReadonlyMap<string, string>) {
+  const requests = operations.flatMap((operation) => {
+    const node = requestNode(operation);
+    return node ? [{ id: paramsId(operation.operationId), operationId: operation.operationId, node }] : [];
+  });
+  const specs = document.components?.schemas ?? {};
+  const nodes = new Map<string, SchemaNode>();
+  const visit = (name: string): void => {
+    if (nodes.has(name)) return;
+    const spec = specs[name];
+    if (!spec) throw new Error(`reference to unknown schema ${name}`);
+    const node = toSchemaNode(spec, 'request');
+    nodes.set(name, node);
+    collectRefs(node, visit);
+  };
+  for (const { node } of requests) collectRefs(node, visit);
+  const requestSchemas = Object.keys(specs)
+    .filter((name) => nodes.has(name))
+    .map((name) => ({ name, stem: stems.get(name)!, node: nodes.get(name)! }));
+  return { requests, requestSchemas };
 }
 
 /** The exported id of the paged shape of a list (`paginated=true`). */
@@ -80,6 +147,7 @@ export function buildValidationModel(document: OpenApiDocument, operations: read
     responses,
     operationBodies,
     operationAliases,
+    ...buildRequests(document, operations, schemaStems),
     responseOf(operation, status) {
       const response = operation.responses.find(([s]) => s === status)?.[1];
       if (!response) throw new Error(`${operation.operationId} has no response ${status}`);

@@ -41,6 +41,8 @@ function print(node: SchemaNode, context: ZodExpressionContext): string {
     case 'boolean':
     case 'unknown':
       return `z.${node.kind}()`;
+    case 'file':
+      throw new Error('file nodes come only from request params, which this printer never reads');
     case 'anyObject':
       // A free-form object (metadata bags): one type check, no per-key copy as z.record would make.
       return `${ANY_OBJECT}()`;

@@ -1,3 +1,5 @@
+import type { ShapeProblem } from './shape.js';
+
 /**
  * One place where a response body and its schema part ways: the JSON path, what the schema expected there, and
  * what the body holds (described, never quoted at length).
@@ -11,16 +13,6 @@ export interface Mismatch {
   readonly received: string;
 }
 
-interface Issue {
-  readonly code?: string;
-  readonly path?: readonly PropertyKey[];
-  readonly expected?: unknown;
-  readonly values?: readonly unknown[];
-  readonly message?: string;
-  readonly errors?: readonly (readonly Issue[])[];
-}
-
-const MAX_MISMATCHES = 10;
 const MAX_RECEIVED = 60;
 
 /** `$.data[0]["odd key"]`: a readable JSON path. */
@@ -50,42 +42,17 @@ function describeValue(found: boolean, value: unknown): string {
   return `${typeof value} ${text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED)}…` : text}`;
 }
 
-function describeExpected(issue: Issue): string {
-  if (issue.code === 'invalid_type' && typeof issue.expected === 'string') return issue.expected;
-  if (issue.code === 'invalid_value' && issue.values) return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return issue.message ?? 'a value the schema accepts';
-}
-
-/** How far into the body a union branch's issues got: its deepest path wins, then its fewest issues. */
-function depthOf(issues: readonly Issue[]): number {
-  return Math.max(0, ...issues.map((issue) => issue.path?.length ?? 0)) * 1000 - issues.length;
-}
-
-function leafIssues(issues: readonly Issue[], prefix: readonly PropertyKey[]): Array<Issue & { fullPath: PropertyKey[] }> {
-  return issues.flatMap((issue) => {
-    const fullPath = [...prefix, ...(issue.path ?? [])];
-    if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
-      // No variant matched: report the one that got furthest, as the likeliest intended.
-      const best = [...issue.errors].sort((a, b) => depthOf(b) - depthOf(a))[0]!;
-      if (best.length > 0) return leafIssues(best, fullPath);
-    }
-    return [{ ...issue, fullPath }];
-  });
-}
-
 /**
- * Turns zod issues into the places where `body` and the schema part ways (at most ten), following the most
- * promising branch of a union that nothing matched.
+ * Turns the problems a shape found into readable mismatches: each path as `$.data[0].url`, what the schema
+ * expected there, and what the body holds (described, never quoted at length).
  *
  * @example
- * describeMismatches([{ code: 'invalid_type', expected: 'string', path: ['url'] }], { url: null });
+ * describeMismatches([{ path: ['url'], expected: 'string', reason: 'type' }], { url: null });
  * // [{ path: '$.url', expected: 'string', received: 'null' }]
  */
-export function describeMismatches(issues: readonly unknown[], body: unknown): Mismatch[] {
-  return leafIssues(issues as readonly Issue[], [])
-    .slice(0, MAX_MISMATCHES)
-    .map((issue) => {
-      const { found, value } = valueAt(body, issue.fullPath);
-      return { path: formatPath(issue.fullPath), expected: describeExpected(issue), received: describeValue(found, value) };
-    });
+export function describeMismatches(problems: readonly ShapeProblem[], body: unknown): Mismatch[] {
+  return problems.map((problem) => {
+    const { found, value } = valueAt(body, problem.path);
+    return { path: formatPath(problem.path), expected: problem.expected, received: describeValue(found, value) };
+  });
 }

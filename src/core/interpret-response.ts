@@ -1,13 +1,12 @@
-import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 import type { Transport } from './create-transport.js';
-import { describeFailure } from './describe-failure.js';
 import { describeMismatches } from './describe-mismatch.js';
 import type { OperationDef } from './operation.js';
-import type { ResponseShape } from './paged-response.js';
 import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
 import { parseRetryAfter, shouldRetry } from './retry-policy.js';
+import { findProblems, fits } from './shape.js';
+import type { ResponseRule } from './validate-response.js';
 
 /**
  * What one attempt came to: its result, whether it may be retried, and the server's `Retry-After`.
@@ -25,14 +24,13 @@ export interface AttemptResult {
  * The per-operation helpers {@link interpretResponse} needs; built once per client.
  *
  * @example
- * const checks: ResponseChecks = { def, validatorFor, checkFor };
+ * const checks: ResponseChecks = { def, responseFor: createResponseLookup(def), pagedFor: undefined };
  */
 export interface ResponseChecks {
   readonly def: OperationDef;
-  readonly validatorFor: (status: number) => Promise<ZodType | undefined>;
-  readonly checkFor: (status: number) => ((value: unknown) => boolean) | undefined;
-  /** For lists with a `paginated` switch: the `{ data, total_count }` shape of the success status. */
-  readonly pagedShape?: ((status: number) => ResponseShape | undefined) | undefined;
+  readonly responseFor: (status: number) => ResponseRule;
+  /** For lists with a `paginated` switch: the rule of the `{ data, total_count }` shape of the success status. */
+  readonly pagedFor?: ((status: number) => ResponseRule | undefined) | undefined;
 }
 
 /**
@@ -68,34 +66,28 @@ export async function interpretResponse(
     return { result: { errors: [error], response, status, traceId }, retry: false };
   }
   const data = parsed.value;
-  const pagedShape = paged ? operation.pagedShape?.(status) : undefined;
-  const check = pagedShape ? pagedShape.check : operation.checkFor(status);
-  if (config.responseValidation === 'off' || check?.(data) === true) {
+  const rule = (paged ? operation.pagedFor?.(status) : undefined) ?? operation.responseFor(status);
+  if (config.responseValidation === 'off' || isValid(rule, data)) {
     return { result: { data, response, status, traceId }, retry: false };
   }
-  const validator = pagedShape ? pagedShape.validator : () => operation.validatorFor(status);
-  const issues = await validationIssues(validator, data);
-  if (issues === undefined) return { result: { data, response, status, traceId }, retry: false };
-  const mismatches = describeMismatches(issues, data);
-  const first = mismatches[0];
-  const where = first ? ` at ${first.path}: expected ${first.expected}, received ${first.received}` : '';
-  const message = `The ${status} response of ${operation.def.operationId} does not match its schema${where}.`;
+  // The check said no: the shape says where. (They accept the same bodies; an empty answer would mean they
+  // disagree, and then the body is let through as the shape reads it.)
+  const problems = rule.shape === undefined ? [] : findProblems(rule.shape, data);
+  if (problems.length === 0) return { result: { data, response, status, traceId }, retry: false };
+  const mismatches = describeMismatches(problems, data);
+  const first = mismatches[0]!;
+  const message = `The ${status} response of ${operation.def.operationId} does not match its schema at ${first.path}: expected ${first.expected}, received ${first.received}.`;
   if (config.responseValidation === 'warn') {
-    transport.logger.warn(message, { operationId: operation.def.operationId, status, traceId, mismatches, issues });
+    transport.logger.warn(message, { operationId: operation.def.operationId, status, traceId, mismatches });
     return { result: { data, response, status, traceId }, retry: false };
   }
-  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { mismatches, issues, body: data } };
+  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { mismatches, body: data } };
   if (traceId !== undefined) error.traceId = traceId;
   return { result: { errors: [error], response, status, traceId }, retry: false };
 }
 
-async function validationIssues(validator: () => Promise<ZodType | undefined>, data: unknown): Promise<readonly unknown[] | undefined> {
-  try {
-    const schema = await validator();
-    const checked = schema?.safeParse(data);
-    return checked === undefined || checked.success ? undefined : checked.error.issues;
-  } catch (error) {
-    // zod throws (rather than reporting) on a few inputs, e.g. an allOf whose parts cannot be merged.
-    return [{ code: 'custom', path: [], message: `The validator failed: ${describeFailure(error, 'unknown error')}` }];
-  }
+/** The compiled check decides where there is one; otherwise the shape (a status with neither is not validated). */
+function isValid(rule: ResponseRule, data: unknown): boolean {
+  if (rule.check !== undefined) return rule.check(data);
+  return rule.shape === undefined || fits(rule.shape, data);
 }

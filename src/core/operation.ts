@@ -1,5 +1,4 @@
-import type { ZodMiniType as ZodType } from 'zod/mini';
-import type { RequestShape } from './unknown-params.js';
+import type { Shape } from './shape.js';
 
 /** HTTP methods used by the Backend API. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -9,8 +8,6 @@ export interface QueryParamDef {
   readonly name: string;
   /** `true`: `?a=1&a=2`; `false`: `?a=1,2`. Only meaningful for arrays. */
   readonly explode: boolean;
-  /** Read by the unknown-parameter check: a missing required query parameter is refused before sending. */
-  readonly required: boolean;
 }
 
 /**
@@ -32,12 +29,13 @@ export interface OperationDef {
   readonly query: readonly QueryParamDef[];
   /** Request body content type; absent when the operation takes no body. */
   readonly body?: 'json' | 'multipart';
-  /** Read by the unknown-parameter check: an absent body still has its required fields checked. */
+  /** Read by the params check: an absent body that the spec requires still has its required fields checked. */
   readonly bodyRequired?: boolean;
-  /** The keys the body may have (from `src/generated/request-shapes.ts`); without it only query keys are checked. */
-  readonly bodyShape?: RequestShape | 0;
-  /** The top-level fields an object body must have (from `src/generated/request-shapes.ts`). */
-  readonly requiredBodyFields?: readonly string[];
+  /**
+   * The params (the query parameters as one object, or the body) as strictly as their types: every key, type
+   * and enum value is checked before anything is sent. Absent when the operation takes no params.
+   */
+  readonly params?: Shape;
   /**
    * Pagination shape of an offset-paginated list (`limit`/`offset` query params):
    * `envelope` = `{ data: T[], total_count }`, `array` = a bare `T[]`.
@@ -49,23 +47,21 @@ export interface OperationDef {
    */
   readonly textSuccess?: boolean;
   /**
-   * Documented response statuses (`'200'`, `'4XX'`, `'default'`…) → lazily built validator. The generated
-   * table returns a promise, so that zod and the validators load only when a fast check says no.
-   */
-  readonly responses: Readonly<Record<string, () => ZodType | Promise<ZodType>>>;
-  /**
-   * Allocation-free checks that accept exactly what the validator of the same status accepts: the client
-   * runs one first and builds and runs the zod validator only when it says no (zod explains why).
+   * Success statuses (`'200'`, `'2XX'`) → compiled, allocation-free check of the body. A body that passes is
+   * valid; one that does not is walked against its shape, which says where it departs from the schema. Without
+   * a check (standalone functions, built for size), the shape alone decides.
    */
   readonly checks?: Readonly<Record<string, (value: unknown) => boolean>>;
+  /** Success statuses → the shape the check of the same status accepts (src/core/shape.ts). */
+  readonly shapes?: Readonly<Record<string, Shape>>;
   /**
    * A list whose query parameter `parameter` set to `true` switches the `status` response to `{ data, total_count }`:
-   * that response is validated with these instead of `responses`/`checks`, and `.all()` asks for it.
+   * that response is validated with these instead of `checks`/`shapes`, and `.all()` asks for it.
    */
   readonly paged?: {
     readonly parameter: string;
     readonly status: string;
-    readonly response: () => ZodType | Promise<ZodType>;
-    readonly check: (value: unknown) => boolean;
+    readonly check?: (value: unknown) => boolean;
+    readonly shape: Shape;
   };
 }

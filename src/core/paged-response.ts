@@ -1,20 +1,9 @@
-import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { OperationDef } from './operation.js';
+import type { ResponseRule } from './validate-response.js';
 
 /**
- * The validators of one response shape: the allocation-free check, and the zod validator it falls back to.
- *
- * @example
- * const shape: ResponseShape = { check: (v) => Array.isArray(v), validator: async () => z.array(z.unknown()) };
- */
-export interface ResponseShape {
-  readonly check: ((value: unknown) => boolean) | undefined;
-  readonly validator: () => Promise<ZodType | undefined>;
-}
-
-/**
- * Whether a call asked a list for its `{ data, total_count }` shape (`paginated: true`, or the string `'true'`
- * that a query string would carry), so that its response is validated with that shape.
+ * Whether a call asked a list for its `{ data, total_count }` shape (`paginated: true`), so that its response
+ * is validated with that shape.
  *
  * @example
  * isPagedRequest(listInvitationsDef, { paginated: true }); // true
@@ -26,16 +15,15 @@ export function isPagedRequest(def: OperationDef, params: unknown): boolean {
 }
 
 /**
- * The response shape of a paged request's documented status, or `undefined` for any other status (an error
- * status is validated as usual). The zod validator is loaded once, on first need.
+ * The rule of a paged request's documented status, or `undefined` for any other status (an error status is
+ * validated as usual).
  *
  * @example
- * const shape = createPagedShape(listInvitationsDef)?.(200);
+ * const rule = createPagedRule(listInvitationsDef)?.(200);
  */
-export function createPagedShape(def: OperationDef): ((status: number) => ResponseShape | undefined) | undefined {
+export function createPagedRule(def: OperationDef): ((status: number) => ResponseRule | undefined) | undefined {
   const paged = def.paged;
   if (paged === undefined) return undefined;
-  let validator: Promise<ZodType | undefined> | undefined;
-  const shape: ResponseShape = { check: paged.check, validator: () => (validator ??= Promise.resolve(paged.response())) };
-  return (status) => (String(status) === paged.status ? shape : undefined);
+  const rule: ResponseRule = { check: paged.check, shape: paged.shape };
+  return (status) => (String(status) === paged.status ? rule : undefined);
 }

@@ -1,5 +1,4 @@
 import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
-import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { ApiError } from './api-error.js';
 import { failWith, failWithoutResponse, type ApiResult } from './api-result.js';
 import { fetchAttempt, type AttemptFailure } from './attempt-fetch.js';
@@ -17,9 +16,9 @@ import { traceIdOf } from './response-errors.js';
 import type { Result } from './result.js';
 import { retryDelay, shouldRetry } from './retry-policy.js';
 import { sleep } from './sleep.js';
-import { checkParams } from './unknown-params.js';
-import { createCheckLookup, createValidatorLookup } from './validate-response.js';
-import { createPagedShape, isPagedRequest, type ResponseShape } from './paged-response.js';
+import { checkParams } from './check-params.js';
+import { createResponseLookup, type ResponseRule } from './validate-response.js';
+import { createPagedRule, isPagedRequest } from './paged-response.js';
 
 /**
  * An operation with its per-operation helpers built once at client construction.
@@ -32,10 +31,9 @@ export interface PreparedOperation {
   /** False when the operation has neither query nor body, so the method takes no params slot. */
   readonly hasParams: boolean;
   readonly serializeQuery: (query: Record<string, unknown>) => string;
-  readonly validatorFor: (status: number) => Promise<ZodType | undefined>;
-  readonly checkFor: (status: number) => ((value: unknown) => boolean) | undefined;
-  /** For lists with a `paginated` switch: the `{ data, total_count }` shape of the success status. */
-  readonly pagedShape: ((status: number) => ResponseShape | undefined) | undefined;
+  readonly responseFor: (status: number) => ResponseRule;
+  /** For lists with a `paginated` switch: the rule of the `{ data, total_count }` shape of the success status. */
+  readonly pagedFor: ((status: number) => ResponseRule | undefined) | undefined;
 }
 
 /**
@@ -49,9 +47,8 @@ export function prepareOperation(def: OperationDef): PreparedOperation {
     def,
     hasParams: def.body !== undefined || def.query.length > 0,
     serializeQuery: createQuerySerializer(def.query),
-    validatorFor: createValidatorLookup(def),
-    checkFor: createCheckLookup(def),
-    pagedShape: createPagedShape(def),
+    responseFor: createResponseLookup(def),
+    pagedFor: createPagedRule(def),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { ApiResult } from './api-result.js';
 import type { MethodArgs, OperationSignature } from './client-types.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
@@ -18,29 +17,6 @@ export type StandaloneOperation<S extends OperationSignature> = (
   options: ClientOptions,
   ...args: MethodArgs<S>
 ) => Promise<ApiResult<S['data']>>;
-
-/**
- * The validator of a standalone operation: its generated fast check, which accepts exactly what the zod validator
- * accepts (test/generator/fast-checks.test.ts), so zod stays out of the bundle. The price: a rejected body gets one
- * issue instead of zod's per-field list. The client only calls `safeParse`, the one member this provides.
- */
-function checkAsValidator(check: (value: unknown) => boolean, label: string): () => ZodType {
-  const validator = {
-    safeParse: (value: unknown) =>
-      check(value)
-        ? { success: true, data: value }
-        : { success: false, error: { issues: [{ code: 'custom', path: [], message: `Does not match the ${label} schema.` }] } },
-  };
-  return () => validator as unknown as ZodType;
-}
-
-/** Standalone definitions come without zod validators: their checks stand in for them. */
-function withCheckValidators(def: OperationDef): OperationDef {
-  const responses: Record<string, () => ZodType> = {};
-  for (const [status, check] of Object.entries(def.checks ?? {}))
-    responses[status] = checkAsValidator(check, `${def.operationId} ${status}`);
-  return { ...def, responses };
-}
 
 /** One transport per options object, shared by every standalone function (parsing and key checks run once). */
 const transports = new WeakMap<ClientOptions, Transport>();
@@ -66,7 +42,7 @@ export function createStandaloneOperation<S extends OperationSignature>(def: Ope
       transport = createTransport(config, secretKey);
       transports.set(options, transport);
     }
-    operation ??= prepareOperation(withCheckValidators(def));
+    operation ??= prepareOperation(def);
     // Positional arguments as on the client: path values, then params (when the operation takes any), then options.
     const rest = args.slice(def.pathParams.length);
     const params = operation.hasParams ? rest.shift() : undefined;

@@ -1,37 +1,34 @@
-import type { ZodMiniType as ZodType } from 'zod/mini';
 import type { OperationDef } from './operation.js';
+import type { Shape } from './shape.js';
 
 /**
- * Looks up (and memoises) the success validator documented for a 2xx status: the exact code,
- * then `2XX`. `default` is skipped on purpose: in Clerk's spec it describes error bodies.
- * The generator's thunks are lazy so that unused schemas are never built.
+ * How one response body is validated: the allocation-free check, which settles it when it says yes, and the
+ * shape it accepts, walked when the check says no to find where the body departs from the schema.
  *
  * @example
- * const schema = createValidatorLookup(operation)(200);
+ * const rule: ResponseRule = { check: (v) => typeof v === 'string', shape: 'string' };
  */
-export function createValidatorLookup(operation: OperationDef): (status: number) => Promise<ZodType | undefined> {
-  const cache = new Map<number, Promise<ZodType | undefined>>();
-  return (status) => {
-    let schema = cache.get(status);
-    if (schema === undefined) {
-      const responses = operation.responses;
-      const thunk = responses[String(status)] ?? responses[`${String(status).charAt(0)}XX`];
-      schema = Promise.resolve(thunk?.());
-      cache.set(status, schema);
-    }
-    return schema;
-  };
+export interface ResponseRule {
+  readonly check: ((value: unknown) => boolean) | undefined;
+  readonly shape: Shape | undefined;
 }
 
+const NO_RULE: ResponseRule = { check: undefined, shape: undefined };
+
 /**
- * Looks up the generator's allocation-free check for a 2xx status (same fallback as the validators).
- * A check that says yes settles validation; when it says no, or there is none, the zod validator decides.
+ * Looks up the rule documented for a 2xx status: the exact code, then `2XX`. `default` is skipped on purpose:
+ * in Clerk's spec it describes error bodies. A status without one is not validated.
  *
  * @example
- * const check = createCheckLookup(operation)(200);
- * const valid = check?.(body) ?? false;
+ * const rule = createResponseLookup(operation)(200);
+ * const valid = rule.check?.(body) ?? true;
  */
-export function createCheckLookup(operation: OperationDef): (status: number) => ((value: unknown) => boolean) | undefined {
+export function createResponseLookup(operation: OperationDef): (status: number) => ResponseRule {
   const checks = operation.checks ?? {};
-  return (status) => checks[String(status)] ?? checks[`${String(status).charAt(0)}XX`];
+  const shapes = operation.shapes ?? {};
+  const rules = new Map<string, ResponseRule>();
+  for (const status of new Set([...Object.keys(checks), ...Object.keys(shapes)])) {
+    rules.set(status, { check: checks[status], shape: shapes[status] });
+  }
+  return (status) => rules.get(String(status)) ?? rules.get(`${String(status).charAt(0)}XX`) ?? NO_RULE;
 }

@@ -102,13 +102,13 @@ describe('createClerkClient over the generated operation table', () => {
     expect(updated).toMatchObject({ status: 204, data: undefined });
   });
 
-  it('still explains a body that fails the fast check with zod issues and the raw body', async () => {
+  it('still explains a body that fails the fast check with its mismatches and the raw body', async () => {
     const clerk = createClerkClient({ secretKey, apiUrl: server.url });
     const result = await clerk.users.getUser('user_broken');
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]).toMatchObject({ code: 'response_validation_failed', status: 200 });
-    const meta = result.errors?.[0].meta as { issues: Array<{ path: unknown[] }>; body: { has_image: unknown } };
-    expect(meta.issues.map((issue) => issue.path)).toEqual([['has_image']]);
+    const meta = result.errors?.[0].meta as { mismatches: Array<{ path: string }>; body: { has_image: unknown } };
+    expect(meta.mismatches.map((mismatch) => mismatch.path)).toEqual(['$.has_image']);
     expect(meta.body.has_image).toBe('yes');
   });
 });

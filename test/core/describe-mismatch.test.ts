@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClerkClient } from '../../src/client.js';
 import { describeMismatches } from '../../src/core/describe-mismatch.js';
+import { findProblems, type Shape } from '../../src/core/shape.js';
 import { sendJson, useStubServer } from '../client/fixtures/stub-server.js';
 
 const server = useStubServer();
@@ -62,18 +63,16 @@ describe('validation failures', () => {
 describe('describeMismatches', () => {
   it('quotes odd keys, lists allowed values and shortens long values', () => {
     const body = { 'odd key': [{ mode: 'x'.repeat(100) }], list: [1, 2] };
-    const mismatches = describeMismatches(
-      [
-        { code: 'invalid_value', values: ['a', 'b'], path: ['odd key', 0, 'mode'], message: 'Invalid option' },
-        { code: 'invalid_type', expected: 'object', path: ['list'], message: 'Invalid input' },
-        { code: 'custom', path: [], message: 'The validator failed' },
-      ],
-      body,
-    );
-    expect(mismatches).toEqual([
+    const shape: Shape = [
+      'object',
+      { 'odd key': ['array', ['object', { mode: ['enum', 'a', 'b'] }, [], 1]], list: ['object', {}, [], 1], gone: 'string' },
+      ['gone'],
+      1,
+    ];
+    expect(describeMismatches(findProblems(shape, body), body)).toEqual([
       { path: '$["odd key"][0].mode', expected: 'one of "a", "b"', received: `string "${'x'.repeat(59)}…` },
-      { path: '$.list', expected: 'object', received: 'an array of 2' },
-      { path: '$', expected: 'The validator failed', received: 'an object with keys odd key, list' },
+      { path: '$.list', expected: 'an object', received: 'an array of 2' },
+      { path: '$.gone', expected: 'string', received: 'nothing (the property is absent)' },
     ]);
   });
 });

@@ -39,12 +39,12 @@ describe('query serialization', () => {
   });
 
   it('skips undefined, null and empty arrays', () => {
-    const serialize = createQuerySerializer([{ name: 'ids', explode: false, required: false }]);
+    const serialize = createQuerySerializer([{ name: 'ids', explode: false }]);
     expect(serialize({ a: undefined, b: null, ids: [], c: '' })).toBe('c=');
   });
 
   it('encodes commas inside explode:false values so that they cannot split an item', () => {
-    const serialize = createQuerySerializer([{ name: 'ids', explode: false, required: false }]);
+    const serialize = createQuerySerializer([{ name: 'ids', explode: false }]);
     expect(serialize({ ids: ['a,b', 'c'] })).toBe('ids=a%2Cb,c');
   });
 

@@ -140,18 +140,18 @@ describe('response bodies', () => {
 });
 
 describe('response validation', () => {
-  it("returns response_validation_failed with the zod issues and the raw body in 'error' mode", async () => {
+  it("returns response_validation_failed with the mismatches and the raw body in 'error' mode", async () => {
     const body = { ...makeUser(1), banned: 'nope' };
     server.handle((_req, res) => sendJson(res, 200, body));
     const result = await createFixtureClient(server.url).users.getUser('user_1');
     expect(result.status).toBe(200);
     expect(result.errors?.[0].code).toBe('response_validation_failed');
-    const meta = result.errors?.[0].meta as { issues: { path: unknown[] }[]; body: unknown };
-    expect(meta.issues[0]?.path).toEqual(['banned']);
+    const meta = result.errors?.[0].meta as { mismatches: unknown[]; body: unknown };
+    expect(meta.mismatches).toEqual([{ path: '$.banned', expected: 'boolean', received: 'string "nope"' }]);
     expect(meta.body).toEqual(body);
   });
 
-  it("returns the data and reports the issues to the logger in 'warn' mode", async () => {
+  it("returns the data and reports the mismatches to the logger in 'warn' mode", async () => {
     const warnings: unknown[] = [];
     server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'nope' }));
     const clerk = createFixtureClient(server.url, {
@@ -162,7 +162,7 @@ describe('response validation', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.banned).toBe('nope');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ details: { operationId: 'GetUser', status: 200, issues: [{ path: ['banned'] }] } });
+    expect(warnings[0]).toMatchObject({ details: { operationId: 'GetUser', status: 200, mismatches: [{ path: '$.banned' }] } });
   });
 
   it('still returns a result when the logger itself throws', async () => {

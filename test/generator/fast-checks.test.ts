@@ -1,11 +1,15 @@
 // Differential test: every generated fast check accepts exactly what the zod validator of the same name
-// accepts, on samples built from the spec and on thousands of mutations of them.
+// accepts, and so does the walk of the generated shape (src/core/shape.ts) that explains a rejection, on samples
+// built from the spec and on thousands of mutations of them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toSchemaNode, type SchemaNode, type SchemaObject } from '../../scripts/gen/schema-node.js';
 import { loadBapiSpec } from '../../scripts/spec/load-spec.js';
 import { readPin } from '../../scripts/spec/pin.js';
+import { findProblems, fits, type Shape } from '../../src/core/shape.js';
 import { responseChecks, schemaChecks } from '../../src/generated/checks.js';
 import { responses, schemas } from '../../src/generated/schemas.js';
+import * as generatedSchemas from '../../src/generated/schemas.js';
+import * as shapes from '../../src/generated/shapes.js';
 import { documentedResponses } from '../../src/generated/documented-responses.js';
 import { operations } from '../../src/generated/operations.js';
 
@@ -41,6 +45,8 @@ function sample(node: SchemaNode, full: boolean, branch: number, depth = 0): Jso
       return { any: ['thing'] };
     case 'anyObject':
       return { plan: 'pro' };
+    case 'file':
+      throw new Error('response schemas have no file nodes');
     case 'array':
       return [sample(node.items, full, branch, depth + 1)];
     case 'record':
@@ -91,10 +97,17 @@ function prng(seed: number): () => number {
   };
 }
 
-function agree(name: string, check: (v: unknown) => boolean, validate: (v: unknown) => boolean, value: unknown): void {
+/** The fast check, zod and (for JSON values) the shape's two walks all give the same answer. */
+function agree(name: string, check: (v: unknown) => boolean, validate: (v: unknown) => boolean, value: unknown, shape?: Shape): void {
   const fast = check(value);
   const zod = validate(value);
-  if (fast !== zod) expect.fail(`${name}: fast check ${fast}, zod ${zod} for ${JSON.stringify(value).slice(0, 400)}`);
+  const text = () => JSON.stringify(value)?.slice(0, 400);
+  if (fast !== zod) expect.fail(`${name}: fast check ${fast}, zod ${zod} for ${text()}`);
+  if (shape === undefined) return;
+  const walked = fits(shape, value);
+  const problems = findProblems(shape, value);
+  if (walked !== zod) expect.fail(`${name}: shape ${walked}, zod ${zod} for ${text()}`);
+  if ((problems.length === 0) !== zod) expect.fail(`${name}: shape problems ${JSON.stringify(problems)}, zod ${zod} for ${text()}`);
 }
 
 describe('fast checks', () => {
@@ -104,6 +117,7 @@ describe('fast checks', () => {
     let rejected = 0;
     for (const name of Object.keys(schemas) as Array<keyof typeof schemas>) {
       const check = schemaChecks[name]!;
+      const shape = shapes.schemaShapes[name]!;
       const validate = (v: unknown) => schemas[name]().safeParse(v).success;
       const node = toSchemaNode(components[name]!);
       for (const [full, branch] of [
@@ -115,18 +129,18 @@ describe('fast checks', () => {
         const value = sample(node, full, branch);
         if (!validate(value))
           expect.fail(`${name} sample invalid: ${JSON.stringify(schemas[name]().safeParse(value).error?.issues).slice(0, 600)}`);
-        agree(name, check, validate, value);
+        agree(name, check, validate, value, shape);
         const all = paths(value);
         for (let i = 0; i < Math.min(all.length * 2, 80); i++) {
           const path = all[Math.floor(random() * all.length)]!;
           const replacement = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)]!;
           const mutated = mutate(value, path, replacement);
-          agree(name, check, validate, mutated);
+          agree(name, check, validate, mutated, shape);
           compared++;
           if (!validate(mutated)) rejected++;
         }
       }
-      for (const odd of [null, undefined, 0, '', [], {}, 'user', [{}]]) agree(name, check, validate, odd);
+      for (const odd of [null, undefined, 0, '', [], {}, 'user', [{}]]) agree(name, check, validate, odd, shape);
     }
     // The mutations must exercise both answers, or the comparison proves little.
     expect(compared).toBeGreaterThan(10_000);
@@ -177,7 +191,7 @@ describe('fast checks', () => {
           ];
           for (const [value, expected] of cases) {
             const body = { ...base, [key]: value };
-            agree(`${owner}.${key}`, check, validate, body);
+            agree(`${owner}.${key}`, check, validate, body, shapes.schemaShapes[owner]);
             if (expected !== undefined) expect(validate(body), `${owner}.${key} ${JSON.stringify(value)}`).toBe(expected);
           }
         });
@@ -197,7 +211,7 @@ describe('fast checks', () => {
       [{ ...otp, object: 'verification_otp_v2' }, false],
     ];
     for (const [value, expected] of cases) {
-      agree('verification_otp', check, validate, value);
+      agree('verification_otp', check, validate, value, shapes.schemaShapes['verification_otp']);
       expect(validate(value)).toBe(expected);
     }
   });
@@ -218,14 +232,15 @@ describe('fast checks', () => {
     for (const op of paged) {
       const members = document['paths'][op.path].get.responses['200'].content['application/json'].schema.oneOf as SchemaObject[];
       const [list, envelope] = [sample(toSchemaNode(members[0]!), true, 0), sample(toSchemaNode(members[1]!), true, 0)];
-      const pagedValidator = await op.paged!.response();
-      const bareValidator = await op.responses['200']!();
+      const pagedId = `op_${op.operationId}__200_paged` as keyof typeof generatedSchemas;
+      const pagedValidator = (generatedSchemas[pagedId] as () => { safeParse(v: unknown): { success: boolean } })();
+      const bareValidator = documentedResponses[op.operationId]!.responses['200']!();
       for (const value of [list, envelope, { data: list, total_count: 'many' }, { data: [{}], total_count: 1 }, [], null]) {
-        agree(`${op.operationId} paged`, op.paged!.check, (v) => pagedValidator.safeParse(v).success, value);
-        agree(`${op.operationId} bare`, op.checks!['200']!, (v) => bareValidator.safeParse(v).success, value);
+        agree(`${op.operationId} paged`, op.paged!.check!, (v) => pagedValidator.safeParse(v).success, value, op.paged!.shape);
+        agree(`${op.operationId} bare`, op.checks!['200']!, (v) => bareValidator.safeParse(v).success, value, op.shapes!['200']);
       }
-      expect(op.paged!.check(envelope)).toBe(true);
-      expect(op.paged!.check(list)).toBe(false);
+      expect(op.paged!.check!(envelope)).toBe(true);
+      expect(op.paged!.check!(list)).toBe(false);
       expect(op.checks!['200']!(list)).toBe(true);
       expect(op.checks!['200']!(envelope)).toBe(false);
     }
@@ -241,7 +256,7 @@ describe('fast checks', () => {
       for (const [status, check] of Object.entries(op.checks ?? {})) {
         expect(status, op.operationId).toMatch(/^2(\d\d|XX)$/);
         expect(check, `${op.operationId} ${status}`).toBe(documented.checks[status]);
-        expect(op.responses[status], `${op.operationId} ${status}`).toBeDefined();
+        expect(op.shapes?.[status], `${op.operationId} ${status}`).toBeDefined();
       }
     }
     expect(operations.filter((op) => op.checks?.['200'] ?? op.checks?.['201']).length).toBeGreaterThan(200);

@@ -41,6 +41,8 @@ export function sampleValue(node: SchemaNode, components: Record<string, SchemaO
     case 'unknown':
     case 'anyObject':
       return { any: 'thing' };
+    case 'file':
+      throw new Error('response schemas have no file nodes');
     case 'array':
       return [next(node.items)];
     case 'record':

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createClerkClient } from '../../src/client.js';
-import { suggestName } from '../../src/core/unknown-params.js';
+import { checkParams, suggestName } from '../../src/core/check-params.js';
+import type { OperationDef } from '../../src/core/operation.js';
+import type { Shape } from '../../src/core/shape.js';
 import { operations } from '../../src/generated/operations.js';
-import { requestShapes } from '../../src/generated/request-shapes.js';
+import { sampleOf } from './helpers/shape-sample.js';
 
 const secretKey = 'sk_test_UNKNOWN0params0test0000000000000';
 
@@ -23,6 +25,12 @@ function misspell(name: string): string {
   return camel !== name ? camel : `${name}x`;
 }
 
+/** The required query parameters (or top-level body fields) of an operation, as its params shape lists them. */
+function requiredQuery(op: OperationDef): readonly string[] {
+  const shape = op.params as Extract<Shape, readonly ['object', ...unknown[]]> | undefined;
+  return shape?.[2] ?? [];
+}
+
 describe('unknown query parameters', () => {
   const withQuery = operations.filter((op) => op.query.length > 0);
 
@@ -35,7 +43,7 @@ describe('unknown query parameters', () => {
     const name = op.query[0]!.name;
     const wrong = misspell(name);
     const params: Record<string, unknown> = { [wrong]: 'value' };
-    for (const required of op.query.filter((q) => q.required)) params[required.name] = 'x';
+    for (const required of requiredQuery(op)) params[required] = 'x';
     const result = await methods[op.namespace]![op.methodName]!(...op.pathParams.map(() => 'id_1'), params);
     expect(sent).toHaveLength(0);
     expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: wrong, location: 'query', suggestion: name } });
@@ -116,8 +124,8 @@ describe('unreadable params', () => {
 });
 
 describe('unknown body fields', () => {
-  it('has a shape for every operation with a body', () => {
-    for (const op of operations.filter((o) => o.body)) expect(requestShapes[op.operationId], op.operationId).toBeDefined();
+  it('has a params shape for every operation with a body or query parameters', () => {
+    for (const op of operations.filter((o) => o.body || o.query.length > 0)) expect(op.params, op.operationId).toBeDefined();
   });
 
   it('refuses a camelCase body field with the spec name it resembles', async () => {
@@ -172,5 +180,106 @@ describe('suggestName', () => {
   it('suggests the nearest name within two edits, and nothing further away', () => {
     expect(suggestName('ofset', ['limit', 'offset'])).toBe('offset');
     expect(suggestName('query', ['limit', 'offset'])).toBeUndefined();
+  });
+});
+
+describe('param values', () => {
+  const withParams = operations.filter((op) => op.params !== undefined);
+
+  it.each(withParams.map((op) => [op.operationId, op] as const))(
+    '%s accepts params that follow its types exactly, every optional field given',
+    (_, op) => {
+      const params = sampleOf(op.params!);
+      expect(checkParams(op, params, undefined).errors).toBeUndefined();
+    },
+  );
+
+  it.each(operations.filter((op) => op.query.length > 0).map((op) => [op.operationId, op] as const))(
+    '%s refuses a query value of the wrong type and sends nothing',
+    async (_, op) => {
+      const { methods, sent } = recordingClient();
+      const valid = sampleOf(op.params!) as Record<string, unknown>;
+      const name = op.query[0]!.name;
+      const result = await methods[op.namespace]![op.methodName]!(...op.pathParams.map(() => 'id_1'), { ...valid, [name]: { nested: 1 } });
+      expect(sent).toHaveLength(0);
+      expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: name, location: 'query', reason: 'type' } });
+    },
+  );
+
+  it('refuses a string where the types say number, naming what was expected', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.getUserList({ limit: '10' } as never);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0].meta).toEqual({
+      param: 'limit',
+      location: 'query',
+      reason: 'type',
+      expected: 'number',
+      received: 'a string',
+    });
+    expect(result.errors?.[0].message).toBe('Invalid params for GetUserList: The query parameter limit must be number, not a string.');
+  });
+
+  it('refuses a value outside a request enum, although response enums are open', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.organizationMemberships.createOrganizationMembership('org_1', { user_id: 'user_1', role: 7 } as never);
+    expect(result.errors?.[0].meta).toMatchObject({ param: 'role', reason: 'type' });
+    const invitation = await clerk.invitations.createInvitation({ email_address: 'a@b.c', template_slug: 'welcome' as never });
+    expect(invitation.errors?.[0].meta).toMatchObject({
+      param: 'template_slug',
+      reason: 'type',
+      expected: 'one of "invitation", "waitlist_invitation"',
+    });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('checks the items of a list body and nested fields, by path', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.invitations.createBulkInvitations([{ email_address: 'a@b.c' }, { email_address: 42 }] as never);
+    expect(sent).toHaveLength(0);
+    expect(result.errors?.[0].meta).toMatchObject({ param: '[1].email_address', location: 'body', reason: 'type', expected: 'string' });
+  });
+
+  it('never quotes the refused value, which may be a secret', async () => {
+    const { clerk } = recordingClient();
+    const result = await clerk.users.createUser({ password: 31_415_926_535 } as never);
+    expect(result.errors?.[0].meta).toMatchObject({ param: 'password', reason: 'type', received: 'a number' });
+    expect(JSON.stringify(result)).not.toContain('31415926535');
+  });
+
+  it('treats undefined as absent and null as a value, as JSON and the query serialiser do', async () => {
+    const { clerk, sent } = recordingClient();
+    expect((await clerk.users.getUserList({ limit: undefined, offset: 2 } as never)).errors).toBeUndefined();
+    expect(new URL(sent[0]!.url).search).toBe('?offset=2');
+    const withNull = await clerk.users.getUserList({ limit: null } as never);
+    expect(withNull.errors?.[0].meta).toMatchObject({ param: 'limit', reason: 'type', received: 'null' });
+  });
+
+  it('accepts a Blob or a Uint8Array for an upload, and nothing else', async () => {
+    const { clerk, sent } = recordingClient();
+    expect((await clerk.users.setUserProfileImage('user_1', { file: new Blob(['x']) })).errors).toBeUndefined();
+    expect((await clerk.users.setUserProfileImage('user_1', { file: new Uint8Array([1]) })).errors).toBeUndefined();
+    const text = await clerk.users.setUserProfileImage('user_1', { file: 'data:image/png;base64,AAAA' } as never);
+    expect(text.errors?.[0].meta).toMatchObject({ param: 'file', reason: 'type', expected: 'a Blob or a Uint8Array' });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('refuses params that are not an object, and checks a required body even when it is left out', async () => {
+    const { clerk, sent } = recordingClient();
+    const list = await clerk.users.getUserList('limit=10' as never);
+    expect(list.errors?.[0].message).toBe('Invalid params for GetUserList: params must be an object, not a string.');
+    // A body the spec requires, with required fields: left out, its first required field is missing.
+    const op = operations.find((o) => o.bodyRequired && requiredQuery(o).length > 0 && o.pathParams.length === 0)!;
+    const methods = clerk as unknown as Record<string, Record<string, (params?: unknown) => Promise<any>>>;
+    const omitted = await methods[op.namespace]![op.methodName]!(undefined);
+    expect(omitted.errors?.[0].meta).toEqual({ param: requiredQuery(op)[0], location: 'body', reason: 'missing' });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('lets a required field come through extraBody', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.organizations.createOrganization({ slug: 'acme' } as never, { extraBody: { name: 'Acme' } });
+    expect(result.errors).toBeUndefined();
+    expect(await sent[0]!.json()).toEqual({ slug: 'acme', name: 'Acme' });
   });
 });

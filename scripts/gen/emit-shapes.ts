@@ -1,0 +1,119 @@
+// Emits src/generated/shapes.ts from the validation model: every schema as data (src/core/shape.ts), printed from
+// the same trees as the fast checks. The client walks a response's shape when its fast check says no (to say
+// where the body departs from the schema), and walks an operation's params shape before it sends anything.
+import type { OperationModel } from './operation-model.js';
+import { propertyKey, type SchemaNode } from './schema-node.js';
+import type { BodyModel, ValidationModel } from './validation-model.js';
+
+export interface EmittedShapes {
+  source: string;
+  /** The shape of one operation response relative to this module, or undefined without a JSON body. */
+  responseShape(operation: OperationModel, status: string): string | undefined;
+  /** The shape of an operation's params relative to this module, or undefined when it takes none. */
+  paramsShape(operation: OperationModel): string | undefined;
+}
+
+/** The source of a shape literal for `node`; `ref` names the const of a component schema. */
+function shapeSource(node: SchemaNode, ref: (name: string) => string): string {
+  const bare = bareSource(node, ref);
+  return node.nullable && bare !== "'unknown'" ? `['nullable', ${bare}]` : bare;
+}
+
+function bareSource(node: SchemaNode, ref: (name: string) => string): string {
+  const list = (code: string, items: string[]) => `['${code}', ${items.join(', ')}]`;
+  switch (node.kind) {
+    case 'ref':
+      // A thunk: component schemas may refer to each other (and to themselves) in any order.
+      return `() => ${ref(node.name)}`;
+    case 'union':
+      return list(
+        'union',
+        node.members.map((member) => shapeSource(member, ref)),
+      );
+    case 'intersection':
+      return list(
+        'all',
+        node.parts.map((part) => shapeSource(part, ref)),
+      );
+    case 'enum':
+    case 'literals':
+      return list(
+        'enum',
+        node.values.map((value) => JSON.stringify(value)),
+      );
+    case 'array':
+      return list('array', [shapeSource(node.items, ref)]);
+    case 'record':
+      return list('record', [shapeSource(node.values, ref)]);
+    case 'object': {
+      const properties = node.properties.map(({ key, node: property }) => `${propertyKey(key)}: ${shapeSource(property, ref)}`);
+      const required = node.properties.filter((property) => property.required).map(({ key }) => JSON.stringify(key));
+      const extra = node.extra ? shapeSource(node.extra, ref) : node.closed ? '0' : '1';
+      return `['object', { ${properties.join(', ')} }, [${required.join(', ')}], ${extra}]`;
+    }
+    default:
+      return `'${node.kind}'`;
+  }
+}
+
+/**
+ * Renders shapes.ts: response shapes (`s_<stem>` per component schema, the operations' inline bodies under the
+ * fast checks' ids) and params shapes (`params_<operationId>`, with `q_<stem>` per component schema they use).
+ *
+ * @example
+ * const shapes = emitShapes(model); files['shapes.ts'] = head + shapes.source;
+ */
+export function emitShapes(model: ValidationModel): EmittedShapes {
+  const responseIds = new Map(model.schemas.map(({ name, stem }) => [name, `s_${stem}`]));
+  const requestIds = new Map(model.requestSchemas.map(({ name, stem }) => [name, `q_${stem}`]));
+  const refIn = (ids: ReadonlyMap<string, string>) => (name: string) => {
+    const id = ids.get(name);
+    if (!id) throw new Error(`reference to unknown schema ${name}`);
+    return id;
+  };
+  const responseRef = refIn(responseIds);
+  const bodySource = (body: BodyModel): string => (body.kind === 'schema' ? responseRef(body.name) : shapeSource(body.node, responseRef));
+  const responseBodies = new Map(model.responses.flatMap(({ name, body }) => (body ? [[name, bodySource(body)] as const] : [])));
+  const paramsIds = new Map(model.requests.map(({ operationId, id }) => [operationId, id]));
+
+  const lines = [
+    "import type { Shape } from '../core/shape.js';",
+    '',
+    '// Component schemas, read as response bodies.',
+    ...model.schemas.map(({ name, node }) => `export const ${responseIds.get(name)}: Shape = ${shapeSource(node, responseRef)};`),
+    '',
+    '// Inline operation responses.',
+    ...model.operationBodies.map(({ id, body }) => `export const ${id}: Shape = ${bodySource(body)};`),
+    ...model.operationAliases.map(({ id, response }) => `export const ${id}: Shape = ${responseBodies.get(response)!};`),
+    '',
+    "/** Shapes of every component schema, by the spec's name. */",
+    'export const schemaShapes: Readonly<Record<string, Shape>> = {',
+    ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: ${responseIds.get(name)},`),
+    '};',
+    '',
+    "/** Shapes of every component response with a JSON body, by the spec's name. */",
+    'export const responseShapes: Readonly<Record<string, Shape>> = {',
+    ...[...responseBodies].map(([name, source]) => `  ${propertyKey(name)}: ${source},`),
+    '};',
+    '',
+    '// Component schemas that params refer to, read as strictly as their types.',
+    ...model.requestSchemas.map(
+      ({ name, node }) => `export const ${requestIds.get(name)}: Shape = ${shapeSource(node, refIn(requestIds))};`,
+    ),
+    '',
+    '// Params of every operation that takes any: its query parameters as one object, or its body.',
+    ...model.requests.map(({ id, node }) => `export const ${id}: Shape = ${shapeSource(node, refIn(requestIds))};`),
+    '',
+  ];
+  return {
+    source: lines.join('\n'),
+    responseShape(operation, status) {
+      const ref = model.responseOf(operation, status);
+      if (ref.kind === 'none' || (ref.kind === 'component' && !ref.hasBody)) return undefined;
+      return ref.kind === 'component' ? `responseShapes[${JSON.stringify(ref.name)}]!` : ref.id;
+    },
+    paramsShape(operation) {
+      return paramsIds.get(operation.operationId);
+    },
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * A schema as data, printed by the generator from the same validation trees as the fast checks: the client walks
+ * one to say where a response departs from its schema, and to check request params as strictly as their types.
+ * Data and one walker are a fraction of the size of a validator library and its compiled schemas.
+ *
+ * - `'string'`, `'number'` (finite), `'boolean'`, `'unknown'` (anything), `'anyObject'` (any non-array object),
+ *   `'file'` (a `Blob` or a `Uint8Array`, for multipart uploads);
+ * - `['enum', ...values]`: one of these values (`===`);
+ * - `['array', item]`, `['record', value]` (a plain object, every value checked);
+ * - `['object', properties, required, extra]`: `extra` is `1` (other keys allowed, as in responses), `0`
+ *   (other keys refused, as in requests) or the shape every other key's value must have;
+ * - `['union', ...members]` (one member matches), `['all', ...parts]` (every part matches);
+ * - `['nullable', shape]`: `null` or the shape;
+ * - a function returning a shape: a reference to a named schema (lazy, so schemas may refer to each other).
+ *
+ * @example
+ * const user: Shape = ['object', { id: 'string', banned: 'boolean' }, ['id'], 1];
+ */
+export type Shape =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'unknown'
+  | 'anyObject'
+  | 'file'
+  | readonly ['enum', ...(string | number | boolean)[]]
+  | readonly ['array' | 'record' | 'nullable', Shape]
+  | readonly ['object', { readonly [key: string]: Shape }, readonly string[], 0 | 1 | Shape]
+  | readonly ['union' | 'all', ...Shape[]]
+  | (() => Shape);
+
+/**
+ * One place where a value departs from its shape: the path to it, what was expected there, and why. An
+ * `unknown` key carries the keys its object allows (for a "did you mean" hint).
+ *
+ * @example
+ * const problem: ShapeProblem = { path: ['email_address', 0], expected: 'string', reason: 'type' };
+ */
+export interface ShapeProblem {
+  readonly path: readonly (string | number)[];
+  readonly expected: string;
+  readonly reason: 'type' | 'missing' | 'unknown';
+  readonly known?: readonly string[];
+}
+
+/** Enough to explain a response; more would only repeat the same mistake across a list. */
+const MAX_PROBLEMS = 10;
+
+/**
+ * Where `value` departs from `shape` (at most `limit` places, depth first), or an empty list when it fits.
+ * A key whose value is `undefined` counts as absent, as `JSON.stringify` and the query serialiser drop it.
+ * In a union that nothing matches, the member that got furthest into the value is reported.
+ *
+ * @example
+ * findProblems(['object', { id: 'string' }, ['id'], 1], { id: 7 });
+ * // [{ path: ['id'], expected: 'string', reason: 'type' }]
+ */
+export function findProblems(shape: Shape, value: unknown, limit = MAX_PROBLEMS): ShapeProblem[] {
+  const problems: ShapeProblem[] = [];
+  walk(shape, value, [], problems, limit);
+  return problems;
+}
+
+/**
+ * Whether `value` fits `shape`: the same rules as {@link findProblems}, without building paths, for the fast path.
+ *
+ * @example
+ * fits(['array', 'string'], ['a', 'b']); // true
+ */
+export function fits(shape: Shape, value: unknown): boolean {
+  if (typeof shape === 'function') return fits(shape(), value);
+  if (typeof shape === 'string') return fitsScalar(shape, value);
+  switch (shape[0]) {
+    case 'enum':
+      return shape.includes(value as string, 1);
+    case 'nullable':
+      return value === null || fits(shape[1], value);
+    case 'array': {
+      if (!Array.isArray(value)) return false;
+      for (let index = 0; index < value.length; index++) if (!fits(shape[1], value[index])) return false;
+      return true;
+    }
+    case 'record': {
+      if (!isPlainObject(value)) return false;
+      for (const key in value) if (Object.hasOwn(value, key) && key !== '__proto__' && !fits(shape[1], value[key])) return false;
+      return true;
+    }
+    case 'object':
+      return fitsObject(shape, value);
+    case 'all':
+      for (let index = 1; index < shape.length; index++) if (!fits(shape[index] as Shape, value)) return false;
+      return true;
+    case 'union':
+      for (let index = 1; index < shape.length; index++) if (fits(shape[index] as Shape, value)) return true;
+      return false;
+  }
+}
+
+function fitsObject([, properties, required, extra]: Extract<Shape, readonly ['object', ...unknown[]]>, value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (let index = 0; index < required.length; index++) if (value[required[index]!] === undefined) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = value[key];
+    if (child === undefined || key === '__proto__') continue;
+    const property = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    if (property !== undefined ? !fits(property, child) : extra === 0 || (extra !== 1 && !fits(extra, child))) return false;
+  }
+  return true;
+}
+
+function walk(shape: Shape, value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {
+  if (out.length >= limit) return;
+  if (typeof shape === 'function') return walk(shape(), value, path, out, limit);
+  if (typeof shape === 'string') {
+    if (!fitsScalar(shape, value)) out.push({ path: [...path], expected: describeShape(shape), reason: 'type' });
+    return;
+  }
+  switch (shape[0]) {
+    case 'enum':
+      if (!shape.includes(value as string, 1)) out.push({ path: [...path], expected: describeShape(shape), reason: 'type' });
+      return;
+    case 'nullable':
+      if (value !== null) walk(shape[1], value, path, out, limit);
+      return;
+    case 'array':
+      if (!Array.isArray(value)) return void out.push({ path: [...path], expected: 'an array', reason: 'type' });
+      for (let index = 0; index < value.length && out.length < limit; index++) walk(shape[1], value[index], [...path, index], out, limit);
+      return;
+    case 'record':
+      if (!isPlainObject(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
+      for (const key of Object.keys(value)) if (key !== '__proto__') walk(shape[1], value[key], [...path, key], out, limit);
+      return;
+    case 'object':
+      return walkObject(shape, value, path, out, limit);
+    case 'all':
+      for (let index = 1; index < shape.length; index++) walk(shape[index] as Shape, value, path, out, limit);
+      return;
+    case 'union':
+      return walkUnion(shape.slice(1) as Shape[], value, path, out, limit);
+  }
+}
+
+function walkObject(
+  [, properties, required, extra]: Extract<Shape, readonly ['object', ...unknown[]]>,
+  value: unknown,
+  path: (string | number)[],
+  out: ShapeProblem[],
+  limit: number,
+): void {
+  if (!isObject(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
+  // The keys present first: a misspelt key explains the required one it leaves missing.
+  for (const key of Object.keys(value)) {
+    if (out.length >= limit) return;
+    const child = value[key];
+    if (child === undefined || key === '__proto__') continue;
+    const property = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    if (property !== undefined) walk(property, child, [...path, key], out, limit);
+    else if (extra === 0) out.push({ path: [...path, key], expected: 'no such key', reason: 'unknown', known: Object.keys(properties) });
+    else if (extra !== 1) walk(extra, child, [...path, key], out, limit);
+  }
+  for (const key of required) {
+    if (out.length >= limit) return;
+    if (value[key] === undefined) out.push({ path: [...path, key], expected: describeShape(properties[key]!), reason: 'missing' });
+  }
+}
+
+function walkUnion(members: readonly Shape[], value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {
+  let best: ShapeProblem[] | undefined;
+  for (const member of members) {
+    const problems: ShapeProblem[] = [];
+    walk(member, value, path, problems, limit - out.length);
+    if (problems.length === 0) return;
+    if (best === undefined || reach(problems) > reach(best)) best = problems;
+  }
+  if (best === undefined) out.push({ path: [...path], expected: 'nothing (an empty union)', reason: 'type' });
+  else out.push(...best);
+}
+
+/** How far into the value a member's problems got: its deepest path wins, then its fewest problems. */
+function reach(problems: readonly ShapeProblem[]): number {
+  return Math.max(...problems.map((problem) => problem.path.length)) * 1000 - problems.length;
+}
+
+function fitsScalar(shape: Extract<Shape, string>, value: unknown): boolean {
+  switch (shape) {
+    case 'string':
+    case 'boolean':
+      return typeof value === shape;
+    case 'number':
+      return Number.isFinite(value);
+    case 'unknown':
+      return true;
+    case 'anyObject':
+      return isObject(value);
+    case 'file':
+      return value instanceof Uint8Array || (typeof Blob === 'function' && value instanceof Blob);
+  }
+}
+
+/**
+ * What a shape asks for, in words: `string`, `one of "a", "b"`, `an array`. Refs are followed.
+ *
+ * @example
+ * describeShape(['enum', 'admin', 'member']); // 'one of "admin", "member"'
+ */
+export function describeShape(shape: Shape): string {
+  if (typeof shape === 'function') return describeShape(shape());
+  if (typeof shape === 'string') return shape === 'anyObject' ? 'an object' : shape === 'file' ? 'a Blob or a Uint8Array' : shape;
+  switch (shape[0]) {
+    case 'enum':
+      return `one of ${shape
+        .slice(1)
+        .map((v) => JSON.stringify(v))
+        .join(', ')}`;
+    case 'nullable':
+      return `${describeShape(shape[1])} or null`;
+    case 'array':
+      return 'an array';
+    case 'union':
+      return 'one of several shapes';
+    default:
+      return 'an object';
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype;
+}
