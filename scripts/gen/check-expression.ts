@@ -1,6 +1,7 @@
 // Prints a validation tree (schema-node.ts) as allocation-free JavaScript predicates: the client's fast path.
 // They accept exactly what the zod validators accept (test/generator/fast-checks.test.ts compares both on
-// valid and mutated payloads); when a check says no, the client asks zod, which also explains why.
+// valid and mutated payloads, and the shapes of src/generated/shapes.ts with them); when a check says no, the
+// client walks the shape, which explains why.
 import type { SchemaNode } from './schema-node.js';
 
 export interface CheckContext {

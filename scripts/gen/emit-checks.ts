@@ -12,8 +12,9 @@ export interface EmittedChecks {
 }
 
 const PRELUDE = `/* eslint-disable */
-// Each check accepts exactly what the zod validator of the same name in schemas.ts accepts, without
-// allocating: the client runs the check first and asks zod only when it says no (zod explains why).
+// Each check accepts exactly what the zod validator of the same name in schemas.ts accepts, and what the shape
+// of the same name in shapes.ts accepts, without allocating: the client runs the check first and walks the
+// shape only when it says no (the shape explains why).
 
 type Check = (value: any) => boolean;
 
