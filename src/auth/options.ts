@@ -1,6 +1,6 @@
 import type { Result } from '../core/result.js';
 import { numberInRange } from '../core/number-checks.js';
-import { assertSecretKey } from '../core/secret-key.js';
+import { isSecretKey } from '../core/secret-key.js';
 import { checkServiceUrl } from '../core/url-checks.js';
 import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
@@ -107,16 +107,6 @@ export interface ResolvedOptions {
   logger: AuthLogger | undefined;
 }
 
-/** The client's rule (`assertSecretKey`), so a key `createClerkClient` accepts is never refused here. */
-function isSecretKey(value: unknown): value is string {
-  try {
-    assertSecretKey(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Validates claim options; a bad value gives `options_invalid` naming the option, never its value.
  *
@@ -172,6 +162,7 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   }
   const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
   if (claims.errors) return claims;
+  // The client's rule (SECRET_KEY), so a key `createClerkClient` accepts is never refused here.
   if (options.secretKey !== undefined && !isSecretKey(options.secretKey)) {
     return fail('secret_key_invalid', 'The secret key must be sk_test_ or sk_live_ followed by printable ASCII.');
   }

@@ -1,6 +1,6 @@
 import type { Result } from '../core/result.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
-import { decodeBase64Url } from './base64url.js';
+import { binaryToBytes, decodeBase64Url } from './base64url.js';
 import { fail, type TokenError } from './errors.js';
 
 const MIN_MODULUS_BITS = 2048;
@@ -57,15 +57,15 @@ export async function importRsaKey(
 ): Promise<Result<RsaKeyEntry, TokenError>> {
   let kid: string | undefined;
   let pinned: RsaAlgorithm | undefined;
-  let source: { spki: Uint8Array<ArrayBuffer> } | { jwk: JsonWebKey };
+  let source: ['spki', Uint8Array<ArrayBuffer>] | ['jwk', JsonWebKey];
   if ('pem' in material) {
     const spki = readPemSpki(normalizePem(material.pem));
     if (typeof spki === 'string') return fail('jwk_invalid', spki);
-    source = { spki };
+    source = ['spki', spki];
   } else {
     const checked = checkJwkShape(material.jwk);
     if (checked.errors) return checked;
-    source = { jwk: checked.data.jwk };
+    source = ['jwk', checked.data.jwk];
     kid = checked.data.kid;
     pinned = checked.data.alg;
     if (pinned !== undefined && !algorithms.includes(pinned)) {
@@ -80,10 +80,8 @@ export async function importRsaKey(
     // PEM and JWK shapes are checked above, and checkRsaParameters checks what WebCrypto accepted.
     const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: HASH_OF[alg] };
     try {
-      key =
-        'spki' in source
-          ? await crypto.subtle.importKey('spki', source.spki, algorithm, EXTRACTABLE, ['verify'])
-          : await crypto.subtle.importKey('jwk', source.jwk, algorithm, EXTRACTABLE, ['verify']);
+      // The overloads of importKey split JWK from binary formats; one call takes either.
+      key = await crypto.subtle.importKey(source[0] as 'jwk', source[1] as JsonWebKey, algorithm, EXTRACTABLE, ['verify']);
     } catch (error) {
       // WebCrypto's message is dropped: it may quote key material.
       return fail('jwk_invalid', 'The key could not be imported as an RSA public key.', {
@@ -136,7 +134,7 @@ function readPemSpki(pem: string): Uint8Array<ArrayBuffer> | string {
     return 'The PEM key is not valid base64.';
   }
   if (derSequenceLength(der) !== der.length) return 'The PEM key has bytes after its SPKI structure.';
-  return Uint8Array.from(der, (char) => char.charCodeAt(0));
+  return binaryToBytes(der);
 }
 
 /** The total length (header included) of the DER SEQUENCE at the start of `der`, or -1. */
