@@ -71,7 +71,8 @@ export function createFixedKeySource(key: string | JsonWebKey, algorithms: reado
 
 /** Enough for the handful of keys an application passes to `verifyJwt`/`hasValidSignature`. */
 const MAX_FIXED_KEYS = 16;
-const fixedSources = new BoundedMap<string, KeySource>(MAX_FIXED_KEYS);
+// Pure: a bundle that never calls sharedFixedKeySource (verifyToken alone) drops the map.
+const fixedSources = /* @__PURE__ */ new BoundedMap<string, KeySource>(MAX_FIXED_KEYS);
 
 /**
  * The fixed key source for (key, algorithms), shared by every call of the stateless `verifyJwt` and
