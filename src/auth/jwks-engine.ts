@@ -117,9 +117,6 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   return {
     getKey,
-    isCurrent(kid, entry, nowMs) {
-      return kid !== undefined && keys?.get(kid) === entry && elapsed(nowMs) - fetchedAt < ttlInMs;
-    },
     peek(kid, nowMs) {
       const entry = kid === undefined ? undefined : keys?.get(kid);
       return entry !== undefined && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;

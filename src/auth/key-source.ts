@@ -37,9 +37,10 @@ export interface KeyContext {
 export interface KeySource {
   /** Resolves the key for a token's `kid` (ignored by a fixed key); may fetch. */
   getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>>;
-  /** Synchronously: is `entry` still the fresh, current key for `kid`? Used on verified-token cache hits. */
-  isCurrent(kid: string | undefined, entry: RsaKeyEntry, nowMs: number): boolean;
-  /** Synchronously: the fresh key for `kid` if one is already loaded; lets the hot path skip an `await`. */
+  /**
+   * Synchronously: the fresh key for `kid` if one is already loaded; lets the hot path skip an `await`, and
+   * tells a verified-token cache hit whether its key is still the current one.
+   */
   peek(kid: string | undefined, nowMs: number): RsaKeyEntry | undefined;
 }
 
@@ -61,9 +62,6 @@ export function createFixedKeySource(key: string | JsonWebKey, algorithms: reado
         return result;
       });
       return imported;
-    },
-    isCurrent(_kid, entry) {
-      return entry === current;
     },
     peek: () => current,
   };
