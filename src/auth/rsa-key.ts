@@ -80,7 +80,8 @@ export async function importRsaKey(
     // PEM and JWK shapes are checked above, and checkRsaParameters checks what WebCrypto accepted.
     const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: HASH_OF[alg] };
     try {
-      // The overloads of importKey split JWK from binary formats; one call takes either.
+      // TypeScript's importKey overloads split 'jwk' from the binary formats (hence the casts); WebCrypto takes
+      // either through this one call.
       key = await crypto.subtle.importKey(source[0] as 'jwk', source[1] as JsonWebKey, algorithm, EXTRACTABLE, ['verify']);
     } catch (error) {
       // WebCrypto's message is dropped: it may quote key material.
