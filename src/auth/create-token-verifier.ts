@@ -106,8 +106,8 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
       const hit = cache.get(token);
       if (hit !== undefined) {
         // Only the signature outcome is reused: time, azp, aud and iss are checked again, and the
-        // entry is dropped as soon as its key is no longer the current one for its kid.
-        if (keys.isCurrent(hit.kid, hit.key, nowMs)) {
+        // entry is dropped as soon as its key is no longer the fresh, current one for its kid.
+        if (keys.peek(hit.kid, nowMs) === hit.key) {
           const problem = checkRegisteredClaims(hit.value.claims, rules, nowMs);
           if (problem === undefined) return { data: hit.value };
           cache.delete(token);

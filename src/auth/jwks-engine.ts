@@ -1,4 +1,4 @@
-import { guardLogger, consoleLogger } from '../core/client-logger.js';
+import { consoleLogger } from '../core/client-logger.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { fail, type TokenError } from './errors.js';
@@ -68,13 +68,17 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
   function refresh(context: KeyContext, at: number): Promise<void> {
     inflight ??= (async () => {
       lastAttemptAt = at;
-      const logger = guardLogger(context.logger ?? consoleLogger);
+      const logger = context.logger ?? consoleLogger;
       const fetched = await fetchJwks({ ...options, fetch: context.fetch?.() ?? globalThis.fetch });
       const parsed = fetched.errors
         ? fetched
-        : await parseJwks(fetched.data, options.algorithms, options.maxKeys, (index, reason) =>
-            logger.warn('A JWKS key was skipped.', { url: options.url, index, reason }),
-          );
+        : await parseJwks(fetched.data, options.algorithms, options.maxKeys, (index, reason) => {
+            try {
+              logger.warn('A JWKS key was skipped.', { url: options.url, index, reason });
+            } catch {
+              // A broken logger must not break the key set it reports on (only `warn` is used, so no guardLogger).
+            }
+          });
       if (parsed.errors) {
         lastError = parsed.errors[0];
         failures++;
@@ -113,9 +117,6 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   return {
     getKey,
-    isCurrent(kid, entry, nowMs) {
-      return kid !== undefined && keys?.get(kid) === entry && elapsed(nowMs) - fetchedAt < ttlInMs;
-    },
     peek(kid, nowMs) {
       const entry = kid === undefined ? undefined : keys?.get(kid);
       return entry !== undefined && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;

@@ -31,13 +31,11 @@ export function sharedKeySource(options: ResolvedOptions): KeySource {
   return keys;
 }
 
+/**
+ * JSON of exactly what the key set depends on: the source (kind, URL and `Authorization`, or the fixed key),
+ * the algorithms and the cache settings. JSON quotes every string, so no URL or key can be crafted to
+ * collide with another pair; it is built once per new verifier, never per verification.
+ */
 function keySetIdentity({ source, algorithms, jwks }: ResolvedOptions): string {
-  const settings = `${algorithms.join(',')}|${jwks.ttlInMs},${jwks.cooldownInMs},${jwks.staleIfErrorInMs},${jwks.timeoutInMs},${jwks.maxBytes},${jwks.maxKeys}`;
-  if (source.kind === 'jwt-key') {
-    const key = typeof source.key === 'string' ? source.key : JSON.stringify(source.key);
-    return `jwt-key|${settings}|${key}`;
-  }
-  // Length-prefixed: no URL or key can be crafted to collide with another pair.
-  const authorization = source.headers['Authorization'] ?? '';
-  return `${source.kind}|${settings}|${source.url.length}:${source.url}|${authorization}`;
+  return JSON.stringify([source, algorithms, jwks]);
 }

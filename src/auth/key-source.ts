@@ -37,9 +37,10 @@ export interface KeyContext {
 export interface KeySource {
   /** Resolves the key for a token's `kid` (ignored by a fixed key); may fetch. */
   getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>>;
-  /** Synchronously: is `entry` still the fresh, current key for `kid`? Used on verified-token cache hits. */
-  isCurrent(kid: string | undefined, entry: RsaKeyEntry, nowMs: number): boolean;
-  /** Synchronously: the fresh key for `kid` if one is already loaded; lets the hot path skip an `await`. */
+  /**
+   * Synchronously: the fresh key for `kid` if one is already loaded; lets the hot path skip an `await`, and
+   * tells a verified-token cache hit whether its key is still the current one.
+   */
   peek(kid: string | undefined, nowMs: number): RsaKeyEntry | undefined;
 }
 
@@ -62,16 +63,14 @@ export function createFixedKeySource(key: string | JsonWebKey, algorithms: reado
       });
       return imported;
     },
-    isCurrent(_kid, entry) {
-      return entry === current;
-    },
     peek: () => current,
   };
 }
 
 /** Enough for the handful of keys an application passes to `verifyJwt`/`hasValidSignature`. */
 const MAX_FIXED_KEYS = 16;
-const fixedSources = new BoundedMap<string, KeySource>(MAX_FIXED_KEYS);
+// Pure: a bundle that never calls sharedFixedKeySource (verifyToken alone) drops the map.
+const fixedSources = /* @__PURE__ */ new BoundedMap<string, KeySource>(MAX_FIXED_KEYS);
 
 /**
  * The fixed key source for (key, algorithms), shared by every call of the stateless `verifyJwt` and

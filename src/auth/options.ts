@@ -1,6 +1,6 @@
 import type { Result } from '../core/result.js';
 import { numberInRange } from '../core/number-checks.js';
-import { assertSecretKey } from '../core/secret-key.js';
+import { isSecretKey } from '../core/secret-key.js';
 import { checkServiceUrl } from '../core/url-checks.js';
 import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
@@ -107,16 +107,6 @@ export interface ResolvedOptions {
   logger: AuthLogger | undefined;
 }
 
-/** The client's rule (`assertSecretKey`), so a key `createClerkClient` accepts is never refused here. */
-function isSecretKey(value: unknown): value is string {
-  try {
-    assertSecretKey(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Validates claim options; a bad value gives `options_invalid` naming the option, never its value.
  *
@@ -140,7 +130,7 @@ export function resolveClaimOptions(
   if (audience === null) return invalid('audience', 'a non-empty string or list of them');
   if (issuer === null) return invalid('issuer', 'a non-empty string or list of them');
   if (headerTypes === null || headerTypes === undefined) return invalid('headerType', 'a non-empty string or list of them');
-  if (options.now !== undefined && typeof options.now !== 'function') return invalid('now', 'a function');
+  if (!isOptionalFunction(options.now)) return invalid('now', 'a function');
   return {
     data: {
       rules: {
@@ -172,6 +162,7 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   }
   const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
   if (claims.errors) return claims;
+  // The client's rule (SECRET_KEY), so a key `createClerkClient` accepts is never refused here.
   if (options.secretKey !== undefined && !isSecretKey(options.secretKey)) {
     return fail('secret_key_invalid', 'The secret key must be sk_test_ or sk_live_ followed by printable ASCII.');
   }
@@ -191,13 +182,11 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
     cache === false ? 0 : cache === true ? 1024 : numberInRange(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
   if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
   const injected = options.fetch;
-  if (injected !== undefined && typeof injected !== 'function') return invalid('fetch', 'a function');
+  if (!isOptionalFunction(injected)) return invalid('fetch', 'a function');
   const tokenType: TokenType = options.tokenType ?? 'session';
   if (tokenType !== 'session' && tokenType !== 'jwt_template') return invalid('tokenType', "'session' or 'jwt_template'");
   const logger = options.logger;
-  if (logger !== undefined && (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function')) {
-    return invalid('logger', 'an object with a warn method');
-  }
+  if (!isOptionalLogger(logger)) return invalid('logger', 'an object with a warn method');
   return {
     data: {
       ...claims.data,
@@ -231,6 +220,26 @@ function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['sou
     return { data: { kind: 'jwks-url', url, headers: {} } };
   }
   return invalid('jwtKey', 'given, or secretKey or jwksUrl');
+}
+
+/**
+ * Whether a callback option (`now`, `fetch`) is absent or a function; shared with the per-call check of `verifyToken`.
+ *
+ * @example
+ * isOptionalFunction(Date.now); // true
+ */
+export function isOptionalFunction(value: unknown): value is ((...args: never[]) => unknown) | undefined {
+  return value === undefined || typeof value === 'function';
+}
+
+/**
+ * Whether the `logger` option is absent or an object with a `warn` method.
+ *
+ * @example
+ * isOptionalLogger(console); // true
+ */
+export function isOptionalLogger(value: unknown): value is AuthLogger | undefined {
+  return value === undefined || (typeof value === 'object' && value !== null && typeof (value as AuthLogger).warn === 'function');
 }
 
 /** `undefined` when absent, `null` when malformed. */

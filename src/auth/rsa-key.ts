@@ -1,6 +1,6 @@
 import type { Result } from '../core/result.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
-import { decodeBase64Url } from './base64url.js';
+import { binaryToBytes, decodeBase64Url } from './base64url.js';
 import { fail, type TokenError } from './errors.js';
 
 const MIN_MODULUS_BITS = 2048;
@@ -57,17 +57,17 @@ export async function importRsaKey(
 ): Promise<Result<RsaKeyEntry, TokenError>> {
   let kid: string | undefined;
   let pinned: RsaAlgorithm | undefined;
-  let source: { spki: Uint8Array<ArrayBuffer> } | { jwk: JsonWebKey };
+  let source: ['spki', Uint8Array<ArrayBuffer>] | ['jwk', JsonWebKey];
   if ('pem' in material) {
     const spki = readPemSpki(normalizePem(material.pem));
     if (typeof spki === 'string') return fail('jwk_invalid', spki);
-    source = { spki };
+    source = ['spki', spki];
   } else {
     const checked = checkJwkShape(material.jwk);
-    if (checked.errors) return checked;
-    source = { jwk: checked.data.jwk };
-    kid = checked.data.kid;
-    pinned = checked.data.alg;
+    if (typeof checked === 'string') return fail('jwk_invalid', checked);
+    source = ['jwk', checked.jwk];
+    kid = checked.kid;
+    pinned = checked.alg;
     if (pinned !== undefined && !algorithms.includes(pinned)) {
       return fail('jwk_invalid', `The key is pinned to ${pinned}, which is not an allowed algorithm.`);
     }
@@ -80,10 +80,9 @@ export async function importRsaKey(
     // PEM and JWK shapes are checked above, and checkRsaParameters checks what WebCrypto accepted.
     const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: HASH_OF[alg] };
     try {
-      key =
-        'spki' in source
-          ? await crypto.subtle.importKey('spki', source.spki, algorithm, EXTRACTABLE, ['verify'])
-          : await crypto.subtle.importKey('jwk', source.jwk, algorithm, EXTRACTABLE, ['verify']);
+      // TypeScript's importKey overloads split 'jwk' from the binary formats (hence the casts); WebCrypto takes
+      // either through this one call.
+      key = await crypto.subtle.importKey(source[0] as 'jwk', source[1] as JsonWebKey, algorithm, EXTRACTABLE, ['verify']);
     } catch (error) {
       // WebCrypto's message is dropped: it may quote key material.
       return fail('jwk_invalid', 'The key could not be imported as an RSA public key.', {
@@ -97,26 +96,27 @@ export async function importRsaKey(
   return { data: { kid, alg: pinned, cryptoKeys } };
 }
 
+/** The public parameters, `kid` and pinned `alg` of a usable RSA signing JWK, or why it is not one. */
 function checkJwkShape(
   jwk: JsonWebKey & { kid?: unknown },
-): Result<{ jwk: JsonWebKey; kid: string | undefined; alg: RsaAlgorithm | undefined }, TokenError> {
-  if (typeof jwk !== 'object' || jwk === null) return fail('jwk_invalid', 'The JWK is not an object.');
-  if (jwk.kty !== 'RSA') return fail('jwk_invalid', 'The JWK is not an RSA key.');
-  if (jwk.use !== undefined && jwk.use !== 'sig') return fail('jwk_invalid', 'The JWK is not a signing key (use).');
+): { jwk: JsonWebKey; kid: string | undefined; alg: RsaAlgorithm | undefined } | string {
+  if (typeof jwk !== 'object' || jwk === null) return 'The JWK is not an object.';
+  if (jwk.kty !== 'RSA') return 'The JWK is not an RSA key.';
+  if (jwk.use !== undefined && jwk.use !== 'sig') return 'The JWK is not a signing key (use).';
   // RFC 7517 §4.3: when key_ops is present, the key may only be used for the operations it lists.
   const ops: unknown = jwk.key_ops;
   if (ops !== undefined && !(Array.isArray(ops) && ops.every((op) => typeof op === 'string') && ops.includes('verify'))) {
-    return fail('jwk_invalid', 'The JWK key_ops does not allow verify.');
+    return 'The JWK key_ops does not allow verify.';
   }
   if (typeof jwk.n !== 'string' || decodeBase64Url(jwk.n) === undefined) {
-    return fail('jwk_invalid', 'The JWK modulus (n) is not base64url.');
+    return 'The JWK modulus (n) is not base64url.';
   }
   // Only the canonical encoding of 65537 is accepted; see checkRsaParameters for why.
-  if (jwk.e !== 'AQAB') return fail('jwk_invalid', 'The JWK public exponent (e) must be 65537.');
-  if (jwk.alg !== undefined && !isRsaAlgorithm(jwk.alg)) return fail('jwk_invalid', 'The JWK alg is not supported.');
-  if (jwk.kid !== undefined && typeof jwk.kid !== 'string') return fail('jwk_invalid', 'The JWK kid is not a string.');
+  if (jwk.e !== 'AQAB') return 'The JWK public exponent (e) must be 65537.';
+  if (jwk.alg !== undefined && !isRsaAlgorithm(jwk.alg)) return 'The JWK alg is not supported.';
+  if (jwk.kid !== undefined && typeof jwk.kid !== 'string') return 'The JWK kid is not a string.';
   // Only the public parameters go to WebCrypto: `d`, `key_ops` or `ext` must not change what is imported.
-  return { data: { jwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, kid: jwk.kid, alg: jwk.alg } };
+  return { jwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, kid: jwk.kid, alg: jwk.alg };
 }
 
 /** Exactly one SPKI PEM block: base64 (and whitespace) between the armour, nothing before or after it. */
@@ -136,7 +136,7 @@ function readPemSpki(pem: string): Uint8Array<ArrayBuffer> | string {
     return 'The PEM key is not valid base64.';
   }
   if (derSequenceLength(der) !== der.length) return 'The PEM key has bytes after its SPKI structure.';
-  return Uint8Array.from(der, (char) => char.charCodeAt(0));
+  return binaryToBytes(der);
 }
 
 /** The total length (header included) of the DER SEQUENCE at the start of `der`, or -1. */

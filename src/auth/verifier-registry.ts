@@ -6,6 +6,8 @@ import { fail, type TokenError } from './errors.js';
 import { sharedKeySource } from './key-set-registry.js';
 import {
   checkedClock,
+  isOptionalFunction,
+  isOptionalLogger,
   resolveVerifierOptions,
   type AnyVerifierOptions,
   type TemplateVerifierOptions,
@@ -107,9 +109,7 @@ const DEFAULT_CALL: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch,
 function callOf(snapshot: AnyVerifierOptions): VerifyCall | undefined {
   const { now, fetch: injected, logger } = snapshot;
   if (now === undefined && injected === undefined && logger === undefined) return DEFAULT_CALL;
-  if (now !== undefined && typeof now !== 'function') return undefined;
-  if (injected !== undefined && typeof injected !== 'function') return undefined;
-  if (logger !== undefined && (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function')) return undefined;
+  if (!isOptionalFunction(now) || !isOptionalFunction(injected) || !isOptionalLogger(logger)) return undefined;
   return { now: now === undefined ? Date.now : checkedClock(now), fetch: () => injected ?? globalThis.fetch, logger };
 }
 

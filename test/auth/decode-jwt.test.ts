@@ -29,6 +29,22 @@ describe('decodeJwt', () => {
     expect(decodeJwt(token).data?.payload['name']).toBe('Zoë 🚀');
   });
 
+  it('accepts 31 levels of nesting below the payload object and refuses 32', () => {
+    const nested = (levels: number): string =>
+      `${b64url('{"alg":"RS256"}')}.${b64url(`{"a":${'['.repeat(levels)}${']'.repeat(levels)}}`)}.AA`;
+    expect(decodeJwt(nested(31)).errors).toBeUndefined();
+    expect(decodeJwt(nested(32)).errors?.[0].code).toBe('token_invalid');
+  });
+
+  it('freezes the payload at every depth and keeps __proto__ an own key', () => {
+    const token = `${b64url('{"alg":"RS256"}')}.${b64url('{"__proto__":{"admin":true},"a":[{"b":1}]}')}.AA`;
+    const payload = decodeJwt(token).data?.payload as { a: Array<{ b: number }> } & Record<string, unknown>;
+    expect(Object.getPrototypeOf(payload)).toBe(Object.prototype);
+    expect(Object.hasOwn(payload, '__proto__')).toBe(true);
+    expect(payload['admin']).toBeUndefined();
+    expect([payload, payload.a, payload.a[0]].every((value) => Object.isFrozen(value))).toBe(true);
+  });
+
   it('rejects an oversized token', () => {
     expect(decodeJwt(`${sessionToken(testKey())}${'A'.repeat(8192)}`).errors?.[0].code).toBe('token_too_large');
   });
