@@ -121,7 +121,7 @@ export interface SessionOrganization {
  * if (data) console.log(data.userId, data.org?.permissions);
  */
 export interface VerifiedSession {
-  /** The token's claims as parsed (every key an own data property, `__proto__` too), deep-frozen. */
+  /** The token's claims, copied field by field and frozen. */
   readonly claims: SessionClaims;
   readonly userId: string;
   readonly sessionId: string;
@@ -147,7 +147,7 @@ export type TemplateClaims = RegisteredClaims;
  */
 export interface VerifiedTemplateToken {
   readonly tokenType: 'jwt_template';
-  /** The token's claims as parsed (every key an own data property, `__proto__` too), deep-frozen. */
+  /** The token's claims, copied field by field and frozen. */
   readonly claims: TemplateClaims;
   /** The `sub` claim, when the template sets one. */
   readonly userId: string | undefined;

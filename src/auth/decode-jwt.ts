@@ -1,6 +1,6 @@
 import type { Result } from '../core/result.js';
 import { decodeBase64Url, decodeBase64UrlJson } from './base64url.js';
-import { freezeClaims } from './freeze-claims.js';
+import { copyClaims } from './copy-claims.js';
 import { fail, type TokenError } from './errors.js';
 
 /** Tokens longer than this are refused before any parsing (Clerk session tokens are about 1 KB). */
@@ -81,7 +81,7 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
  */
 export function decodePayload(segment: string): Result<Record<string, unknown>, TokenError> {
   const parsed = decodeBase64UrlJson(segment);
-  const payload = parsed === undefined ? undefined : freezeClaims(parsed);
+  const payload = parsed === undefined ? undefined : copyClaims(parsed);
   if (payload === undefined) return fail('token_invalid', 'The token payload is not a base64url JSON object.');
   return { data: payload };
 }
@@ -98,7 +98,7 @@ export function decodeJwt(token: string): Result<DecodedJwt, TokenError> {
   if (split.errors) return split;
   const payload = decodePayload(split.data.payloadSegment);
   if (payload.errors) return payload;
-  const header = freezeClaims(split.data.header);
+  const header = copyClaims(split.data.header);
   if (header === undefined) return fail('token_invalid', 'The token header is nested too deeply.');
   return { data: { header, payload: payload.data, signature: split.data.signature } };
 }
