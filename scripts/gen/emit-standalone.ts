@@ -20,6 +20,7 @@ export function emitStandalone(operations: OperationModel[], model: ValidationMo
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new Error(`standalone functions need unique method names; ${duplicate} is used twice`);
   const lines = [
+    "import { checkParamValues } from '../core/check-param-values.js';",
     "import { createStandaloneOperation, type StandaloneOperation } from '../core/standalone-operation.js';",
     "import * as d from './shapes.js';",
     "import type { OperationSignatures as S } from './operation-types.js';",
@@ -41,7 +42,8 @@ export function emitStandalone(operations: OperationModel[], model: ValidationMo
       `/** \`${op.method} ${op.path}\`: the standalone form of \`clerk.${op.namespace}.${op.methodName}\`. */`,
       `export const ${op.methodName}: StandaloneOperation<S[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ createStandaloneOperation(`,
       `  { ${fields.join(', ')} },`,
-      '  SPEC_VERSION,',
+      // Only an operation with params names the check, so the others bundle none of it.
+      params === undefined ? '  SPEC_VERSION,' : '  SPEC_VERSION,\n  checkParamValues,',
       ');',
     );
   }

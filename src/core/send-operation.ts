@@ -16,7 +16,7 @@ import { traceIdOf } from './response-errors.js';
 import type { Result } from './result.js';
 import { retryDelay, shouldRetry } from './retry-policy.js';
 import { sleep } from './sleep.js';
-import { checkParams } from './check-params.js';
+import { checkParams, type ParamValueCheck } from './check-params.js';
 import { createResponseLookup, type ResponseRule } from './validate-response.js';
 import { createPagedRule, isPagedRequest } from './paged-response.js';
 
@@ -24,12 +24,14 @@ import { createPagedRule, isPagedRequest } from './paged-response.js';
  * An operation with its per-operation helpers built once at client construction.
  *
  * @example
- * const prepared = prepareOperation(operations[0]);
+ * const prepared = prepareOperation(operations[0], checkParamValues);
  */
 export interface PreparedOperation {
   readonly def: OperationDef;
   /** False when the operation has neither query nor body, so the method takes no params slot. */
   readonly hasParams: boolean;
+  /** Checks params against `def.params` (the client passes it for every operation, a standalone function when it has params). */
+  readonly checkValues: ParamValueCheck | undefined;
   readonly serializeQuery: (query: Record<string, unknown>) => string;
   readonly responseFor: (status: number) => ResponseRule;
   /** For lists with a `paginated` switch: the rule of the `{ data, total_count }` shape of the success status. */
@@ -40,12 +42,13 @@ export interface PreparedOperation {
  * Builds the per-operation helpers; see {@link PreparedOperation}.
  *
  * @example
- * const prepared = prepareOperation(getUserDef);
+ * const prepared = prepareOperation(getUserDef, checkParamValues);
  */
-export function prepareOperation(def: OperationDef): PreparedOperation {
+export function prepareOperation(def: OperationDef, checkValues: ParamValueCheck | undefined): PreparedOperation {
   return {
     def,
     hasParams: def.body !== undefined || def.query.length > 0,
+    checkValues,
     serializeQuery: createQuerySerializer(def.query),
     responseFor: createResponseLookup(def),
     pagedFor: createPagedRule(def),
@@ -117,7 +120,7 @@ function buildRequest(
   const def = operation.def;
   const path = buildPath(def.path, def.pathParams, pathValues);
   if (path.errors) return path;
-  const checked = checkParams(def, params, extras);
+  const checked = checkParams(def, params, extras, operation.checkValues);
   if (checked.errors) return checked;
   let url: string;
   let body: string | FormData | undefined;

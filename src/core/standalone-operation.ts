@@ -4,6 +4,7 @@ import { parseClientOptions, type ClientOptions } from './client-options.js';
 import { createTransport, type Transport } from './create-transport.js';
 import type { OperationDef } from './operation.js';
 import type { RequestOptions } from './request-options.js';
+import type { ParamValueCheck } from './check-params.js';
 import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
 
 /**
@@ -23,16 +24,22 @@ const transports = new WeakMap<ClientOptions, Transport>();
 
 /**
  * Builds the standalone function of one operation. It references only its own operation's definition, so a
- * bundler keeps just that operation's code and checks. The options object is read on its first use and cached:
+ * bundler keeps just that operation's code and shapes; an operation with params passes `checkValues`
+ * (`checkParamValues`), which the others leave out of the bundle. The options object is read on its first use and cached:
  * pass the same object on every call (a changed object is not re-read). Bad options throw a `TypeError`, as
  * `createClerkClient` does; everything else resolves to `{ data }` or `{ errors }`.
  *
  * @example
  * const getUser = createStandaloneOperation<OperationSignatures['GetUser']>(getUserDef, '2026-05-12');
+ * const createUser = createStandaloneOperation<OperationSignatures['CreateUser']>(createUserDef, '2026-05-12', checkParamValues);
  * const { data, errors } = await getUser({ secretKey: 'sk_test_…' }, 'user_123');
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createStandaloneOperation<S extends OperationSignature>(def: OperationDef, specVersion: string): StandaloneOperation<S> {
+export function createStandaloneOperation<S extends OperationSignature>(
+  def: OperationDef,
+  specVersion: string,
+  checkValues?: ParamValueCheck,
+): StandaloneOperation<S> {
   // Prepared on first call: importing every standalone function must cost nothing.
   let operation: PreparedOperation | undefined;
   const standalone = (options: ClientOptions, ...args: unknown[]) => {
@@ -42,7 +49,7 @@ export function createStandaloneOperation<S extends OperationSignature>(def: Ope
       transport = createTransport(config, secretKey);
       transports.set(options, transport);
     }
-    operation ??= prepareOperation(def);
+    operation ??= prepareOperation(def, checkValues);
     // Positional arguments as on the client: path values, then params (when the operation takes any), then options.
     const rest = args.slice(def.pathParams.length);
     const params = operation.hasParams ? rest.shift() : undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClerkClient } from '../../src/client.js';
-import { checkParams, suggestName } from '../../src/core/check-params.js';
+import { checkParamValues, suggestName } from '../../src/core/check-param-values.js';
+import { checkParams } from '../../src/core/check-params.js';
 import type { OperationDef } from '../../src/core/operation.js';
 import type { Shape } from '../../src/core/shape.js';
 import { operations } from '../../src/generated/operations.js';
@@ -190,7 +191,7 @@ describe('param values', () => {
     '%s accepts params that follow its types exactly, every optional field given',
     (_, op) => {
       const params = sampleOf(op.params!);
-      expect(checkParams(op, params, undefined).errors).toBeUndefined();
+      expect(checkParams(op, params, undefined, checkParamValues).errors).toBeUndefined();
     },
   );
 

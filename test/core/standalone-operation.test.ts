@@ -32,6 +32,20 @@ describe('standalone operations (clerk-bapi/operations)', () => {
     expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${SECRET}`);
   });
 
+  it('checks params as the client does, every operation that has them', async () => {
+    const withParams = operations.filter((def) => def.params !== undefined);
+    for (const def of withParams) {
+      const { options, requests } = optionsAnswering({});
+      const call = (
+        standalone as unknown as Record<string, (...args: unknown[]) => Promise<{ errors?: Array<{ code: string; meta?: unknown }> }>>
+      )[def.methodName]!;
+      const result = await call(options, ...def.pathParams.map(() => 'id_1'), { not_a_param_of_any_operation: 1 });
+      expect(result.errors?.[0]?.code, def.operationId).toBe('params_invalid');
+      expect(requests, def.operationId).toHaveLength(0);
+    }
+    expect(withParams.length).toBeGreaterThan(100);
+  });
+
   it('passes params and request options in the client positions', async () => {
     const { options, requests } = optionsAnswering([makeClerkUser(1)]);
     const result = await getUserList(options, { limit: 1 }, { headers: { 'x-trace': 'abc' } });
