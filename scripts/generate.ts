@@ -15,7 +15,7 @@ import { emitShapes } from './gen/emit-shapes.js';
 import { emitStandalone } from './gen/emit-standalone.js';
 import { emitTypes } from './gen/emit-types.js';
 import { emitWebhooks } from './gen/emit-webhooks.js';
-import { formatSource } from './gen/format-source.js';
+import { formatSources } from './gen/format-source.js';
 import { readNamingMap } from './gen/naming.js';
 import { openResponseEnums } from './gen/response-enums.js';
 import { buildOperationModel } from './gen/operation-model.js';
@@ -89,9 +89,7 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
   const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
   for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;
   // Printed through the project's formatter, so generated code reads like the handwritten code.
-  const formatted = await Promise.all(Object.values(files).map(formatSource));
-  for (const [index, name] of Object.keys(files).entries()) files[name] = formatted[index]!;
-  return { bapi, operations, files, surface: renderApiSurface(operations, version, bapi.sha256, models) };
+  return { bapi, operations, files: await formatSources(files), surface: renderApiSurface(operations, version, bapi.sha256, models) };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
