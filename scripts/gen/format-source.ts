@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../spec/pin.js';
+import { fixedPoints } from './fixed-points.js';
 
 const biomeConfig = join(projectRoot, 'biome.json');
 
@@ -56,26 +57,32 @@ export async function formatSource(source: string): Promise<string> {
 /**
  * Formats many generated modules (file name to source) exactly as `formatSource` formats each one, in one Biome
  * run per pass instead of two or three runs per file: Biome formats the files on its own threads, and only the
- * files that a pass still changed go through the next one.
+ * files that a pass still changed go through the next one (see fixed-points.ts for the pass it can skip).
  *
  * @example
  * const { 'a.ts': a } = await formatSources({ 'a.ts': 'export const a = {b:1}\n' }); // "export const a = { b: 1 };\n"
  */
 export async function formatSources(sources: Record<string, string>): Promise<Record<string, string>> {
   const names = Object.keys(sources);
+  if (names.length === 0) return {};
   for (const name of names) {
     // Written as files in a scratch directory: plain TypeScript module names only.
     if (!/^[\w-]+(\.[\w-]+)*\.ts$/.test(name)) throw new Error(`biome could not format generated code: bad module name ${name}`);
   }
+  const known = fixedPoints(biomeBinary(), biomeConfig);
   const dir = await mkdtemp(join(tmpdir(), 'clerk-bapi-format-'));
   try {
     await Promise.all(names.map((name) => writeFile(join(dir, name), sources[name]!)));
     // The same passes as formatSource: the first output, then again until a pass leaves a file as it is (at most
-    // two more), so each file ends exactly where formatSource would stop.
+    // two more), so each file ends exactly where formatSource would stop. A pass that would only confirm a fixed
+    // point an earlier run already saw is skipped.
     const formatted = await formatFilesOnce(dir, names);
     let pending = names;
-    for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
+    for (let pass = 0; pass < 2; pass++) {
+      pending = pending.filter((name) => !known.has(formatted[name]!));
+      if (pending.length === 0) break;
       const again = await formatFilesOnce(dir, pending);
+      for (const name of pending) if (again[name] === formatted[name]) known.add(formatted[name]!);
       pending = pending.filter((name) => again[name] !== formatted[name]);
       for (const name of pending) formatted[name] = again[name]!;
     }

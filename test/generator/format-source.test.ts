@@ -46,6 +46,10 @@ describe('formatSources', () => {
     for (const [name, source] of Object.entries(sources)) expect(formatted[name], name).toBe(await formatSource(source));
   });
 
+  it('gives an empty result for no modules', async () => {
+    expect(await formatSources({})).toEqual({});
+  });
+
   it('refuses the whole batch when one module does not parse, naming it', async () => {
     await expect(formatSources({ 'good.ts': wide, 'bad.ts': 'export const = ;' })).rejects.toThrow(
       /biome could not format generated code: bad\.ts:1:/,
