@@ -23,10 +23,16 @@ export function fixedPoints(
   config: string,
   dir = defaultDir,
 ): { has(content: string): boolean; add(content: string): void } {
-  const { size, mtimeMs } = statSync(biome);
-  const version = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/@biomejs/biome/package.json'), 'utf8')) as { version?: unknown })
-    .version;
-  const formatter = JSON.stringify([biome, size, mtimeMs, version, readFileSync(config, 'utf8')]);
+  let formatter: string;
+  try {
+    const { size, mtimeMs } = statSync(biome);
+    const biomePackage = readFileSync(join(projectRoot, 'node_modules/@biomejs/biome/package.json'), 'utf8');
+    const { version } = JSON.parse(biomePackage) as { version?: unknown };
+    formatter = JSON.stringify([biome, size, mtimeMs, version, readFileSync(config, 'utf8')]);
+  } catch {
+    // Without a formatter to name there is nothing to remember; running Biome then reports what is missing.
+    return { has: () => false, add: () => {} };
+  }
   const path = (content: string) => join(dir, createHash('sha256').update(formatter).update('\0').update(content).digest('hex'));
   return {
     has: (content) => existsSync(path(content)),

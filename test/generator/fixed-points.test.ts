@@ -38,6 +38,13 @@ describe('fixedPoints', () => {
     expect(fixedPoints(biome, config, cache).has('export const a = 1;\n')).toBe(false);
   });
 
+  it('knows nothing, and does not throw, when the Biome executable is missing', () => {
+    const { config, cache } = scratch();
+    const known = fixedPoints(join(cache, 'no-biome'), config, cache);
+    known.add('export const a = 1;\n');
+    expect(known.has('export const a = 1;\n')).toBe(false);
+  });
+
   it('still works, remembering nothing, when its directory cannot be written', () => {
     const { biome, config } = scratch();
     const known = fixedPoints(biome, config, join(biome, 'not-a-directory'));
