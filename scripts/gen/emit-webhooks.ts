@@ -1,10 +1,11 @@
-// Emits the webhooks files of src/generated/: the event types (openapi-typescript), their zod validators
-// and fast checks (the same printers as responses), and an event table keyed by `type`.
+// Emits the webhooks files of src/generated/: the event types (openapi-typescript), their fast checks and
+// shapes (the same printers as responses), zod validators for the tests, and an event table keyed by `type`.
 // Each event of the spec's `x-webhooks` becomes one synthetic component schema (`UserCreatedEvent`): its
 // request-body schema with `type` pinned to the event's literal, so the union is discriminated on `type`.
 import { emitChecks } from './emit-checks.js';
 import { buildValidationModel } from './validation-model.js';
 import { emitSchemas } from './emit-schemas.js';
+import { emitShapes } from './emit-shapes.js';
 import { emitTypes } from './emit-types.js';
 import type { SchemaObject } from './schema-node.js';
 
@@ -117,8 +118,9 @@ export function eventDocument(document: Record<string, any>): { document: Record
 
 function eventTable(events: WebhookEventModel[], version: string): string {
   const lines = [
-    "import type { ZodMiniType as ZodType } from 'zod/mini';",
+    "import type { Shape } from '../core/shape.js';",
     "import { schemaChecks } from './webhooks-checks.js';",
+    "import { schemaShapes } from './webhooks-shapes.js';",
     "import type { components } from './webhooks-types.js';",
     '',
     `/** The webhooks spec version the events were generated from. */`,
@@ -141,17 +143,14 @@ function eventTable(events: WebhookEventModel[], version: string): string {
     '/** The event types of the webhooks spec. */',
     "export type KnownWebhookEventType = KnownWebhookEvent['type'];",
     '',
-    '/** How one known event is validated: the fast check first, the zod validator (loaded on first use) to explain. */',
+    '/** How one known event is validated: the fast check first, the shape (walked only when it says no) to explain. */',
     'export interface WebhookEventDef {',
     '  readonly check: (value: unknown) => boolean;',
-    '  readonly validator: () => Promise<ZodType>;',
+    '  readonly shape: Shape;',
     '}',
     '',
     'function define(name: string): WebhookEventDef {',
-    '  return {',
-    '    check: schemaChecks[name]!,',
-    "    validator: () => import('./webhooks-schemas.js').then((m) => (m.schemas as Record<string, () => ZodType>)[name]!()),",
-    '  };',
+    '  return { check: schemaChecks[name]!, shape: schemaShapes[name]! };',
     '}',
     '',
     '/** The known events by `type`; a Map, so that `__proto__` or `constructor` are never found by accident. */',
@@ -182,7 +181,7 @@ function keepUnusedHelpers(source: string): string {
     : `${source}\n// Prelude helpers this spec does not need.\n${unused.map((name) => `void ${name};`).join('\n')}\n`;
 }
 
-/** Renders the webhooks files (without banners): types, zod validators, fast checks and the event table. */
+/** Renders the webhooks files (without banners): types, zod validators, fast checks, shapes and the event table. */
 export async function emitWebhooks(document: Record<string, any>, version: string): Promise<Record<string, string>> {
   const { document: events, events: models } = eventDocument(document);
   const model = buildValidationModel(events, []);
@@ -190,6 +189,7 @@ export async function emitWebhooks(document: Record<string, any>, version: strin
     'webhooks-types.ts': await emitTypes(events),
     'webhooks-schemas.ts': emitSchemas(model).source,
     'webhooks-checks.ts': keepUnusedHelpers(emitChecks(model).source),
+    'webhooks-shapes.ts': emitShapes(model).source,
     'webhooks-events.ts': eventTable(models, version),
   };
 }

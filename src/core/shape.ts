@@ -120,9 +120,18 @@ function walk(shape: Shape, value: unknown, path: (string | number)[], out: Shap
     case 'enum':
       if (!shape.includes(value as string, 1)) out.push({ path: [...path], expected: describeShape(shape), reason: 'type' });
       return;
-    case 'nullable':
-      if (value !== null) walk(shape[1], value, path, out, limit);
+    case 'nullable': {
+      if (value === null) return;
+      const before = out.length;
+      walk(shape[1], value, path, out, limit);
+      // A wrong value right here could also have been null: say so (`string or null`).
+      for (let index = before; index < out.length; index++) {
+        const problem = out[index]!;
+        if (problem.reason === 'type' && problem.path.length === path.length)
+          out[index] = { ...problem, expected: `${problem.expected} or null` };
+      }
       return;
+    }
     case 'array':
       if (!Array.isArray(value)) return void out.push({ path: [...path], expected: 'an array', reason: 'type' });
       for (let index = 0; index < value.length && out.length < limit; index++) walk(shape[1], value[index], [...path, index], out, limit);

@@ -1,9 +1,11 @@
-// Parses a verified body and validates the event: the generated fast check first, zod (loaded on first
-// use) only when the check says no, to confirm and explain. Same policy as the client's responses.
+// Parses a verified body and validates the event: the generated fast check first, the event's shape only when
+// the check says no, to confirm and explain. Same policy as the client's responses.
 import type { ResponseValidationMode } from '../core/client-options.js';
 import type { ClientLogger } from '../core/client-logger.js';
+import { describeMismatches } from '../core/describe-mismatch.js';
 import type { Result } from '../core/result.js';
-import { envelopeDef, webhookEventDefs, type WebhookEventDef } from '../generated/webhooks-events.js';
+import { findProblems } from '../core/shape.js';
+import { envelopeDef, webhookEventDefs } from '../generated/webhooks-events.js';
 import { failWebhook, type WebhookError } from './errors.js';
 import type { WebhookEvent } from './types.js';
 
@@ -30,16 +32,6 @@ export function parseEventPayload(body: Uint8Array): Result<Record<string, unkno
   return { data: payload as Record<string, unknown> & { type: string } };
 }
 
-async function schemaIssues(def: WebhookEventDef, payload: unknown): Promise<readonly unknown[] | undefined> {
-  try {
-    const checked = (await def.validator()).safeParse(payload);
-    return checked.success ? undefined : checked.error.issues;
-  } catch (error) {
-    // zod throws (rather than reporting) on a few schema shapes; that must not become an exception here.
-    return [{ code: 'custom', path: [], message: `The validator failed: ${error instanceof Error ? error.message : String(error)}` }];
-  }
-}
-
 /**
  * Validates an event against the schema of its `type` (the envelope only for types the spec does not list).
  *
@@ -53,12 +45,14 @@ export async function validateEvent(
 ): Promise<Result<WebhookEvent, WebhookError>> {
   const def = webhookEventDefs.get(payload.type) ?? envelopeDef;
   if (mode === 'off' || def.check(payload)) return { data: payload as unknown as WebhookEvent };
-  const issues = await schemaIssues(def, payload);
-  if (issues === undefined) return { data: payload as unknown as WebhookEvent };
-  const message = `The ${payload.type} event does not match its schema.`;
+  const problems = findProblems(def.shape, payload);
+  if (problems.length === 0) return { data: payload as unknown as WebhookEvent };
+  const mismatches = describeMismatches(problems, payload);
+  const first = mismatches[0]!;
+  const message = `The ${payload.type} event does not match its schema at ${first.path}: expected ${first.expected}, received ${first.received}.`;
   if (mode === 'warn') {
-    logger.warn(message, { type: payload.type, issues });
+    logger.warn(message, { type: payload.type, mismatches });
     return { data: payload as unknown as WebhookEvent };
   }
-  return failWebhook('event_invalid', message, { type: payload.type, issues });
+  return failWebhook('event_invalid', message, { type: payload.type, mismatches });
 }

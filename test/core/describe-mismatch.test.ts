@@ -35,10 +35,10 @@ describe('validation failures', () => {
     expect(error?.code).toBe('response_validation_failed');
     expect(error?.meta?.['body']).toEqual(body);
     expect(error?.meta?.['mismatches']).toEqual([
-      { path: '$.email_addresses[0].verification.attempts', expected: 'number', received: 'string "many"' },
+      { path: '$.email_addresses[0].verification.attempts', expected: 'number or null', received: 'string "many"' },
     ]);
     expect(error?.message).toBe(
-      'The 200 response of GetUser does not match its schema at $.email_addresses[0].verification.attempts: expected number, received string "many".',
+      'The 200 response of GetUser does not match its schema at $.email_addresses[0].verification.attempts: expected number or null, received string "many".',
     );
   });
 
@@ -47,7 +47,7 @@ describe('validation failures', () => {
       withVerification({ status: 'verified', strategy: 'email_code', attempts: 'many', expire_at: null }),
     );
     expect(result.errors?.[0].meta?.['mismatches']).toEqual([
-      expect.objectContaining({ path: '$.email_addresses[0].verification.attempts', expected: 'number' }),
+      expect.objectContaining({ path: '$.email_addresses[0].verification.attempts', expected: 'number or null' }),
     ]);
   });
 
