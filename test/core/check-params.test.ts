@@ -284,3 +284,80 @@ describe('param values', () => {
     expect(await sent[0]!.json()).toEqual({ slug: 'acme', name: 'Acme' });
   });
 });
+
+describe('param refusals, word for word', () => {
+  it('describe a wrong value by its kind only', async () => {
+    const { clerk } = recordingClient();
+    const kinds: Array<[unknown, string]> = [
+      [[1], 'an array'],
+      [{ n: 1 }, 'an object'],
+      [Number.NaN, 'NaN'],
+      [Number.POSITIVE_INFINITY, 'Infinity'],
+      [true, 'a boolean'],
+      [null, 'null'],
+      [10n, 'a bigint'],
+    ];
+    for (const [value, received] of kinds) {
+      const result = await clerk.users.getUserList({ limit: value } as never);
+      expect(result.errors?.[0].meta, String(value)).toMatchObject({ param: 'limit', received });
+      expect(result.errors?.[0].message).toBe(`Invalid params for GetUserList: The query parameter limit must be number, not ${received}.`);
+    }
+    const text = await clerk.users.getUserList({ banned: 'yes' } as never);
+    expect(text.errors?.[0].meta).toMatchObject({ param: 'banned', expected: 'boolean', received: 'a string' });
+  });
+
+  it('name the escape hatch of the place the key was found, and the spec name when one resembles it', async () => {
+    const { clerk } = recordingClient();
+    const body = await clerk.users.createUser({ firstName: 'Ada' } as never);
+    expect(body.errors?.[0].message).toBe(
+      'Invalid params for CreateUser: Unknown body parameter firstName (did you mean first_name?); pass it in the request option extraBody to send it anyway.',
+    );
+    const query = await clerk.users.getUserList({ zzzzqqqq: 1 } as never);
+    expect(query.errors?.[0].message).toBe(
+      'Invalid params for GetUserList: Unknown query parameter zzzzqqqq; pass it in the request option extraQuery to send it anyway.',
+    );
+  });
+
+  it('say which required parameter is missing', async () => {
+    const { clerk } = recordingClient();
+    const result = await clerk.apiKeys.getApiKeys({} as never);
+    expect(result.errors?.[0].message).toBe('Invalid params for getApiKeys: Missing required query parameter subject.');
+  });
+
+  it('let extraQuery give a required query parameter, but never excuse a wrong value', async () => {
+    const { clerk, sent } = recordingClient();
+    const given = await clerk.apiKeys.getApiKeys({} as never, { extraQuery: { subject: 'user_1' } });
+    expect(given.errors).toBeUndefined();
+    expect(new URL(sent[0]!.url).searchParams.get('subject')).toBe('user_1');
+    const wrong = await clerk.users.getUserList({ limit: 'ten' } as never, { extraQuery: { limit: 10 } });
+    expect(wrong.errors?.[0].meta).toMatchObject({ param: 'limit', reason: 'type' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('refuse params that are not an object for a query operation, and a list body merged with extraBody', async () => {
+    const { clerk, sent } = recordingClient();
+    const list = await clerk.users.getUserList(['limit'] as never);
+    expect(list.errors?.[0].message).toBe('Invalid params for GetUserList: params must be an object, not an array.');
+    const merged = await clerk.invitations.createBulkInvitations([{ email_address: 'a@b.c' }], { extraBody: { notify: true } });
+    expect(merged.errors?.[0].message).toBe('Invalid params for CreateBulkInvitations: extraBody cannot be merged into a list body.');
+    const extras = await clerk.users.getUserList({}, { extraBody: [] as never });
+    expect(extras.errors?.[0].message).toBe('Invalid params for GetUserList: extraQuery and extraBody must be plain objects.');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('send extraBody alone when the body is left out, and a FormData body as it is', async () => {
+    const { clerk, sent } = recordingClient();
+    await clerk.users.updateUser('user_1', undefined as never, { extraBody: { beta: 1 } });
+    expect(await sent[0]!.json()).toEqual({ beta: 1 });
+    const form = new FormData();
+    form.append('anything', 'goes');
+    expect((await clerk.users.setUserProfileImage('user_1', form as never)).errors).toBeUndefined();
+    expect(await sent[1]!.formData()).toEqual(form);
+  });
+
+  it('leave an absent body that the spec does not require unchecked', async () => {
+    const op = operations.find((o) => o.body === 'json' && !o.bodyRequired && requiredQuery(o).length > 0)!;
+    expect(checkParamValues(op, undefined, undefined)).toBeUndefined();
+    expect(checkParamValues(op, {}, undefined)?.errors?.[0]?.meta).toMatchObject({ reason: 'missing' });
+  });
+});

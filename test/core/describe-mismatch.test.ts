@@ -76,3 +76,28 @@ describe('describeMismatches', () => {
     ]);
   });
 });
+
+describe('what a mismatch says was received', () => {
+  it('describes null, objects, empty objects, arrays and values cut at 60 characters', () => {
+    const body = { a: null, b: { x: 1, y: 2 }, c: {}, d: [1, 2, 3], e: 'y'.repeat(58), f: 'z'.repeat(62), g: true };
+    const shape: Shape = ['object', { a: 'string', b: 'string', c: 'string', d: 'string', e: 'number', f: 'number', g: 'number' }, [], 1];
+    expect(describeMismatches(findProblems(shape, body), body).map((mismatch) => mismatch.received)).toEqual([
+      'null',
+      'an object with keys x, y',
+      'an object with keys (none)',
+      'an array of 3',
+      `string "${'y'.repeat(58)}"`,
+      `string "${'z'.repeat(59)}…`,
+      'boolean true',
+    ]);
+  });
+
+  it('says a value under a missing parent is absent', () => {
+    expect(describeMismatches([{ path: ['a', 'b'], expected: 'string', reason: 'missing' }], { a: 1 })).toEqual([
+      { path: '$.a.b', expected: 'string', received: 'nothing (the property is absent)' },
+    ]);
+    expect(describeMismatches([{ path: ['a', 0], expected: 'string', reason: 'missing' }], { a: null })[0]?.received).toBe(
+      'nothing (the property is absent)',
+    );
+  });
+});

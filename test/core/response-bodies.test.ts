@@ -215,3 +215,45 @@ describe('response validation', () => {
     expect(result.data).toMatchObject({ brand_new_field: 1 });
   });
 });
+
+describe('response edges', () => {
+  it('treats a 300 as an error status, keeping its trace id, and a non-JSON error body as no body', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(300, { 'content-type': 'text/html', 'x-clerk-trace-id': 'trace_300' });
+      res.end('<html>choose</html>');
+    });
+    const result = await createFixtureClient(server.url, { maxRetries: 0 }).users.getUser('user_1');
+    expect(result.status).toBe(300);
+    expect(result.errors?.[0]).toMatchObject({ code: 'http_error', status: 300, traceId: 'trace_300' });
+    expect(result.errors?.[0].meta?.['body']).toBeUndefined();
+  });
+
+  it('keeps the trace id on json_invalid and response_validation_failed, and none when the server sends none', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-clerk-trace-id': 'trace_bad' });
+      res.end('{not json');
+    });
+    const bad = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(bad.errors?.[0]).toEqual({
+      code: 'json_invalid',
+      message: 'HTTP 200 with a body that is not JSON.',
+      status: 200,
+      traceId: 'trace_bad',
+    });
+    server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'no' }, { 'x-clerk-trace-id': 'trace_invalid' }));
+    const invalid = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(invalid.errors?.[0]).toMatchObject({ code: 'response_validation_failed', traceId: 'trace_invalid' });
+    server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'no' }));
+    const untraced = await createFixtureClient(server.url).users.getUser('user_1');
+    expect(untraced.errors?.[0]).not.toHaveProperty('traceId');
+  });
+
+  it('validates with the shape alone when an operation has no compiled check', async () => {
+    server.handle((_req, res) => sendJson(res, 200, { id: 'user_1', object: 'user', deleted: 'yes' }));
+    const deleted = await createFixtureClient(server.url).users.deleteUser('user_1');
+    expect(deleted.errors?.[0].meta?.['mismatches']).toEqual([{ path: '$.deleted', expected: 'boolean', received: 'string "yes"' }]);
+    server.handle((_req, res) => sendJson(res, 200, { anything: true }));
+    const unchecked = await createFixtureClient(server.url).organizations.listOrganizations(undefined, { headers: {} });
+    expect(unchecked.errors?.[0].code).toBe('response_validation_failed');
+  });
+});
