@@ -11,22 +11,40 @@ export const SHARDS: ReadonlyArray<{ name: string; mutate: string[] }> = [
     ],
   },
   {
-    name: 'auth-keys',
-    mutate: [
-      'src/auth/{jwks-engine,jwks-fetch,jwks-parse,key-set-registry,key-source,token-cache}.ts',
-      'src/auth/{verifier-registry,create-token-verifier,options,publishable-key}.ts',
-    ],
+    name: 'auth-jwks',
+    mutate: ['src/auth/{jwks-engine,jwks-fetch,jwks-parse}.ts'],
+  },
+  {
+    name: 'auth-key-sources',
+    mutate: ['src/auth/{key-set-registry,key-source,token-cache,publishable-key}.ts'],
+  },
+  {
+    name: 'auth-verifiers',
+    mutate: ['src/auth/{verifier-registry,create-token-verifier,options}.ts'],
   },
   {
     name: 'auth-claims',
-    mutate: [
-      'src/auth/{claim-checks,claims,session-checks,org-permissions}.ts',
-      'src/auth/request/{has,auth-object,machine-auth-object}.ts',
-    ],
+    mutate: ['src/auth/{claim-checks,claims,session-checks,org-permissions}.ts'],
+  },
+  {
+    name: 'auth-has',
+    mutate: ['src/auth/request/{has,auth-object,machine-auth-object}.ts'],
   },
   {
     name: 'auth-request',
-    mutate: ['src/auth/request/**/*.ts', '!src/auth/request/{has,auth-object,machine-auth-object}.ts'],
+    mutate: [
+      'src/auth/request/{authenticate-request,run-authentication,read-token,request-state,decide-access}.ts',
+      'src/auth/request/{cookie-suffix,parse-cookies,client-authenticate}.ts',
+    ],
+  },
+  {
+    name: 'auth-machine',
+    mutate: [
+      'src/auth/request/**/*.ts',
+      '!src/auth/request/{has,auth-object,machine-auth-object}.ts',
+      '!src/auth/request/{authenticate-request,run-authentication,read-token,request-state,decide-access}.ts',
+      '!src/auth/request/{cookie-suffix,parse-cookies,client-authenticate}.ts',
+    ],
   },
   {
     name: 'core-send',
@@ -39,10 +57,19 @@ export const SHARDS: ReadonlyArray<{ name: string; mutate: string[] }> = [
   {
     name: 'core-client',
     mutate: [
+      'src/core/{create-api-client,client-options,unknown-params,describe-mismatch,describe-failure}.ts',
+      'src/core/{validate-response,path-params,query-serializer}.ts',
+    ],
+  },
+  {
+    name: 'core-results',
+    mutate: [
       'src/core/**/*.ts',
       '!src/core/{attempt-fetch,attempt-signal,bounded-map,create-transport,interpret-response,number-checks}.ts',
       '!src/core/{race-abort,read-body,request-body,request-options,response-errors,retry-policy}.ts',
       '!src/core/{send-operation,sleep,url-checks}.ts',
+      '!src/core/{create-api-client,client-options,unknown-params,describe-mismatch,describe-failure}.ts',
+      '!src/core/{validate-response,path-params,query-serializer}.ts',
     ],
   },
 ];
