@@ -130,7 +130,7 @@ describe('verifySignature fails closed', () => {
   const compact = { header: {}, payloadSegment: p, signature: new Uint8Array(Buffer.from(s, 'base64url')), signingInput: `${h}.${p}` };
 
   async function entry(): Promise<RsaKeyEntry> {
-    const jwk = { kty: 'RSA', n: key.jwk.n, e: key.jwk.e };
+    const jwk: JsonWebKey = { kty: 'RSA', n: key.jwk.n as string, e: 'AQAB' };
     const cryptoKey = await crypto.subtle.importKey('jwk', jwk, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, true, ['verify']);
     return { kid: undefined, alg: undefined, cryptoKeys: new Map([['RS256', cryptoKey]]) };
   }
@@ -156,7 +156,7 @@ describe('verifySignature fails closed', () => {
 
   it('is false when WebCrypto rejects instead of answering', async () => {
     // An RSA-PSS key cannot verify a PKCS#1 v1.5 signature: WebCrypto rejects the call.
-    const jwk = { kty: 'RSA', n: key.jwk.n, e: key.jwk.e };
+    const jwk: JsonWebKey = { kty: 'RSA', n: key.jwk.n as string, e: 'AQAB' };
     const pss = await crypto.subtle.importKey('jwk', jwk, { name: 'RSA-PSS', hash: 'SHA-256' }, true, ['verify']);
     expect(await webCryptoSignatureCheck(pss, 'RS256', compact.signature, compact.signingInput)).toBe(false);
   });

@@ -7,7 +7,7 @@ import { testKey } from './helpers/keys.js';
 
 const pem = testKey().pem;
 
-function refusal(options: unknown): { option?: unknown; message?: string; code?: string } {
+function refusal(options: unknown): { option?: unknown; message?: string | undefined; code?: string | undefined } {
   const error = resolveVerifierOptions(options as AnyVerifierOptions).errors?.[0];
   return { code: error?.code, option: error?.meta?.['option'], message: error?.message };
 }
@@ -173,7 +173,8 @@ describe('resolveVerifierOptions', () => {
     it('prefers jwtKey, then secretKey, then jwksUrl', () => {
       const all = { jwtKey: pem, secretKey: 'sk_test_abc', jwksUrl: 'https://x.example/jwks' };
       expect(resolveVerifierOptions(all).data?.source.kind).toBe('jwt-key');
-      expect(resolveVerifierOptions({ ...all, jwtKey: undefined }).data?.source.kind).toBe('backend-api');
+      const { jwtKey: _jwtKey, ...withoutJwtKey } = all;
+      expect(resolveVerifierOptions(withoutJwtKey).data?.source.kind).toBe('backend-api');
       expect(resolveVerifierOptions({ jwksUrl: all.jwksUrl }).data?.source.kind).toBe('jwks-url');
     });
 

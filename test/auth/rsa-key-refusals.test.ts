@@ -74,8 +74,7 @@ describe('importRsaKey: JWK refusals name their reason', () => {
   });
 
   it('accepts a JWK without use, alg or kid, and refuses a use other than sig', async () => {
-    const { kty, n, e } = jwk;
-    const { data, errors } = await importRsaKey({ jwk: { kty, n, e } }, ['RS256']);
+    const { data, errors } = await importRsaKey({ jwk: { kty: 'RSA', n: jwk.n as string, e: 'AQAB' } }, ['RS256']);
     expect(errors).toBeUndefined();
     expect(data?.kid).toBeUndefined();
     expect(data?.alg).toBeUndefined();
@@ -108,7 +107,8 @@ describe('importRsaKey: JWK refusals name their reason', () => {
     expect(data?.alg).toBe('RS384');
     expect(data?.kid).toBe(jwk.kid);
     expect([...(data?.cryptoKeys.keys() ?? [])]).toEqual(['RS384']);
-    const unpinned = await importRsaKey({ jwk: { ...jwk, alg: undefined } }, ['RS256', 'RS512']);
+    const { alg: _alg, ...unpinnedJwk } = jwk;
+    const unpinned = await importRsaKey({ jwk: unpinnedJwk }, ['RS256', 'RS512']);
     expect([...(unpinned.data?.cryptoKeys.keys() ?? [])]).toEqual(['RS256', 'RS512']);
   });
 

@@ -11,8 +11,7 @@ function chunked(chunks: Uint8Array[], contentLength?: number): Response {
       controller.close();
     },
   });
-  const headers = contentLength === undefined ? undefined : { 'content-length': String(contentLength) };
-  return new Response(stream, { headers });
+  return new Response(stream, contentLength === undefined ? {} : { headers: { 'content-length': String(contentLength) } });
 }
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -34,10 +34,10 @@ describe('decideAccess', () => {
 
   it('denies an unauthenticated request with 401 and its reason', () => {
     expect(
-      decideAccess(state({ isAuthenticated: false, reason: 'token_expired', message: 'The token has expired.' }), auth(false)),
+      decideAccess(state({ isAuthenticated: false, reason: 'session_token_expired', message: 'The token has expired.' }), auth(false)),
     ).toEqual({
       status: 401,
-      body: { errors: [{ code: 'token_expired', message: 'The token has expired.' }] },
+      body: { errors: [{ code: 'session_token_expired', message: 'The token has expired.' }] },
       headers,
     });
   });
