@@ -117,6 +117,14 @@ describe('responses', () => {
     expect(bare.errors).toEqual([{ code: 'json_invalid', message: 'HTTP 200 with a body that is not JSON.', status: 200 }]);
   });
 
+  it('never retries a body that is not JSON or does not match its schema', async () => {
+    for (const body of ['<html>', '{"id":5}']) {
+      const fetch = vi.fn(async () => new Response(body));
+      expect((await client(fetch, op(), { maxRetries: 2 })('thing_1')).errors).toBeDefined();
+      expect(fetch).toHaveBeenCalledTimes(1);
+    }
+  });
+
   it('gives text for a text operation, and undefined for an empty one', async () => {
     const def = op({ textSuccess: true });
     expect((await client(async () => new Response('plain text'), def)('thing_1')).data).toBe('plain text');
@@ -156,6 +164,18 @@ describe('responses', () => {
     expect(result.errors?.[0]?.['meta']).toMatchObject({
       issues: [{ code: 'custom', path: [], message: 'The validator failed: cannot merge' }],
     });
+    const throwsText = op({
+      responses: {
+        '200': () =>
+          ({
+            safeParse: () => {
+              throw 'no message';
+            },
+          }) as never,
+      },
+    });
+    const text = await client(async () => json({ id: 'a' }), throwsText)('thing_1');
+    expect(text.errors?.[0]?.['meta']).toMatchObject({ issues: [{ message: 'The validator failed: unknown error' }] });
   });
 
   it('warns instead in warn mode, and skips validation when off', async () => {
