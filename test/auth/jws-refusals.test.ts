@@ -16,6 +16,7 @@ describe('decodeBase64Url and decodeBase64UrlJson: canonical input only', () => 
     expect(decodeBase64Url('A')).toBeUndefined();
     expect(decodeBase64Url('AAAAA')).toBeUndefined();
     expect(decodeBase64Url('aé')).toBeUndefined();
+    expect(decodeBase64Url('éAAA')).toBeUndefined();
     expect(decodeBase64Url('a\u0100')).toBeUndefined();
     expect([...(decodeBase64Url('aGk') ?? [])]).toEqual([104, 105]);
   });

@@ -20,7 +20,9 @@ async function pemMessage(der: number[] | Uint8Array): Promise<string | undefine
 }
 
 async function jwkMessage(jwk: unknown, algorithms: Parameters<typeof importRsaKey>[1] = ['RS256']): Promise<string | undefined> {
-  return (await importRsaKey({ jwk: jwk as JsonWebKey }, algorithms)).errors?.[0].message;
+  const error = (await importRsaKey({ jwk: jwk as JsonWebKey }, algorithms)).errors?.[0];
+  if (error !== undefined) expect(error.code).toBe('jwk_invalid');
+  return error?.message;
 }
 
 describe('importRsaKey: PEM refusals name their reason', () => {
@@ -41,6 +43,7 @@ describe('importRsaKey: PEM refusals name their reason', () => {
     expect(await pemMessage([0x31, ...der.subarray(1)])).toBe(TRAILING);
     expect(await pemMessage([0x30])).toBe(TRAILING);
     expect(await pemMessage([0x30, 0x80])).toBe(TRAILING);
+    expect(await pemMessage([0x30, 0x80, ...new Uint8Array(128)])).toBe(TRAILING);
     // More than four length octets, even when they add up.
     expect(await pemMessage([0x30, 0x85, 0, 0, 0, 0, 0])).toBe(TRAILING);
     // A length that claims more octets than there are.
