@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readBodyCapped, ResponseTooLargeError } from '../../src/core/read-body.js';
 
 // readBodyCapped on its own: the size cap (declared and streamed), chunk joining and aborts.
@@ -16,7 +16,41 @@ function chunked(chunks: Uint8Array[], contentLength?: number): Response {
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
+/** A body of the given chunks that records whether it was cancelled. */
+function tracked(chunks: Uint8Array[], contentLength?: number): { response: Response; cancelled: () => boolean } {
+  let cancelled = false;
+  let index = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const chunk = chunks[index++];
+      if (chunk === undefined) controller.close();
+      else controller.enqueue(chunk);
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  const init = contentLength === undefined ? {} : { headers: { 'content-length': String(contentLength) } };
+  return { response: new Response(stream, init), cancelled: () => cancelled };
+}
+
 describe('readBodyCapped', () => {
+  it('cancels the body it refuses, declared or streamed too large, so the connection is released', async () => {
+    const declared = tracked([bytes('123')], 6);
+    await expect(readBodyCapped(declared.response, 5)).rejects.toThrow(ResponseTooLargeError);
+    expect(declared.cancelled()).toBe(true);
+    const streamed = tracked([bytes('123'), bytes('456'), bytes('789')]);
+    await expect(readBodyCapped(streamed.response, 5)).rejects.toThrow(ResponseTooLargeError);
+    expect(streamed.cancelled()).toBe(true);
+  });
+
+  it('stops listening to the signal once the body is read', async () => {
+    const controller = new AbortController();
+    const remove = vi.spyOn(controller.signal, 'removeEventListener');
+    expect(await readBodyCapped(chunked([bytes('ab')]), 5, controller.signal)).toBe('ab');
+    expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
+  });
+
   it('reads an empty body as the empty string', async () => {
     expect(await readBodyCapped(new Response(null), 10)).toBe('');
   });

@@ -59,6 +59,7 @@ describe('attempt outcomes', () => {
       { code: 'unexpected_redirect', message: 'The API answered with a redirect, which is not followed with credentials.', status: 307 },
     ]);
     expect(fetch).toHaveBeenCalledTimes(1);
+    expect(Object.keys(result.errors?.[0] ?? {})).toEqual(['code', 'message', 'status']);
   });
 
   it('names the timeout, and retries a timed-out GET', async () => {
@@ -115,6 +116,7 @@ describe('responses', () => {
     ]);
     const bare = await client(async () => new Response('<html>'))('thing_1');
     expect(bare.errors).toEqual([{ code: 'json_invalid', message: 'HTTP 200 with a body that is not JSON.', status: 200 }]);
+    expect(Object.keys(bare.errors?.[0] ?? {})).toEqual(['code', 'message', 'status']);
   });
 
   it('never retries a body that is not JSON or does not match its schema', async () => {
@@ -127,6 +129,9 @@ describe('responses', () => {
 
   it('gives text for a text operation, and undefined for an empty one', async () => {
     const def = op({ textSuccess: true });
+    const once = vi.fn(async () => new Response('ok'));
+    await client(once, def, { maxRetries: 2 })('thing_1');
+    expect(once).toHaveBeenCalledTimes(1);
     expect((await client(async () => new Response('plain text'), def)('thing_1')).data).toBe('plain text');
     expect((await client(async () => new Response(''), def)('thing_1')).data).toBeUndefined();
   });
@@ -195,6 +200,7 @@ describe('per-call options', () => {
 
   it.each([
     ['options that are not an object', 'fast', 'Invalid request options: request options must be an object'],
+    ['null options', null, 'Invalid request options: request options must be an object'],
     ['a signal that is not an AbortSignal', { signal: {} }, 'Invalid request options: signal must be an AbortSignal'],
     ['a zero timeout', { timeoutMs: 0 }, 'Invalid request options: timeoutMs must be a number between 1 and 2147483647.'],
     ['fractional retries', { maxRetries: 0.5 }, 'Invalid request options: maxRetries must be an integer between 0 and 10.'],
