@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/auth/**/*.test.ts', 'test/core/**/*.test.ts', 'test/client/**/*.test.ts', 'test/node/**/*.test.ts'],
-    exclude: ['test/client/generated-client.test.ts'],
+    // auth-bundle measures the esbuild bundle of the source, which Stryker's instrumentation inflates past the budget:
+    // a size check, not a behaviour check, and it would fail the initial test run.
+    exclude: ['test/client/generated-client.test.ts', 'test/auth/request/auth-bundle.test.ts'],
     testTimeout: 20_000,
     pool: 'threads',
   },

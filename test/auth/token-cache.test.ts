@@ -39,6 +39,25 @@ describe('verified-token cache', () => {
     expect((await verifier.verify(token)).errors?.[0].code).toBe('token_expired');
   });
 
+  it('drops a cached token once a hit is refused, so that a later call verifies it again', async () => {
+    const c = clock();
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: c.now });
+    const token = sessionToken(key, { exp: NOW_S + 30 });
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    c.tick(60_000);
+    expect((await verifier.verify(token)).errors?.[0].code).toBe('token_expired');
+    c.tick(-60_000);
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    try {
+      expect((await verifier.verify(token)).errors).toBeUndefined();
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect((await verifier.verify(token)).errors).toBeUndefined();
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('re-checks nbf on every hit', async () => {
     const c = clock();
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: c.now });

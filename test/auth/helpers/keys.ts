@@ -1,4 +1,7 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A synthetic RSA key pair with helpers to mint tokens; never a real Clerk key. */
 export interface TestKey {
@@ -23,7 +26,7 @@ export function testKey(name = 'ins_test_1', bits = 2048, publicExponent = 65537
   const id = `${name}:${bits}:${publicExponent}`;
   const cached = cache.get(id);
   if (cached) return cached;
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: bits, publicExponent });
+  const { privateKey, publicKey } = storedKeyPair(id, bits, publicExponent);
   const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const jwk = { ...(publicKey.export({ format: 'jwk' }) as JsonWebKey), kid: name, alg: 'RS256', use: 'sig' };
   const key: TestKey = {
@@ -40,6 +43,31 @@ export function testKey(name = 'ins_test_1', bits = 2048, publicExponent = 65537
   };
   cache.set(id, key);
   return key;
+}
+
+// Generated keys are also kept on disk: every test file (and every mutant run of `npm run mutate`) imports this
+// module afresh, and generating RSA keys is most of the time of a short auth test file (a 4096-bit key takes a
+// second). They are synthetic test keys, so a world-readable temp directory is fine.
+const KEY_DIR = join(tmpdir(), 'clerk-bapi-test-keys');
+
+function storedKeyPair(id: string, bits: number, publicExponent: number): { privateKey: KeyObject; publicKey: KeyObject } {
+  const file = join(KEY_DIR, `${id.replace(/[^A-Za-z0-9_-]/g, '_')}.pem`);
+  try {
+    const privateKey = createPrivateKey(readFileSync(file, 'utf8'));
+    return { privateKey, publicKey: createPublicKey(privateKey) };
+  } catch {
+    const pair = generateKeyPairSync('rsa', { modulusLength: bits, publicExponent });
+    try {
+      mkdirSync(KEY_DIR, { recursive: true });
+      // Written under a unique name and renamed, so that a parallel test file never reads half a key.
+      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+      writeFileSync(partial, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      renameSync(partial, file);
+    } catch {
+      // No writable temp directory: the key is simply generated again next time.
+    }
+    return pair;
+  }
 }
 
 /** A fixed "now" for every test: 2024-01-01T00:00:00Z. */
