@@ -1,14 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod/mini';
+import { describe, expect, it } from 'vitest';
 import { describeFailure } from '../../src/core/describe-failure.js';
 import type { OperationDef } from '../../src/core/operation.js';
-import { createPagedShape, isPagedRequest } from '../../src/core/paged-response.js';
-import { createCheckLookup, createValidatorLookup } from '../../src/core/validate-response.js';
+import { createPagedRule, isPagedRequest } from '../../src/core/paged-response.js';
+import type { Shape } from '../../src/core/shape.js';
+import { createResponseLookup } from '../../src/core/validate-response.js';
 
-// Which schema and fast check answer a status, paged requests, and failure descriptions, on their own.
+// Which check and shape answer a status, paged requests, and failure descriptions, on their own.
 
-const ok = z.object({ id: z.string() });
-const clientError = z.object({ errors: z.array(z.unknown()) });
+const ok: Shape = ['object', { id: 'string' }, ['id'], 1];
+const clientError: Shape = ['object', { errors: ['array', 'unknown'] }, ['errors'], 1];
 
 function operation(fields: Partial<OperationDef>): OperationDef {
   return {
@@ -19,42 +19,35 @@ function operation(fields: Partial<OperationDef>): OperationDef {
     path: '/things',
     pathParams: [],
     query: [],
-    responses: {},
     ...fields,
   };
 }
 
-describe('createValidatorLookup', () => {
-  it('picks the schema of the exact status, else of its class, else none, loading each once', async () => {
-    const loadOk = vi.fn(() => ok);
-    const lookup = createValidatorLookup(operation({ responses: { '200': loadOk, '4XX': () => clientError } }));
-    expect(await lookup(200)).toBe(ok);
-    expect(await lookup(200)).toBe(ok);
-    expect(loadOk).toHaveBeenCalledTimes(1);
-    expect(await lookup(404)).toBe(clientError);
-    expect(await lookup(201)).toBeUndefined();
-    expect(await lookup(500)).toBeUndefined();
-  });
-});
-
-describe('createCheckLookup', () => {
-  it('picks the check of the exact status, else of its class, else none', () => {
+describe('createResponseLookup', () => {
+  it('picks the check and shape of the exact status, else of its class, else none', () => {
     const exact = () => true;
     const range = () => false;
-    const lookup = createCheckLookup(operation({ checks: { '200': exact, '4XX': range } }));
-    expect(lookup(200)).toBe(exact);
-    expect(lookup(422)).toBe(range);
-    expect(lookup(204)).toBeUndefined();
-    expect(createCheckLookup(operation({}))(200)).toBeUndefined();
+    const lookup = createResponseLookup(operation({ checks: { '200': exact, '4XX': range }, shapes: { '200': ok, '4XX': clientError } }));
+    expect(lookup(200)).toEqual({ check: exact, shape: ok });
+    expect(lookup(422)).toEqual({ check: range, shape: clientError });
+    expect(lookup(204)).toEqual({ check: undefined, shape: undefined });
+    expect(lookup(500)).toEqual({ check: undefined, shape: undefined });
+    expect(createResponseLookup(operation({}))(200)).toEqual({ check: undefined, shape: undefined });
+  });
+
+  it('keeps a shape without a check (standalone functions) and a check without a shape', () => {
+    const check = () => true;
+    expect(createResponseLookup(operation({ shapes: { '201': ok } }))(201)).toEqual({ check: undefined, shape: ok });
+    expect(createResponseLookup(operation({ checks: { '2XX': check } }))(202)).toEqual({ check, shape: undefined });
   });
 });
 
 describe('paged responses', () => {
   const check = () => true;
-  const paged = { parameter: 'paginated', status: '200', check, response: () => ok };
+  const paged = { parameter: 'paginated', status: '200', check, shape: ok };
 
   it('is paged only when the paging parameter is true or "true"', () => {
-    const def = operation({ paged } as Partial<OperationDef>);
+    const def = operation({ paged });
     expect([true, 'true', false, 'false', 1, undefined].map((paginated) => isPagedRequest(def, { paginated }))).toEqual([
       true,
       true,
@@ -68,16 +61,11 @@ describe('paged responses', () => {
     expect(isPagedRequest(operation({}), { paginated: true })).toBe(false);
   });
 
-  it('gives the paged shape for its status only, loading the schema once', async () => {
-    const response = vi.fn(() => ok);
-    const shapeFor = createPagedShape(operation({ paged: { ...paged, response } } as Partial<OperationDef>));
-    const shape = shapeFor?.(200);
-    expect(shape?.check).toBe(check);
-    expect(await shape?.validator()).toBe(ok);
-    expect(await shape?.validator()).toBe(ok);
-    expect(response).toHaveBeenCalledTimes(1);
-    expect(shapeFor?.(201)).toBeUndefined();
-    expect(createPagedShape(operation({}))).toBeUndefined();
+  it('gives the paged rule for its status only', () => {
+    const ruleFor = createPagedRule(operation({ paged }));
+    expect(ruleFor?.(200)).toEqual({ check, shape: ok });
+    expect(ruleFor?.(201)).toBeUndefined();
+    expect(createPagedRule(operation({}))).toBeUndefined();
   });
 });
 
