@@ -56,9 +56,13 @@ export const SHARDS: ReadonlyArray<{ name: string; mutate: string[] }> = [
   },
   {
     name: 'core-client',
+    mutate: ['src/core/{create-api-client,client-options,describe-failure,path-params,query-serializer}.ts'],
+  },
+  {
+    name: 'core-params',
     mutate: [
-      'src/core/{create-api-client,client-options,unknown-params,describe-mismatch,describe-failure}.ts',
-      'src/core/{validate-response,path-params,query-serializer}.ts',
+      'src/core/{shape,check-params,check-param-values,describe-mismatch,validate-response,paged-response}.ts',
+      'src/core/standalone-operation.ts',
     ],
   },
   {
@@ -68,8 +72,9 @@ export const SHARDS: ReadonlyArray<{ name: string; mutate: string[] }> = [
       '!src/core/{attempt-fetch,attempt-signal,bounded-map,create-transport,interpret-response,number-checks}.ts',
       '!src/core/{race-abort,read-body,request-body,request-options,response-errors,retry-policy}.ts',
       '!src/core/{send-operation,sleep,url-checks}.ts',
-      '!src/core/{create-api-client,client-options,unknown-params,describe-mismatch,describe-failure}.ts',
-      '!src/core/{validate-response,path-params,query-serializer}.ts',
+      '!src/core/{create-api-client,client-options,describe-failure,path-params,query-serializer}.ts',
+      '!src/core/{shape,check-params,check-param-values,describe-mismatch,validate-response,paged-response}.ts',
+      '!src/core/standalone-operation.ts',
     ],
   },
 ];
