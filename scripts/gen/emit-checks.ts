@@ -3,7 +3,7 @@
 import { checkExpression, type CheckContext } from './check-expression.js';
 import type { OperationModel } from './operation-model.js';
 import { propertyKey } from './schema-node.js';
-import type { BodyModel, ValidationModel } from './validation-model.js';
+import { responseExport, type BodyModel, type ValidationModel } from './validation-model.js';
 
 export interface EmittedChecks {
   source: string;
@@ -115,10 +115,6 @@ export function emitChecks(model: ValidationModel): EmittedChecks {
   ];
   return {
     source: lines.join('\n'),
-    responseCheck(operation, status) {
-      const ref = model.responseOf(operation, status);
-      if (ref.kind === 'none' || (ref.kind === 'component' && !ref.hasBody)) return undefined;
-      return ref.kind === 'component' ? `responseChecks[${JSON.stringify(ref.name)}]!` : ref.id;
-    },
+    responseCheck: (operation, status) => responseExport(model, operation, status, 'responseChecks'),
   };
 }

@@ -3,7 +3,7 @@
 // where the body departs from the schema), and walks an operation's params shape before it sends anything.
 import type { OperationModel } from './operation-model.js';
 import { propertyKey, type SchemaNode } from './schema-node.js';
-import type { BodyModel, ValidationModel } from './validation-model.js';
+import { responseExport, type BodyModel, type ValidationModel } from './validation-model.js';
 
 export interface EmittedShapes {
   source: string;
@@ -107,13 +107,7 @@ export function emitShapes(model: ValidationModel): EmittedShapes {
   ];
   return {
     source: lines.join('\n'),
-    responseShape(operation, status) {
-      const ref = model.responseOf(operation, status);
-      if (ref.kind === 'none' || (ref.kind === 'component' && !ref.hasBody)) return undefined;
-      return ref.kind === 'component' ? `responseShapes[${JSON.stringify(ref.name)}]!` : ref.id;
-    },
-    paramsShape(operation) {
-      return paramsIds.get(operation.operationId);
-    },
+    responseShape: (operation, status) => responseExport(model, operation, status, 'responseShapes'),
+    paramsShape: (operation) => paramsIds.get(operation.operationId),
   };
 }

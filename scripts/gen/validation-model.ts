@@ -44,6 +44,19 @@ export function inlineResponseId(operationId: string, status: string): string {
   return `op_${toIdentifier(operationId)}_${toIdentifier(status)}`;
 }
 
+/**
+ * How a module names the artefact of one operation response: its entry in the module's map of component
+ * responses (`map`), or the operation's own export; undefined when the response has no JSON body.
+ *
+ * @example
+ * responseExport(model, getUser, '200', 'responseChecks'); // "responseChecks[\"User\"]!"
+ */
+export function responseExport(model: ValidationModel, operation: OperationModel, status: string, map: string): string | undefined {
+  const ref = model.responseOf(operation, status);
+  if (ref.kind === 'none' || (ref.kind === 'component' && !ref.hasBody)) return undefined;
+  return ref.kind === 'component' ? `${map}[${JSON.stringify(ref.name)}]!` : ref.id;
+}
+
 /** The exported id of an operation's params. */
 export function paramsId(operationId: string): string {
   return `params_${toIdentifier(operationId)}`;
