@@ -1,0 +1,4 @@
+// Why the surviving mutants of the `auth-has` shard (scripts/mutation/shards.ts) survive.
+import type { SurvivorReason } from '../reason.js';
+
+export const reasons: SurvivorReason[] = [];
