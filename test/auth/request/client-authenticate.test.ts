@@ -46,6 +46,15 @@ describe('clerk.authenticateRequest', () => {
     expect(state.toAuth()).toMatchObject({ tokenType: 'api_key', orgId: 'org_5', userId: undefined });
   });
 
+  it('treats null options as none: the client defaults still apply', async () => {
+    server.handle((req, res) => (req.url === '/v1/jwks' ? sendJson(res, 200, { keys: [key.jwk] }) : sendJson(res, 404, {})));
+    const clerk = createClerkClient({ secretKey: 'sk_test_client', apiUrl: server.url, maxRetries: 0 });
+    // Without an injected clock the 2024 test token has expired: proof that it was verified with the client's key set.
+    const state = await clerk.authenticateRequest(bearer(sessionToken(key)), null as never);
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'session_token_expired' });
+    expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/v1/jwks', 'Bearer sk_test_client']]);
+  });
+
   it('is not part of the client serialisation', () => {
     const clerk = createClerkClient({ secretKey: 'sk_test_client' });
     expect(Object.keys(clerk)).not.toContain('authenticateRequest');

@@ -25,6 +25,16 @@ describe('cookieSuffix', () => {
   it('computes the suffix of a key once', () => {
     expect(cookieSuffix('pk_test_once')).toBe(cookieSuffix('pk_test_once'));
   });
+
+  it('remembers the suffixes of at most 64 keys', async () => {
+    // A fresh module, so that the keys of other tests do not count.
+    vi.resetModules();
+    const fresh = (await import('../../../src/auth/request/cookie-suffix.js')).cookieSuffix;
+    for (let i = 0; i < 64; i++) expect(fresh(`pk_test_bound_${i}`), String(i)).toBe(fresh(`pk_test_bound_${i}`));
+    const past = fresh('pk_test_bound_64');
+    expect(fresh('pk_test_bound_64')).not.toBe(past);
+    expect(await fresh('pk_test_bound_64')).toBe(await past);
+  });
 });
 
 describe('decideAccess', () => {

@@ -82,6 +82,14 @@ describe('parseCookies', () => {
     expect(parseCookies('q="'.concat('"')).get('q')).toBe('');
     expect(parseCookies('q="').get('q')).toBe('"');
   });
+
+  it('strips quotes only when they open and close the value', () => {
+    expect([...parseCookies('a=ab"; b="ab; c="ab"')]).toEqual([
+      ['a', 'ab"'],
+      ['b', '"ab'],
+      ['c', 'ab'],
+    ]);
+  });
 });
 
 describe('token types', () => {
