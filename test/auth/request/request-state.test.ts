@@ -17,15 +17,18 @@ describe('signedInState', () => {
 });
 
 describe('signedOutState', () => {
-  const state = signedOutState({ reason: 'token_missing', message: 'No token – at all.' }, undefined);
+  // Built in each test, not once here, so that the code runs while the test does (Stryker activates mutants per test).
+  const signedOut = () => signedOutState({ reason: 'token_missing', message: 'No token – at all.' }, undefined);
 
   it('logs and serialises as its status and reason only', () => {
+    const state = signedOut();
     const summary = { type: 'RequestState', status: 'signed-out', reason: 'token_missing' };
     expect(JSON.parse(JSON.stringify(state))).toEqual(summary);
     expect(String(state)).toBe(`RequestState ${JSON.stringify(summary)}`);
   });
 
   it('carries the reason in headers, the message made printable ASCII', () => {
+    const state = signedOut();
     expect(Object.fromEntries(state.headers)).toEqual({
       'x-clerk-auth-status': 'signed-out',
       'x-clerk-auth-reason': 'token_missing',
@@ -35,7 +38,7 @@ describe('signedOutState', () => {
   });
 
   it('gives a signed-out session auth object', async () => {
-    const auth = state.toAuth();
+    const auth = signedOut().toAuth();
     expect(auth).toMatchObject({ tokenType: 'session_token', isAuthenticated: false, userId: undefined, sessionId: undefined });
     expect(auth.has({ role: 'org:admin' })).toBe(false);
     expect(await auth.getToken()).toBeUndefined();
