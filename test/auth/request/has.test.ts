@@ -30,6 +30,8 @@ const base = { sub: 'user_1', sid: 'sess_1', exp: 2_000_000_000 };
 const ROLES = ['admin', 'member', 'org:admin', 'org:member', 'billing'];
 const PERMISSIONS = ['read', 'manage', 'delete'];
 const FEATURES = ['reports', 'billing', 'sso', 'dashboard'];
+// Minutes since a factor was verified; 1 sits beside the -1 of "never", so a sign slip shows.
+const AGES = [-1, 0, 1, 5, 30, 100, 2000];
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
@@ -45,11 +47,13 @@ function v1Claims(next: () => number): SessionClaims {
       ? {
           fea: FEATURES.filter(() => next() < 0.5)
             .map((f) => `${pick(next, ['o', 'u', 'ou', 'uo'])}:${f}`)
-            .join(','),
+            // Clerk trims entries; an entry without a scope makes the whole claim malformed.
+            .concat(next() < 0.1 ? ['billing'] : [])
+            .join(pick(next, [',', ', '])),
         }
       : {}),
     ...(next() < 0.5 ? { pla: `${pick(next, ['o', 'u'])}:${pick(next, ['free', 'pro'])}` } : {}),
-    ...(next() < 0.7 ? { fva: [pick(next, [-1, 0, 5, 30, 100, 2000]), pick(next, [-1, 0, 5, 30, 100, 2000])] } : {}),
+    ...(next() < 0.7 ? { fva: [pick(next, AGES), pick(next, AGES)] } : {}),
   } as SessionClaims;
 }
 
@@ -68,7 +72,7 @@ function v2Claims(next: () => number): SessionClaims {
     ...(scoped.length > 0 ? { fea: scoped.join(',') } : {}),
     ...(withOrg ? { o: { id: 'org_1', rol: pick(next, ['admin', 'member']), slg: 'acme', per: PERMISSIONS.join(','), fpm } } : {}),
     ...(next() < 0.5 ? { pla: `${pick(next, ['o', 'u'])}:${pick(next, ['free', 'pro'])}` } : {}),
-    ...(next() < 0.7 ? { fva: [pick(next, [-1, 0, 5, 30, 100, 2000]), pick(next, [-1, 0, 5, 30, 100, 2000])] } : {}),
+    ...(next() < 0.7 ? { fva: [pick(next, AGES), pick(next, AGES)] } : {}),
   } as SessionClaims;
 }
 
@@ -188,8 +192,16 @@ describe('has(): fails closed (C.23)', () => {
     ['moderate', [60, -1], false],
     ['lax', [1439, -1], true],
     ['lax', [-1, -1], false],
+    // An age of 1 beside "never" (-1) on either side.
+    ['strict', [1, -1], true],
+    ['strict', [-1, 1], true],
+    ['strict', [0, 1], true],
+    ['strict_mfa', [1, 1], true],
+    ['strict_mfa', [-1, 1], false],
   ] as const)('applies the %s preset to fva %j', (preset, fva, expected) => {
-    expect(signedInAuthObject({ ...base, fva } as SessionClaims).has({ reverification: preset })).toBe(expected);
+    const claims = { ...base, fva } as SessionClaims;
+    expect(signedInAuthObject(claims).has({ reverification: preset })).toBe(expected);
+    expect(clerkHas(claims)({ reverification: preset })).toBe(expected);
   });
 
   it('applies a custom { level, afterMinutes }', () => {

@@ -172,6 +172,10 @@ describe('machine tokens through the Backend API verify endpoints (stub on 127.0
     expect(await auth.getToken()).toBe('ak_good');
     expect(auth.has({ role: 'org:admin' })).toBe(false);
     expect(JSON.stringify(auth)).not.toContain('ak_good');
+    // Non-enumerable, so spreading or copying the object (a cache, structuredClone) takes the data only.
+    expect(Object.keys(auth)).not.toContain('getToken');
+    expect(Object.keys(auth)).not.toContain('has');
+    expect(structuredClone(auth)).toStrictEqual({ ...auth });
   });
 
   it('verifies M2M and OAuth JWTs locally with keys from the client JWKS when there is no jwtKey', async () => {
