@@ -1,5 +1,3 @@
-import { defaultBodySerializer } from 'openapi-fetch';
-
 /**
  * Serialises an operation's body once, before the first attempt, so that retries resend exactly
  * the same bytes and serialisation problems become `params_invalid` results instead of throws.
@@ -12,7 +10,8 @@ import { defaultBodySerializer } from 'openapi-fetch';
  */
 export function serializeBody(kind: 'json' | 'multipart', body: unknown): string | FormData | undefined {
   if (body === undefined) return undefined;
-  if (kind === 'json') return defaultBodySerializer(body);
+  // openapi-fetch's defaultBodySerializer without its form-urlencoded branch, which needs a Content-Type we never pass.
+  if (kind === 'json') return body instanceof FormData ? body : JSON.stringify(body);
   if (body instanceof FormData) return body;
   if (typeof body !== 'object' || body === null) throw new TypeError('a multipart body must be an object of fields');
   const form = new FormData();
