@@ -8,7 +8,10 @@
  * - `['enum', ...values]`: one of these values (`===`);
  * - `['array', item]`, `['record', value]` (a plain object, every value checked);
  * - `['object', properties, required, extra]`: `extra` is `1` (other keys allowed, as in responses), `0`
- *   (other keys refused, as in requests) or the shape every other key's value must have;
+ *   (other keys refused, as in requests) or the shape every other key's value must have; `required` lists the
+ *   required keys, or is a count `n`: the first `n` keys of `properties`. The generator writes a count wherever
+ *   it may put the required keys first (objects that allow other keys, whose key order is never shown): a digit
+ *   instead of every name again, the largest part of a bundled response shape after the names themselves;
  * - `['union', ...members]` (one member matches), `['all', ...parts]` (every part matches);
  * - `['nullable', shape]`: `null` or the shape;
  * - a function returning a shape: a reference to a named schema (lazy, so schemas may refer to each other).
@@ -25,7 +28,7 @@ export type Shape =
   | 'file'
   | readonly ['enum', ...(string | number | boolean)[]]
   | readonly ['array' | 'record' | 'nullable', Shape]
-  | readonly ['object', { readonly [key: string]: Shape }, readonly string[], 0 | 1 | Shape]
+  | readonly ['object', { readonly [key: string]: Shape }, readonly string[] | number, 0 | 1 | Shape]
   | readonly ['union' | 'all', ...Shape[]]
   | (() => Shape);
 
@@ -96,8 +99,9 @@ export function fits(shape: Shape, value: unknown): boolean {
   }
 }
 
-function fitsObject([, properties, required, extra]: Extract<Shape, readonly ['object', ...unknown[]]>, value: unknown): boolean {
+function fitsObject([, properties, requiredOrCount, extra]: ObjectShape, value: unknown): boolean {
   if (!isObject(value)) return false;
+  const required = requiredKeys(properties, requiredOrCount);
   for (let index = 0; index < required.length; index++) if (value[required[index]!] === undefined) return false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -151,7 +155,7 @@ function walk(shape: Shape, value: unknown, path: (string | number)[], out: Shap
 }
 
 function walkObject(
-  [, properties, required, extra]: Extract<Shape, readonly ['object', ...unknown[]]>,
+  [, properties, requiredOrCount, extra]: ObjectShape,
   value: unknown,
   path: (string | number)[],
   out: ShapeProblem[],
@@ -168,10 +172,22 @@ function walkObject(
     else if (extra === 0) out.push({ path: [...path, key], expected: 'no such key', reason: 'unknown', known: Object.keys(properties) });
     else if (extra !== 1) walk(extra, child, [...path, key], out, limit);
   }
-  for (const key of required) {
+  for (const key of requiredKeys(properties, requiredOrCount)) {
     if (out.length >= limit) return;
     if (value[key] === undefined) out.push({ path: [...path, key], expected: describeShape(properties[key]!), reason: 'missing' });
   }
+}
+
+type ObjectShape = Extract<Shape, readonly ['object', ...unknown[]]>;
+
+/** The required keys of counted objects, listed once per object (shapes are constants, so this stays small). */
+const countedKeys = new WeakMap<object, readonly string[]>();
+
+function requiredKeys(properties: ObjectShape[1], required: ObjectShape[2]): readonly string[] {
+  if (typeof required !== 'number') return required;
+  let keys = countedKeys.get(properties);
+  if (keys === undefined) countedKeys.set(properties, (keys = Object.keys(properties).slice(0, required)));
+  return keys;
 }
 
 function walkUnion(members: readonly Shape[], value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {
