@@ -99,9 +99,10 @@ export function fits(shape: Shape, value: unknown): boolean {
   }
 }
 
-function fitsObject([, properties, requiredOrCount, extra]: ObjectShape, value: unknown): boolean {
+function fitsObject(shape: ObjectShape, value: unknown): boolean {
   if (!isObject(value)) return false;
-  const required = requiredKeys(properties, requiredOrCount);
+  const [, properties, , extra] = shape;
+  const required = requiredKeys(shape);
   for (let index = 0; index < required.length; index++) if (value[required[index]!] === undefined) return false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -154,13 +155,8 @@ function walk(shape: Shape, value: unknown, path: (string | number)[], out: Shap
   }
 }
 
-function walkObject(
-  [, properties, requiredOrCount, extra]: ObjectShape,
-  value: unknown,
-  path: (string | number)[],
-  out: ShapeProblem[],
-  limit: number,
-): void {
+function walkObject(shape: ObjectShape, value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {
+  const [, properties, , extra] = shape;
   if (!isObject(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
   // The keys present first: a misspelt key explains the required one it leaves missing.
   for (const key of Object.keys(value)) {
@@ -172,7 +168,7 @@ function walkObject(
     else if (extra === 0) out.push({ path: [...path, key], expected: 'no such key', reason: 'unknown', known: Object.keys(properties) });
     else if (extra !== 1) walk(extra, child, [...path, key], out, limit);
   }
-  for (const key of requiredKeys(properties, requiredOrCount)) {
+  for (const key of requiredKeys(shape)) {
     if (out.length >= limit) return;
     if (value[key] === undefined) out.push({ path: [...path, key], expected: describeShape(properties[key]!), reason: 'missing' });
   }
@@ -180,13 +176,14 @@ function walkObject(
 
 type ObjectShape = Extract<Shape, readonly ['object', ...unknown[]]>;
 
-/** The required keys of counted objects, listed once per object (shapes are constants, so this stays small). */
-const countedKeys = new WeakMap<object, readonly string[]>();
+/** The required keys of counted objects, listed once per shape (shapes are constants, so this stays small). */
+const countedKeys = new WeakMap<ObjectShape, readonly string[]>();
 
-function requiredKeys(properties: ObjectShape[1], required: ObjectShape[2]): readonly string[] {
+function requiredKeys(shape: ObjectShape): readonly string[] {
+  const [, properties, required] = shape;
   if (typeof required !== 'number') return required;
-  let keys = countedKeys.get(properties);
-  if (keys === undefined) countedKeys.set(properties, (keys = Object.keys(properties).slice(0, required)));
+  let keys = countedKeys.get(shape);
+  if (keys === undefined) countedKeys.set(shape, (keys = Object.keys(properties).slice(0, required)));
   return keys;
 }
 

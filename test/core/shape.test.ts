@@ -128,6 +128,9 @@ describe('objects', () => {
     }
     expect(check(counted, {}).map((problem) => problem.path)).toEqual([['id'], ['name']]);
     expect(check(['object', { id: 'string' }, 0, 1], {})).toEqual([]);
+    const properties = { a: 'string', b: 'string' } as const;
+    expect(check(['object', properties, 1, 1], {}).length).toBe(1);
+    expect(check(['object', properties, 2, 1], {}).length).toBe(2);
   });
 
   it('never take an inherited key for a declared one', () => {
