@@ -45,15 +45,36 @@ function bareSource(node: SchemaNode, ref: (name: string) => string): string {
       return list('array', [shapeSource(node.items, ref)]);
     case 'record':
       return list('record', [shapeSource(node.values, ref)]);
-    case 'object': {
-      const properties = node.properties.map(({ key, node: property }) => `${propertyKey(key)}: ${shapeSource(property, ref)}`);
-      const required = node.properties.filter((property) => property.required).map(({ key }) => JSON.stringify(key));
-      const extra = node.extra ? shapeSource(node.extra, ref) : node.closed ? '0' : '1';
-      return `['object', { ${properties.join(', ')} }, [${required.join(', ')}], ${extra}]`;
-    }
+    case 'object':
+      return objectSource(node, ref);
     default:
       return `'${node.kind}'`;
   }
+}
+
+/**
+ * An object shape. Where other keys are allowed, its key order is never shown (a closed object lists its keys to
+ * suggest a misspelt one), so the required keys go first and `required` is their count (src/core/shape.ts).
+ */
+function objectSource(node: Extract<SchemaNode, { kind: 'object' }>, ref: (name: string) => string): string {
+  const extra = node.extra ? shapeSource(node.extra, ref) : node.closed ? '0' : '1';
+  const required = node.properties.filter((property) => property.required);
+  const requiredFirst = [...required, ...node.properties.filter((property) => !property.required)];
+  const counted = extra !== '0' && enumeratesInOrder(requiredFirst.map(({ key }) => key));
+  const properties = (counted ? requiredFirst : node.properties).map(
+    ({ key, node: property }) => `${propertyKey(key)}: ${shapeSource(property, ref)}`,
+  );
+  const requiredSource = counted ? String(required.length) : `[${required.map(({ key }) => JSON.stringify(key)).join(', ')}]`;
+  return `['object', { ${properties.join(', ')} }, ${requiredSource}, ${extra}]`;
+}
+
+/**
+ * Whether an object literal with these keys enumerates them in this order: integer-like keys would come first, and
+ * a `__proto__` key would set the literal's prototype instead of adding a key.
+ */
+function enumeratesInOrder(keys: readonly string[]): boolean {
+  if (keys.includes('__proto__')) return false;
+  return Object.keys(Object.fromEntries(keys.map((key) => [key, true]))).join('\n') === keys.join('\n');
 }
 
 /**

@@ -21,6 +21,7 @@ export function emitStandalone(operations: OperationModel[], model: ValidationMo
   if (duplicate) throw new Error(`standalone functions need unique method names; ${duplicate} is used twice`);
   const lines = [
     "import { checkParamValues } from '../core/check-param-values.js';",
+    "import { encodeMultipart } from '../core/multipart-body.js';",
     "import { createStandaloneOperation, type StandaloneOperation } from '../core/standalone-operation.js';",
     "import * as d from './shapes.js';",
     "import type { OperationSignatures as S } from './operation-types.js';",
@@ -42,11 +43,16 @@ export function emitStandalone(operations: OperationModel[], model: ValidationMo
       `/** \`${op.method} ${op.path}\`: the standalone form of \`clerk.${op.namespace}.${op.methodName}\`. */`,
       `export const ${op.methodName}: StandaloneOperation<S[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ createStandaloneOperation(`,
       `  { ${fields.join(', ')} },`,
-      // Only an operation with params names the check, so the others bundle none of it.
-      params === undefined ? '  SPEC_VERSION,' : '  SPEC_VERSION,\n  checkParamValues,',
+      // Only an operation with params names the check, and only a multipart one the encoder, so others bundle neither.
+      ...standaloneArgs(params !== undefined, op.body?.type === 'multipart'),
       ');',
     );
   }
   lines.push('');
   return lines.join('\n');
+}
+
+function standaloneArgs(hasParams: boolean, multipart: boolean): string[] {
+  if (multipart) return ['  SPEC_VERSION,', `  ${hasParams ? 'checkParamValues' : 'undefined'},`, '  encodeMultipart,'];
+  return hasParams ? ['  SPEC_VERSION,', '  checkParamValues,'] : ['  SPEC_VERSION,'];
 }

@@ -50,7 +50,7 @@ export const SHARDS: ReadonlyArray<{ name: string; mutate: string[] }> = [
     name: 'core-send',
     mutate: [
       'src/core/{attempt-fetch,attempt-signal,bounded-map,create-transport,interpret-response,number-checks}.ts',
-      'src/core/{race-abort,read-body,request-body,request-options,response-errors,retry-policy}.ts',
+      'src/core/{multipart-body,race-abort,read-body,request-body,request-options,response-errors,retry-policy}.ts',
       'src/core/{send-operation,sleep,url-checks}.ts',
     ],
   },
@@ -70,7 +70,7 @@ export const SHARDS: ReadonlyArray<{ name: string; mutate: string[] }> = [
     mutate: [
       'src/core/**/*.ts',
       '!src/core/{attempt-fetch,attempt-signal,bounded-map,create-transport,interpret-response,number-checks}.ts',
-      '!src/core/{race-abort,read-body,request-body,request-options,response-errors,retry-policy}.ts',
+      '!src/core/{multipart-body,race-abort,read-body,request-body,request-options,response-errors,retry-policy}.ts',
       '!src/core/{send-operation,sleep,url-checks}.ts',
       '!src/core/{create-api-client,client-options,describe-failure,path-params,query-serializer}.ts',
       '!src/core/{shape,check-params,check-param-values,describe-mismatch,validate-response,paged-response}.ts',

@@ -9,6 +9,7 @@ import type { RequestOptions } from './request-options.js';
 import { redactResult } from './redact-deep.js';
 import { defineRedactedView } from './redacted-view.js';
 import { checkParamValues } from './check-param-values.js';
+import { encodeMultipart } from './multipart-body.js';
 import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
 
 /**
@@ -46,7 +47,7 @@ export function createApiClient<Signatures, Resources>(
       throw new TypeError(`createApiClient: ${def.namespace}.${def.methodName} uses a reserved name.`);
     }
     const namespace = (client[def.namespace] ??= {}) as Record<string, unknown>;
-    namespace[def.methodName] = createMethod(transport, prepareOperation(def, checkParamValues));
+    namespace[def.methodName] = createMethod(transport, prepareOperation(def, checkParamValues, encodeMultipart));
   }
   return defineRedactedView(client, description, 'ClerkClient') as ApiClient<Signatures, Resources>;
 }

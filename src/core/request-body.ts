@@ -1,37 +1,20 @@
-import { defaultBodySerializer } from 'openapi-fetch';
-
 /**
- * Serialises an operation's body once, before the first attempt, so that retries resend exactly
- * the same bytes and serialisation problems become `params_invalid` results instead of throws.
- * Multipart bodies become a real `FormData` (fetch then sets the boundary); `Uint8Array`s are
- * wrapped in a `Blob`, and arrays append one part per element.
+ * Serialises one call's body, once, before the first attempt, so that retries resend exactly the same bytes and
+ * serialisation problems become `params_invalid` results instead of throws. `undefined` means no body.
  *
  * @example
- * serializeBody('json', { first_name: 'Ada' });           // '{"first_name":"Ada"}'
- * serializeBody('multipart', { file: new Uint8Array(3) }); // FormData with one file part
+ * const serialize: BodySerializer = serializeJsonBody;
  */
-export function serializeBody(kind: 'json' | 'multipart', body: unknown): string | FormData | undefined {
-  if (body === undefined) return undefined;
-  if (kind === 'json') return defaultBodySerializer(body);
-  if (body instanceof FormData) return body;
-  if (typeof body !== 'object' || body === null) throw new TypeError('a multipart body must be an object of fields');
-  const form = new FormData();
-  for (const [name, value] of Object.entries(body)) {
-    for (const item of Array.isArray(value) ? value : [value]) appendPart(form, name, item);
-  }
-  return form;
-}
+export type BodySerializer = (body: unknown) => string | FormData | undefined;
 
-function appendPart(form: FormData, name: string, value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (value instanceof Blob) {
-    // A File keeps its own name; a bare Blob gets the field name so servers see a filename.
-    form.append(name, value, value instanceof File ? value.name : name);
-  } else if (value instanceof Uint8Array) {
-    form.append(name, new Blob([value as Uint8Array<ArrayBuffer>]), name);
-  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    form.append(name, String(value));
-  } else {
-    throw new TypeError(`multipart field ${name} must be a Blob, File, Uint8Array, string, number or boolean`);
-  }
+/**
+ * Serialises a JSON body: openapi-fetch's `defaultBodySerializer` without its form-urlencoded branch, which needs
+ * a Content-Type we never pass (a `FormData` still goes through unchanged, as there).
+ *
+ * @example
+ * serializeJsonBody({ first_name: 'Ada' }); // '{"first_name":"Ada"}'
+ */
+export function serializeJsonBody(body: unknown): string | FormData | undefined {
+  if (body === undefined) return undefined;
+  return body instanceof FormData ? body : JSON.stringify(body);
 }

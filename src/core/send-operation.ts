@@ -1,4 +1,4 @@
-import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
+import { createFinalURL } from 'openapi-fetch';
 import type { ApiError } from './api-error.js';
 import { failWith, failWithoutResponse, type ApiResult } from './api-result.js';
 import { fetchAttempt, type AttemptFailure } from './attempt-fetch.js';
@@ -11,7 +11,7 @@ import { buildPath } from './path-params.js';
 import { createQuerySerializer } from './query-serializer.js';
 import { redactResult } from './redact-deep.js';
 import { resolveRequestOptions, type RequestOptions, type ResolvedRequestOptions } from './request-options.js';
-import { serializeBody } from './request-body.js';
+import { serializeJsonBody, type BodySerializer } from './request-body.js';
 import { traceIdOf } from './response-errors.js';
 import type { Result } from './result.js';
 import { retryDelay, shouldRetry } from './retry-policy.js';
@@ -32,6 +32,8 @@ export interface PreparedOperation {
   readonly hasParams: boolean;
   /** Checks params against `def.params` (the client passes it for every operation, a standalone function when it has params). */
   readonly checkValues: ParamValueCheck | undefined;
+  /** Serialises the body: JSON, or the multipart encoder given to prepareOperation; undefined without a body. */
+  readonly serializeBody: BodySerializer | undefined;
   readonly serializeQuery: (query: Record<string, unknown>) => string;
   readonly responseFor: (status: number) => ResponseRule;
   /** For lists with a `paginated` switch: the rule of the `{ data, total_count }` shape of the success status. */
@@ -39,16 +41,27 @@ export interface PreparedOperation {
 }
 
 /**
- * Builds the per-operation helpers; see {@link PreparedOperation}.
+ * Builds the per-operation helpers; see {@link PreparedOperation}. A multipart operation needs `encodeMultipart`
+ * (passed in rather than imported, so that bundles without multipart operations leave it out); without it this
+ * throws a `TypeError`, a wiring bug rather than a runtime failure.
  *
  * @example
  * const prepared = prepareOperation(getUserDef, checkParamValues);
+ * const upload = prepareOperation(uploadDef, checkParamValues, encodeMultipart);
  */
-export function prepareOperation(def: OperationDef, checkValues: ParamValueCheck | undefined): PreparedOperation {
+export function prepareOperation(
+  def: OperationDef,
+  checkValues: ParamValueCheck | undefined,
+  encodeMultipart?: BodySerializer,
+): PreparedOperation {
+  if (def.body === 'multipart' && encodeMultipart === undefined) {
+    throw new TypeError(`${def.operationId} takes a multipart body but was prepared without encodeMultipart.`);
+  }
   return {
     def,
     hasParams: def.body !== undefined || def.query.length > 0,
     checkValues,
+    serializeBody: def.body === 'multipart' ? encodeMultipart : def.body === 'json' ? serializeJsonBody : undefined,
     serializeQuery: createQuerySerializer(def.query),
     responseFor: createResponseLookup(def),
     pagedFor: createPagedRule(def),
@@ -126,13 +139,15 @@ function buildRequest(
   let body: string | FormData | undefined;
   try {
     if (params !== undefined && !isObject(params)) throw new TypeError('params must be an object');
-    if (def.body) body = serializeBody(def.body, checked.data.body);
+    if (operation.serializeBody) body = operation.serializeBody(checked.data.body);
     const query = checked.data.query ?? {};
     url = createFinalURL(path.data, {
       baseUrl: transport.config.baseUrl,
       params: { query },
       querySerializer: operation.serializeQuery,
-      pathSerializer: defaultPathSerializer,
+      // buildPath has already filled and encoded the path, and createFinalURL calls this only for `params.path`,
+      // which is never given: openapi-fetch's own path serializer (about 2 KB) would be dead weight in every bundle.
+      pathSerializer: keepPath,
     });
   } catch (error) {
     const message = `Invalid params for ${def.operationId}: ${describeFailure(error, 'a value could not be read')}`;
@@ -171,6 +186,10 @@ function refusalMessage(failure: Exclude<AttemptFailure, 'fetch_failed'>, config
   if (failure === 'response_too_large') return `The response body exceeded ${config.maxResponseBytes} bytes.`;
   if (failure === 'unexpected_redirect') return 'The API answered with a redirect, which is not followed with credentials.';
   return 'The request URL left the API origin; nothing was sent.';
+}
+
+function keepPath(path: string): string {
+  return path;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -8,7 +8,10 @@
  * - `['enum', ...values]`: one of these values (`===`);
  * - `['array', item]`, `['record', value]` (a plain object, every value checked);
  * - `['object', properties, required, extra]`: `extra` is `1` (other keys allowed, as in responses), `0`
- *   (other keys refused, as in requests) or the shape every other key's value must have;
+ *   (other keys refused, as in requests) or the shape every other key's value must have; `required` lists the
+ *   required keys, or is a count `n`: the first `n` keys of `properties`. The generator writes a count wherever
+ *   it may put the required keys first (objects that allow other keys, whose key order is never shown): a digit
+ *   instead of every name again, the largest part of a bundled response shape after the names themselves;
  * - `['union', ...members]` (one member matches), `['all', ...parts]` (every part matches);
  * - `['nullable', shape]`: `null` or the shape;
  * - a function returning a shape: a reference to a named schema (lazy, so schemas may refer to each other).
@@ -25,7 +28,7 @@ export type Shape =
   | 'file'
   | readonly ['enum', ...(string | number | boolean)[]]
   | readonly ['array' | 'record' | 'nullable', Shape]
-  | readonly ['object', { readonly [key: string]: Shape }, readonly string[], 0 | 1 | Shape]
+  | readonly ['object', { readonly [key: string]: Shape }, readonly string[] | number, 0 | 1 | Shape]
   | readonly ['union' | 'all', ...Shape[]]
   | (() => Shape);
 
@@ -96,8 +99,10 @@ export function fits(shape: Shape, value: unknown): boolean {
   }
 }
 
-function fitsObject([, properties, required, extra]: Extract<Shape, readonly ['object', ...unknown[]]>, value: unknown): boolean {
+function fitsObject(shape: ObjectShape, value: unknown): boolean {
   if (!isObject(value)) return false;
+  const [, properties, , extra] = shape;
+  const required = requiredKeys(shape);
   for (let index = 0; index < required.length; index++) if (value[required[index]!] === undefined) return false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -150,13 +155,8 @@ function walk(shape: Shape, value: unknown, path: (string | number)[], out: Shap
   }
 }
 
-function walkObject(
-  [, properties, required, extra]: Extract<Shape, readonly ['object', ...unknown[]]>,
-  value: unknown,
-  path: (string | number)[],
-  out: ShapeProblem[],
-  limit: number,
-): void {
+function walkObject(shape: ObjectShape, value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {
+  const [, properties, , extra] = shape;
   if (!isObject(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
   // The keys present first: a misspelt key explains the required one it leaves missing.
   for (const key of Object.keys(value)) {
@@ -168,10 +168,23 @@ function walkObject(
     else if (extra === 0) out.push({ path: [...path, key], expected: 'no such key', reason: 'unknown', known: Object.keys(properties) });
     else if (extra !== 1) walk(extra, child, [...path, key], out, limit);
   }
-  for (const key of required) {
+  for (const key of requiredKeys(shape)) {
     if (out.length >= limit) return;
     if (value[key] === undefined) out.push({ path: [...path, key], expected: describeShape(properties[key]!), reason: 'missing' });
   }
+}
+
+type ObjectShape = Extract<Shape, readonly ['object', ...unknown[]]>;
+
+/** The required keys of counted objects, listed once per shape (shapes are constants, so this stays small). */
+const countedKeys = new WeakMap<ObjectShape, readonly string[]>();
+
+function requiredKeys(shape: ObjectShape): readonly string[] {
+  const [, properties, required] = shape;
+  if (typeof required !== 'number') return required;
+  let keys = countedKeys.get(shape);
+  if (keys === undefined) countedKeys.set(shape, (keys = Object.keys(properties).slice(0, required)));
+  return keys;
 }
 
 function walkUnion(members: readonly Shape[], value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {

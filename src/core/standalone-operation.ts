@@ -5,6 +5,7 @@ import { createTransport, type Transport } from './create-transport.js';
 import type { OperationDef } from './operation.js';
 import type { RequestOptions } from './request-options.js';
 import type { ParamValueCheck } from './check-params.js';
+import type { BodySerializer } from './request-body.js';
 import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
 
 /**
@@ -25,7 +26,7 @@ const transports = new WeakMap<ClientOptions, Transport>();
 /**
  * Builds the standalone function of one operation. It references only its own operation's definition, so a
  * bundler keeps just that operation's code and shapes; an operation with params passes `checkValues`
- * (`checkParamValues`), which the others leave out of the bundle. The options object is read on its first use and cached:
+ * (`checkParamValues`) and a multipart one `encodeMultipart`, which the others leave out of the bundle. The options object is read on its first use and cached:
  * pass the same object on every call (a changed object is not re-read). Bad options throw a `TypeError`, as
  * `createClerkClient` does; everything else resolves to `{ data }` or `{ errors }`.
  *
@@ -39,6 +40,7 @@ export function createStandaloneOperation<S extends OperationSignature>(
   def: OperationDef,
   specVersion: string,
   checkValues?: ParamValueCheck,
+  encodeMultipart?: BodySerializer,
 ): StandaloneOperation<S> {
   // Prepared on first call: importing every standalone function must cost nothing.
   let operation: PreparedOperation | undefined;
@@ -49,7 +51,7 @@ export function createStandaloneOperation<S extends OperationSignature>(
       transport = createTransport(config, secretKey);
       transports.set(options, transport);
     }
-    operation ??= prepareOperation(def, checkValues);
+    operation ??= prepareOperation(def, checkValues, encodeMultipart);
     // Positional arguments as on the client: path values, then params (when the operation takes any), then options.
     const rest = args.slice(def.pathParams.length);
     const params = operation.hasParams ? rest.shift() : undefined;

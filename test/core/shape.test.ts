@@ -121,6 +121,18 @@ describe('objects', () => {
     expect(check(closed, { emailAddress: 'a@b.c' }).map((problem) => problem.reason)).toEqual(['unknown', 'missing']);
   });
 
+  it('read a count as the first keys of the properties, in the same order as the list it stands for', () => {
+    const counted: Shape = ['object', { id: 'string', name: ['nullable', 'string'], age: 'number' }, 2, 1];
+    for (const value of [{ id: 'u', name: null }, { name: 'Ada' }, { age: 36 }, { id: 'u', age: '36' }, {}]) {
+      expect(check(counted, value), JSON.stringify(value)).toEqual(check(user, value));
+    }
+    expect(check(counted, {}).map((problem) => problem.path)).toEqual([['id'], ['name']]);
+    expect(check(['object', { id: 'string' }, 0, 1], {})).toEqual([]);
+    const properties = { a: 'string', b: 'string' } as const;
+    expect(check(['object', properties, 1, 1], {}).length).toBe(1);
+    expect(check(['object', properties, 2, 1], {}).length).toBe(2);
+  });
+
   it('never take an inherited key for a declared one', () => {
     const shape: Shape = ['object', { a: 'string' }, [], 0];
     expect(check(shape, { toString: 'x' })).toEqual([{ path: ['toString'], expected: 'no such key', reason: 'unknown', known: ['a'] }]);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../src/generated/operations.js';
 import * as standalone from '../../src/operations.js';
-import { getUser, getUserList } from '../../src/operations.js';
+import { createStandaloneOperation } from '../../src/core/standalone-operation.js';
+import type { OperationDef } from '../../src/core/operation.js';
+import { getUser, getUserList, setUserProfileImage } from '../../src/operations.js';
 import { makeClerkUser } from '../client/fixtures/clerk-users.js';
 
 const SECRET = 'sk_test_standalone000000000000000000000000';
@@ -69,5 +71,32 @@ describe('standalone operations (clerk-bapi/operations)', () => {
     const missing = await getUser(options, 'user_3');
     expect(missing.errors?.[0]).toMatchObject({ code: 'resource_not_found', status: 404 });
     expect(() => getUser({ secretKey: 'pk_test_not_a_secret' }, 'user_3')).toThrow(TypeError);
+  });
+
+  it('sends a multipart body as form data: the generated function brings its own encoder', async () => {
+    const { options, requests } = optionsAnswering(makeClerkUser(4));
+    const result = await setUserProfileImage(options, 'user_4', { file: new Uint8Array([104, 105]) });
+    expect(result.errors).toBeUndefined();
+    const form = await requests[0]!.formData();
+    expect(await (form.get('file') as File).text()).toBe('hi');
+  });
+
+  it('refuses to run a multipart operation built without the encoder (a generator bug), sending nothing', () => {
+    const def: OperationDef = {
+      operationId: 'Upload',
+      namespace: 'things',
+      methodName: 'upload',
+      method: 'POST',
+      path: '/things',
+      pathParams: [],
+      query: [],
+      body: 'multipart',
+    };
+    const { options, requests } = optionsAnswering({});
+    const upload = createStandaloneOperation(def, '2026-05-12') as unknown as (...args: unknown[]) => unknown;
+    expect(() => upload(options, { file: new Blob(['x']) })).toThrow(
+      new TypeError('Upload takes a multipart body but was prepared without encodeMultipart.'),
+    );
+    expect(requests).toHaveLength(0);
   });
 });
