@@ -1,3 +1,4 @@
+import { mergeHeaders } from 'openapi-fetch';
 import type { ClientLogger } from './client-logger.js';
 import type { ClientConfig } from './client-options.js';
 import { redactDeep } from './redact-deep.js';
@@ -37,13 +38,8 @@ export function createTransport(config: ClientConfig, secretKey: string): Transp
   return {
     config,
     // Lowest to highest priority: Content-Type and User-Agent may be overridden by the caller; the rest may not.
-    headersFor: (callerHeaders, jsonBody) => {
-      const headers = new Headers(jsonBody ? { 'Content-Type': 'application/json' } : undefined);
-      headers.set('User-Agent', config.userAgent);
-      callerHeaders.forEach((value, name) => headers.set(name, value));
-      for (const [name, value] of Object.entries(ours)) headers.set(name, value);
-      return headers;
-    },
+    headersFor: (callerHeaders, jsonBody) =>
+      mergeHeaders(jsonBody ? { 'Content-Type': 'application/json' } : undefined, { 'User-Agent': config.userAgent }, callerHeaders, ours),
     redact,
     logger: {
       warn: (message, details) => logger.warn(redact(message), clean(details)),

@@ -1,3 +1,5 @@
+import { defaultBodySerializer } from 'openapi-fetch';
+
 /**
  * Serialises one call's body, once, before the first attempt, so that retries resend exactly the same bytes and
  * serialisation problems become `params_invalid` results instead of throws. `undefined` means no body.
@@ -8,13 +10,12 @@
 export type BodySerializer = (body: unknown) => string | FormData | undefined;
 
 /**
- * Serialises a JSON body: openapi-fetch's `defaultBodySerializer` without its form-urlencoded branch, which needs
- * a Content-Type we never pass (a `FormData` still goes through unchanged, as there).
+ * Serialises a JSON body with openapi-fetch's `defaultBodySerializer` (a `FormData` goes through unchanged).
  *
  * @example
  * serializeJsonBody({ first_name: 'Ada' }); // '{"first_name":"Ada"}'
  */
 export function serializeJsonBody(body: unknown): string | FormData | undefined {
   if (body === undefined) return undefined;
-  return body instanceof FormData ? body : JSON.stringify(body);
+  return defaultBodySerializer(body);
 }
