@@ -88,6 +88,20 @@ describe('attempt outcomes', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('gives aborted, neither retried nor logged as a retry, for a signal aborted while a GET is in flight', async () => {
+    const debug = vi.fn();
+    const controller = new AbortController();
+    const fetch = vi.fn(async () => {
+      controller.abort();
+      throw new TypeError('fetch failed');
+    });
+    const get = client(fetch, op(), { maxRetries: 2, logger: { warn: () => undefined, debug } });
+    const result = await get('thing_1', { signal: controller.signal });
+    expect(result.errors).toEqual([{ code: 'aborted', message: 'The request was aborted by the caller.' }]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(debug).not.toHaveBeenCalled();
+  });
+
   it('logs each retry at debug level with the attempt, the status and the code', async () => {
     const debug = vi.fn();
     const logger: ClientLogger = { warn: () => undefined, debug };

@@ -102,12 +102,6 @@ export const reasons: SurvivorReason[] = [
   },
   {
     file: SEND,
-    mutant: 'BooleanLiteral: false -> true',
-    kind: 'equivalent',
-    why: 'Retrying a result aborted by the caller: the retry loop checks `signal.aborted` first and returns the same aborted result.',
-  },
-  {
-    file: SEND,
     mutant: /StringLiteral: '(timeout|network_error)' -> ""/,
     kind: 'equivalent',
     why: 'shouldRetry retries any failure string for an idempotent method, so an empty string is retried alike.',
