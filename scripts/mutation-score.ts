@@ -11,7 +11,7 @@
 // valid = detected + Survived + NoCoverage. Ignored mutants (static ones, under `ignoreStatic`) and mutants that do
 // not compile or crash outside a test count in neither. "Covered" is detected / (detected + Survived).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { findReason, type SurvivorKind, type SurvivorReason } from './mutation/reason.js';
 import { ALL_REASONS } from './mutation/reasons/index.js';
 import { SHARDS } from './mutation/shards.js';
@@ -70,10 +70,21 @@ function group(file: string): string {
   return file.split('/').slice(0, -1).join('/');
 }
 
-function readReports(): { byGroup: Map<string, Counts>; all: Counts; survivors: Survivor[]; missing: string[] } {
+/**
+ * Whether a shard mutates `file` (its globs; `!` ones exclude). A shard's report can still hold a file that moved to
+ * another shard: Stryker carries it over from the incremental file. Such a file is counted by its own shard only.
+ */
+function inShard(mutate: readonly string[], file: string): boolean {
+  const excluded = mutate.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+  const included = mutate.filter((glob) => !glob.startsWith('!'));
+  return included.some((glob) => matchesGlob(file, glob)) && !excluded.some((glob) => matchesGlob(file, glob));
+}
+
+function readReports(): { byGroup: Map<string, Counts>; all: Counts; survivors: Survivor[]; missing: string[]; stale: string[] } {
   const byGroup = new Map<string, Counts>();
   const all = emptyCounts();
   const missing: string[] = [];
+  const stale: string[] = [];
   const survivors: Survivor[] = [];
   for (const shard of SHARDS) {
     const path = join(projectRoot, 'reports/mutation', `${shard.name}.json`);
@@ -83,6 +94,10 @@ function readReports(): { byGroup: Map<string, Counts>; all: Counts; survivors: 
     }
     const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
     for (const [file, { source, mutants }] of Object.entries(report.files)) {
+      if (!inShard(shard.mutate, file)) {
+        stale.push(`${shard.name}: ${file}`);
+        continue;
+      }
       const counts = byGroup.get(group(file)) ?? emptyCounts();
       byGroup.set(group(file), counts);
       const lines = source.split('\n');
@@ -99,7 +114,7 @@ function readReports(): { byGroup: Map<string, Counts>; all: Counts; survivors: 
     }
   }
   survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { byGroup, all, survivors, missing };
+  return { byGroup, all, survivors, missing, stale };
 }
 
 function scoreTable(byGroup: Map<string, Counts>, all: Counts): string[] {
@@ -182,10 +197,11 @@ function writeDoc(byGroup: Map<string, Counts>, all: Counts, survivors: Survivor
 
 function main(): void {
   const args = new Set(process.argv.slice(2));
-  const { byGroup, all, survivors, missing } = readReports();
+  const { byGroup, all, survivors, missing, stale } = readReports();
   console.log(scoreTable(byGroup, all).join('\n'));
   console.log(`\n${kindTable(survivors).join('\n')}`);
   if (missing.length > 0) console.log(`\nno report yet for shard(s): ${missing.join(', ')}`);
+  if (stale.length > 0) console.log(`\nleft out, no longer in their shard's scope: ${stale.join(', ')}`);
   const unused = unusedReasons(survivors);
   if (unused.length > 0) {
     console.log(`\n${unused.length} reason(s) match no survivor (killed since, or the code changed):`);

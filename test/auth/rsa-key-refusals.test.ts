@@ -105,7 +105,9 @@ describe('importRsaKey: JWK refusals name their reason', () => {
 
   it('refuses a key pinned to an algorithm outside the allow-list, and imports a pinned key for its algorithm only', async () => {
     const pinned = { ...jwk, alg: 'RS384' };
-    expect(await jwkMessage(pinned)).toBe('The key is pinned to RS384, which is not an allowed algorithm.');
+    expect((await importRsaKey({ jwk: pinned }, ['RS256'])).errors).toEqual([
+      { code: 'jwk_invalid', message: 'The key is pinned to RS384, which is not an allowed algorithm.' },
+    ]);
     const { data } = await importRsaKey({ jwk: pinned }, ['RS256', 'RS384', 'RS512']);
     expect(data?.alg).toBe('RS384');
     expect(data?.kid).toBe(jwk.kid);

@@ -19,6 +19,15 @@ describe('verifyJwt', () => {
     expect((await verifyJwt(expired, { key: key.jwk, now: () => NOW_MS })).errors?.[0].code).toBe('token_expired');
   });
 
+  it('refuses a correctly signed token whose payload is not a JSON object', async () => {
+    for (const payload of ['not json', '[1]', 'null']) {
+      const token = key.sign({ alg: 'RS256' }, payload);
+      expect((await verifyJwt(token, { key: key.pem, now: () => NOW_MS })).errors, payload).toEqual([
+        { code: 'token_invalid', message: 'The token payload is not a base64url JSON object.' },
+      ]);
+    }
+  });
+
   it('returns options_invalid instead of throwing for bad options', async () => {
     const token = key.sign({ alg: 'RS256' }, { exp: NOW_S + 60 });
     expect((await verifyJwt(token, { key: key.pem, clockSkewInMs: NaN })).errors?.[0].code).toBe('options_invalid');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/core/create-api-client.js';
+import type { OperationDef } from '../../src/core/operation.js';
 import { createFixtureClient, TEST_SECRET } from '../client/fixtures/client.js';
 import { sendJson, useStubServer } from '../client/fixtures/stub-server.js';
 import { makeUser } from '../client/fixtures/users.js';
@@ -144,5 +146,77 @@ describe('createApiClient calls', () => {
     const result = await clerk.users.updateUser('user_1', { first_name: 1n as unknown as string });
     expect(result.errors?.[0].code).toBe('params_invalid');
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('createApiClient methods', () => {
+  const base = { namespace: 'things', method: 'GET', query: [{ name: 'limit', explode: true }], shapes: {} } as const;
+  const getThing: OperationDef = {
+    ...base,
+    operationId: 'GetThing',
+    methodName: 'get',
+    path: '/things/{id}',
+    pathParams: ['id'],
+    query: [],
+  };
+  const listThings: OperationDef = {
+    ...base,
+    operationId: 'ListThings',
+    methodName: 'list',
+    path: '/things',
+    pathParams: [],
+    pagination: 'array',
+  };
+
+  type Refusal = { errors?: unknown };
+  type Method = ((params?: unknown) => Promise<Refusal>) & { all?: (params?: unknown) => { toArray(): Promise<Refusal> } };
+
+  /** The `things` namespace of a client over `defs`, whose fetch records every URL it is asked for. */
+  function things(defs: OperationDef[], sent: string[] = []): Record<string, Method> {
+    const api = createApiClient<unknown, unknown>(defs, '2026-05-12', {
+      secretKey: TEST_SECRET,
+      maxRetries: 0,
+      fetch: async (request: Request) => {
+        sent.push(request.url);
+        return new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    }) as unknown as Record<string, Record<string, Method>>;
+    return api['things'] ?? {};
+  }
+
+  it('gives .all (enumerable) to paginated lists only', () => {
+    const methods = things([getThing, listThings]);
+    expect(Object.keys(methods['list'] ?? {})).toEqual(['all']);
+    expect('all' in (methods['get'] ?? {})).toBe(false);
+  });
+
+  it.each([
+    ['a namespace', { ...getThing, namespace: 'toJSON' }, 'toJSON.get'],
+    ['a method', { ...getThing, methodName: 'then' }, 'things.then'],
+  ])('throws for %s with a reserved name', (_label, def, name) => {
+    expect(() => things([def])).toThrow(new TypeError(`createApiClient: ${name} uses a reserved name.`));
+  });
+
+  it('.all refuses null params before any request', async () => {
+    const sent: string[] = [];
+    const list = things([listThings], sent)['list'];
+    expect((await list?.all?.(null).toArray())?.errors).toEqual([
+      { code: 'params_invalid', message: 'Invalid params for a paginated list: params must be an object.' },
+    ]);
+    expect(sent).toEqual([]);
+  });
+
+  it('.all and the plain method describe a getter that throws a non-Error with a fallback', async () => {
+    const sent: string[] = [];
+    const list = things([listThings], sent)['list'];
+    const params = {
+      get limit(): number {
+        throw 42;
+      },
+    };
+    const refused = [{ code: 'params_invalid', message: 'Invalid params for ListThings: a value could not be read' }];
+    expect((await list?.all?.(params).toArray())?.errors).toEqual(refused);
+    expect((await list?.(params))?.errors).toEqual(refused);
+    expect(sent).toEqual([]);
   });
 });

@@ -122,9 +122,29 @@ describe('parseClientOptions', () => {
     ['11 retries', { maxRetries: 11 }, 'maxRetries must be an integer between 0 and 10.'],
     ['a fractional maxResponseBytes', { maxResponseBytes: 1.5 }, 'maxResponseBytes must be an integer between 1 and 9007199254740991.'],
     ['a negative initial delay', { backoff: { initialDelayMs: -1 } }, 'backoff.initialDelayMs must be a number between 0 and 2147483647.'],
+    ['a negative maximum delay', { backoff: { maxDelayMs: -1 } }, 'backoff.maxDelayMs must be a number between 0 and 2147483647.'],
+    [
+      'a negative Retry-After cap',
+      { backoff: { maxRetryAfterMs: -1 } },
+      'backoff.maxRetryAfterMs must be a number between 0 and 2147483647.',
+    ],
+    [
+      // A function is not a logger object, even with a warn property.
+      'a function logger',
+      { logger: Object.assign(() => undefined, { warn: () => undefined }) as never },
+      'createClerkClient: logger must have a warn(message, details) method.',
+    ],
   ])('refuses %s', (_label, options, message) => {
     expect(refusal(options as Partial<ClientOptions> | null)).toBe(message);
   });
+});
+
+it('refuses options that are undefined or a string with the options message, not a TypeError from reading them', () => {
+  for (const options of [undefined, 'sk_test_x']) {
+    expect(() => parseClientOptions(options as unknown as ClientOptions, '2026-05-12')).toThrow(
+      new TypeError('createClerkClient: options must be an object with a secretKey.'),
+    );
+  }
 });
 
 describe('checkNumber', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../src/core/api-result.js';
 import { fetchAttempt } from '../../src/core/attempt-fetch.js';
+import { buildPath } from '../../src/core/path-params.js';
 import { createFixtureClient, TEST_SECRET } from '../client/fixtures/client.js';
 import { sendJson, startStubServer, type StubServer } from '../client/fixtures/stub-server.js';
 import { makeUser } from '../client/fixtures/users.js';
@@ -96,5 +97,36 @@ describe('path parameters', () => {
     }
     for (const url of seen) expect(new URL(url).origin).toBe('https://api.clerk.com');
     expect(seen.every((url) => url.startsWith('https://api.clerk.com/v1/users/'))).toBe(true);
+  });
+});
+
+describe('buildPath', () => {
+  const refusal = (value: unknown) => buildPath('/users/{user_id}', ['user_id'], [value]).errors?.[0];
+
+  it('takes a finite number as its decimal text, and refuses NaN and Infinity', () => {
+    expect(buildPath('/orgs/{org_id}/members/{n}', ['org_id', 'n'], ['org_1', 42])).toEqual({ data: '/orgs/org_1/members/42' });
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(refusal(value)).toEqual({
+        code: 'path_param_invalid',
+        message: 'Path parameter user_id must be a string, got number.',
+        meta: { param: 'user_id' },
+      });
+    }
+  });
+
+  it.each([
+    [null, 'must be a string, got null'],
+    [undefined, 'must be a string, got undefined'],
+    [{}, 'must be a string, got object'],
+    ['', 'must not be empty, "." or ".."'],
+    ['..', 'must not be empty, "." or ".."'],
+    ['a/b', 'must not contain "/", "\\", "?" or "#"'],
+    ['a\uD800', 'is not well-formed Unicode'],
+  ])('names why it refuses %j', (value, reason) => {
+    expect(refusal(value)).toEqual({
+      code: 'path_param_invalid',
+      message: `Path parameter user_id ${reason}.`,
+      meta: { param: 'user_id' },
+    });
   });
 });

@@ -43,6 +43,24 @@ describe('query serialization', () => {
     expect(serialize({ a: undefined, b: null, ids: [], c: '' })).toBe('c=');
   });
 
+  it('drops undefined and null items of an array and keeps the rest', () => {
+    const serialize = createQuerySerializer([{ name: 'ids', explode: false }]);
+    expect(serialize({ ids: [null, 'a', undefined, 'b'], tags: [undefined, 'x', null] })).toBe('ids=a,b&tags=x');
+  });
+
+  it('sends bigints as decimal text and dates as ISO 8601', () => {
+    const serialize = createQuerySerializer([]);
+    expect(serialize({ n: 12345678901234567890n, at: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) })).toBe(
+      'n=12345678901234567890&at=2026-01-02T03%3A04%3A05.000Z',
+    );
+  });
+
+  it('throws a TypeError naming the type of a value it cannot send', () => {
+    const serialize = createQuerySerializer([]);
+    expect(() => serialize({ a: Symbol('x') })).toThrow(new TypeError('unsupported query value of type symbol'));
+    expect(() => serialize({ a: { toISOString: () => 'x' } })).toThrow(new TypeError('unsupported query value of type object'));
+  });
+
   it('encodes commas inside explode:false values so that they cannot split an item', () => {
     const serialize = createQuerySerializer([{ name: 'ids', explode: false }]);
     expect(serialize({ ids: ['a,b', 'c'] })).toBe('ids=a%2Cb,c');

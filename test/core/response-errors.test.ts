@@ -37,6 +37,13 @@ describe('apiErrorsOf', () => {
     expect(meta?.['paramName']).toBe('email_address');
     expect(meta?.['v2']).toBe(1);
     expect(Object.getPrototypeOf(meta)).toBe(Object.prototype);
+    // Plain data properties, as an object literal would have: the caller may change or delete them.
+    expect(Object.getOwnPropertyDescriptor(meta, 'paramName')).toEqual({
+      value: 'email_address',
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
 
   it('skips entries without a string code, uses the code as message when there is none, and adds no absent fields', () => {

@@ -43,6 +43,8 @@ describe('parseRetryAfter', () => {
     for (const value of [
       '2015-10-21T07:28:10Z',
       'Wed, 21 Oct 2015 07:28:10 GMT later',
+      // Date.parse reads an offset after GMT (an hour earlier here); the HTTP date form has none.
+      'Wed, 21 Oct 2015 08:28:10 GMT+0100',
       'soon Wed, 21 Oct 2015 07:28:10 GMT',
       'Wed, 21 Oct 2015 07:28:10 UTC',
       'Xyz, 99 Foo 2015 07:28:10 GMT',

@@ -88,6 +88,20 @@ describe('attempt outcomes', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('gives aborted, neither retried nor logged as a retry, for a signal aborted while a GET is in flight', async () => {
+    const debug = vi.fn();
+    const controller = new AbortController();
+    const fetch = vi.fn(async () => {
+      controller.abort();
+      throw new TypeError('fetch failed');
+    });
+    const get = client(fetch, op(), { maxRetries: 2, logger: { warn: () => undefined, debug } });
+    const result = await get('thing_1', { signal: controller.signal });
+    expect(result.errors).toEqual([{ code: 'aborted', message: 'The request was aborted by the caller.' }]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(debug).not.toHaveBeenCalled();
+  });
+
   it('logs each retry at debug level with the attempt, the status and the code', async () => {
     const debug = vi.fn();
     const logger: ClientLogger = { warn: () => undefined, debug };
@@ -142,7 +156,16 @@ describe('responses', () => {
     expect((await client(async () => json({ id: 5 }), checked)('thing_1')).data).toEqual({ id: 5 });
     // A check and a shape that disagree (never in generated code): the shape's reading wins, the data is kept.
     const disagreeing = op({ checks: { '200': () => false } });
-    expect((await client(async () => json({ id: 'a' }), disagreeing)('thing_1')).data).toEqual({ id: 'a' });
+    const once = vi.fn(async () => json({ id: 'a' }));
+    expect(await client(once, disagreeing, { maxRetries: 2 })('thing_1')).toMatchObject({ data: { id: 'a' }, status: 200 });
+    expect(once).toHaveBeenCalledTimes(1);
+    // A check that says no with no shape to say where: the data is let through, not retried.
+    const shapeless = op({ checks: { '200': () => false }, shapes: {} });
+    const alone = vi.fn(async () => json({ id: 5 }));
+    const result = await client(alone, shapeless, { maxRetries: 2 })('thing_1');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ id: 5 });
+    expect(alone).toHaveBeenCalledTimes(1);
   });
 
   it('refuses data that does not match its schema, naming the first mismatch and the trace id', async () => {
@@ -185,6 +208,20 @@ describe('per-call options', () => {
     ],
   ])('refuses %s', async (_label, options, message) => {
     expect((await get('thing_1', options)).errors).toEqual([{ code: 'params_invalid', message }]);
+  });
+
+  it('refuses a body that is null or not an object with the full message, nothing sent', async () => {
+    const fetch = vi.fn(async () => json({ id: 'x' }));
+    const create = client(
+      fetch,
+      op({ operationId: 'CreateThing', method: 'POST', path: '/things', pathParams: [], methodName: 'create', body: 'json' }),
+    );
+    for (const params of [null, 'text', 7]) {
+      expect((await create(params)).errors).toEqual([
+        { code: 'params_invalid', message: 'Invalid params for CreateThing: params must be an object' },
+      ]);
+    }
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('refuses params that are not an object', async () => {
