@@ -20,7 +20,8 @@ describe('timeouts and aborts', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('[{"id":');
     });
-    const result = await createFixtureClient(server.url, { timeoutMs: 150, maxRetries: 0 }).users.getUser('user_1');
+    // Long enough for the headers to arrive on a loaded machine (the status is only known once they have).
+    const result = await createFixtureClient(server.url, { timeoutMs: 1_000, maxRetries: 0 }).users.getUser('user_1');
     expect(result.errors?.[0]).toMatchObject({ code: 'timeout', status: 200 });
   });
 
