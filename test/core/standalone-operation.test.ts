@@ -70,4 +70,22 @@ describe('standalone operations (clerk-bapi/operations)', () => {
     expect(missing.errors?.[0]).toMatchObject({ code: 'resource_not_found', status: 404 });
     expect(() => getUser({ secretKey: 'pk_test_not_a_secret' }, 'user_3')).toThrow(TypeError);
   });
+
+  it('reads an options object once, on its first call, and reuses what it built', async () => {
+    const { options, requests } = optionsAnswering(makeClerkUser(4));
+    let reads = 0;
+    const counted = {
+      ...options,
+      get secretKey(): string {
+        reads++;
+        return SECRET;
+      },
+    };
+    expect((await getUser(counted, 'user_4')).errors).toBeUndefined();
+    const firstReads = reads;
+    expect(firstReads).toBeGreaterThan(0);
+    expect((await getUser(counted, 'user_4')).errors).toBeUndefined();
+    expect(reads).toBe(firstReads);
+    expect(requests).toHaveLength(2);
+  });
 });
