@@ -11,7 +11,7 @@
 // valid = detected + Survived + NoCoverage. Ignored mutants (static ones, under `ignoreStatic`) and mutants that do
 // not compile or crash outside a test count in neither. "Covered" is detected / (detected + Survived).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { findReason, type SurvivorKind, type SurvivorReason } from './mutation/reason.js';
 import { ALL_REASONS } from './mutation/reasons/index.js';
 import { SHARDS } from './mutation/shards.js';
@@ -70,6 +70,17 @@ function group(file: string): string {
   return file.split('/').slice(0, -1).join('/');
 }
 
+/**
+ * Whether a shard mutates `file` now. Stryker's incremental mode carries a file over from the shard's incremental
+ * file even after the shard's globs stop naming it, so a report can hold another shard's file (counted twice) or a
+ * stale copy of it.
+ */
+function inShard(shard: (typeof SHARDS)[number], file: string): boolean {
+  const excluded = shard.mutate.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+  const included = shard.mutate.filter((glob) => !glob.startsWith('!'));
+  return included.some((glob) => matchesGlob(file, glob)) && !excluded.some((glob) => matchesGlob(file, glob));
+}
+
 function readReports(): { byGroup: Map<string, Counts>; all: Counts; survivors: Survivor[]; missing: string[] } {
   const byGroup = new Map<string, Counts>();
   const all = emptyCounts();
@@ -83,6 +94,7 @@ function readReports(): { byGroup: Map<string, Counts>; all: Counts; survivors: 
     }
     const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
     for (const [file, { source, mutants }] of Object.entries(report.files)) {
+      if (!inShard(shard, file)) continue;
       const counts = byGroup.get(group(file)) ?? emptyCounts();
       byGroup.set(group(file), counts);
       const lines = source.split('\n');
