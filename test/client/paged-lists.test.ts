@@ -163,3 +163,12 @@ describe('lists with a paginated switch', () => {
     expect(server.requests.map((request) => request.url)).toEqual(['/v1/redirect_urls?paginated=true&offset=0']);
   });
 });
+
+describe('lists with a paginated switch, called without params', () => {
+  it.each(CALLS)('%s validates the bare list', async (_name, path, call) => {
+    answerLikeTheApi();
+    const result = await call(client(), undefined as never);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual([expect.objectContaining({ id: ITEMS[path]!['id'] }), expect.anything()]);
+  });
+});

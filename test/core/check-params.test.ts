@@ -363,3 +363,101 @@ describe('param refusals, word for word', () => {
     expect(checkParamValues(op, {}, undefined)?.errors?.[0]?.meta).toMatchObject({ reason: 'missing' });
   });
 });
+
+/** A made-up body operation with a closed nested object, to reach the paths no generated operation has. */
+const nestedDef: OperationDef = {
+  operationId: 'UpdateSettings',
+  namespace: 'settings',
+  methodName: 'updateSettings',
+  method: 'PATCH',
+  path: '/settings',
+  pathParams: [],
+  query: [],
+  body: 'json',
+  params: ['object', { settings: ['object', { email_address: 'string', mode: 'string' }, ['mode'], 0] }, [], 0],
+};
+
+describe('nested params', () => {
+  it('suggest the spec name for the last key of a nested path only', () => {
+    const refused = checkParamValues(nestedDef, { settings: { mode: 'on', emailAddress: 'a@b.c' } }, undefined);
+    expect(refused?.errors?.[0]?.meta).toEqual({
+      param: 'settings.emailAddress',
+      location: 'body',
+      reason: 'unknown',
+      suggestion: 'email_address',
+    });
+  });
+
+  it('let only a top-level required field come through the escape hatch', () => {
+    const refused = checkParamValues(nestedDef, { settings: {} }, { settings: { mode: 'on' } });
+    expect(refused?.errors?.[0]?.meta).toEqual({ param: 'settings.mode', location: 'body', reason: 'missing' });
+  });
+});
+
+describe('refusal details', () => {
+  it('carry no suggestion key when nothing resembles the key', async () => {
+    const { clerk } = recordingClient();
+    const result = await clerk.users.getUserList({ zzzzqqqq: 1 } as never);
+    expect(Object.keys(result.errors?.[0].meta ?? {})).toEqual(['param', 'location', 'reason']);
+  });
+
+  it('describe an undefined item of a list as undefined', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.getUserList({ email_address: [undefined] } as never);
+    expect(result.errors?.[0].meta).toMatchObject({ param: 'email_address[0]', reason: 'type', received: 'undefined' });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('refuse null extras', async () => {
+    const { clerk, sent } = recordingClient();
+    const result = await clerk.users.getUserList({}, { extraQuery: null as never });
+    expect(result.errors?.[0].message).toBe('Invalid params for GetUserList: extraQuery and extraBody must be plain objects.');
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('FormData params', () => {
+  it('are sent as they are on an upload, extraBody and all left out', async () => {
+    const { clerk, sent } = recordingClient();
+    const form = new FormData();
+    form.append('anything', 'goes');
+    const result = await clerk.users.setUserProfileImage('user_1', form as never, { extraBody: { beta: '1' } });
+    expect(result.errors).toBeUndefined();
+    expect(await sent[0]!.formData()).toEqual(form);
+  });
+
+  it('are refused by an operation without a body, after its values are checked', async () => {
+    const { clerk, sent } = recordingClient();
+    const list = await clerk.users.getUserList(new FormData() as never);
+    expect(list.errors?.[0].message).toBe('Invalid params for GetUserList: params must be an object.');
+    const keys = await clerk.apiKeys.getApiKeys(new FormData() as never);
+    expect(keys.errors?.[0].meta).toEqual({ param: 'subject', location: 'query', reason: 'missing' });
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('extraBody alone', () => {
+  it('is read when the body is serialised, so a throwing getter is reported by its message', async () => {
+    const { clerk, sent } = recordingClient();
+    const extraBody = {
+      get beta(): number {
+        throw new Error('getter exploded');
+      },
+    };
+    const result = await clerk.users.updateUser('user_1', undefined as never, { extraBody });
+    expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', message: 'Invalid params for UpdateUser: getter exploded' });
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('suggestName distances', () => {
+  it('allows one edit for names of up to three letters, two for longer ones, never three', () => {
+    expect(suggestName('lim', ['limit'])).toBeUndefined();
+    expect(suggestName('lmt', ['limit'])).toBeUndefined();
+    expect(suggestName('ofst', ['offset'])).toBe('offset');
+    expect(suggestName('limitzzz', ['limit'])).toBeUndefined();
+    expect(suggestName('limitzz', ['limit'])).toBe('limit');
+    expect(suggestName('emailAddressXyz', ['email_address'])).toBeUndefined();
+    expect(suggestName('emailAdres', ['email_address'])).toBe('email_address');
+  });
+});

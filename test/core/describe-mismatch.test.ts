@@ -101,3 +101,18 @@ describe('what a mismatch says was received', () => {
     );
   });
 });
+
+describe('what a mismatch says was received, at the edges', () => {
+  it('names at most eight keys of an object', () => {
+    const body = { a: Object.fromEntries('abcdefghij'.split('').map((key) => [key, 1])) };
+    expect(describeMismatches([{ path: ['a'], expected: 'string', reason: 'type' }], body)[0]?.received).toBe(
+      'an object with keys a, b, c, d, e, f, g, h',
+    );
+  });
+
+  it('says a value under a string or an undefined parent is absent, not a character of it', () => {
+    const problem = { path: ['a', 0], expected: 'string', reason: 'type' } as const;
+    expect(describeMismatches([problem], { a: 'text' })[0]?.received).toBe('nothing (the property is absent)');
+    expect(describeMismatches([problem], { a: undefined })[0]?.received).toBe('nothing (the property is absent)');
+  });
+});

@@ -42,4 +42,20 @@ describe('copyJson', () => {
     expect(copy['a']).toEqual([{ b: 2 }]);
     expect((Object.assign({}, copy) as { admin?: unknown }).admin).toBeUndefined();
   });
+
+  it('writes a __proto__ key as an ordinary enumerable, writable and configurable property', () => {
+    const copy = copyJson(JSON.parse('{"__proto__":{"admin":true}}'))?.value as object;
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')).toEqual({
+      value: { admin: true },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    expect(Object.keys(copy)).toEqual(['__proto__']);
+  });
+
+  it('leaves copied arrays unfrozen unless asked', () => {
+    const copy = copyJson({ list: [1, [2]] })?.value as { list: [number, number[]] };
+    expect(Object.isFrozen(copy.list) || Object.isFrozen(copy.list[1])).toBe(false);
+  });
 });

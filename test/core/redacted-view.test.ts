@@ -20,4 +20,16 @@ describe('defineRedactedView', () => {
     expect(inspect(target)).toBe('ClerkClient {"apiUrl":"https://api.clerk.com"}');
     expect(JSON.stringify(target)).toBe('{"apiUrl":"https://api.clerk.com"}');
   });
+
+  it('prints the summary type as the label, or Object without one', () => {
+    expect(String(defineRedactedView({}, { type: 'Thing', kind: 'test' }))).toBe('Thing {"type":"Thing","kind":"test"}');
+    expect(String(defineRedactedView({}, { kind: 'test' }))).toBe('Object {"kind":"test"}');
+  });
+
+  it('adds no enumerable key, so a spread copy carries none of the view', () => {
+    const target = defineRedactedView({ field: 1 }, { type: 'Thing' });
+    const copy = { ...target };
+    expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
+    expect(Object.keys(copy)).toEqual(['field']);
+  });
 });

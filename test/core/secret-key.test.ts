@@ -46,3 +46,20 @@ describe('redactSecretKeys', () => {
     expect(redactSecretKeys('nothing to see, sk_ or sk_live_ alone', 'sk_test_mine')).toBe('nothing to see, sk_ or sk_live_ alone');
   });
 });
+
+describe('secret-key refusals, word for word', () => {
+  it('say a missing or empty key is required, and a malformed one what it must look like', () => {
+    const required = 'secretKey is required (a string starting with sk_test_ or sk_live_).';
+    for (const value of [undefined, null, 42, '']) expect(describeSecretKeyProblem(value)).toBe(required);
+    expect(describeSecretKeyProblem('sk_test_a b')).toBe('secretKey must be sk_test_ or sk_live_ followed by letters, digits, "_" or "-".');
+  });
+
+  it('never take a value that only stringifies to a key for one', () => {
+    expect(isSecretKey(['sk_test_abc'])).toBe(false);
+    expect(isSecretKey({ toString: () => 'sk_test_abc' })).toBe(false);
+  });
+
+  it('replace a configured secret of any shape, not only sk_-shaped tokens', () => {
+    expect(redactSecretKeys('token ak_live_123 refused', 'ak_live_123')).toBe('token [redacted] refused');
+  });
+});

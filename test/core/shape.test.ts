@@ -1,6 +1,6 @@
 // The shape walker: what each kind of shape accepts, where it says a value departs, and that its fast answer
 // (`fits`) always agrees with its explained one (`findProblems`).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeShape, findProblems, fits, type Shape } from '../../src/core/shape.js';
 
 /** Both answers of the walker, which must agree. */
@@ -183,5 +183,87 @@ describe('describeShape', () => {
     expect(describeShape(['object', {}, [], 1])).toBe('an object');
     expect(describeShape(['union', 'string', 'number'])).toBe('one of several shapes');
     expect(describeShape(() => 'boolean')).toBe('boolean');
+  });
+});
+
+describe('edges the fast and the explained walk must agree on', () => {
+  it('accept an array whose every item fits, however deep the arrays nest', () => {
+    expect(check(['array', 'string'], ['a', 'b'])).toEqual([]);
+    expect(check(['array', ['array', 'number']], [[1], [2, 3]])).toEqual([]);
+  });
+
+  it('refuse a primitive or null where an object is expected, even one without required keys', () => {
+    const open: Shape = ['object', { a: 'string' }, [], 1];
+    for (const value of ['text', 5, null, undefined])
+      expect(check(open, value)).toEqual([{ path: [], expected: 'an object', reason: 'type' }]);
+  });
+
+  it('ignore enumerable keys a value only inherits', () => {
+    const closed: Shape = ['object', { a: 'string' }, ['a'], 0];
+    const value = Object.assign(Object.create({ inherited: 1 }) as object, { a: 'x' });
+    expect(check(closed, value)).toEqual([]);
+  });
+
+  it('refuse null where a record is expected, naming the nested path', () => {
+    expect(check(['record', 'number'], null)).toEqual([{ path: [], expected: 'an object', reason: 'type' }]);
+    const holder: Shape = ['object', { meta: ['record', 'number'] }, [], 1];
+    expect(check(holder, { meta: [1] })).toEqual([{ path: ['meta'], expected: 'an object', reason: 'type' }]);
+  });
+
+  it('name the nested path of an empty union', () => {
+    expect(check(['object', { a: ['union'] }, [], 1], { a: 1 })).toEqual([
+      { path: ['a'], expected: 'nothing (an empty union)', reason: 'type' },
+    ]);
+  });
+
+  it('report the first of two union members that get equally far', () => {
+    const either: Shape = ['union', ['object', { a: 'string' }, ['a'], 1], ['object', { a: 'number' }, ['a'], 1]];
+    expect(check(either, { a: true })).toEqual([{ path: ['a'], expected: 'string', reason: 'type' }]);
+  });
+
+  it('rank union members by their deepest problem first, their number of problems second', () => {
+    // The first member gets deeper (a problem 3 levels down), though it has more problems and a shallower one too.
+    const deep: Shape = ['object', { a: 'string', b: ['object', { c: ['object', { d: 'string' }, [], 1] }, [], 1] }, [], 1];
+    const shallow: Shape = ['object', { a: 'number', b: ['object', { c: 'string' }, [], 1] }, [], 1];
+    expect(check(['union', deep, shallow], { a: 1, b: { c: { d: 1 } } })).toEqual([
+      { path: ['a'], expected: 'string', reason: 'type' },
+      { path: ['b', 'c', 'd'], expected: 'string', reason: 'type' },
+    ]);
+    const nested: Shape = ['object', { x: ['object', { p: 'string', q: 'string' }, [], 1] }, [], 1];
+    expect(check(['union', nested, 'string'], { x: { p: 1, q: 1 } })).toHaveLength(2);
+  });
+});
+
+describe('the problem limit', () => {
+  const many = (count: number, value: unknown): Record<string, unknown> =>
+    Object.fromEntries(Array.from({ length: count }, (_, index) => [`k${index}`, value]));
+
+  it('holds for the values of a record', () => {
+    expect(findProblems(['record', 'number'], many(20, 'x'))).toHaveLength(10);
+  });
+
+  it('holds for unknown keys and for missing required keys', () => {
+    expect(findProblems(['object', {}, [], 0], many(20, 1))).toHaveLength(10);
+    const required = Object.keys(many(20, 1));
+    expect(findProblems(['object', many(20, 'string') as Record<string, Shape>, required, 1], {})).toHaveLength(10);
+  });
+
+  it('counts the problems found before a union towards it', () => {
+    const shape: Shape = ['object', { ...(many(5, 'string') as Record<string, Shape>), u: ['union', ['array', 'string']] }, [], 1];
+    const problems = findProblems(shape, { ...many(5, 0), u: Array.from({ length: 20 }, () => 0) });
+    expect(problems).toHaveLength(10);
+    expect(problems.filter((problem) => problem.path[0] === 'u')).toHaveLength(5);
+  });
+});
+
+describe('files without a Blob global', () => {
+  it('accept a Uint8Array and refuse anything else instead of throwing', () => {
+    vi.stubGlobal('Blob', undefined);
+    try {
+      expect(fits('file', new Uint8Array(1))).toBe(true);
+      expect(fits('file', 'data:,x')).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -99,4 +99,22 @@ describe('standalone operations (clerk-bapi/operations)', () => {
     );
     expect(requests).toHaveLength(0);
   });
+
+  it('reads an options object once, on its first call, and reuses what it built', async () => {
+    const { options, requests } = optionsAnswering(makeClerkUser(4));
+    let reads = 0;
+    const counted = {
+      ...options,
+      get secretKey(): string {
+        reads++;
+        return SECRET;
+      },
+    };
+    expect((await getUser(counted, 'user_4')).errors).toBeUndefined();
+    const firstReads = reads;
+    expect(firstReads).toBeGreaterThan(0);
+    expect((await getUser(counted, 'user_4')).errors).toBeUndefined();
+    expect(reads).toBe(firstReads);
+    expect(requests).toHaveLength(2);
+  });
 });

@@ -1,4 +1,35 @@
 // Why the surviving mutants of the `core-results` shard (scripts/mutation/shards.ts) survive.
 import type { SurvivorReason } from '../reason.js';
 
-export const reasons: SurvivorReason[] = [];
+export const reasons: SurvivorReason[] = [
+  {
+    file: 'src/core/paginate.ts',
+    mutant: 'ConditionalExpression: page.totalCount !== undefined -> true',
+    kind: 'equivalent',
+    why: '`offset >= undefined` is always false (undefined compares as NaN), so reachedTotal is false without a total either way.',
+  },
+  {
+    file: 'src/core/secret-key.ts',
+    mutant: 'ConditionalExpression: secret === undefined -> false',
+    kind: 'equivalent',
+    why: 'redactSecret(text, undefined) returns text: includes(undefined) looks for "undefined", and text.split(undefined) is [text], joined back unchanged.',
+  },
+  {
+    file: 'src/core/secret-key.ts',
+    mutant: `StringLiteral: 'sk_' -> ""`,
+    kind: 'equivalent',
+    why: "includes('') is always true, so the regex always runs; on a text without 'sk_' it matches nothing and replace returns the text unchanged.",
+  },
+  {
+    file: 'src/core/json-copy.ts',
+    mutant: "ConditionalExpression: name === '__proto__' -> true",
+    kind: 'equivalent',
+    why: 'For any other key, defining an enumerable, writable, configurable value on a fresh {} makes the same own property, in the same order, as assignment (Object.prototype has no other setter).',
+  },
+  {
+    file: 'src/core/redact-deep.ts',
+    mutant: 'OptionalChaining: copyJson(value,',
+    kind: 'equivalent',
+    why: 'copyJson returns undefined only for a value nested too deeply without a tooDeep stand-in, and redactDeep always passes one (TOO_DEEP).',
+  },
+];
