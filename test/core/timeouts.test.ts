@@ -10,7 +10,8 @@ const hang = (): void => {};
 describe('timeouts and aborts', () => {
   it('times out an attempt whose headers never arrive', async () => {
     server.handle(hang);
-    const result = await createFixtureClient(server.url, { timeoutMs: 100, maxRetries: 0 }).users.getUser('user_1');
+    // 500 ms: on a loaded machine a shorter timeout can fire before the request reaches the stub server.
+    const result = await createFixtureClient(server.url, { timeoutMs: 500, maxRetries: 0 }).users.getUser('user_1');
     expect(result.errors?.[0].code).toBe('timeout');
     expect(server.requests).toHaveLength(1);
   });
@@ -29,7 +30,7 @@ describe('timeouts and aborts', () => {
     server.handle((_req, res) => {
       if (server.requests.length > 1) sendJson(res, 200, makeUser(1));
     });
-    const result = await createFixtureClient(server.url, { timeoutMs: 100 }).users.getUser('user_1');
+    const result = await createFixtureClient(server.url, { timeoutMs: 500 }).users.getUser('user_1');
     expect(result.errors).toBeUndefined();
     expect(server.requests).toHaveLength(2);
   });
