@@ -16,7 +16,8 @@ export const reasons: SurvivorReason[] = [
   },
   {
     file: 'src/auth/request/machine-jwt-keys.ts',
-    mutant: /OptionalChaining: options\.client\.jwks\?\.getJWKS|OptionalChaining: \(result\?\.data|ConditionalExpression: Array\.isArray\(list\) -> true/,
+    mutant:
+      /OptionalChaining: options\.client\.jwks\?\.getJWKS|OptionalChaining: \(result\?\.data|ConditionalExpression: Array\.isArray\(list\) -> true/,
     kind: 'equivalent',
     why: 'Inside the try: a missing jwks or data, or a non-array keys value (JSON has no value with a filter method), throws a TypeError that the catch turns into the same outcome, keys kept.',
   },

@@ -148,7 +148,12 @@ describe('createMachineJwtKeys edges', () => {
 
   it('skips entries that are not objects', async () => {
     const read = (keys: unknown[]) =>
-      createMachineJwtKeys({ client: { jwks: { getJWKS: async () => ({ data: { keys } }) } }, now: () => 0, ttlInMs: 1000, cooldownInMs: 100 });
+      createMachineJwtKeys({
+        client: { jwks: { getJWKS: async () => ({ data: { keys } }) } },
+        now: () => 0,
+        ttlInMs: 1000,
+        cooldownInMs: 100,
+      });
     expect(await read([null, a]).find('ins_a')).toBe(a);
     expect(await read(['x', a]).find(undefined)).toBe(a);
     expect(await read([7, a]).find(undefined)).toBe(a);
