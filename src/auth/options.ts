@@ -115,6 +115,9 @@ export interface ResolvedOptions {
  */
 export function resolveClaimOptions(
   options: ClaimOptions,
+  // Passed beside the options, not spread into a copy of them: a copy would drop options read through getters
+  // or a prototype (a class instance), and so silently skip their checks.
+  issuerOption: unknown = options.issuer,
 ): Result<{ rules: ClaimRules; algorithms: readonly RsaAlgorithm[]; now: () => number }, TokenError> {
   const skew = numberInRange(options.clockSkewInMs, 5000, 0, 300_000);
   if (skew === undefined) return invalid('clockSkewInMs', 'a number of milliseconds from 0 to 300000');
@@ -124,7 +127,7 @@ export function resolveClaimOptions(
   }
   const authorizedParties = stringList(options.authorizedParties);
   const audience = stringList(options.audience);
-  const issuer = stringList(options.issuer);
+  const issuer = stringList(issuerOption);
   const headerTypes = stringList(options.headerType ?? 'JWT');
   if (authorizedParties === null) return invalid('authorizedParties', 'a list of non-empty strings');
   if (audience === null) return invalid('audience', 'a non-empty string or list of them');
@@ -160,7 +163,7 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
     issuer = typeof options.publishableKey === 'string' ? issuerFromPublishableKey(options.publishableKey) : undefined;
     if (issuer === undefined) return invalid('publishableKey', 'pk_test_ or pk_live_ followed by the encoded Frontend API host');
   }
-  const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
+  const claims = resolveClaimOptions(options, issuer);
   if (claims.errors) return claims;
   // The client's rule (SECRET_KEY), so a key `createClerkClient` accepts is never refused here.
   if (options.secretKey !== undefined && !isSecretKey(options.secretKey)) {

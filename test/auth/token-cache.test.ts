@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTokenVerifier } from '../../src/auth/index.js';
 import { createTokenCache } from '../../src/auth/token-cache.js';
-import { NOW_MS, NOW_S, sessionToken, testKey } from './helpers/keys.js';
+import { MAX_TOKEN_LENGTH } from '../../src/auth/decode-jwt.js';
+import { b64url, NOW_MS, NOW_S, sessionClaims, sessionToken, testKey } from './helpers/keys.js';
 import { fakeFetch, jwksResponse } from './helpers/jwks-server.js';
 
 const key = testKey('ins_cache');
@@ -121,6 +122,77 @@ describe('verified-token cache', () => {
     await verifier.verify(token);
     await verifier.verify(token);
     expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
+  });
+
+  it('does not verify a repeated token again while its JWKS key stays fresh, also after a refresh', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    const c = clock();
+    const verifier = createTokenVerifier({
+      secretKey: 'sk_test_cache_refresh',
+      fetch: fakeFetch(() => jwksResponse([key.jwk])).fetch,
+      now: c.now,
+    });
+    const token = sessionToken(key, { exp: NOW_S + 3600 });
+    for (let i = 0; i < 3; i++) expect((await verifier.verify(token)).errors).toBeUndefined();
+    expect(spy).toHaveBeenCalledTimes(1);
+    c.tick(301_000); // stale: the cache entry is dropped, the set refetched and the token verified again
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    c.tick(1);
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
+  });
+
+  it('reuses the verification of a token of exactly the size cap', async () => {
+    // Pad a claim (and the header, since base64url skips lengths 4k+1) until the token is exactly the cap:
+    // header and payload lengths are computed unsigned, the RS256 signature of a 2048-bit key is 342 characters.
+    const parts = (pad: number, extra: number) => ({
+      header: { alg: 'RS256', kid: key.kid, typ: 'JWT', x: 'y'.repeat(extra) },
+      payload: sessionClaims({ pad: 'p'.repeat(pad) }),
+    });
+    const unsignedLength = ({ header, payload }: ReturnType<typeof parts>) =>
+      b64url(JSON.stringify(header)).length + 1 + b64url(JSON.stringify(payload)).length + 1 + 342;
+    let chosen: ReturnType<typeof parts> | undefined;
+    for (let pad = 5000; chosen === undefined && pad < 7000; pad++) {
+      for (const extra of [0, 1, 2]) if (unsignedLength(parts(pad, extra)) === MAX_TOKEN_LENGTH) chosen ??= parts(pad, extra);
+    }
+    const token = key.sign(chosen!.header, chosen!.payload);
+    expect(token.length).toBe(MAX_TOKEN_LENGTH);
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    expect((await verifier.verify(token)).errors).toBeUndefined();
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
+  it('frees the slot of a cached token once its key has left the key set', async () => {
+    const gone = testKey('ins_options_gone');
+    const kept = testKey('ins_options_kept');
+    let now = NOW_MS;
+    const fake = fakeFetch(() => jwksResponse([gone.jwk, kept.jwk]));
+    const verifier = createTokenVerifier({
+      secretKey: 'sk_test_options_slots',
+      fetch: fake.fetch,
+      now: () => now,
+      tokenCache: { maxEntries: 2 },
+    });
+    const old = sessionToken(gone, { exp: NOW_S + 3600 });
+    const y = sessionToken(kept, { sid: 'sess_y', exp: NOW_S + 3600 });
+    const z = sessionToken(kept, { sid: 'sess_z', exp: NOW_S + 3600 });
+    expect((await verifier.verify(old)).errors).toBeUndefined();
+    fake.respond(() => jwksResponse([kept.jwk]));
+    now += 301_000;
+    expect((await verifier.verify(old)).errors?.[0].code).toBe('jwk_kid_mismatch');
+    expect((await verifier.verify(y)).errors).toBeUndefined();
+    expect((await verifier.verify(old)).errors?.[0].code).toBe('jwk_kid_mismatch');
+    expect((await verifier.verify(z)).errors).toBeUndefined();
+    // The refused token holds no slot, so y and z both stay cached.
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    expect((await verifier.verify(y)).errors).toBeUndefined();
+    expect((await verifier.verify(z)).errors).toBeUndefined();
+    expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
   });
 });
