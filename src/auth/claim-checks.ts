@@ -1,6 +1,7 @@
+import { isString, isStringArray } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { decodePayload, type CompactJwt } from './decode-jwt.js';
-import { tokenError, type TokenError, type TokenErrorCode } from './errors.js';
+import { claimError, tokenError, type TokenError, type TokenErrorCode } from './errors.js';
 import { describeUntrusted } from './safe-detail.js';
 
 /**
@@ -25,7 +26,7 @@ export interface ClaimRules {
  */
 export function checkHeaderType(header: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
   const typ = header['typ'];
-  if (typ === undefined || (typeof typ === 'string' && rules.headerTypes.includes(typ))) return undefined;
+  if (typ === undefined || (isString(typ) && rules.headerTypes.includes(typ))) return undefined;
   return tokenError('token_type_mismatch', `The token type (typ) must be one of: ${rules.headerTypes.join(', ')}.`);
 }
 
@@ -50,7 +51,7 @@ export function checkRegisteredClaims(
   const { exp } = payload;
   // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
   if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    return tokenError('token_invalid', 'The token has no finite numeric exp claim.', { claim: 'exp' });
+    return claimError('exp', 'is missing or not a finite number');
   }
   if (exp * 1000 <= nowMs - rules.clockSkewInMs) {
     return tokenError('token_expired', 'The token has expired.', timeDetail('exp', exp, nowMs, rules));
@@ -59,7 +60,7 @@ export function checkRegisteredClaims(
     const value = payload[claim];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return tokenError('token_invalid', `The ${claim} claim is not a finite number.`, { claim });
+      return claimError(claim, 'is not a finite number');
     }
     if (value * 1000 > nowMs + rules.clockSkewInMs) return tokenError(code, message, timeDetail(claim, value, nowMs, rules));
   }
@@ -68,8 +69,8 @@ export function checkRegisteredClaims(
 
 function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
   const { azp, aud, iss } = payload;
-  if (azp !== undefined && typeof azp !== 'string') {
-    return tokenError('token_invalid', 'The azp claim is not a string.', { claim: 'azp' });
+  if (azp !== undefined && !isString(azp)) {
+    return claimError('azp', 'is not a string');
   }
   // Exact string equality only: no prefix, case or trailing-slash leniency (subdomain cookie leaks).
   if (rules.authorizedParties !== undefined && (azp === undefined || !rules.authorizedParties.includes(azp))) {
@@ -78,17 +79,17 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
       authorizedParties: [...rules.authorizedParties],
     });
   }
-  if (aud !== undefined && typeof aud !== 'string' && !isStringArray(aud)) {
-    return tokenError('token_invalid', 'The aud claim is not a string or an array of strings.', { claim: 'aud' });
+  if (aud !== undefined && !isString(aud) && !isStringArray(aud)) {
+    return claimError('aud', 'is not a string or an array of strings');
   }
   if (rules.audience !== undefined) {
-    const audiences = aud === undefined ? [] : typeof aud === 'string' ? [aud] : aud;
+    const audiences = aud === undefined ? [] : isString(aud) ? [aud] : aud;
     if (!audiences.some((value) => rules.audience?.includes(value))) {
       return tokenError('token_invalid_audience', 'The token audience (aud) is not allowed.');
     }
   }
-  if (iss !== undefined && typeof iss !== 'string') {
-    return tokenError('token_invalid_issuer', 'The iss claim is not a string.', { claim: 'iss' });
+  if (iss !== undefined && !isString(iss)) {
+    return claimError('iss', 'is not a string', 'token_invalid_issuer');
   }
   if (rules.issuer !== undefined && (iss === undefined || !rules.issuer.includes(iss))) {
     return tokenError('token_invalid_issuer', 'The token issuer (iss) is not the expected one.');
@@ -117,8 +118,4 @@ export function readCheckedClaims(
 /** Safe context for a time-claim failure: the claim's value and the verifier's clock, both in seconds. */
 function timeDetail(claim: 'exp' | 'nbf' | 'iat', value: number, nowMs: number, rules: ClaimRules): Record<string, unknown> {
   return { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: rules.clockSkewInMs };
-}
-
-function isStringArray(value: unknown): value is readonly string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

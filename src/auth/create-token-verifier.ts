@@ -1,3 +1,4 @@
+import { isString } from '../core/guards.js';
 import { defineRedactedView } from '../core/redacted-view.js';
 import type { Result } from '../core/result.js';
 import { checkRegisteredClaims, readCheckedClaims } from './claim-checks.js';
@@ -102,7 +103,7 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
 
   async function run(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
     const nowMs = call.now();
-    if (typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH) {
+    if (isString(token) && token.length <= MAX_TOKEN_LENGTH) {
       const hit = cache.get(token);
       if (hit !== undefined) {
         // Only the signature outcome is reused: time, azp, aud and iss are checked again, and the

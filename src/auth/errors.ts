@@ -69,3 +69,24 @@ export function fail(
 ): { data?: never; errors: NonEmptyArray<TokenError> } {
   return { errors: [tokenError(code, message, meta)] };
 }
+
+/**
+ * The most common refusal, `token_invalid` with the message `The token <problem>.`: one short call for the
+ * many shape checks.
+ *
+ * @example
+ * return invalidToken('must be a string'); // message: 'The token must be a string.'
+ */
+export function invalidToken(problem: string): { data?: never; errors: NonEmptyArray<TokenError> } {
+  return fail('token_invalid', `The token ${problem}.`);
+}
+
+/**
+ * A refusal of one claim, `The <claim> claim <problem>.`, naming the claim in `meta.claim`.
+ *
+ * @example
+ * claimError('azp', 'is not a string'); // { code: 'token_invalid', message: 'The azp claim is not a string.', meta: { claim: 'azp' } }
+ */
+export function claimError(claim: string, problem: string, code: TokenErrorCode = 'token_invalid'): TokenError {
+  return tokenError(code, `The ${claim} claim ${problem}.`, { claim });
+}

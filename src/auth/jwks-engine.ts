@@ -1,7 +1,7 @@
 import { consoleLogger } from '../core/client-logger.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import { fail, type TokenError } from './errors.js';
+import { fail, invalidToken, type TokenError } from './errors.js';
 import { fetchJwks } from './jwks-fetch.js';
 import { parseJwks } from './jwks-parse.js';
 import type { KeyContext, KeySource } from './key-source.js';
@@ -95,7 +95,7 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
   }
 
   async function getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>> {
-    if (kid === undefined) return fail('token_invalid', 'The token has no kid, which a JWKS needs to pick a key.');
+    if (kid === undefined) return invalidToken('has no kid, which a JWKS needs to pick a key');
     if (inflight !== undefined) await inflight;
     const now = elapsed(context.nowMs);
     let entry = keys?.get(kid);

@@ -1,3 +1,4 @@
+import { isObject, isString } from '../core/guards.js';
 import { BoundedMap } from '../core/bounded-map.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
@@ -81,7 +82,7 @@ const fixedSources = /* @__PURE__ */ new BoundedMap<string, KeySource>(MAX_FIXED
  * const source = sharedFixedKeySource(pem, ['RS256']);
  */
 export function sharedFixedKeySource(key: string | JsonWebKey, algorithms: readonly RsaAlgorithm[]): KeySource {
-  const id = `${algorithms.join(',')}|${typeof key === 'string' ? key : JSON.stringify(key)}`;
+  const id = `${algorithms.join(',')}|${isString(key) ? key : JSON.stringify(key)}`;
   let source = fixedSources.get(id);
   if (source === undefined) {
     source = createFixedKeySource(key, algorithms);
@@ -91,12 +92,12 @@ export function sharedFixedKeySource(key: string | JsonWebKey, algorithms: reado
 }
 
 async function parseKeyInput(key: string | JsonWebKey): Promise<{ pem: string } | { jwk: JsonWebKey } | undefined> {
-  if (typeof key !== 'string') return { jwk: key };
+  if (!isString(key)) return { jwk: key };
   const trimmed = key.trim();
   if (!trimmed.startsWith('{')) return { pem: trimmed };
   try {
     const jwk: unknown = JSON.parse(trimmed);
-    return typeof jwk === 'object' && jwk !== null ? { jwk: jwk as JsonWebKey } : undefined;
+    return isObject(jwk) ? { jwk: jwk as JsonWebKey } : undefined;
   } catch {
     return undefined;
   }

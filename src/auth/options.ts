@@ -1,3 +1,4 @@
+import { isObject, isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { numberInRange } from '../core/number-checks.js';
 import { isSecretKey } from '../core/secret-key.js';
@@ -154,10 +155,10 @@ export function resolveClaimOptions(
  * const { data, errors } = resolveVerifierOptions({ jwtKey: pem });
  */
 export function resolveVerifierOptions(options: AnyVerifierOptions): Result<ResolvedOptions, TokenError> {
-  if (typeof options !== 'object' || options === null) return invalid('options', 'an object');
+  if (!isObject(options as unknown)) return invalid('options', 'an object');
   let issuer = options.issuer;
   if (issuer === undefined && options.publishableKey !== undefined) {
-    issuer = typeof options.publishableKey === 'string' ? issuerFromPublishableKey(options.publishableKey) : undefined;
+    issuer = isString(options.publishableKey) ? issuerFromPublishableKey(options.publishableKey) : undefined;
     if (issuer === undefined) return invalid('publishableKey', 'pk_test_ or pk_live_ followed by the encoded Frontend API host');
   }
   const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
@@ -179,7 +180,7 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   for (const [name, value] of Object.entries(jwks)) if (value === undefined) return invalid(`jwks ${name}`, 'in range');
   const cache = options.tokenCache ?? true;
   const tokenCacheSize =
-    cache === false ? 0 : cache === true ? 1024 : numberInRange(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
+    cache === false ? 0 : cache === true ? 1024 : numberInRange(isObject(cache) ? cache['maxEntries'] : NaN, 1024, 1, 100_000);
   if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
   const injected = options.fetch;
   if (!isOptionalFunction(injected)) return invalid('fetch', 'a function');
@@ -204,7 +205,7 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
 function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
   const { jwtKey, secretKey, jwksUrl } = options;
   if (jwtKey !== undefined) {
-    if (typeof jwtKey !== 'string' && (typeof jwtKey !== 'object' || jwtKey === null)) return invalid('jwtKey', 'a PEM string or a JWK');
+    if (!isString(jwtKey) && !isObject(jwtKey)) return invalid('jwtKey', 'a PEM string or a JWK');
     return { data: { kind: 'jwt-key', key: jwtKey } };
   }
   if (secretKey !== undefined) {
@@ -239,14 +240,14 @@ export function isOptionalFunction(value: unknown): value is ((...args: never[])
  * isOptionalLogger(console); // true
  */
 export function isOptionalLogger(value: unknown): value is AuthLogger | undefined {
-  return value === undefined || (typeof value === 'object' && value !== null && typeof (value as AuthLogger).warn === 'function');
+  return value === undefined || (isObject(value) && typeof value['warn'] === 'function');
 }
 
 /** `undefined` when absent, `null` when malformed. */
 function stringList(value: unknown): readonly string[] | undefined | null {
   if (value === undefined) return undefined;
-  const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) return null;
+  const list = isString(value) ? [value] : value;
+  if (!Array.isArray(list) || !list.every((item) => isString(item) && item !== '')) return null;
   return [...list];
 }
 

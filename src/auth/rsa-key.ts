@@ -1,3 +1,4 @@
+import { isObject, isString, isStringArray } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import { binaryToBytes, decodeBase64Url } from './base64url.js';
@@ -60,11 +61,11 @@ export async function importRsaKey(
   let source: ['spki', Uint8Array<ArrayBuffer>] | ['jwk', JsonWebKey];
   if ('pem' in material) {
     const spki = readPemSpki(normalizePem(material.pem));
-    if (typeof spki === 'string') return fail('jwk_invalid', spki);
+    if (isString(spki)) return fail('jwk_invalid', spki);
     source = ['spki', spki];
   } else {
     const checked = checkJwkShape(material.jwk);
-    if (typeof checked === 'string') return fail('jwk_invalid', checked);
+    if (isString(checked)) return fail('jwk_invalid', checked);
     source = ['jwk', checked.jwk];
     kid = checked.kid;
     pinned = checked.alg;
@@ -100,21 +101,21 @@ export async function importRsaKey(
 function checkJwkShape(
   jwk: JsonWebKey & { kid?: unknown },
 ): { jwk: JsonWebKey; kid: string | undefined; alg: RsaAlgorithm | undefined } | string {
-  if (typeof jwk !== 'object' || jwk === null) return 'The JWK is not an object.';
+  if (!isObject(jwk)) return 'The JWK is not an object.';
   if (jwk.kty !== 'RSA') return 'The JWK is not an RSA key.';
   if (jwk.use !== undefined && jwk.use !== 'sig') return 'The JWK is not a signing key (use).';
   // RFC 7517 §4.3: when key_ops is present, the key may only be used for the operations it lists.
   const ops: unknown = jwk.key_ops;
-  if (ops !== undefined && !(Array.isArray(ops) && ops.every((op) => typeof op === 'string') && ops.includes('verify'))) {
+  if (ops !== undefined && !(isStringArray(ops) && ops.includes('verify'))) {
     return 'The JWK key_ops does not allow verify.';
   }
-  if (typeof jwk.n !== 'string' || decodeBase64Url(jwk.n) === undefined) {
+  if (!isString(jwk.n) || decodeBase64Url(jwk.n) === undefined) {
     return 'The JWK modulus (n) is not base64url.';
   }
   // Only the canonical encoding of 65537 is accepted; see checkRsaParameters for why.
   if (jwk.e !== 'AQAB') return 'The JWK public exponent (e) must be 65537.';
   if (jwk.alg !== undefined && !isRsaAlgorithm(jwk.alg)) return 'The JWK alg is not supported.';
-  if (jwk.kid !== undefined && typeof jwk.kid !== 'string') return 'The JWK kid is not a string.';
+  if (jwk.kid !== undefined && !isString(jwk.kid)) return 'The JWK kid is not a string.';
   // Only the public parameters go to WebCrypto: `d`, `key_ops` or `ext` must not change what is imported.
   return { jwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, kid: jwk.kid, alg: jwk.alg };
 }

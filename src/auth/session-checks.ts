@@ -1,6 +1,7 @@
+import { isRecord, isString, isStringArray } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import type { SessionClaims, SessionOrganization, TemplateClaims, VerifiedSession, VerifiedTemplateToken } from './claims.js';
-import { fail, type TokenError } from './errors.js';
+import { claimError, fail, type TokenError } from './errors.js';
 import { decodeOrgPermissions } from './org-permissions.js';
 
 /** Token categories (`cat` header) that may be used as a session; any other value is refused. */
@@ -22,9 +23,9 @@ export function toVerifiedSession(header: Claims, payload: Claims): Result<Verif
     return fail('token_type_mismatch', 'The token category (cat) is not a session token.');
   }
   const { sub, sid } = payload;
-  if (typeof sub !== 'string' || sub === '') return invalid('sub');
+  if (!isString(sub) || sub === '') return invalid('sub');
   if (sub.startsWith('mch_')) return fail('token_type_mismatch', 'The token subject is a machine, not a session.');
-  if (typeof sid !== 'string' || sid === '') return invalid('sid');
+  if (!isString(sid) || sid === '') return invalid('sid');
   const wrong = firstIllTypedClaim(payload);
   if (wrong !== undefined) return invalid(wrong);
   const claims = payload as SessionClaims;
@@ -43,38 +44,34 @@ export function toVerifiedTemplate(header: Claims, payload: Claims): Result<Veri
     return fail('token_type_mismatch', 'The token category (cat) is not a JWT-template token.');
   }
   const { sub } = payload;
-  if (sub !== undefined && (typeof sub !== 'string' || sub === '')) return invalid('sub');
-  if (typeof sub === 'string' && sub.startsWith('mch_')) {
+  if (sub !== undefined && (!isString(sub) || sub === '')) return invalid('sub');
+  if (isString(sub) && sub.startsWith('mch_')) {
     return fail('token_type_mismatch', 'The token subject is a machine, not a user.');
   }
   const claims = payload as TemplateClaims;
   return { data: Object.freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
 }
 
-function invalid(claim: string): ReturnType<typeof fail> {
-  return fail('token_invalid', `The ${claim} claim is missing or has the wrong type.`, { claim });
+function invalid(claim: string): { errors: [TokenError] } {
+  return { errors: [claimError(claim, 'is missing or has the wrong type')] };
 }
 
 function firstIllTypedClaim(p: Claims): string | undefined {
   for (const name of ['jti', 'sts', 'fea', 'pla', 'org_id', 'org_role', 'org_slug']) {
-    if (p[name] !== undefined && typeof p[name] !== 'string') return name;
+    if (p[name] !== undefined && !isString(p[name])) return name;
   }
   if (p['v'] !== undefined && p['v'] !== 1 && p['v'] !== 2) return 'v';
   const { act, fva, org_permissions: permissions, o } = p;
-  if (act !== undefined && !(isObject(act) && typeof act['sub'] === 'string')) return 'act';
+  if (act !== undefined && !(isRecord(act) && isString(act['sub']))) return 'act';
   if (fva !== undefined && !(Array.isArray(fva) && fva.length === 2 && fva.every(Number.isFinite))) return 'fva';
-  if (permissions !== undefined && !(Array.isArray(permissions) && permissions.every((x) => typeof x === 'string'))) {
+  if (permissions !== undefined && !isStringArray(permissions)) {
     return 'org_permissions';
   }
   if (o !== undefined) {
-    if (!isObject(o) || typeof o['id'] !== 'string') return 'o';
-    for (const name of ['slg', 'rol', 'per', 'fpm']) if (o[name] !== undefined && typeof o[name] !== 'string') return 'o';
+    if (!isRecord(o) || !isString(o['id'])) return 'o';
+    for (const name of ['slg', 'rol', 'per', 'fpm']) if (o[name] !== undefined && !isString(o[name])) return 'o';
   }
   return undefined;
-}
-
-function isObject(value: unknown): value is Claims {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function organizationOf(claims: SessionClaims): SessionOrganization | undefined {

@@ -1,3 +1,4 @@
+import { isObject, isString } from '../core/guards.js';
 import { BoundedMap } from '../core/bounded-map.js';
 import type { Result } from '../core/result.js';
 import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
@@ -125,7 +126,7 @@ function registryKey(options: AnyVerifierOptions): string {
     if (CALL_OPTIONS.has(name)) continue;
     const value = record[name];
     // Strings (keys, URLs) are length-prefixed rather than JSON-escaped: unambiguous, and a PEM costs no escaping.
-    if (typeof value === 'string') id += `${name}=s${value.length}:${value};`;
+    if (isString(value)) id += `${name}=s${value.length}:${value};`;
     else id += `${name}=${JSON.stringify(value)};`;
   }
   return id;
@@ -136,13 +137,13 @@ function registryKey(options: AnyVerifierOptions): string {
  * callbacks and the logger by reference, primitives as they are, other objects and arrays as a JSON copy.
  */
 function snapshotOptions(options: AnyVerifierOptions): AnyVerifierOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  if (!isObject(options)) throw new TypeError('options must be an object');
   const source = options as Record<string, unknown>;
   const snapshot: Record<string, unknown> = {};
   for (const name of OPTION_NAMES) {
     const value = source[name];
     if (value === undefined) continue;
-    const copy = typeof value === 'object' && value !== null && !CALL_OPTIONS.has(name);
+    const copy = isObject(value) && !CALL_OPTIONS.has(name);
     snapshot[name] = copy ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
   }
   return snapshot as AnyVerifierOptions;
