@@ -1,7 +1,7 @@
 import { isString, isStringArray } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { decodePayload, type CompactJwt } from './decode-jwt.js';
-import { claimError, tokenError, type TokenError, type TokenErrorCode } from './errors.js';
+import { claimError, tokenRefusal, type TokenError, type TokenErrorCode } from './errors.js';
 import { describeUntrusted } from './safe-detail.js';
 
 /**
@@ -27,13 +27,13 @@ export interface ClaimRules {
 export function checkHeaderType(header: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
   const typ = header['typ'];
   if (typ === undefined || (isString(typ) && rules.headerTypes.includes(typ))) return undefined;
-  return tokenError('token_type_mismatch', `The token type (typ) must be one of: ${rules.headerTypes.join(', ')}.`);
+  return tokenRefusal('token_type_mismatch', `type (typ) must be one of: ${rules.headerTypes.join(', ')}`);
 }
 
 /** The optional time claims that must not lie in the future (beyond the skew), in the order they are checked. */
 const NOT_IN_THE_FUTURE: ReadonlyArray<readonly ['nbf' | 'iat', TokenErrorCode, string]> = [
-  ['nbf', 'token_not_active_yet', 'The token is not active yet.'],
-  ['iat', 'token_iat_in_the_future', 'The token was issued in the future.'],
+  ['nbf', 'token_not_active_yet', 'is not active yet'],
+  ['iat', 'token_iat_in_the_future', 'was issued in the future'],
 ];
 
 /**
@@ -54,15 +54,15 @@ export function checkRegisteredClaims(
     return claimError('exp', 'is missing or not a finite number');
   }
   if (exp * 1000 <= nowMs - rules.clockSkewInMs) {
-    return tokenError('token_expired', 'The token has expired.', timeDetail('exp', exp, nowMs, rules));
+    return tokenRefusal('token_expired', 'has expired', timeDetail('exp', exp, nowMs, rules));
   }
-  for (const [claim, code, message] of NOT_IN_THE_FUTURE) {
+  for (const [claim, code, problem] of NOT_IN_THE_FUTURE) {
     const value = payload[claim];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       return claimError(claim, 'is not a finite number');
     }
-    if (value * 1000 > nowMs + rules.clockSkewInMs) return tokenError(code, message, timeDetail(claim, value, nowMs, rules));
+    if (value * 1000 > nowMs + rules.clockSkewInMs) return tokenRefusal(code, problem, timeDetail(claim, value, nowMs, rules));
   }
   return checkParties(payload, rules);
 }
@@ -74,7 +74,7 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
   }
   // Exact string equality only: no prefix, case or trailing-slash leniency (subdomain cookie leaks).
   if (rules.authorizedParties !== undefined && (azp === undefined || !rules.authorizedParties.includes(azp))) {
-    return tokenError('token_invalid_authorized_party', 'The token authorized party (azp) is not allowed.', {
+    return tokenRefusal('token_invalid_authorized_party', 'authorized party (azp) is not allowed', {
       ...(azp === undefined ? {} : { azp: describeUntrusted(azp) }),
       authorizedParties: [...rules.authorizedParties],
     });
@@ -85,14 +85,14 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
   if (rules.audience !== undefined) {
     const audiences = aud === undefined ? [] : isString(aud) ? [aud] : aud;
     if (!audiences.some((value) => rules.audience?.includes(value))) {
-      return tokenError('token_invalid_audience', 'The token audience (aud) is not allowed.');
+      return tokenRefusal('token_invalid_audience', 'audience (aud) is not allowed');
     }
   }
   if (iss !== undefined && !isString(iss)) {
     return claimError('iss', 'is not a string', 'token_invalid_issuer');
   }
   if (rules.issuer !== undefined && (iss === undefined || !rules.issuer.includes(iss))) {
-    return tokenError('token_invalid_issuer', 'The token issuer (iss) is not the expected one.');
+    return tokenRefusal('token_invalid_issuer', 'issuer (iss) is not the expected one');
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { decodeBase64Url, decodeBase64UrlJson } from './base64url.js';
 import { copyClaims } from './copy-claims.js';
-import { fail, invalidToken, type TokenError } from './errors.js';
+import { invalidToken, refuseToken, type TokenError } from './errors.js';
 
 /** Tokens longer than this are refused before any parsing (Clerk session tokens are about 1 KB). */
 export const MAX_TOKEN_LENGTH = 8192;
@@ -58,7 +58,7 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
   if (!isString(token)) return invalidToken('must be a string');
   // Size first: nothing below (regex, JSON) should ever run on attacker-sized input.
   if (token.length > MAX_TOKEN_LENGTH) {
-    return fail('token_too_large', `The token is longer than ${MAX_TOKEN_LENGTH} characters.`);
+    return refuseToken('token_too_large', `is longer than ${MAX_TOKEN_LENGTH} characters`);
   }
   if (!COMPACT_JWS.test(token)) {
     return invalidToken('is not a compact JWS (three base64url segments)');

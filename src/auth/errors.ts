@@ -71,14 +71,47 @@ export function fail(
 }
 
 /**
- * The most common refusal, `token_invalid` with the message `The token <problem>.`: one short call for the
- * many shape checks.
+ * A refusal about the token itself, with the message `The token <problem>.`.
+ *
+ * @example
+ * tokenRefusal('token_expired', 'has expired'); // { code: 'token_expired', message: 'The token has expired.' }
+ */
+export function tokenRefusal(code: TokenErrorCode, problem: string, meta?: Record<string, unknown>): TokenError {
+  return tokenError(code, `The token ${problem}.`, meta);
+}
+
+/**
+ * {@link tokenRefusal} as the `errors` side of a result.
+ *
+ * @example
+ * return refuseToken('token_invalid_signature', 'signature is invalid');
+ */
+export function refuseToken(
+  code: TokenErrorCode,
+  problem: string,
+  meta?: Record<string, unknown>,
+): { data?: never; errors: NonEmptyArray<TokenError> } {
+  return { errors: [tokenRefusal(code, problem, meta)] };
+}
+
+/**
+ * The most common refusal, `token_invalid` with the message `The token <problem>.`.
  *
  * @example
  * return invalidToken('must be a string'); // message: 'The token must be a string.'
  */
 export function invalidToken(problem: string): { data?: never; errors: NonEmptyArray<TokenError> } {
-  return fail('token_invalid', `The token ${problem}.`);
+  return refuseToken('token_invalid', problem);
+}
+
+/**
+ * A key or key set that cannot be used (`jwk_invalid`).
+ *
+ * @example
+ * return invalidKey('The JWKS response is not JSON.');
+ */
+export function invalidKey(message: string, meta?: Record<string, unknown>): { data?: never; errors: NonEmptyArray<TokenError> } {
+  return fail('jwk_invalid', message, meta);
 }
 
 /**

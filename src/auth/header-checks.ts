@@ -1,7 +1,7 @@
 import { isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import { fail, invalidToken, type TokenError } from './errors.js';
+import { fail, invalidToken, refuseToken, type TokenError } from './errors.js';
 import { describeUntrusted } from './safe-detail.js';
 
 /** Longer `kid`s are refused: Clerk's are about 30 characters and a `kid` may end up in logs. */
@@ -29,7 +29,7 @@ export interface CheckedHeader {
 export function checkHeader(header: Record<string, unknown>, algorithms: readonly RsaAlgorithm[]): Result<CheckedHeader, TokenError> {
   const alg = header['alg'];
   if (!isString(alg) || !(algorithms as readonly string[]).includes(alg)) {
-    return fail('token_invalid_algorithm', `The token algorithm is not one of: ${algorithms.join(', ')}.`, {
+    return refuseToken('token_invalid_algorithm', `algorithm is not one of: ${algorithms.join(', ')}`, {
       alg: describeUntrusted(alg),
       expected: [...algorithms],
     });

@@ -1,7 +1,7 @@
 import { isObject, isRecord, isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import { fail, type TokenError } from './errors.js';
+import { invalidKey, type TokenError } from './errors.js';
 import { MAX_KID_LENGTH } from './header-checks.js';
 import { importRsaKey, type RsaKeyEntry } from './rsa-key.js';
 
@@ -23,8 +23,8 @@ export async function parseJwks(
   onSkip: (index: number, reason: string) => void,
 ): Promise<Result<ReadonlyMap<string, RsaKeyEntry>, TokenError>> {
   const keys = isObject(document) ? document['keys'] : undefined;
-  if (!Array.isArray(keys)) return fail('jwk_invalid', 'The JWKS document has no "keys" array.');
-  if (keys.length > maxKeys) return fail('jwk_invalid', `The JWKS has more than ${maxKeys} keys.`, { count: keys.length });
+  if (!Array.isArray(keys)) return invalidKey('The JWKS document has no "keys" array.');
+  if (keys.length > maxKeys) return invalidKey(`The JWKS has more than ${maxKeys} keys.`, { count: keys.length });
   const entries = new Map<string, RsaKeyEntry>();
   for (let index = 0; index < keys.length; index++) {
     const jwk: unknown = keys[index];
@@ -41,7 +41,7 @@ export async function parseJwks(
       onSkip(index, 'The key has no usable kid.');
       continue;
     }
-    if (entries.has(kid)) return fail('jwk_invalid', 'The JWKS has two keys with the same kid.', { index });
+    if (entries.has(kid)) return invalidKey('The JWKS has two keys with the same kid.', { index });
     const imported = await importRsaKey({ jwk: jwk as JsonWebKey }, algorithms);
     if (imported.errors) {
       onSkip(index, imported.errors[0].message);
@@ -49,6 +49,6 @@ export async function parseJwks(
     }
     entries.set(kid, imported.data);
   }
-  if (entries.size === 0) return fail('jwk_invalid', 'The JWKS contains no usable RSA signing key.', { count: keys.length });
+  if (entries.size === 0) return invalidKey('The JWKS contains no usable RSA signing key.', { count: keys.length });
   return { data: entries };
 }

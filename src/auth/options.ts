@@ -7,6 +7,7 @@ import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
 import type { TokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
+import type { VerifyCall } from './create-token-verifier.js';
 import type { AuthLogger } from './key-source.js';
 import { issuerFromPublishableKey } from './publishable-key.js';
 
@@ -108,6 +109,8 @@ export interface ResolvedOptions {
   logger: AuthLogger | undefined;
 }
 
+const STRINGS = 'a non-empty string or list of them';
+
 /**
  * Validates claim options; a bad value gives `options_invalid` naming the option, never its value.
  *
@@ -128,9 +131,9 @@ export function resolveClaimOptions(
   const issuer = stringList(options.issuer);
   const headerTypes = stringList(options.headerType ?? 'JWT');
   if (authorizedParties === null) return invalid('authorizedParties', 'a list of non-empty strings');
-  if (audience === null) return invalid('audience', 'a non-empty string or list of them');
-  if (issuer === null) return invalid('issuer', 'a non-empty string or list of them');
-  if (headerTypes === null || headerTypes === undefined) return invalid('headerType', 'a non-empty string or list of them');
+  if (audience === null) return invalid('audience', STRINGS);
+  if (issuer === null) return invalid('issuer', STRINGS);
+  if (!headerTypes) return invalid('headerType', STRINGS);
   if (!isOptionalFunction(options.now)) return invalid('now', 'a function');
   return {
     data: {
@@ -182,24 +185,33 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   const tokenCacheSize =
     cache === false ? 0 : cache === true ? 1024 : numberInRange(isObject(cache) ? cache['maxEntries'] : NaN, 1024, 1, 100_000);
   if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
-  const injected = options.fetch;
-  if (!isOptionalFunction(injected)) return invalid('fetch', 'a function');
+  const call = resolveCallbacks(options);
+  if (call.errors) return call;
   const tokenType: TokenType = options.tokenType ?? 'session';
   if (tokenType !== 'session' && tokenType !== 'jwt_template') return invalid('tokenType', "'session' or 'jwt_template'");
-  const logger = options.logger;
-  if (!isOptionalLogger(logger)) return invalid('logger', 'an object with a warn method');
   return {
-    data: {
-      ...claims.data,
-      source: source.data,
-      jwks: jwks as ResolvedOptions['jwks'],
-      tokenCacheSize,
-      tokenType,
-      logger,
-      // Looked up at call time so that a fetch installed (or mocked) after construction is used.
-      fetch: () => injected ?? globalThis.fetch,
-    },
+    data: { ...claims.data, ...call.data, source: source.data, jwks: jwks as ResolvedOptions['jwks'], tokenCacheSize, tokenType },
   };
+}
+
+/** The callbacks of a call that injects none; one object, so the common case allocates nothing. */
+const DEFAULT_CALL: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch, logger: undefined };
+
+/**
+ * Validates the callbacks one verification uses (`now`, `fetch`, `logger`); shared by the verifiers and the
+ * per-call check of `verifyToken`, which lends them to a cached verifier.
+ *
+ * @example
+ * const { data: call } = resolveCallbacks({ now: () => fakeTime });
+ */
+export function resolveCallbacks(options: Pick<TokenVerifierOptions, 'now' | 'fetch' | 'logger'>): Result<VerifyCall, TokenError> {
+  const { now, fetch: injected, logger } = options;
+  if (now === undefined && injected === undefined && logger === undefined) return { data: DEFAULT_CALL };
+  if (!isOptionalFunction(now)) return invalid('now', 'a function');
+  if (!isOptionalFunction(injected)) return invalid('fetch', 'a function');
+  if (!isOptionalLogger(logger)) return invalid('logger', 'an object with a warn method');
+  // `fetch` is looked up at call time so that a fetch installed (or mocked) after construction is used.
+  return { data: { now: now === undefined ? Date.now : checkedClock(now), fetch: () => injected ?? globalThis.fetch, logger } };
 }
 
 function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
@@ -224,7 +236,7 @@ function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['sou
 }
 
 /**
- * Whether a callback option (`now`, `fetch`) is absent or a function; shared with the per-call check of `verifyToken`.
+ * Whether a callback option (`now`, `fetch`) is absent or a function.
  *
  * @example
  * isOptionalFunction(Date.now); // true

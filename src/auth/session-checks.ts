@@ -1,7 +1,7 @@
 import { isRecord, isString, isStringArray } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import type { SessionClaims, SessionOrganization, TemplateClaims, VerifiedSession, VerifiedTemplateToken } from './claims.js';
-import { claimError, fail, type TokenError } from './errors.js';
+import { claimError, refuseToken, type TokenError } from './errors.js';
 import { decodeOrgPermissions } from './org-permissions.js';
 
 /** Token categories (`cat` header) that may be used as a session; any other value is refused. */
@@ -20,11 +20,11 @@ type Claims = Readonly<Record<string, unknown>>;
  */
 export function toVerifiedSession(header: Claims, payload: Claims): Result<VerifiedSession, TokenError> {
   if (!SESSION_CATEGORIES.has(header['cat'])) {
-    return fail('token_type_mismatch', 'The token category (cat) is not a session token.');
+    return refuseToken('token_type_mismatch', 'category (cat) is not a session token');
   }
   const { sub, sid } = payload;
   if (!isString(sub) || sub === '') return invalid('sub');
-  if (sub.startsWith('mch_')) return fail('token_type_mismatch', 'The token subject is a machine, not a session.');
+  if (sub.startsWith('mch_')) return refuseToken('token_type_mismatch', 'subject is a machine, not a session');
   if (!isString(sid) || sid === '') return invalid('sid');
   const wrong = firstIllTypedClaim(payload);
   if (wrong !== undefined) return invalid(wrong);
@@ -41,12 +41,12 @@ export function toVerifiedSession(header: Claims, payload: Claims): Result<Verif
  */
 export function toVerifiedTemplate(header: Claims, payload: Claims): Result<VerifiedTemplateToken, TokenError> {
   if (!TEMPLATE_CATEGORIES.has(header['cat'])) {
-    return fail('token_type_mismatch', 'The token category (cat) is not a JWT-template token.');
+    return refuseToken('token_type_mismatch', 'category (cat) is not a JWT-template token');
   }
   const { sub } = payload;
   if (sub !== undefined && (!isString(sub) || sub === '')) return invalid('sub');
   if (isString(sub) && sub.startsWith('mch_')) {
-    return fail('token_type_mismatch', 'The token subject is a machine, not a user.');
+    return refuseToken('token_type_mismatch', 'subject is a machine, not a user');
   }
   const claims = payload as TemplateClaims;
   return { data: Object.freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
