@@ -89,7 +89,6 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
   const shape: (header: Readonly<Record<string, unknown>>, payload: Readonly<Record<string, unknown>>) => Result<Verified, TokenError> =
     options.tokenType === 'jwt_template' ? toVerifiedTemplate : toVerifiedSession;
   const cache = createTokenCache<Verified>(options.tokenCacheSize);
-  const own: VerifyCall = { now: options.now, fetch: options.fetch, logger: options.logger };
 
   async function verifyWith(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
     try {
@@ -117,23 +116,18 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
         cache.delete(token);
       }
     }
-    const verified = await verifyCompact<Verified>(
-      token,
-      algorithms,
-      keys,
-      { nowMs, fetch: call.fetch, logger: call.logger },
-      (compact) => {
-        const payload = readCheckedClaims(compact, rules, nowMs);
-        return payload.errors ? payload : shape(compact.header, payload.data);
-      },
-    );
+    const verified = await verifyCompact<Verified>(token, algorithms, keys, { ...call, nowMs }, (compact) => {
+      const payload = readCheckedClaims(compact, rules, nowMs);
+      return payload.errors ? payload : shape(compact.header, payload.data);
+    });
     if (verified.errors) return verified;
     const { value, kid, key } = verified.data;
     cache.set(token, { kid, key, value });
     return { data: value };
   }
 
-  return { verify: (token) => verifyWith(token, own), verifyWith };
+  // The verifier's own callbacks: the resolved options are a VerifyCall.
+  return { verify: (token) => verifyWith(token, options), verifyWith };
 }
 
 /**

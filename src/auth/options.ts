@@ -1,12 +1,12 @@
 import { isObject, isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
-import { numberInRange } from '../core/number-checks.js';
 import { isSecretKey } from '../core/secret-key.js';
 import { checkServiceUrl } from '../core/url-checks.js';
-import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
+import type { RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
 import type { TokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
+import { CLAIM_RULES, firstInvalidOption, invalidOption, VERIFIER_RULES } from './option-rules.js';
 import type { VerifyCall } from './create-token-verifier.js';
 import type { AuthLogger } from './key-source.js';
 import { issuerFromPublishableKey } from './publishable-key.js';
@@ -109,8 +109,6 @@ export interface ResolvedOptions {
   logger: AuthLogger | undefined;
 }
 
-const STRINGS = 'a non-empty string or list of them';
-
 /**
  * Validates claim options; a bad value gives `options_invalid` naming the option, never its value.
  *
@@ -120,33 +118,19 @@ const STRINGS = 'a non-empty string or list of them';
 export function resolveClaimOptions(
   options: ClaimOptions,
 ): Result<{ rules: ClaimRules; algorithms: readonly RsaAlgorithm[]; now: () => number }, TokenError> {
-  const skew = numberInRange(options.clockSkewInMs, 5000, 0, 300_000);
-  if (skew === undefined) return invalid('clockSkewInMs', 'a number of milliseconds from 0 to 300000');
-  const algorithms = options.algorithms ?? ['RS256'];
-  if (!Array.isArray(algorithms) || algorithms.length === 0 || !algorithms.every(isRsaAlgorithm)) {
-    return invalid('algorithms', 'a non-empty list of RS256, RS384, RS512');
-  }
-  const authorizedParties = stringList(options.authorizedParties);
-  const audience = stringList(options.audience);
-  const issuer = stringList(options.issuer);
-  const headerTypes = stringList(options.headerType ?? 'JWT');
-  if (authorizedParties === null) return invalid('authorizedParties', 'a list of non-empty strings');
-  if (audience === null) return invalid('audience', STRINGS);
-  if (issuer === null) return invalid('issuer', STRINGS);
-  if (!headerTypes) return invalid('headerType', STRINGS);
-  if (!isOptionalFunction(options.now)) return invalid('now', 'a function');
+  const problem = firstInvalidOption(options, CLAIM_RULES);
+  if (problem) return problem;
   return {
     data: {
       rules: {
-        clockSkewInMs: skew,
-        headerTypes,
-        // An empty allow-list means "not checked", as in Clerk's SDKs.
-        authorizedParties: authorizedParties?.length ? authorizedParties : undefined,
-        audience: audience?.length ? audience : undefined,
-        issuer: issuer?.length ? issuer : undefined,
+        clockSkewInMs: options.clockSkewInMs ?? 5000,
+        headerTypes: listOf(options.headerType ?? 'JWT'),
+        authorizedParties: allowList(options.authorizedParties),
+        audience: allowList(options.audience),
+        issuer: allowList(options.issuer),
       },
-      algorithms: [...algorithms],
-      now: options.now === undefined ? Date.now : checkedClock(options.now),
+      algorithms: [...(options.algorithms ?? ['RS256'])],
+      now: checkedClock(options.now),
     },
   };
 }
@@ -158,11 +142,11 @@ export function resolveClaimOptions(
  * const { data, errors } = resolveVerifierOptions({ jwtKey: pem });
  */
 export function resolveVerifierOptions(options: AnyVerifierOptions): Result<ResolvedOptions, TokenError> {
-  if (!isObject(options as unknown)) return invalid('options', 'an object');
+  if (!isObject(options as unknown)) return invalidOption('options', 'an object');
   let issuer = options.issuer;
   if (issuer === undefined && options.publishableKey !== undefined) {
     issuer = isString(options.publishableKey) ? issuerFromPublishableKey(options.publishableKey) : undefined;
-    if (issuer === undefined) return invalid('publishableKey', 'pk_test_ or pk_live_ followed by the encoded Frontend API host');
+    if (issuer === undefined) return invalidOption('publishableKey', 'pk_test_ or pk_live_ followed by the encoded Frontend API host');
   }
   const claims = resolveClaimOptions(issuer === undefined ? options : { ...options, issuer });
   if (claims.errors) return claims;
@@ -172,25 +156,25 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   }
   const source = resolveSource(options);
   if (source.errors) return source;
-  const jwks = {
-    ttlInMs: numberInRange(options.jwksCacheTtlInMs, 300_000, 1000, 86_400_000),
-    cooldownInMs: numberInRange(options.jwksCooldownInMs, 30_000, 1000, 3_600_000),
-    staleIfErrorInMs: numberInRange(options.jwksStaleIfErrorInMs, 3_600_000, 0, 604_800_000),
-    timeoutInMs: numberInRange(options.jwksTimeoutInMs, 5000, 1, 60_000),
-    maxBytes: numberInRange(options.jwksMaxBytes, 262_144, 1024, 10_485_760),
-    maxKeys: numberInRange(options.jwksMaxKeys, 32, 1, 1000),
-  };
-  for (const [name, value] of Object.entries(jwks)) if (value === undefined) return invalid(`jwks ${name}`, 'in range');
+  const problem = firstInvalidOption(options, VERIFIER_RULES);
+  if (problem) return problem;
   const cache = options.tokenCache ?? true;
-  const tokenCacheSize =
-    cache === false ? 0 : cache === true ? 1024 : numberInRange(isObject(cache) ? cache['maxEntries'] : NaN, 1024, 1, 100_000);
-  if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
-  const call = resolveCallbacks(options);
-  if (call.errors) return call;
-  const tokenType: TokenType = options.tokenType ?? 'session';
-  if (tokenType !== 'session' && tokenType !== 'jwt_template') return invalid('tokenType', "'session' or 'jwt_template'");
   return {
-    data: { ...claims.data, ...call.data, source: source.data, jwks: jwks as ResolvedOptions['jwks'], tokenCacheSize, tokenType },
+    data: {
+      ...claims.data,
+      ...callbacksOf(options),
+      source: source.data,
+      jwks: {
+        ttlInMs: options.jwksCacheTtlInMs ?? 300_000,
+        cooldownInMs: options.jwksCooldownInMs ?? 30_000,
+        staleIfErrorInMs: options.jwksStaleIfErrorInMs ?? 3_600_000,
+        timeoutInMs: options.jwksTimeoutInMs ?? 5000,
+        maxBytes: options.jwksMaxBytes ?? 262_144,
+        maxKeys: options.jwksMaxKeys ?? 32,
+      },
+      tokenCacheSize: cache === true ? 1024 : cache === false ? 0 : (cache.maxEntries ?? 1024),
+      tokenType: options.tokenType ?? 'session',
+    },
   };
 }
 
@@ -198,84 +182,61 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
 const DEFAULT_CALL: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch, logger: undefined };
 
 /**
- * Validates the callbacks one verification uses (`now`, `fetch`, `logger`); shared by the verifiers and the
- * per-call check of `verifyToken`, which lends them to a cached verifier.
+ * The callbacks one verification uses (`now`, `fetch`, `logger`), from options already checked against
+ * `CALLBACK_RULES`; shared by the verifiers and `verifyToken`, which lends them to a cached verifier.
  *
  * @example
- * const { data: call } = resolveCallbacks({ now: () => fakeTime });
+ * const call = callbacksOf({ now: () => fakeTime });
  */
-export function resolveCallbacks(options: Pick<TokenVerifierOptions, 'now' | 'fetch' | 'logger'>): Result<VerifyCall, TokenError> {
+export function callbacksOf(options: Pick<TokenVerifierOptions, 'now' | 'fetch' | 'logger'>): VerifyCall {
   const { now, fetch: injected, logger } = options;
-  if (now === undefined && injected === undefined && logger === undefined) return { data: DEFAULT_CALL };
-  if (!isOptionalFunction(now)) return invalid('now', 'a function');
-  if (!isOptionalFunction(injected)) return invalid('fetch', 'a function');
-  if (!isOptionalLogger(logger)) return invalid('logger', 'an object with a warn method');
+  if (now === undefined && injected === undefined && logger === undefined) return DEFAULT_CALL;
   // `fetch` is looked up at call time so that a fetch installed (or mocked) after construction is used.
-  return { data: { now: now === undefined ? Date.now : checkedClock(now), fetch: () => injected ?? globalThis.fetch, logger } };
+  return { now: checkedClock(now), fetch: () => injected ?? globalThis.fetch, logger };
 }
 
 function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
   const { jwtKey, secretKey, jwksUrl } = options;
   if (jwtKey !== undefined) {
-    if (!isString(jwtKey) && !isObject(jwtKey)) return invalid('jwtKey', 'a PEM string or a JWK');
+    if (!isString(jwtKey) && !isObject(jwtKey)) return invalidOption('jwtKey', 'a PEM string or a JWK');
     return { data: { kind: 'jwt-key', key: jwtKey } };
   }
   if (secretKey !== undefined) {
     // The secret key goes to {apiUrl}/v1/jwks: a query or fragment in apiUrl would bend that path.
     const apiUrl = checkServiceUrl(options.apiUrl ?? 'https://api.clerk.com', { allowQuery: false });
-    if (apiUrl === undefined) return invalid('apiUrl', 'an https URL');
+    if (apiUrl === undefined) return invalidOption('apiUrl', 'an https URL');
     const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
     return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
   }
   if (jwksUrl !== undefined) {
     const url = checkServiceUrl(jwksUrl, { allowQuery: true });
-    if (url === undefined) return invalid('jwksUrl', 'an https URL');
+    if (url === undefined) return invalidOption('jwksUrl', 'an https URL');
     return { data: { kind: 'jwks-url', url, headers: {} } };
   }
-  return invalid('jwtKey', 'given, or secretKey or jwksUrl');
+  return invalidOption('jwtKey', 'given, or secretKey or jwksUrl');
+}
+
+/** A string or list option as a fresh list. */
+function listOf(value: string | readonly string[]): string[] {
+  return isString(value) ? [value] : [...value];
+}
+
+/** An allow-list option; an empty list means "not checked", as in Clerk's SDKs. */
+function allowList(value: string | readonly string[] | undefined): string[] | undefined {
+  const list = value === undefined ? [] : listOf(value);
+  return list.length > 0 ? list : undefined;
 }
 
 /**
- * Whether a callback option (`now`, `fetch`) is absent or a function.
- *
- * @example
- * isOptionalFunction(Date.now); // true
- */
-export function isOptionalFunction(value: unknown): value is ((...args: never[]) => unknown) | undefined {
-  return value === undefined || typeof value === 'function';
-}
-
-/**
- * Whether the `logger` option is absent or an object with a `warn` method.
- *
- * @example
- * isOptionalLogger(console); // true
- */
-export function isOptionalLogger(value: unknown): value is AuthLogger | undefined {
-  return value === undefined || (isObject(value) && typeof value['warn'] === 'function');
-}
-
-/** `undefined` when absent, `null` when malformed. */
-function stringList(value: unknown): readonly string[] | undefined | null {
-  if (value === undefined) return undefined;
-  const list = isString(value) ? [value] : value;
-  if (!Array.isArray(list) || !list.every((item) => isString(item) && item !== '')) return null;
-  return [...list];
-}
-
-function invalid(option: string, expected: string): ReturnType<typeof fail> {
-  return fail('options_invalid', `The ${option} option must be ${expected}.`, { option });
-}
-
-/**
- * Wraps an injected clock so that a time that is not a finite number throws instead of flowing into the
- * claim checks, where `NaN` would make every time comparison false and so accept an expired token.
- * The verifiers turn that exception into an `options_invalid` result: the check fails closed.
+ * Wraps an injected clock (`Date.now` when none is given) so that a time that is not a finite number throws
+ * instead of flowing into the claim checks, where `NaN` would make every time comparison false and so accept
+ * an expired token. The verifiers turn that exception into an `options_invalid` result: the check fails closed.
  *
  * @example
  * const now = checkedClock(() => fakeTime);
  */
-export function checkedClock(now: () => number): () => number {
+export function checkedClock(now?: () => number): () => number {
+  if (now === undefined) return Date.now;
   return () => {
     const time = now();
     if (typeof time !== 'number' || !Number.isFinite(time)) throw new TypeError('The now option returned no usable time.');

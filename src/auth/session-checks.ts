@@ -1,5 +1,5 @@
 import { isRecord, isString, isStringArray } from '../core/guards.js';
-import type { Result } from '../core/result.js';
+import type { NonEmptyArray, Result } from '../core/result.js';
 import type { SessionClaims, SessionOrganization, TemplateClaims, VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { claimError, refuseToken, type TokenError } from './errors.js';
 import { decodeOrgPermissions } from './org-permissions.js';
@@ -19,17 +19,14 @@ type Claims = Readonly<Record<string, unknown>>;
  * const { data, errors } = toVerifiedSession(header, payload);
  */
 export function toVerifiedSession(header: Claims, payload: Claims): Result<VerifiedSession, TokenError> {
-  if (!SESSION_CATEGORIES.has(header['cat'])) {
-    return refuseToken('token_type_mismatch', 'category (cat) is not a session token');
-  }
   const { sub, sid } = payload;
-  if (!isString(sub) || sub === '') return invalid('sub');
-  if (sub.startsWith('mch_')) return refuseToken('token_type_mismatch', 'subject is a machine, not a session');
+  const refused = refuseKind(header, sub, SESSION_CATEGORIES, 'a session token', 'a session');
+  if (refused) return refused;
   if (!isString(sid) || sid === '') return invalid('sid');
   const wrong = firstIllTypedClaim(payload);
   if (wrong !== undefined) return invalid(wrong);
   const claims = payload as SessionClaims;
-  return { data: Object.freeze({ claims, userId: sub, sessionId: sid, org: organizationOf(claims) }) };
+  return { data: Object.freeze({ claims, userId: sub as string, sessionId: sid, org: organizationOf(claims) }) };
 }
 
 /**
@@ -40,19 +37,32 @@ export function toVerifiedSession(header: Claims, payload: Claims): Result<Verif
  * const { data, errors } = toVerifiedTemplate(header, payload);
  */
 export function toVerifiedTemplate(header: Claims, payload: Claims): Result<VerifiedTemplateToken, TokenError> {
-  if (!TEMPLATE_CATEGORIES.has(header['cat'])) {
-    return refuseToken('token_type_mismatch', 'category (cat) is not a JWT-template token');
-  }
-  const { sub } = payload;
-  if (sub !== undefined && (!isString(sub) || sub === '')) return invalid('sub');
-  if (isString(sub) && sub.startsWith('mch_')) {
-    return refuseToken('token_type_mismatch', 'subject is a machine, not a user');
-  }
+  const sub = payload['sub'] as string | undefined;
+  const refused = refuseKind(header, sub, TEMPLATE_CATEGORIES, 'a JWT-template token', 'a user', false);
+  if (refused) return refused;
   const claims = payload as TemplateClaims;
   return { data: Object.freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
 }
 
-function invalid(claim: string): { errors: [TokenError] } {
+/**
+ * What both kinds check first, in this order: the `cat` header, then `sub`, which must be a non-empty string
+ * (and present when `required`) and not a machine (`mch_`).
+ */
+function refuseKind(
+  header: Claims,
+  sub: unknown,
+  categories: ReadonlySet<unknown>,
+  kind: string,
+  subject: string,
+  required = true,
+): { errors: NonEmptyArray<TokenError> } | undefined {
+  if (!categories.has(header['cat'])) return refuseToken('token_type_mismatch', `category (cat) is not ${kind}`);
+  if (sub === undefined ? required : !isString(sub) || sub === '') return invalid('sub');
+  if (isString(sub) && sub.startsWith('mch_')) return refuseToken('token_type_mismatch', `subject is a machine, not ${subject}`);
+  return undefined;
+}
+
+function invalid(claim: string): { errors: NonEmptyArray<TokenError> } {
   return { errors: [claimError(claim, 'is missing or has the wrong type')] };
 }
 

@@ -5,42 +5,22 @@ import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { buildVerifier, type SharedVerifier, type VerifyCall } from './create-token-verifier.js';
 import { fail, type TokenError } from './errors.js';
 import { sharedKeySource } from './key-set-registry.js';
+import { CALLBACK_RULES, CLAIM_RULES, firstInvalidOption, VERIFIER_RULES } from './option-rules.js';
 import {
-  resolveCallbacks,
+  callbacksOf,
   resolveVerifierOptions,
   type AnyVerifierOptions,
   type TemplateVerifierOptions,
   type TokenVerifierOptions,
 } from './options.js';
 
-/** Every option a verifier reads; the snapshot copies exactly these (a type test keeps the list complete). */
-export const OPTION_NAMES = [
-  'authorizedParties',
-  'audience',
-  'issuer',
-  'clockSkewInMs',
-  'algorithms',
-  'headerType',
-  'now',
-  'jwtKey',
-  'secretKey',
-  'apiUrl',
-  'jwksUrl',
-  'publishableKey',
-  'jwksCacheTtlInMs',
-  'jwksCooldownInMs',
-  'jwksStaleIfErrorInMs',
-  'jwksTimeoutInMs',
-  'jwksMaxBytes',
-  'jwksMaxKeys',
-  'tokenCache',
-  'fetch',
-  'tokenType',
-  'logger',
-] as const satisfies ReadonlyArray<keyof TokenVerifierOptions>;
+/** Every option a verifier reads, from the rule tables (whose types list every option); the snapshot copies exactly these. */
+export const OPTION_NAMES = [...Object.keys(CLAIM_RULES), ...Object.keys(VERIFIER_RULES)] as Array<
+  keyof typeof CLAIM_RULES | keyof typeof VERIFIER_RULES
+>;
 
 /** Options lent per call rather than baked into a verifier: they never pick the verifier or its key set. */
-const CALL_OPTIONS: ReadonlySet<string> = new Set(['now', 'fetch', 'logger']);
+const CALL_OPTIONS: ReadonlySet<string> = new Set(Object.keys(CALLBACK_RULES));
 
 /**
  * Verifiers kept by the convenience form, one per set of claim options. Their key sets live in the
@@ -74,7 +54,7 @@ export function verifyToken(
 ): Promise<Result<VerifiedSession | VerifiedTemplateToken, TokenError>> {
   // Not `async`: the verifier's own promise is returned as is, one microtask hop fewer per call.
   let verifier: SharedVerifier | undefined;
-  let call: Result<VerifyCall, TokenError>;
+  let call: VerifyCall;
   try {
     // One read of every option into plain data: the registry key and the verifier are both built from it,
     // so getters, inherited or non-enumerable options cannot make two different configurations share one.
@@ -87,12 +67,14 @@ export function verifyToken(
       verifiers.set(id, verifier);
     }
     // A cached verifier was built for other callbacks: this call's own are checked as the verifier's were.
-    call = resolveCallbacks(snapshot);
+    const problem = firstInvalidOption(snapshot, CALLBACK_RULES);
+    if (problem) return Promise.resolve(problem);
+    call = callbacksOf(snapshot);
   } catch {
     // Hostile option objects (throwing getters, cycles) are still a result, not an exception.
     return Promise.resolve(fail('options_invalid', 'The options could not be read.'));
   }
-  return call.errors ? Promise.resolve(call) : verifier.verifyWith(token, call.data);
+  return verifier.verifyWith(token, call);
 }
 
 /**
