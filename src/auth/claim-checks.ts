@@ -30,8 +30,12 @@ export function checkHeaderType(header: Readonly<Record<string, unknown>>, rules
   return tokenRefusal('token_type_mismatch', `type (typ) must be one of: ${rules.headerTypes.join(', ')}`);
 }
 
-/** The optional time claims that must not lie in the future (beyond the skew), in the order they are checked. */
-const NOT_IN_THE_FUTURE: ReadonlyArray<readonly ['nbf' | 'iat', TokenErrorCode, string]> = [
+/**
+ * The time claims, in the order they are checked, and the refusal when one is out of time: `exp` is required
+ * and expired from the skew before now on; `nbf` and `iat` are optional and must not lie in the future beyond it.
+ */
+const TIME_CLAIMS: ReadonlyArray<readonly ['exp' | 'nbf' | 'iat', TokenErrorCode, string]> = [
+  ['exp', 'token_expired', 'has expired'],
   ['nbf', 'token_not_active_yet', 'is not active yet'],
   ['iat', 'token_iat_in_the_future', 'was issued in the future'],
 ];
@@ -48,21 +52,18 @@ export function checkRegisteredClaims(
   rules: ClaimRules,
   nowMs: number,
 ): TokenError | undefined {
-  const { exp } = payload;
-  // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    return claimError('exp', 'is missing or not a finite number');
-  }
-  if (exp * 1000 <= nowMs - rules.clockSkewInMs) {
-    return tokenRefusal('token_expired', 'has expired', timeDetail('exp', exp, nowMs, rules));
-  }
-  for (const [claim, code, problem] of NOT_IN_THE_FUTURE) {
+  const skew = rules.clockSkewInMs;
+  for (const [claim, code, problem] of TIME_CLAIMS) {
     const value = payload[claim];
-    if (value === undefined) continue;
+    const exp = claim === 'exp';
+    if (value === undefined && !exp) continue;
+    // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return claimError(claim, 'is not a finite number');
+      return claimError(claim, exp ? 'is missing or not a finite number' : 'is not a finite number');
     }
-    if (value * 1000 > nowMs + rules.clockSkewInMs) return tokenRefusal(code, problem, timeDetail(claim, value, nowMs, rules));
+    if (exp ? value * 1000 <= nowMs - skew : value * 1000 > nowMs + skew) {
+      return tokenRefusal(code, problem, { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: skew });
+    }
   }
   return checkParties(payload, rules);
 }
@@ -115,7 +116,3 @@ export function readCheckedClaims(
   return problem === undefined ? payload : { errors: [problem] };
 }
 
-/** Safe context for a time-claim failure: the claim's value and the verifier's clock, both in seconds. */
-function timeDetail(claim: 'exp' | 'nbf' | 'iat', value: number, nowMs: number, rules: ClaimRules): Record<string, unknown> {
-  return { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: rules.clockSkewInMs };
-}
