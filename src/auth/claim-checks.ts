@@ -115,4 +115,3 @@ export function readCheckedClaims(
   const problem = checkHeaderType(compact.header, rules) ?? checkRegisteredClaims(payload.data, rules, nowMs);
   return problem === undefined ? payload : { errors: [problem] };
 }
-
