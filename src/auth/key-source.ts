@@ -2,7 +2,7 @@ import { isObject, isString } from '../core/guards.js';
 import { BoundedMap } from '../core/bounded-map.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import type { TokenError } from './errors.js';
+import { invalidKey, type TokenError } from './errors.js';
 import { importRsaKey, type RsaKeyEntry } from './rsa-key.js';
 
 /**
@@ -58,7 +58,7 @@ export function createFixedKeySource(key: string | JsonWebKey, algorithms: reado
   return {
     getKey() {
       imported ??= parseKeyInput(key).then(async (material) => {
-        const result = material === undefined ? { errors: [jwkInvalid()] as [TokenError] } : await importRsaKey(material, algorithms);
+        const result = material === undefined ? invalidKey('The jwtKey is neither PEM SPKI text nor an RSA JWK.') : await importRsaKey(material, algorithms);
         if (!result.errors) current = result.data;
         return result;
       });
@@ -101,8 +101,4 @@ async function parseKeyInput(key: string | JsonWebKey): Promise<{ pem: string } 
   } catch {
     return undefined;
   }
-}
-
-function jwkInvalid(): TokenError {
-  return { code: 'jwk_invalid', message: 'The jwtKey is neither PEM SPKI text nor an RSA JWK.' };
 }

@@ -66,21 +66,27 @@ function invalid(claim: string): { errors: NonEmptyArray<TokenError> } {
   return { errors: [claimError(claim, 'is missing or has the wrong type')] };
 }
 
-function firstIllTypedClaim(p: Claims): string | undefined {
-  for (const name of ['jti', 'sts', 'fea', 'pla', 'org_id', 'org_role', 'org_slug']) {
-    if (p[name] !== undefined && !isString(p[name])) return name;
-  }
-  if (p['v'] !== undefined && p['v'] !== 1 && p['v'] !== 2) return 'v';
-  const { act, fva, org_permissions: permissions, o } = p;
-  if (act !== undefined && !(isRecord(act) && isString(act['sub']))) return 'act';
-  if (fva !== undefined && !(Array.isArray(fva) && fva.length === 2 && fva.every(Number.isFinite))) return 'fva';
-  if (permissions !== undefined && !isStringArray(permissions)) {
-    return 'org_permissions';
-  }
-  if (o !== undefined) {
-    if (!isRecord(o) || !isString(o['id'])) return 'o';
-    for (const name of ['slg', 'rol', 'per', 'fpm']) if (o[name] !== undefined && !isString(o[name])) return 'o';
-  }
+/**
+ * The type every optional claim of {@link SessionClaims} must have when present, in the order checked; a wrong
+ * one is refused rather than handed out under a type that lies.
+ */
+const CLAIM_TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
+  jti: isString,
+  sts: isString,
+  fea: isString,
+  pla: isString,
+  org_id: isString,
+  org_role: isString,
+  org_slug: isString,
+  v: (v) => v === 1 || v === 2,
+  act: (act) => isRecord(act) && isString(act['sub']),
+  fva: (fva) => Array.isArray(fva) && fva.length === 2 && fva.every(Number.isFinite),
+  org_permissions: isStringArray,
+  o: (o) => isRecord(o) && isString(o['id']) && ['slg', 'rol', 'per', 'fpm'].every((name) => o[name] === undefined || isString(o[name])),
+};
+
+function firstIllTypedClaim(payload: Claims): string | undefined {
+  for (const [name, check] of Object.entries(CLAIM_TYPES)) if (payload[name] !== undefined && !check(payload[name])) return name;
   return undefined;
 }
 
