@@ -74,7 +74,7 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
     return claimError('azp', 'is not a string');
   }
   // Exact string equality only: no prefix, case or trailing-slash leniency (subdomain cookie leaks).
-  if (rules.authorizedParties !== undefined && (azp === undefined || !rules.authorizedParties.includes(azp))) {
+  if (rules.authorizedParties && (azp === undefined || !rules.authorizedParties.includes(azp))) {
     return tokenRefusal('token_invalid_authorized_party', 'authorized party (azp) is not allowed', {
       ...(azp === undefined ? {} : { azp: describeUntrusted(azp) }),
       authorizedParties: [...rules.authorizedParties],
@@ -83,7 +83,7 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
   if (aud !== undefined && !isString(aud) && !isStringArray(aud)) {
     return claimError('aud', 'is not a string or an array of strings');
   }
-  if (rules.audience !== undefined) {
+  if (rules.audience) {
     const audiences = aud === undefined ? [] : isString(aud) ? [aud] : aud;
     if (!audiences.some((value) => rules.audience?.includes(value))) {
       return tokenRefusal('token_invalid_audience', 'audience (aud) is not allowed');
@@ -92,7 +92,7 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
   if (iss !== undefined && !isString(iss)) {
     return claimError('iss', 'is not a string', 'token_invalid_issuer');
   }
-  if (rules.issuer !== undefined && (iss === undefined || !rules.issuer.includes(iss))) {
+  if (rules.issuer && (iss === undefined || !rules.issuer.includes(iss))) {
     return tokenRefusal('token_invalid_issuer', 'issuer (iss) is not the expected one');
   }
   return undefined;
@@ -113,5 +113,5 @@ export function readCheckedClaims(
   const payload = decodePayload(compact.payloadSegment);
   if (payload.errors) return payload;
   const problem = checkHeaderType(compact.header, rules) ?? checkRegisteredClaims(payload.data, rules, nowMs);
-  return problem === undefined ? payload : { errors: [problem] };
+  return problem ? { errors: [problem] } : payload;
 }

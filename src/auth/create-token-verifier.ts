@@ -104,12 +104,12 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
     const nowMs = call.now();
     if (isString(token) && token.length <= MAX_TOKEN_LENGTH) {
       const hit = cache.get(token);
-      if (hit !== undefined) {
+      if (hit) {
         // Only the signature outcome is reused: time, azp, aud and iss are checked again, and the
         // entry is dropped as soon as its key is no longer the fresh, current one for its kid.
         if (keys.peek(hit.kid, nowMs) === hit.key) {
           const problem = checkRegisteredClaims(hit.value.claims, rules, nowMs);
-          if (problem === undefined) return { data: hit.value };
+          if (!problem) return { data: hit.value };
           cache.delete(token);
           return { errors: [problem] };
         }
@@ -139,11 +139,5 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
 export function createKeySource(options: ResolvedOptions): KeySource {
   const { source, jwks } = options;
   if (source.kind === 'jwt-key') return createFixedKeySource(source.key, options.algorithms);
-  return createJwksEngine({
-    url: source.url,
-    headers: source.headers,
-    bapi: source.kind === 'backend-api',
-    algorithms: options.algorithms,
-    ...jwks,
-  });
+  return createJwksEngine({ ...source, ...jwks, bapi: source.kind === 'backend-api', algorithms: options.algorithms });
 }

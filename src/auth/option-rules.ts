@@ -92,7 +92,7 @@ export function firstInvalidOption(
 ): ReturnType<typeof invalidOption> | undefined {
   for (const [name, rule] of Object.entries(rules)) {
     const value = (options as Record<string, unknown>)[name];
-    if (rule !== undefined && value !== undefined && !rule[0](value)) return invalidOption(name, rule[1]);
+    if (rule && value !== undefined && !rule[0](value)) return invalidOption(name, rule[1]);
   }
   return undefined;
 }

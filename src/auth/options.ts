@@ -190,7 +190,7 @@ const DEFAULT_CALL: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch,
  */
 export function callbacksOf(options: Pick<TokenVerifierOptions, 'now' | 'fetch' | 'logger'>): VerifyCall {
   const { now, fetch: injected, logger } = options;
-  if (now === undefined && injected === undefined && logger === undefined) return DEFAULT_CALL;
+  if (!now && !injected && !logger) return DEFAULT_CALL;
   // `fetch` is looked up at call time so that a fetch installed (or mocked) after construction is used.
   return { now: checkedClock(now), fetch: () => injected ?? globalThis.fetch, logger };
 }
@@ -204,13 +204,13 @@ function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['sou
   if (secretKey !== undefined) {
     // The secret key goes to {apiUrl}/v1/jwks: a query or fragment in apiUrl would bend that path.
     const apiUrl = checkServiceUrl(options.apiUrl ?? 'https://api.clerk.com', { allowQuery: false });
-    if (apiUrl === undefined) return invalidOption('apiUrl', 'an https URL');
+    if (!apiUrl) return invalidOption('apiUrl', 'an https URL');
     const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
     return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
   }
   if (jwksUrl !== undefined) {
     const url = checkServiceUrl(jwksUrl, { allowQuery: true });
-    if (url === undefined) return invalidOption('jwksUrl', 'an https URL');
+    if (!url) return invalidOption('jwksUrl', 'an https URL');
     return { data: { kind: 'jwks-url', url, headers: {} } };
   }
   return invalidOption('jwtKey', 'given, or secretKey or jwksUrl');
@@ -236,7 +236,7 @@ function allowList(value: string | readonly string[] | undefined): string[] | un
  * const now = checkedClock(() => fakeTime);
  */
 export function checkedClock(now?: () => number): () => number {
-  if (now === undefined) return Date.now;
+  if (!now) return Date.now;
   return () => {
     const time = now();
     if (typeof time !== 'number' || !Number.isFinite(time)) throw new TypeError('The now option returned no usable time.');

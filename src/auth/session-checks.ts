@@ -11,6 +11,9 @@ const TEMPLATE_CATEGORIES: ReadonlySet<unknown> = new Set([undefined, 'cl_B7d4PD
 
 type Claims = Readonly<Record<string, unknown>>;
 
+// Results are frozen: a cached verification is handed out again, and no caller may change it for the next.
+const { freeze } = Object;
+
 /**
  * Checks what makes a verified JWT a Clerk session token and shapes the result: the `cat` header,
  * `sub`/`sid`, a non-machine subject, and the type of every claim {@link SessionClaims} promises.
@@ -24,9 +27,9 @@ export function toVerifiedSession(header: Claims, payload: Claims): Result<Verif
   if (refused) return refused;
   if (!isString(sid) || sid === '') return invalid('sid');
   const wrong = firstIllTypedClaim(payload);
-  if (wrong !== undefined) return invalid(wrong);
+  if (wrong) return invalid(wrong);
   const claims = payload as SessionClaims;
-  return { data: Object.freeze({ claims, userId: sub as string, sessionId: sid, org: organizationOf(claims) }) };
+  return { data: freeze({ claims, userId: sub as string, sessionId: sid, org: organizationOf(claims) }) };
 }
 
 /**
@@ -41,7 +44,7 @@ export function toVerifiedTemplate(header: Claims, payload: Claims): Result<Veri
   const refused = refuseKind(header, sub, TEMPLATE_CATEGORIES, 'a JWT-template token', 'a user', false);
   if (refused) return refused;
   const claims = payload as TemplateClaims;
-  return { data: Object.freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
+  return { data: freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
 }
 
 /**
@@ -93,17 +96,17 @@ function firstIllTypedClaim(payload: Claims): string | undefined {
 function organizationOf(claims: SessionClaims): SessionOrganization | undefined {
   if (claims.v === 2) {
     const o = claims.o;
-    if (o === undefined) return undefined;
+    if (!o) return undefined;
     const permissions = decodeOrgPermissions({ fea: claims.fea, per: o.per, fpm: o.fpm });
     // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.
     const role = o.rol === undefined ? undefined : `org:${o.rol}`;
-    return Object.freeze({ id: o.id, slug: o.slg, role, permissions: Object.freeze(permissions) });
+    return freeze({ id: o.id, slug: o.slg, role, permissions: freeze(permissions) });
   }
   if (claims.org_id === undefined) return undefined;
-  return Object.freeze({
+  return freeze({
     id: claims.org_id,
     slug: claims.org_slug,
     role: claims.org_role,
-    permissions: claims.org_permissions ?? Object.freeze([]),
+    permissions: claims.org_permissions ?? freeze([]),
   });
 }
