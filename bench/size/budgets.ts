@@ -16,7 +16,7 @@ export interface Budget {
  */
 export const BUDGETS: Readonly<Record<string, Budget>> = {
   'whole client (createClerkClient + users.getUser)': { target: 1.5, limit: 1.5 },
-  'verifyToken from the auth entry': { target: 0.8, limit: 0.95 },
+  'verifyToken from the auth entry': { target: 0.8, limit: 0.8 },
   'authenticateRequest from the auth entry': { target: 0.35, limit: 0.35 },
   'getUser alone (clerk-bapi/operations) vs their whole client': { target: 0.25, limit: 0.25 },
 };

@@ -1,3 +1,4 @@
+import { isRecord } from '../core/guards.js';
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 /**
  * After 2 (3) characters of a final group, the last character's low 4 (2) bits fall outside the bytes, and
@@ -37,8 +38,7 @@ export function decodeBase64UrlJson(input: string): Record<string, unknown> | un
     // One char per byte is the text itself when every byte is ASCII (the usual case).
     const text = NON_ASCII.test(binary) ? utf8.decode(binaryToBytes(binary)) : binary;
     const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    return value as Record<string, unknown>;
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }

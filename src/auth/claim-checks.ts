@@ -1,6 +1,7 @@
+import { isString, isStringArray } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { decodePayload, type CompactJwt } from './decode-jwt.js';
-import { tokenError, type TokenError, type TokenErrorCode } from './errors.js';
+import { claimError, tokenRefusal, type TokenError, type TokenErrorCode } from './errors.js';
 import { describeUntrusted } from './safe-detail.js';
 
 /**
@@ -25,14 +26,18 @@ export interface ClaimRules {
  */
 export function checkHeaderType(header: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
   const typ = header['typ'];
-  if (typ === undefined || (typeof typ === 'string' && rules.headerTypes.includes(typ))) return undefined;
-  return tokenError('token_type_mismatch', `The token type (typ) must be one of: ${rules.headerTypes.join(', ')}.`);
+  if (typ === undefined || (isString(typ) && rules.headerTypes.includes(typ))) return undefined;
+  return tokenRefusal('token_type_mismatch', `type (typ) must be one of: ${rules.headerTypes.join(', ')}`);
 }
 
-/** The optional time claims that must not lie in the future (beyond the skew), in the order they are checked. */
-const NOT_IN_THE_FUTURE: ReadonlyArray<readonly ['nbf' | 'iat', TokenErrorCode, string]> = [
-  ['nbf', 'token_not_active_yet', 'The token is not active yet.'],
-  ['iat', 'token_iat_in_the_future', 'The token was issued in the future.'],
+/**
+ * The time claims, in the order they are checked, and the refusal when one is out of time: `exp` is required
+ * and expired from the skew before now on; `nbf` and `iat` are optional and must not lie in the future beyond it.
+ */
+const TIME_CLAIMS: ReadonlyArray<readonly ['exp' | 'nbf' | 'iat', TokenErrorCode, string]> = [
+  ['exp', 'token_expired', 'has expired'],
+  ['nbf', 'token_not_active_yet', 'is not active yet'],
+  ['iat', 'token_iat_in_the_future', 'was issued in the future'],
 ];
 
 /**
@@ -47,51 +52,48 @@ export function checkRegisteredClaims(
   rules: ClaimRules,
   nowMs: number,
 ): TokenError | undefined {
-  const { exp } = payload;
-  // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    return tokenError('token_invalid', 'The token has no finite numeric exp claim.', { claim: 'exp' });
-  }
-  if (exp * 1000 <= nowMs - rules.clockSkewInMs) {
-    return tokenError('token_expired', 'The token has expired.', timeDetail('exp', exp, nowMs, rules));
-  }
-  for (const [claim, code, message] of NOT_IN_THE_FUTURE) {
+  const skew = rules.clockSkewInMs;
+  for (const [claim, code, problem] of TIME_CLAIMS) {
     const value = payload[claim];
-    if (value === undefined) continue;
+    const exp = claim === 'exp';
+    if (value === undefined && !exp) continue;
+    // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return tokenError('token_invalid', `The ${claim} claim is not a finite number.`, { claim });
+      return claimError(claim, exp ? 'is missing or not a finite number' : 'is not a finite number');
     }
-    if (value * 1000 > nowMs + rules.clockSkewInMs) return tokenError(code, message, timeDetail(claim, value, nowMs, rules));
+    if (exp ? value * 1000 <= nowMs - skew : value * 1000 > nowMs + skew) {
+      return tokenRefusal(code, problem, { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: skew });
+    }
   }
   return checkParties(payload, rules);
 }
 
 function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
   const { azp, aud, iss } = payload;
-  if (azp !== undefined && typeof azp !== 'string') {
-    return tokenError('token_invalid', 'The azp claim is not a string.', { claim: 'azp' });
+  if (azp !== undefined && !isString(azp)) {
+    return claimError('azp', 'is not a string');
   }
   // Exact string equality only: no prefix, case or trailing-slash leniency (subdomain cookie leaks).
-  if (rules.authorizedParties !== undefined && (azp === undefined || !rules.authorizedParties.includes(azp))) {
-    return tokenError('token_invalid_authorized_party', 'The token authorized party (azp) is not allowed.', {
+  if (rules.authorizedParties && (azp === undefined || !rules.authorizedParties.includes(azp))) {
+    return tokenRefusal('token_invalid_authorized_party', 'authorized party (azp) is not allowed', {
       ...(azp === undefined ? {} : { azp: describeUntrusted(azp) }),
       authorizedParties: [...rules.authorizedParties],
     });
   }
-  if (aud !== undefined && typeof aud !== 'string' && !isStringArray(aud)) {
-    return tokenError('token_invalid', 'The aud claim is not a string or an array of strings.', { claim: 'aud' });
+  if (aud !== undefined && !isString(aud) && !isStringArray(aud)) {
+    return claimError('aud', 'is not a string or an array of strings');
   }
-  if (rules.audience !== undefined) {
-    const audiences = aud === undefined ? [] : typeof aud === 'string' ? [aud] : aud;
+  if (rules.audience) {
+    const audiences = aud === undefined ? [] : isString(aud) ? [aud] : aud;
     if (!audiences.some((value) => rules.audience?.includes(value))) {
-      return tokenError('token_invalid_audience', 'The token audience (aud) is not allowed.');
+      return tokenRefusal('token_invalid_audience', 'audience (aud) is not allowed');
     }
   }
-  if (iss !== undefined && typeof iss !== 'string') {
-    return tokenError('token_invalid_issuer', 'The iss claim is not a string.', { claim: 'iss' });
+  if (iss !== undefined && !isString(iss)) {
+    return claimError('iss', 'is not a string', 'token_invalid_issuer');
   }
-  if (rules.issuer !== undefined && (iss === undefined || !rules.issuer.includes(iss))) {
-    return tokenError('token_invalid_issuer', 'The token issuer (iss) is not the expected one.');
+  if (rules.issuer && (iss === undefined || !rules.issuer.includes(iss))) {
+    return tokenRefusal('token_invalid_issuer', 'issuer (iss) is not the expected one');
   }
   return undefined;
 }
@@ -111,14 +113,5 @@ export function readCheckedClaims(
   const payload = decodePayload(compact.payloadSegment);
   if (payload.errors) return payload;
   const problem = checkHeaderType(compact.header, rules) ?? checkRegisteredClaims(payload.data, rules, nowMs);
-  return problem === undefined ? payload : { errors: [problem] };
-}
-
-/** Safe context for a time-claim failure: the claim's value and the verifier's clock, both in seconds. */
-function timeDetail(claim: 'exp' | 'nbf' | 'iat', value: number, nowMs: number, rules: ClaimRules): Record<string, unknown> {
-  return { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: rules.clockSkewInMs };
-}
-
-function isStringArray(value: unknown): value is readonly string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  return problem ? { errors: [problem] } : payload;
 }

@@ -1,3 +1,4 @@
+import { isString } from '../core/guards.js';
 import { defineRedactedView } from '../core/redacted-view.js';
 import type { Result } from '../core/result.js';
 import { checkRegisteredClaims, readCheckedClaims } from './claim-checks.js';
@@ -88,7 +89,6 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
   const shape: (header: Readonly<Record<string, unknown>>, payload: Readonly<Record<string, unknown>>) => Result<Verified, TokenError> =
     options.tokenType === 'jwt_template' ? toVerifiedTemplate : toVerifiedSession;
   const cache = createTokenCache<Verified>(options.tokenCacheSize);
-  const own: VerifyCall = { now: options.now, fetch: options.fetch, logger: options.logger };
 
   async function verifyWith(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
     try {
@@ -102,37 +102,32 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
 
   async function run(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
     const nowMs = call.now();
-    if (typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH) {
+    if (isString(token) && token.length <= MAX_TOKEN_LENGTH) {
       const hit = cache.get(token);
-      if (hit !== undefined) {
+      if (hit) {
         // Only the signature outcome is reused: time, azp, aud and iss are checked again, and the
         // entry is dropped as soon as its key is no longer the fresh, current one for its kid.
         if (keys.peek(hit.kid, nowMs) === hit.key) {
           const problem = checkRegisteredClaims(hit.value.claims, rules, nowMs);
-          if (problem === undefined) return { data: hit.value };
+          if (!problem) return { data: hit.value };
           cache.delete(token);
           return { errors: [problem] };
         }
         cache.delete(token);
       }
     }
-    const verified = await verifyCompact<Verified>(
-      token,
-      algorithms,
-      keys,
-      { nowMs, fetch: call.fetch, logger: call.logger },
-      (compact) => {
-        const payload = readCheckedClaims(compact, rules, nowMs);
-        return payload.errors ? payload : shape(compact.header, payload.data);
-      },
-    );
+    const verified = await verifyCompact<Verified>(token, algorithms, keys, { ...call, nowMs }, (compact) => {
+      const payload = readCheckedClaims(compact, rules, nowMs);
+      return payload.errors ? payload : shape(compact.header, payload.data);
+    });
     if (verified.errors) return verified;
     const { value, kid, key } = verified.data;
     cache.set(token, { kid, key, value });
     return { data: value };
   }
 
-  return { verify: (token) => verifyWith(token, own), verifyWith };
+  // The verifier's own callbacks: the resolved options are a VerifyCall.
+  return { verify: (token) => verifyWith(token, options), verifyWith };
 }
 
 /**
@@ -144,11 +139,5 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
 export function createKeySource(options: ResolvedOptions): KeySource {
   const { source, jwks } = options;
   if (source.kind === 'jwt-key') return createFixedKeySource(source.key, options.algorithms);
-  return createJwksEngine({
-    url: source.url,
-    headers: source.headers,
-    bapi: source.kind === 'backend-api',
-    algorithms: options.algorithms,
-    ...jwks,
-  });
+  return createJwksEngine({ ...source, ...jwks, bapi: source.kind === 'backend-api', algorithms: options.algorithms });
 }

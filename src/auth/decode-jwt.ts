@@ -1,7 +1,8 @@
+import { isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { decodeBase64Url, decodeBase64UrlJson } from './base64url.js';
 import { copyClaims } from './copy-claims.js';
-import { fail, type TokenError } from './errors.js';
+import { invalidToken, refuseToken, type TokenError } from './errors.js';
 
 /** Tokens longer than this are refused before any parsing (Clerk session tokens are about 1 KB). */
 export const MAX_TOKEN_LENGTH = 8192;
@@ -54,20 +55,20 @@ export interface CompactJwt {
  * const { data } = splitCompactJwt('eyJhbGciOiJSUzI1NiJ9.e30.c2ln');
  */
 export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> {
-  if (typeof token !== 'string') return fail('token_invalid', 'The token must be a string.');
+  if (!isString(token)) return invalidToken('must be a string');
   // Size first: nothing below (regex, JSON) should ever run on attacker-sized input.
   if (token.length > MAX_TOKEN_LENGTH) {
-    return fail('token_too_large', `The token is longer than ${MAX_TOKEN_LENGTH} characters.`);
+    return refuseToken('token_too_large', `is longer than ${MAX_TOKEN_LENGTH} characters`);
   }
   if (!COMPACT_JWS.test(token)) {
-    return fail('token_invalid', 'The token is not a compact JWS (three base64url segments).');
+    return invalidToken('is not a compact JWS (three base64url segments)');
   }
   const firstDot = token.indexOf('.');
   const lastDot = token.lastIndexOf('.');
   const header = decodeBase64UrlJson(token.slice(0, firstDot));
-  if (header === undefined) return fail('token_invalid', 'The token header is not a base64url JSON object.');
+  if (!header) return invalidToken('header is not a base64url JSON object');
   const signature = decodeBase64Url(token.slice(lastDot + 1));
-  if (signature === undefined) return fail('token_invalid', 'The token signature is not canonical base64url.');
+  if (!signature) return invalidToken('signature is not canonical base64url');
   return {
     data: { header, payloadSegment: token.slice(firstDot + 1, lastDot), signature, signingInput: token.slice(0, lastDot) },
   };
@@ -81,8 +82,8 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
  */
 export function decodePayload(segment: string): Result<Record<string, unknown>, TokenError> {
   const parsed = decodeBase64UrlJson(segment);
-  const payload = parsed === undefined ? undefined : copyClaims(parsed);
-  if (payload === undefined) return fail('token_invalid', 'The token payload is not a base64url JSON object.');
+  const payload = parsed && copyClaims(parsed);
+  if (!payload) return invalidToken('payload is not a base64url JSON object');
   return { data: payload };
 }
 
@@ -99,6 +100,6 @@ export function decodeJwt(token: string): Result<DecodedJwt, TokenError> {
   const payload = decodePayload(split.data.payloadSegment);
   if (payload.errors) return payload;
   const header = copyClaims(split.data.header);
-  if (header === undefined) return fail('token_invalid', 'The token header is nested too deeply.');
+  if (header === undefined) return invalidToken('header is nested too deeply');
   return { data: { header, payload: payload.data, signature: split.data.signature } };
 }

@@ -53,7 +53,7 @@ export type TokenError = ClerkError<TokenErrorCode>;
  * tokenError('token_invalid', 'The token is malformed.');
  */
 export function tokenError(code: TokenErrorCode, message: string, meta?: Record<string, unknown>): TokenError {
-  return meta === undefined ? { code, message } : { code, message, meta };
+  return meta ? { code, message, meta } : { code, message };
 }
 
 /**
@@ -68,4 +68,58 @@ export function fail(
   meta?: Record<string, unknown>,
 ): { data?: never; errors: NonEmptyArray<TokenError> } {
   return { errors: [tokenError(code, message, meta)] };
+}
+
+/**
+ * A refusal about the token itself, with the message `The token <problem>.`.
+ *
+ * @example
+ * tokenRefusal('token_expired', 'has expired'); // { code: 'token_expired', message: 'The token has expired.' }
+ */
+export function tokenRefusal(code: TokenErrorCode, problem: string, meta?: Record<string, unknown>): TokenError {
+  return tokenError(code, `The token ${problem}.`, meta);
+}
+
+/**
+ * {@link tokenRefusal} as the `errors` side of a result.
+ *
+ * @example
+ * return refuseToken('token_invalid_signature', 'signature is invalid');
+ */
+export function refuseToken(
+  code: TokenErrorCode,
+  problem: string,
+  meta?: Record<string, unknown>,
+): { data?: never; errors: NonEmptyArray<TokenError> } {
+  return { errors: [tokenRefusal(code, problem, meta)] };
+}
+
+/**
+ * The most common refusal, `token_invalid` with the message `The token <problem>.`.
+ *
+ * @example
+ * return invalidToken('must be a string'); // message: 'The token must be a string.'
+ */
+export function invalidToken(problem: string): { data?: never; errors: NonEmptyArray<TokenError> } {
+  return refuseToken('token_invalid', problem);
+}
+
+/**
+ * A key or key set that cannot be used (`jwk_invalid`).
+ *
+ * @example
+ * return invalidKey('The JWKS response is not JSON.');
+ */
+export function invalidKey(message: string, meta?: Record<string, unknown>): { data?: never; errors: NonEmptyArray<TokenError> } {
+  return fail('jwk_invalid', message, meta);
+}
+
+/**
+ * A refusal of one claim, `The <claim> claim <problem>.`, naming the claim in `meta.claim`.
+ *
+ * @example
+ * claimError('azp', 'is not a string'); // { code: 'token_invalid', message: 'The azp claim is not a string.', meta: { claim: 'azp' } }
+ */
+export function claimError(claim: string, problem: string, code: TokenErrorCode = 'token_invalid'): TokenError {
+  return tokenError(code, `The ${claim} claim ${problem}.`, { claim });
 }

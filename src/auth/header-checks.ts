@@ -1,6 +1,7 @@
+import { isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import { fail, type TokenError } from './errors.js';
+import { fail, invalidToken, refuseToken, type TokenError } from './errors.js';
 import { describeUntrusted } from './safe-detail.js';
 
 /** Longer `kid`s are refused: Clerk's are about 30 characters and a `kid` may end up in logs. */
@@ -27,15 +28,15 @@ export interface CheckedHeader {
  */
 export function checkHeader(header: Record<string, unknown>, algorithms: readonly RsaAlgorithm[]): Result<CheckedHeader, TokenError> {
   const alg = header['alg'];
-  if (typeof alg !== 'string' || !(algorithms as readonly string[]).includes(alg)) {
-    return fail('token_invalid_algorithm', `The token algorithm is not one of: ${algorithms.join(', ')}.`, {
+  if (!isString(alg) || !(algorithms as readonly string[]).includes(alg)) {
+    return refuseToken('token_invalid_algorithm', `algorithm is not one of: ${algorithms.join(', ')}`, {
       alg: describeUntrusted(alg),
       expected: [...algorithms],
     });
   }
   // No JWS extension is understood, so any critical one must be refused.
   if (header['crit'] !== undefined) {
-    return fail('token_invalid', 'The token header lists critical extensions this verifier does not support.');
+    return invalidToken('header lists critical extensions this verifier does not support');
   }
   if (header['b64'] !== undefined && header['b64'] !== true) {
     return fail('token_invalid', 'Unencoded-payload tokens (b64: false) are not supported.');
@@ -44,8 +45,8 @@ export function checkHeader(header: Record<string, unknown>, algorithms: readonl
     return fail('token_invalid', 'Nested tokens (cty header) are not supported.');
   }
   const kid = header['kid'];
-  if (kid !== undefined && (typeof kid !== 'string' || kid.length === 0 || kid.length > MAX_KID_LENGTH)) {
-    return fail('token_invalid', 'The token kid must be a non-empty string of at most 256 characters.');
+  if (kid !== undefined && (!isString(kid) || kid.length === 0 || kid.length > MAX_KID_LENGTH)) {
+    return invalidToken(`kid must be a non-empty string of at most ${MAX_KID_LENGTH} characters`);
   }
   return { data: { alg: alg as RsaAlgorithm, kid } };
 }

@@ -1,7 +1,7 @@
 import { consoleLogger } from '../core/client-logger.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import { fail, type TokenError } from './errors.js';
+import { fail, invalidToken, type TokenError } from './errors.js';
 import { fetchJwks } from './jwks-fetch.js';
 import { parseJwks } from './jwks-parse.js';
 import type { KeyContext, KeySource } from './key-source.js';
@@ -61,7 +61,7 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   // A refused secret key will not start working in a second: only transient failures back off faster.
   const retryWait = (): number =>
-    keys === undefined && lastError?.code !== 'secret_key_invalid'
+    !keys && lastError?.code !== 'secret_key_invalid'
       ? Math.min(cooldownInMs, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1))
       : cooldownInMs;
 
@@ -95,22 +95,22 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
   }
 
   async function getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>> {
-    if (kid === undefined) return fail('token_invalid', 'The token has no kid, which a JWKS needs to pick a key.');
-    if (inflight !== undefined) await inflight;
+    if (kid === undefined) return invalidToken('has no kid, which a JWKS needs to pick a key');
+    if (inflight) await inflight;
     const now = elapsed(context.nowMs);
     let entry = keys?.get(kid);
-    if (entry !== undefined && now - fetchedAt < ttlInMs) return { data: entry };
+    if (entry && now - fetchedAt < ttlInMs) return { data: entry };
     if (lastAttemptAt === undefined || now - lastAttemptAt >= retryWait()) {
       await refresh(context, now);
       entry = keys?.get(kid);
-    } else if (inflight !== undefined) {
+    } else if (inflight) {
       await inflight;
       entry = keys?.get(kid);
     }
-    if (entry !== undefined && (lastError === undefined || now - fetchedAt < ttlInMs + staleIfErrorInMs)) {
+    if (entry && (!lastError || now - fetchedAt < ttlInMs + staleIfErrorInMs)) {
       return { data: entry };
     }
-    if (lastError !== undefined) return { errors: [lastError] };
+    if (lastError) return { errors: [lastError] };
     // The kid is attacker-chosen: it goes to meta only sanitised and cut, never into the message.
     return fail('jwk_kid_mismatch', 'No key in the JWKS matches the token kid.', { kid: describeUntrusted(kid) });
   }
@@ -119,7 +119,7 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
     getKey,
     peek(kid, nowMs) {
       const entry = kid === undefined ? undefined : keys?.get(kid);
-      return entry !== undefined && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;
+      return entry && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;
     },
   };
 }

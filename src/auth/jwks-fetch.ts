@@ -2,7 +2,7 @@ import { startAttempt } from '../core/attempt-signal.js';
 import { raceAbort } from '../core/race-abort.js';
 import { ResponseTooLargeError, readBodyCapped } from '../core/read-body.js';
 import type { Result } from '../core/result.js';
-import { fail, type TokenError } from './errors.js';
+import { fail, invalidKey, type TokenError } from './errors.js';
 
 /**
  * How one JWKS request is made.
@@ -65,7 +65,7 @@ export async function fetchJwks(request: JwksRequest): Promise<Result<unknown, T
     try {
       return { data: JSON.parse(text) as unknown };
     } catch {
-      return fail('jwk_invalid', 'The JWKS response is not JSON.', meta);
+      return invalidKey('The JWKS response is not JSON.', meta);
     }
   } catch {
     if (attempt.timedOut()) return fail('jwks_timeout', `The JWKS request took longer than ${request.timeoutInMs} ms.`);

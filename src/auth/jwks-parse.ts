@@ -1,6 +1,7 @@
+import { isObject, isRecord, isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import { fail, type TokenError } from './errors.js';
+import { invalidKey, type TokenError } from './errors.js';
 import { MAX_KID_LENGTH } from './header-checks.js';
 import { importRsaKey, type RsaKeyEntry } from './rsa-key.js';
 
@@ -21,33 +22,33 @@ export async function parseJwks(
   maxKeys: number,
   onSkip: (index: number, reason: string) => void,
 ): Promise<Result<ReadonlyMap<string, RsaKeyEntry>, TokenError>> {
-  const keys = typeof document === 'object' && document !== null ? (document as { keys?: unknown }).keys : undefined;
-  if (!Array.isArray(keys)) return fail('jwk_invalid', 'The JWKS document has no "keys" array.');
-  if (keys.length > maxKeys) return fail('jwk_invalid', `The JWKS has more than ${maxKeys} keys.`, { count: keys.length });
+  const keys = isObject(document) ? document['keys'] : undefined;
+  if (!Array.isArray(keys)) return invalidKey('The JWKS document has no "keys" array.');
+  if (keys.length > maxKeys) return invalidKey(`The JWKS has more than ${maxKeys} keys.`, { count: keys.length });
   const entries = new Map<string, RsaKeyEntry>();
   for (let index = 0; index < keys.length; index++) {
     const jwk: unknown = keys[index];
-    if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) {
+    if (!isRecord(jwk)) {
       onSkip(index, 'The entry is not an object.');
       continue;
     }
-    const { alg, kid } = jwk as Record<string, unknown>;
+    const { alg, kid } = jwk;
     if (alg !== undefined && !(algorithms as readonly unknown[]).includes(alg)) {
       onSkip(index, 'The key is pinned to an algorithm that is not allowed.');
       continue;
     }
-    if (typeof kid !== 'string' || kid.length === 0 || kid.length > MAX_KID_LENGTH) {
+    if (!isString(kid) || kid.length === 0 || kid.length > MAX_KID_LENGTH) {
       onSkip(index, 'The key has no usable kid.');
       continue;
     }
-    if (entries.has(kid)) return fail('jwk_invalid', 'The JWKS has two keys with the same kid.', { index });
-    const imported = await importRsaKey({ jwk: jwk as JsonWebKey & { kid: string } }, algorithms);
+    if (entries.has(kid)) return invalidKey('The JWKS has two keys with the same kid.', { index });
+    const imported = await importRsaKey({ jwk: jwk as JsonWebKey }, algorithms);
     if (imported.errors) {
       onSkip(index, imported.errors[0].message);
       continue;
     }
     entries.set(kid, imported.data);
   }
-  if (entries.size === 0) return fail('jwk_invalid', 'The JWKS contains no usable RSA signing key.', { count: keys.length });
+  if (entries.size === 0) return invalidKey('The JWKS contains no usable RSA signing key.', { count: keys.length });
   return { data: entries };
 }

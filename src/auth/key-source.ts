@@ -1,7 +1,8 @@
+import { isObject, isString } from '../core/guards.js';
 import { BoundedMap } from '../core/bounded-map.js';
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
-import type { TokenError } from './errors.js';
+import { invalidKey, type TokenError } from './errors.js';
 import { importRsaKey, type RsaKeyEntry } from './rsa-key.js';
 
 /**
@@ -57,7 +58,9 @@ export function createFixedKeySource(key: string | JsonWebKey, algorithms: reado
   return {
     getKey() {
       imported ??= parseKeyInput(key).then(async (material) => {
-        const result = material === undefined ? { errors: [jwkInvalid()] as [TokenError] } : await importRsaKey(material, algorithms);
+        const result = !material
+          ? invalidKey('The jwtKey is neither PEM SPKI text nor an RSA JWK.')
+          : await importRsaKey(material, algorithms);
         if (!result.errors) current = result.data;
         return result;
       });
@@ -81,9 +84,9 @@ const fixedSources = /* @__PURE__ */ new BoundedMap<string, KeySource>(MAX_FIXED
  * const source = sharedFixedKeySource(pem, ['RS256']);
  */
 export function sharedFixedKeySource(key: string | JsonWebKey, algorithms: readonly RsaAlgorithm[]): KeySource {
-  const id = `${algorithms.join(',')}|${typeof key === 'string' ? key : JSON.stringify(key)}`;
+  const id = `${algorithms.join(',')}|${isString(key) ? key : JSON.stringify(key)}`;
   let source = fixedSources.get(id);
-  if (source === undefined) {
+  if (!source) {
     source = createFixedKeySource(key, algorithms);
     fixedSources.set(id, source);
   }
@@ -91,17 +94,13 @@ export function sharedFixedKeySource(key: string | JsonWebKey, algorithms: reado
 }
 
 async function parseKeyInput(key: string | JsonWebKey): Promise<{ pem: string } | { jwk: JsonWebKey } | undefined> {
-  if (typeof key !== 'string') return { jwk: key };
+  if (!isString(key)) return { jwk: key };
   const trimmed = key.trim();
   if (!trimmed.startsWith('{')) return { pem: trimmed };
   try {
     const jwk: unknown = JSON.parse(trimmed);
-    return typeof jwk === 'object' && jwk !== null ? { jwk: jwk as JsonWebKey } : undefined;
+    return isObject(jwk) ? { jwk: jwk as JsonWebKey } : undefined;
   } catch {
     return undefined;
   }
-}
-
-function jwkInvalid(): TokenError {
-  return { code: 'jwk_invalid', message: 'The jwtKey is neither PEM SPKI text nor an RSA JWK.' };
 }

@@ -1,11 +1,13 @@
+import { isObject, isString } from '../core/guards.js';
 import type { Result } from '../core/result.js';
-import { numberInRange } from '../core/number-checks.js';
 import { isSecretKey } from '../core/secret-key.js';
 import { checkServiceUrl } from '../core/url-checks.js';
-import { isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
+import type { RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
 import type { TokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
+import { CLAIM_RULES, firstInvalidOption, invalidOption, VERIFIER_RULES } from './option-rules.js';
+import type { VerifyCall } from './create-token-verifier.js';
 import type { AuthLogger } from './key-source.js';
 import { issuerFromPublishableKey } from './publishable-key.js';
 
@@ -117,35 +119,22 @@ export function resolveClaimOptions(
   options: ClaimOptions,
   // Passed beside the options, not spread into a copy of them: a copy would drop options read through getters
   // or a prototype (a class instance), and so silently skip their checks.
-  issuerOption: unknown = options.issuer,
+  issuerOption: ClaimOptions['issuer'] = options.issuer,
 ): Result<{ rules: ClaimRules; algorithms: readonly RsaAlgorithm[]; now: () => number }, TokenError> {
-  const skew = numberInRange(options.clockSkewInMs, 5000, 0, 300_000);
-  if (skew === undefined) return invalid('clockSkewInMs', 'a number of milliseconds from 0 to 300000');
-  const algorithms = options.algorithms ?? ['RS256'];
-  if (!Array.isArray(algorithms) || algorithms.length === 0 || !algorithms.every(isRsaAlgorithm)) {
-    return invalid('algorithms', 'a non-empty list of RS256, RS384, RS512');
-  }
-  const authorizedParties = stringList(options.authorizedParties);
-  const audience = stringList(options.audience);
-  const issuer = stringList(issuerOption);
-  const headerTypes = stringList(options.headerType ?? 'JWT');
-  if (authorizedParties === null) return invalid('authorizedParties', 'a list of non-empty strings');
-  if (audience === null) return invalid('audience', 'a non-empty string or list of them');
-  if (issuer === null) return invalid('issuer', 'a non-empty string or list of them');
-  if (headerTypes === null || headerTypes === undefined) return invalid('headerType', 'a non-empty string or list of them');
-  if (!isOptionalFunction(options.now)) return invalid('now', 'a function');
+  // An issuerOption other than options.issuer comes from a publishable key, which gives a valid URL.
+  const problem = firstInvalidOption(options, CLAIM_RULES);
+  if (problem) return problem;
   return {
     data: {
       rules: {
-        clockSkewInMs: skew,
-        headerTypes,
-        // An empty allow-list means "not checked", as in Clerk's SDKs.
-        authorizedParties: authorizedParties?.length ? authorizedParties : undefined,
-        audience: audience?.length ? audience : undefined,
-        issuer: issuer?.length ? issuer : undefined,
+        clockSkewInMs: options.clockSkewInMs ?? 5000,
+        headerTypes: listOf(options.headerType ?? 'JWT'),
+        authorizedParties: allowList(options.authorizedParties),
+        audience: allowList(options.audience),
+        issuer: allowList(issuerOption),
       },
-      algorithms: [...algorithms],
-      now: options.now === undefined ? Date.now : checkedClock(options.now),
+      algorithms: [...(options.algorithms ?? ['RS256'])],
+      now: checkedClock(options.now),
     },
   };
 }
@@ -157,11 +146,11 @@ export function resolveClaimOptions(
  * const { data, errors } = resolveVerifierOptions({ jwtKey: pem });
  */
 export function resolveVerifierOptions(options: AnyVerifierOptions): Result<ResolvedOptions, TokenError> {
-  if (typeof options !== 'object' || options === null) return invalid('options', 'an object');
+  if (!isObject(options as unknown)) return invalidOption('options', 'an object');
   let issuer = options.issuer;
   if (issuer === undefined && options.publishableKey !== undefined) {
-    issuer = typeof options.publishableKey === 'string' ? issuerFromPublishableKey(options.publishableKey) : undefined;
-    if (issuer === undefined) return invalid('publishableKey', 'pk_test_ or pk_live_ followed by the encoded Frontend API host');
+    issuer = isString(options.publishableKey) ? issuerFromPublishableKey(options.publishableKey) : undefined;
+    if (issuer === undefined) return invalidOption('publishableKey', 'pk_test_ or pk_live_ followed by the encoded Frontend API host');
   }
   const claims = resolveClaimOptions(options, issuer);
   if (claims.errors) return claims;
@@ -171,101 +160,87 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   }
   const source = resolveSource(options);
   if (source.errors) return source;
-  const jwks = {
-    ttlInMs: numberInRange(options.jwksCacheTtlInMs, 300_000, 1000, 86_400_000),
-    cooldownInMs: numberInRange(options.jwksCooldownInMs, 30_000, 1000, 3_600_000),
-    staleIfErrorInMs: numberInRange(options.jwksStaleIfErrorInMs, 3_600_000, 0, 604_800_000),
-    timeoutInMs: numberInRange(options.jwksTimeoutInMs, 5000, 1, 60_000),
-    maxBytes: numberInRange(options.jwksMaxBytes, 262_144, 1024, 10_485_760),
-    maxKeys: numberInRange(options.jwksMaxKeys, 32, 1, 1000),
-  };
-  for (const [name, value] of Object.entries(jwks)) if (value === undefined) return invalid(`jwks ${name}`, 'in range');
+  const problem = firstInvalidOption(options, VERIFIER_RULES);
+  if (problem) return problem;
   const cache = options.tokenCache ?? true;
-  const tokenCacheSize =
-    cache === false ? 0 : cache === true ? 1024 : numberInRange(typeof cache === 'object' ? cache.maxEntries : NaN, 1024, 1, 100_000);
-  if (tokenCacheSize === undefined) return invalid('tokenCache', 'a boolean or { maxEntries: 1–100000 }');
-  const injected = options.fetch;
-  if (!isOptionalFunction(injected)) return invalid('fetch', 'a function');
-  const tokenType: TokenType = options.tokenType ?? 'session';
-  if (tokenType !== 'session' && tokenType !== 'jwt_template') return invalid('tokenType', "'session' or 'jwt_template'");
-  const logger = options.logger;
-  if (!isOptionalLogger(logger)) return invalid('logger', 'an object with a warn method');
   return {
     data: {
       ...claims.data,
+      ...callbacksOf(options),
       source: source.data,
-      jwks: jwks as ResolvedOptions['jwks'],
-      tokenCacheSize,
-      tokenType,
-      logger,
-      // Looked up at call time so that a fetch installed (or mocked) after construction is used.
-      fetch: () => injected ?? globalThis.fetch,
+      jwks: {
+        ttlInMs: options.jwksCacheTtlInMs ?? 300_000,
+        cooldownInMs: options.jwksCooldownInMs ?? 30_000,
+        staleIfErrorInMs: options.jwksStaleIfErrorInMs ?? 3_600_000,
+        timeoutInMs: options.jwksTimeoutInMs ?? 5000,
+        maxBytes: options.jwksMaxBytes ?? 262_144,
+        maxKeys: options.jwksMaxKeys ?? 32,
+      },
+      tokenCacheSize: cache === true ? 1024 : cache === false ? 0 : (cache.maxEntries ?? 1024),
+      tokenType: options.tokenType ?? 'session',
     },
   };
+}
+
+/** The callbacks of a call that injects none; one object, so the common case allocates nothing. */
+const DEFAULT_CALL: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch, logger: undefined };
+
+/**
+ * The callbacks one verification uses (`now`, `fetch`, `logger`), from options already checked against
+ * `CALLBACK_RULES`; shared by the verifiers and `verifyToken`, which lends them to a cached verifier.
+ *
+ * @example
+ * const call = callbacksOf({ now: () => fakeTime });
+ */
+export function callbacksOf(options: Pick<TokenVerifierOptions, 'now' | 'fetch' | 'logger'>): VerifyCall {
+  const { now, fetch: injected, logger } = options;
+  if (!now && !injected && !logger) return DEFAULT_CALL;
+  // `fetch` is looked up at call time so that a fetch installed (or mocked) after construction is used.
+  return { now: checkedClock(now), fetch: () => injected ?? globalThis.fetch, logger };
 }
 
 function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['source'], TokenError> {
   const { jwtKey, secretKey, jwksUrl } = options;
   if (jwtKey !== undefined) {
-    if (typeof jwtKey !== 'string' && (typeof jwtKey !== 'object' || jwtKey === null)) return invalid('jwtKey', 'a PEM string or a JWK');
+    if (!isString(jwtKey) && !isObject(jwtKey)) return invalidOption('jwtKey', 'a PEM string or a JWK');
     return { data: { kind: 'jwt-key', key: jwtKey } };
   }
   if (secretKey !== undefined) {
     // The secret key goes to {apiUrl}/v1/jwks: a query or fragment in apiUrl would bend that path.
     const apiUrl = checkServiceUrl(options.apiUrl ?? 'https://api.clerk.com', { allowQuery: false });
-    if (apiUrl === undefined) return invalid('apiUrl', 'an https URL');
+    if (!apiUrl) return invalidOption('apiUrl', 'an https URL');
     const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
     return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
   }
   if (jwksUrl !== undefined) {
     const url = checkServiceUrl(jwksUrl, { allowQuery: true });
-    if (url === undefined) return invalid('jwksUrl', 'an https URL');
+    if (!url) return invalidOption('jwksUrl', 'an https URL');
     return { data: { kind: 'jwks-url', url, headers: {} } };
   }
-  return invalid('jwtKey', 'given, or secretKey or jwksUrl');
+  return invalidOption('jwtKey', 'given, or secretKey or jwksUrl');
+}
+
+/** A string or list option as a fresh list. */
+function listOf(value: string | readonly string[]): string[] {
+  return isString(value) ? [value] : [...value];
+}
+
+/** An allow-list option; an empty list means "not checked", as in Clerk's SDKs. */
+function allowList(value: string | readonly string[] | undefined): string[] | undefined {
+  const list = value === undefined ? [] : listOf(value);
+  return list.length > 0 ? list : undefined;
 }
 
 /**
- * Whether a callback option (`now`, `fetch`) is absent or a function; shared with the per-call check of `verifyToken`.
- *
- * @example
- * isOptionalFunction(Date.now); // true
- */
-export function isOptionalFunction(value: unknown): value is ((...args: never[]) => unknown) | undefined {
-  return value === undefined || typeof value === 'function';
-}
-
-/**
- * Whether the `logger` option is absent or an object with a `warn` method.
- *
- * @example
- * isOptionalLogger(console); // true
- */
-export function isOptionalLogger(value: unknown): value is AuthLogger | undefined {
-  return value === undefined || (typeof value === 'object' && value !== null && typeof (value as AuthLogger).warn === 'function');
-}
-
-/** `undefined` when absent, `null` when malformed. */
-function stringList(value: unknown): readonly string[] | undefined | null {
-  if (value === undefined) return undefined;
-  const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) return null;
-  return [...list];
-}
-
-function invalid(option: string, expected: string): ReturnType<typeof fail> {
-  return fail('options_invalid', `The ${option} option must be ${expected}.`, { option });
-}
-
-/**
- * Wraps an injected clock so that a time that is not a finite number throws instead of flowing into the
- * claim checks, where `NaN` would make every time comparison false and so accept an expired token.
- * The verifiers turn that exception into an `options_invalid` result: the check fails closed.
+ * Wraps an injected clock (`Date.now` when none is given) so that a time that is not a finite number throws
+ * instead of flowing into the claim checks, where `NaN` would make every time comparison false and so accept
+ * an expired token. The verifiers turn that exception into an `options_invalid` result: the check fails closed.
  *
  * @example
  * const now = checkedClock(() => fakeTime);
  */
-export function checkedClock(now: () => number): () => number {
+export function checkedClock(now?: () => number): () => number {
+  if (!now) return Date.now;
   return () => {
     const time = now();
     if (typeof time !== 'number' || !Number.isFinite(time)) throw new TypeError('The now option returned no usable time.');

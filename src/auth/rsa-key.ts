@@ -1,7 +1,8 @@
+import { isObject, isString, isStringArray } from '../core/guards.js';
 import type { Result } from '../core/result.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import { binaryToBytes, decodeBase64Url } from './base64url.js';
-import { fail, type TokenError } from './errors.js';
+import { invalidKey, type TokenError } from './errors.js';
 
 const MIN_MODULUS_BITS = 2048;
 const MAX_MODULUS_BITS = 8192;
@@ -60,21 +61,21 @@ export async function importRsaKey(
   let source: ['spki', Uint8Array<ArrayBuffer>] | ['jwk', JsonWebKey];
   if ('pem' in material) {
     const spki = readPemSpki(normalizePem(material.pem));
-    if (typeof spki === 'string') return fail('jwk_invalid', spki);
+    if (isString(spki)) return invalidKey(`The PEM key ${spki}.`);
     source = ['spki', spki];
   } else {
     const checked = checkJwkShape(material.jwk);
-    if (typeof checked === 'string') return fail('jwk_invalid', checked);
+    if (isString(checked)) return invalidKey(`The JWK ${checked}.`);
     source = ['jwk', checked.jwk];
     kid = checked.kid;
     pinned = checked.alg;
-    if (pinned !== undefined && !algorithms.includes(pinned)) {
-      return fail('jwk_invalid', `The key is pinned to ${pinned}, which is not an allowed algorithm.`);
+    if (pinned && !algorithms.includes(pinned)) {
+      return invalidKey(`The key is pinned to ${pinned}, which is not an allowed algorithm.`);
     }
   }
   const cryptoKeys = new Map<RsaAlgorithm, CryptoKey>();
   for (const alg of algorithms) {
-    if (pinned !== undefined && alg !== pinned) continue;
+    if (pinned && alg !== pinned) continue;
     let key: CryptoKey;
     // WebCrypto directly (jose's importSPKI/importJWK would add ~7 KB to every bundle for the same call): the
     // PEM and JWK shapes are checked above, and checkRsaParameters checks what WebCrypto accepted.
@@ -85,36 +86,36 @@ export async function importRsaKey(
       key = await crypto.subtle.importKey(source[0] as 'jwk', source[1] as JsonWebKey, algorithm, EXTRACTABLE, ['verify']);
     } catch (error) {
       // WebCrypto's message is dropped: it may quote key material.
-      return fail('jwk_invalid', 'The key could not be imported as an RSA public key.', {
+      return invalidKey('The key could not be imported as an RSA public key.', {
         cause: error instanceof Error ? error.name : 'Error',
       });
     }
     const problem = checkRsaParameters(key, alg);
-    if (problem !== undefined) return fail('jwk_invalid', problem);
+    if (problem) return invalidKey(problem);
     cryptoKeys.set(alg, key);
   }
   return { data: { kid, alg: pinned, cryptoKeys } };
 }
 
-/** The public parameters, `kid` and pinned `alg` of a usable RSA signing JWK, or why it is not one. */
+/** The public parameters, `kid` and pinned `alg` of a usable RSA signing JWK, or why not (`The JWK <why>.`). */
 function checkJwkShape(
   jwk: JsonWebKey & { kid?: unknown },
 ): { jwk: JsonWebKey; kid: string | undefined; alg: RsaAlgorithm | undefined } | string {
-  if (typeof jwk !== 'object' || jwk === null) return 'The JWK is not an object.';
-  if (jwk.kty !== 'RSA') return 'The JWK is not an RSA key.';
-  if (jwk.use !== undefined && jwk.use !== 'sig') return 'The JWK is not a signing key (use).';
+  if (!isObject(jwk)) return 'is not an object';
+  if (jwk.kty !== 'RSA') return 'is not an RSA key';
+  if (jwk.use !== undefined && jwk.use !== 'sig') return 'is not a signing key (use)';
   // RFC 7517 §4.3: when key_ops is present, the key may only be used for the operations it lists.
   const ops: unknown = jwk.key_ops;
-  if (ops !== undefined && !(Array.isArray(ops) && ops.every((op) => typeof op === 'string') && ops.includes('verify'))) {
-    return 'The JWK key_ops does not allow verify.';
+  if (ops !== undefined && !(isStringArray(ops) && ops.includes('verify'))) {
+    return 'key_ops does not allow verify';
   }
-  if (typeof jwk.n !== 'string' || decodeBase64Url(jwk.n) === undefined) {
-    return 'The JWK modulus (n) is not base64url.';
+  if (!isString(jwk.n) || decodeBase64Url(jwk.n) === undefined) {
+    return 'modulus (n) is not base64url';
   }
   // Only the canonical encoding of 65537 is accepted; see checkRsaParameters for why.
-  if (jwk.e !== 'AQAB') return 'The JWK public exponent (e) must be 65537.';
-  if (jwk.alg !== undefined && !isRsaAlgorithm(jwk.alg)) return 'The JWK alg is not supported.';
-  if (jwk.kid !== undefined && typeof jwk.kid !== 'string') return 'The JWK kid is not a string.';
+  if (jwk.e !== 'AQAB') return 'public exponent (e) must be 65537';
+  if (jwk.alg !== undefined && !isRsaAlgorithm(jwk.alg)) return 'alg is not supported';
+  if (jwk.kid !== undefined && !isString(jwk.kid)) return 'kid is not a string';
   // Only the public parameters go to WebCrypto: `d`, `key_ops` or `ext` must not change what is imported.
   return { jwk: { kty: 'RSA', n: jwk.n, e: jwk.e }, kid: jwk.kid, alg: jwk.alg };
 }
@@ -123,19 +124,19 @@ function checkJwkShape(
 const PEM_SPKI = /^-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----$/;
 
 /**
- * The DER bytes of exactly one SPKI PEM block, or why not: text around the block, a second block, and DER bytes
+ * The DER bytes of exactly one SPKI PEM block, or why not (`The PEM key <why>.`): text around the block, a second block, and DER bytes
  * after the SPKI structure (which `@clerk/backend` refuses too) are refused.
  */
 function readPemSpki(pem: string): Uint8Array<ArrayBuffer> | string {
   const match = PEM_SPKI.exec(pem);
-  if (match === null) return 'The PEM key is not exactly one SPKI public key block.';
+  if (match === null) return 'is not exactly one SPKI public key block';
   let der: string;
   try {
     der = atob((match[1] ?? '').replace(/\s/g, ''));
   } catch {
-    return 'The PEM key is not valid base64.';
+    return 'is not valid base64';
   }
-  if (derSequenceLength(der) !== der.length) return 'The PEM key has bytes after its SPKI structure.';
+  if (derSequenceLength(der) !== der.length) return 'has bytes after its SPKI structure';
   return binaryToBytes(der);
 }
 

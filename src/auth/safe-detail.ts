@@ -1,3 +1,4 @@
+import { isString } from '../core/guards.js';
 /** Untrusted strings put in error `meta` are cut to this many characters. */
 export const MAX_DETAIL_LENGTH = 64;
 
@@ -12,7 +13,7 @@ export const MAX_DETAIL_LENGTH = 64;
  * describeUntrusted({}); // '[object]'
  */
 export function describeUntrusted(value: unknown): string {
-  if (typeof value !== 'string') return `[${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}]`;
+  if (!isString(value)) return `[${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}]`;
   const printable = value.replace(/[^\x20-\x7e]/g, '?');
   return printable.length > MAX_DETAIL_LENGTH ? `${printable.slice(0, MAX_DETAIL_LENGTH)}…` : printable;
 }

@@ -1,6 +1,7 @@
-import type { Result } from '../core/result.js';
+import { isRecord, isString, isStringArray } from '../core/guards.js';
+import type { NonEmptyArray, Result } from '../core/result.js';
 import type { SessionClaims, SessionOrganization, TemplateClaims, VerifiedSession, VerifiedTemplateToken } from './claims.js';
-import { fail, type TokenError } from './errors.js';
+import { claimError, refuseToken, type TokenError } from './errors.js';
 import { decodeOrgPermissions } from './org-permissions.js';
 
 /** Token categories (`cat` header) that may be used as a session; any other value is refused. */
@@ -10,6 +11,9 @@ const TEMPLATE_CATEGORIES: ReadonlySet<unknown> = new Set([undefined, 'cl_B7d4PD
 
 type Claims = Readonly<Record<string, unknown>>;
 
+// Results are frozen: a cached verification is handed out again, and no caller may change it for the next.
+const { freeze } = Object;
+
 /**
  * Checks what makes a verified JWT a Clerk session token and shapes the result: the `cat` header,
  * `sub`/`sid`, a non-machine subject, and the type of every claim {@link SessionClaims} promises.
@@ -18,17 +22,14 @@ type Claims = Readonly<Record<string, unknown>>;
  * const { data, errors } = toVerifiedSession(header, payload);
  */
 export function toVerifiedSession(header: Claims, payload: Claims): Result<VerifiedSession, TokenError> {
-  if (!SESSION_CATEGORIES.has(header['cat'])) {
-    return fail('token_type_mismatch', 'The token category (cat) is not a session token.');
-  }
   const { sub, sid } = payload;
-  if (typeof sub !== 'string' || sub === '') return invalid('sub');
-  if (sub.startsWith('mch_')) return fail('token_type_mismatch', 'The token subject is a machine, not a session.');
-  if (typeof sid !== 'string' || sid === '') return invalid('sid');
+  const refused = refuseKind(header, sub, SESSION_CATEGORIES, 'a session token', 'a session');
+  if (refused) return refused;
+  if (!isString(sid) || sid === '') return invalid('sid');
   const wrong = firstIllTypedClaim(payload);
-  if (wrong !== undefined) return invalid(wrong);
+  if (wrong) return invalid(wrong);
   const claims = payload as SessionClaims;
-  return { data: Object.freeze({ claims, userId: sub, sessionId: sid, org: organizationOf(claims) }) };
+  return { data: freeze({ claims, userId: sub as string, sessionId: sid, org: organizationOf(claims) }) };
 }
 
 /**
@@ -39,58 +40,73 @@ export function toVerifiedSession(header: Claims, payload: Claims): Result<Verif
  * const { data, errors } = toVerifiedTemplate(header, payload);
  */
 export function toVerifiedTemplate(header: Claims, payload: Claims): Result<VerifiedTemplateToken, TokenError> {
-  if (!TEMPLATE_CATEGORIES.has(header['cat'])) {
-    return fail('token_type_mismatch', 'The token category (cat) is not a JWT-template token.');
-  }
-  const { sub } = payload;
-  if (sub !== undefined && (typeof sub !== 'string' || sub === '')) return invalid('sub');
-  if (typeof sub === 'string' && sub.startsWith('mch_')) {
-    return fail('token_type_mismatch', 'The token subject is a machine, not a user.');
-  }
+  const sub = payload['sub'] as string | undefined;
+  const refused = refuseKind(header, sub, TEMPLATE_CATEGORIES, 'a JWT-template token', 'a user', false);
+  if (refused) return refused;
   const claims = payload as TemplateClaims;
-  return { data: Object.freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
+  return { data: freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
 }
 
-function invalid(claim: string): ReturnType<typeof fail> {
-  return fail('token_invalid', `The ${claim} claim is missing or has the wrong type.`, { claim });
-}
-
-function firstIllTypedClaim(p: Claims): string | undefined {
-  for (const name of ['jti', 'sts', 'fea', 'pla', 'org_id', 'org_role', 'org_slug']) {
-    if (p[name] !== undefined && typeof p[name] !== 'string') return name;
-  }
-  if (p['v'] !== undefined && p['v'] !== 1 && p['v'] !== 2) return 'v';
-  const { act, fva, org_permissions: permissions, o } = p;
-  if (act !== undefined && !(isObject(act) && typeof act['sub'] === 'string')) return 'act';
-  if (fva !== undefined && !(Array.isArray(fva) && fva.length === 2 && fva.every(Number.isFinite))) return 'fva';
-  if (permissions !== undefined && !(Array.isArray(permissions) && permissions.every((x) => typeof x === 'string'))) {
-    return 'org_permissions';
-  }
-  if (o !== undefined) {
-    if (!isObject(o) || typeof o['id'] !== 'string') return 'o';
-    for (const name of ['slg', 'rol', 'per', 'fpm']) if (o[name] !== undefined && typeof o[name] !== 'string') return 'o';
-  }
+/**
+ * What both kinds check first, in this order: the `cat` header, then `sub`, which must be a non-empty string
+ * (and present when `required`) and not a machine (`mch_`).
+ */
+function refuseKind(
+  header: Claims,
+  sub: unknown,
+  categories: ReadonlySet<unknown>,
+  kind: string,
+  subject: string,
+  required = true,
+): { errors: NonEmptyArray<TokenError> } | undefined {
+  if (!categories.has(header['cat'])) return refuseToken('token_type_mismatch', `category (cat) is not ${kind}`);
+  if (sub === undefined ? required : !isString(sub) || sub === '') return invalid('sub');
+  if (isString(sub) && sub.startsWith('mch_')) return refuseToken('token_type_mismatch', `subject is a machine, not ${subject}`);
   return undefined;
 }
 
-function isObject(value: unknown): value is Claims {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function invalid(claim: string): { errors: NonEmptyArray<TokenError> } {
+  return { errors: [claimError(claim, 'is missing or has the wrong type')] };
+}
+
+/**
+ * The type every optional claim of {@link SessionClaims} must have when present, in the order checked; a wrong
+ * one is refused rather than handed out under a type that lies.
+ */
+const CLAIM_TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
+  jti: isString,
+  sts: isString,
+  fea: isString,
+  pla: isString,
+  org_id: isString,
+  org_role: isString,
+  org_slug: isString,
+  v: (v) => v === 1 || v === 2,
+  act: (act) => isRecord(act) && isString(act['sub']),
+  fva: (fva) => Array.isArray(fva) && fva.length === 2 && fva.every(Number.isFinite),
+  org_permissions: isStringArray,
+  o: (o) => isRecord(o) && isString(o['id']) && ['slg', 'rol', 'per', 'fpm'].every((name) => o[name] === undefined || isString(o[name])),
+};
+
+function firstIllTypedClaim(payload: Claims): string | undefined {
+  for (const [name, check] of Object.entries(CLAIM_TYPES)) if (payload[name] !== undefined && !check(payload[name])) return name;
+  return undefined;
 }
 
 function organizationOf(claims: SessionClaims): SessionOrganization | undefined {
   if (claims.v === 2) {
     const o = claims.o;
-    if (o === undefined) return undefined;
+    if (!o) return undefined;
     const permissions = decodeOrgPermissions({ fea: claims.fea, per: o.per, fpm: o.fpm });
     // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.
     const role = o.rol === undefined ? undefined : `org:${o.rol}`;
-    return Object.freeze({ id: o.id, slug: o.slg, role, permissions: Object.freeze(permissions) });
+    return freeze({ id: o.id, slug: o.slg, role, permissions: freeze(permissions) });
   }
   if (claims.org_id === undefined) return undefined;
-  return Object.freeze({
+  return freeze({
     id: claims.org_id,
     slug: claims.org_slug,
     role: claims.org_role,
-    permissions: claims.org_permissions ?? Object.freeze([]),
+    permissions: claims.org_permissions ?? freeze([]),
   });
 }

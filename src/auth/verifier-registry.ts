@@ -1,47 +1,26 @@
+import { isObject, isString } from '../core/guards.js';
 import { BoundedMap } from '../core/bounded-map.js';
 import type { Result } from '../core/result.js';
 import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { buildVerifier, type SharedVerifier, type VerifyCall } from './create-token-verifier.js';
 import { fail, type TokenError } from './errors.js';
 import { sharedKeySource } from './key-set-registry.js';
+import { CALLBACK_RULES, CLAIM_RULES, firstInvalidOption, VERIFIER_RULES } from './option-rules.js';
 import {
-  checkedClock,
-  isOptionalFunction,
-  isOptionalLogger,
+  callbacksOf,
   resolveVerifierOptions,
   type AnyVerifierOptions,
   type TemplateVerifierOptions,
   type TokenVerifierOptions,
 } from './options.js';
 
-/** Every option a verifier reads; the snapshot copies exactly these (a type test keeps the list complete). */
-export const OPTION_NAMES = [
-  'authorizedParties',
-  'audience',
-  'issuer',
-  'clockSkewInMs',
-  'algorithms',
-  'headerType',
-  'now',
-  'jwtKey',
-  'secretKey',
-  'apiUrl',
-  'jwksUrl',
-  'publishableKey',
-  'jwksCacheTtlInMs',
-  'jwksCooldownInMs',
-  'jwksStaleIfErrorInMs',
-  'jwksTimeoutInMs',
-  'jwksMaxBytes',
-  'jwksMaxKeys',
-  'tokenCache',
-  'fetch',
-  'tokenType',
-  'logger',
-] as const satisfies ReadonlyArray<keyof TokenVerifierOptions>;
+/** Every option a verifier reads, from the rule tables (whose types list every option); the snapshot copies exactly these. */
+export const OPTION_NAMES = [...Object.keys(CLAIM_RULES), ...Object.keys(VERIFIER_RULES)] as Array<
+  keyof typeof CLAIM_RULES | keyof typeof VERIFIER_RULES
+>;
 
 /** Options lent per call rather than baked into a verifier: they never pick the verifier or its key set. */
-const CALL_OPTIONS: ReadonlySet<string> = new Set(['now', 'fetch', 'logger']);
+const CALL_OPTIONS: ReadonlySet<string> = new Set(Object.keys(CALLBACK_RULES));
 
 /**
  * Verifiers kept by the convenience form, one per set of claim options. Their key sets live in the
@@ -75,75 +54,51 @@ export function verifyToken(
 ): Promise<Result<VerifiedSession | VerifiedTemplateToken, TokenError>> {
   // Not `async`: the verifier's own promise is returned as is, one microtask hop fewer per call.
   let verifier: SharedVerifier | undefined;
-  let call: VerifyCall | undefined;
+  let call: VerifyCall;
   try {
     // One read of every option into plain data: the registry key and the verifier are both built from it,
     // so getters, inherited or non-enumerable options cannot make two different configurations share one.
-    const snapshot = snapshotOptions(options);
-    const id = registryKey(snapshot);
+    const { snapshot, id } = snapshotOptions(options);
     verifier = verifiers.get(id);
-    if (verifier === undefined) {
+    if (!verifier) {
       const resolved = resolveVerifierOptions(snapshot);
       if (resolved.errors) return Promise.resolve(resolved);
       verifier = buildVerifier(resolved.data, sharedKeySource(resolved.data));
       verifiers.set(id, verifier);
     }
-    call = callOf(snapshot);
+    // A cached verifier was built for other callbacks: this call's own are checked as the verifier's were.
+    const problem = firstInvalidOption(snapshot, CALLBACK_RULES);
+    if (problem) return Promise.resolve(problem);
+    call = callbacksOf(snapshot);
   } catch {
     // Hostile option objects (throwing getters, cycles) are still a result, not an exception.
     return Promise.resolve(fail('options_invalid', 'The options could not be read.'));
   }
-  if (call === undefined)
-    return Promise.resolve(
-      fail('options_invalid', 'The now, fetch and logger options must be functions and an object with warn.', {
-        option: 'now, fetch, logger',
-      }),
-    );
   return verifier.verifyWith(token, call);
 }
 
-/** The callbacks of a call that injects none; one object, so the common case allocates nothing. */
-const DEFAULT_CALL: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch, logger: undefined };
-
-/** This call's callbacks, checked as `resolveVerifierOptions` checks them; `undefined` when one is unusable. */
-function callOf(snapshot: AnyVerifierOptions): VerifyCall | undefined {
-  const { now, fetch: injected, logger } = snapshot;
-  if (now === undefined && injected === undefined && logger === undefined) return DEFAULT_CALL;
-  if (!isOptionalFunction(now) || !isOptionalFunction(injected) || !isOptionalLogger(logger)) return undefined;
-  return { now: now === undefined ? Date.now : checkedClock(now), fetch: () => injected ?? globalThis.fetch, logger };
-}
-
 /**
- * A stable identity for the claim and key-set options, rebuilt on every call so that a mutated options
- * object never reuses a verifier built for its old values: strings length-prefixed, other values by JSON.
- * Callbacks are left out: they are lent per call.
+ * Reads each known option once, by property access (as the verifier would), into a plain object, and builds
+ * the registry key from the same reads: callbacks and the logger are kept by reference and left out of the
+ * key (they are lent per call); strings are kept and length-prefixed in the key (unambiguous, and a PEM costs
+ * no escaping); other values go into the key as JSON, and objects and arrays are copied from that JSON. The
+ * key is rebuilt on every call, so a mutated options object never reuses a verifier built for its old values.
  */
-function registryKey(options: AnyVerifierOptions): string {
-  let id = '';
-  const record = options as Record<string, unknown>;
-  for (const name of Object.keys(record)) {
-    if (CALL_OPTIONS.has(name)) continue;
-    const value = record[name];
-    // Strings (keys, URLs) are length-prefixed rather than JSON-escaped: unambiguous, and a PEM costs no escaping.
-    if (typeof value === 'string') id += `${name}=s${value.length}:${value};`;
-    else id += `${name}=${JSON.stringify(value)};`;
-  }
-  return id;
-}
-
-/**
- * Reads each known option once, by property access (as the verifier would), into a plain object:
- * callbacks and the logger by reference, primitives as they are, other objects and arrays as a JSON copy.
- */
-function snapshotOptions(options: AnyVerifierOptions): AnyVerifierOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+function snapshotOptions(options: AnyVerifierOptions): { snapshot: AnyVerifierOptions; id: string } {
+  if (!isObject(options)) throw new TypeError('options must be an object');
   const source = options as Record<string, unknown>;
   const snapshot: Record<string, unknown> = {};
+  let id = '';
   for (const name of OPTION_NAMES) {
     const value = source[name];
     if (value === undefined) continue;
-    const copy = typeof value === 'object' && value !== null && !CALL_OPTIONS.has(name);
-    snapshot[name] = copy ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
+    if (CALL_OPTIONS.has(name)) {
+      snapshot[name] = value;
+      continue;
+    }
+    const text = isString(value) ? `s${value.length}:${value}` : JSON.stringify(value);
+    snapshot[name] = isObject(value) ? (JSON.parse(text) as unknown) : value;
+    id += `${name}=${text};`;
   }
-  return snapshot as AnyVerifierOptions;
+  return { snapshot: snapshot as AnyVerifierOptions, id };
 }

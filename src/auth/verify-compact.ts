@@ -1,7 +1,7 @@
 import type { Result } from '../core/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { splitCompactJwt, type CompactJwt } from './decode-jwt.js';
-import { fail, type TokenError } from './errors.js';
+import { refuseToken, type TokenError } from './errors.js';
 import { checkHeader } from './header-checks.js';
 import type { KeyContext, KeySource } from './key-source.js';
 import type { RsaKeyEntry } from './rsa-key.js';
@@ -43,19 +43,19 @@ export async function verifyCompact<T>(
   const { alg, kid } = header.data;
   // A key that is already loaded is used without an `await`: the hot path stays one microtask long.
   let key = keys.peek(kid, context.nowMs);
-  if (key === undefined) {
+  if (!key) {
     const loaded = await keys.getKey(kid, context);
     if (loaded.errors) return loaded;
     key = loaded.data;
   }
-  if (key.alg !== undefined && key.alg !== alg) {
-    return fail('token_invalid_algorithm', 'The token algorithm does not match the algorithm its key is pinned to.', {
+  if (key.alg && key.alg !== alg) {
+    return refuseToken('token_invalid_algorithm', 'algorithm does not match the algorithm its key is pinned to', {
       alg: describeUntrusted(alg),
       expected: [key.alg],
     });
   }
   const signature = verifySignature(key, alg, split.data);
   const claims = readClaims(split.data);
-  if (!(await signature)) return fail('token_invalid_signature', 'The token signature is invalid.');
+  if (!(await signature)) return refuseToken('token_invalid_signature', 'signature is invalid');
   return claims.errors ? claims : { data: { value: claims.data, kid, key } };
 }

@@ -49,12 +49,11 @@ export function useSignatureCheck(check: SignatureCheck): void {
  * @example
  * if (!(await verifySignature(entry, 'RS256', compact))) return fail('token_invalid_signature', '…');
  */
-export function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: CompactJwt): Promise<boolean> {
+export async function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: CompactJwt): Promise<boolean> {
   const key = entry.cryptoKeys.get(alg);
-  if (key === undefined) return Promise.resolve(false);
   try {
-    return Promise.resolve(activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput)).catch(() => false);
+    return !!key && (await activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput));
   } catch {
-    return Promise.resolve(false);
+    return false;
   }
 }

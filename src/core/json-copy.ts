@@ -17,45 +17,44 @@ export interface JsonCopyOptions {
   dropProtoKeys?: boolean;
 }
 
+/** Thrown inside a copy that runs past `maxDepth` with no `tooDeep` stand-in; caught by {@link copyJson}. */
 const TOO_DEEP: unique symbol = Symbol('too deep');
 
 /**
  * Deep-copies parsed JSON field by field into fresh plain objects; `undefined` when it is nested too
  * deeply and no `tooDeep` stand-in is given.
  *
- * A `"__proto__"` key is written with `Object.defineProperty`, so it stays an ordinary own property
- * and never changes a prototype (plain assignment would call the `__proto__` setter).
+ * A `"__proto__"` key stays an ordinary own property and never changes a prototype.
  *
  * @example
  * const copy = copyJson(JSON.parse('{"__proto__":{"admin":true}}'), { freeze: true });
  * Object.getPrototypeOf(copy?.value) === Object.prototype; // true
  */
 export function copyJson(value: unknown, options: JsonCopyOptions = {}): { value: unknown } | undefined {
-  const copy = copyValue(value, 0, options.maxDepth ?? 32, options);
-  return copy === TOO_DEEP ? undefined : { value: copy };
-}
-
-function copyValue(value: unknown, depth: number, maxDepth: number, options: JsonCopyOptions): unknown {
-  if (typeof value === 'string') return options.mapString === undefined ? value : options.mapString(value);
-  if (typeof value !== 'object' || value === null) return value;
-  if (depth >= maxDepth) return options.tooDeep === undefined ? TOO_DEEP : options.tooDeep.value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const item of value) {
-      const copied = copyValue(item, depth + 1, maxDepth, options);
-      if (copied === TOO_DEEP) return TOO_DEEP;
-      out.push(copied);
+  const { maxDepth = 32, freeze, mapString = (text: string) => text, tooDeep, dropProtoKeys } = options;
+  const copy = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') return mapString(item);
+    if (typeof item !== 'object' || item === null) return item;
+    if (depth >= maxDepth) {
+      if (!tooDeep) throw TOO_DEEP;
+      return tooDeep.value;
     }
-    return options.freeze === true ? Object.freeze(out) : out;
+    // Object.fromEntries defines each property, so a `"__proto__"` key stays an own property (plain assignment
+    // would call the `__proto__` setter and change the copy's prototype).
+    const out = Array.isArray(item)
+      ? item.map((element: unknown) => copy(element, depth + 1))
+      : Object.fromEntries(
+          Object.keys(item)
+            .filter((key) => key !== '__proto__' || dropProtoKeys !== true)
+            .map((key) => [mapString(key), copy((item as Record<string, unknown>)[key], depth + 1)]),
+        );
+    return freeze === true ? Object.freeze(out) : out;
+  };
+  try {
+    return { value: copy(value, 0) };
+  } catch (error) {
+    // Only the depth limit is a refusal; anything else (a throwing mapString) is the caller's to see.
+    if (error === TOO_DEEP) return undefined;
+    throw error;
   }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__' && options.dropProtoKeys === true) continue;
-    const copied = copyValue((value as Record<string, unknown>)[key], depth + 1, maxDepth, options);
-    if (copied === TOO_DEEP) return TOO_DEEP;
-    const name = options.mapString === undefined ? key : options.mapString(key);
-    if (name === '__proto__') Object.defineProperty(out, name, { value: copied, enumerable: true, writable: true, configurable: true });
-    else out[name] = copied;
-  }
-  return options.freeze === true ? Object.freeze(out) : out;
 }

@@ -8,8 +8,6 @@ export class ResponseTooLargeError extends Error {
   override readonly name = 'ResponseTooLargeError';
 }
 
-const decoder = new TextDecoder();
-
 /**
  * Reads a response body as UTF-8 text, stopping (and cancelling the stream) as soon as it exceeds
  * `maxBytes`. `Content-Length` is only an early rejection: compressed bodies can inflate past it.
@@ -19,41 +17,33 @@ const decoder = new TextDecoder();
  */
 export async function readBodyCapped(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
   const body = response.body;
-  if (body === null) return '';
+  if (!body) return '';
+  const tooLarge = (cancel: () => Promise<void>): ResponseTooLargeError => {
+    cancel().catch(ignore);
+    return new ResponseTooLargeError(`body larger than ${maxBytes} bytes`);
+  };
   const declared = response.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) {
-    body.cancel().catch(ignore);
-    throw new ResponseTooLargeError(`body larger than ${maxBytes} bytes`);
-  }
+  if (declared && Number(declared) > maxBytes) throw tooLarge(() => body.cancel());
   const reader = body.getReader();
   // Cancelling the reader ends a pending read even when the stream's source never answers.
   const cancel = (): void => void reader.cancel().catch(ignore);
   signal?.addEventListener('abort', cancel, { once: true });
-  const chunks: Uint8Array[] = [];
+  // One decoder per body, in streaming mode: a character split across two chunks is decoded once both arrived.
+  const decoder = new TextDecoder();
+  let text = '';
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (signal?.aborted) throw signal.reason;
-      if (done) break;
+      if (done) return text + decoder.decode();
       total += value.byteLength;
-      if (total > maxBytes) {
-        reader.cancel().catch(ignore);
-        throw new ResponseTooLargeError(`body larger than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
+      if (total > maxBytes) throw tooLarge(() => reader.cancel());
+      text += decoder.decode(value, { stream: true });
     }
   } finally {
     signal?.removeEventListener('abort', cancel);
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return decoder.decode(joined);
 }
 
 function ignore(): void {}

@@ -23,7 +23,7 @@ describe('time claims', () => {
     for (const exp of [undefined, '9999999999', Number.POSITIVE_INFINITY, Number.NaN]) {
       expect(check({ exp }), String(exp)).toEqual({
         code: 'token_invalid',
-        message: 'The token has no finite numeric exp claim.',
+        message: 'The exp claim is missing or not a finite number.',
         meta: { claim: 'exp' },
       });
     }

@@ -117,17 +117,17 @@ describe('resolveVerifierOptions', () => {
   });
 
   it.each([
-    ['jwksCacheTtlInMs', 999, 'jwks ttlInMs'],
-    ['jwksCooldownInMs', 3_600_001, 'jwks cooldownInMs'],
-    ['jwksStaleIfErrorInMs', -1, 'jwks staleIfErrorInMs'],
-    ['jwksTimeoutInMs', 0, 'jwks timeoutInMs'],
-    ['jwksMaxBytes', 1023, 'jwks maxBytes'],
-    ['jwksMaxKeys', 1001, 'jwks maxKeys'],
-  ])('refuses %s out of range', (name, value, option) => {
-    expect(refusal({ jwtKey: pem, [name]: value })).toEqual({
+    ['jwksCacheTtlInMs', 999, 'a number of milliseconds from 1000 to 86400000'],
+    ['jwksCooldownInMs', 3_600_001, 'a number of milliseconds from 1000 to 3600000'],
+    ['jwksStaleIfErrorInMs', -1, 'a number of milliseconds from 0 to 604800000'],
+    ['jwksTimeoutInMs', 0, 'a number of milliseconds from 1 to 60000'],
+    ['jwksMaxBytes', 1023, 'a number of bytes from 1024 to 10485760'],
+    ['jwksMaxKeys', 1001, 'a number of keys from 1 to 1000'],
+  ])('refuses %s out of range, naming it and its range', (option, value, expected) => {
+    expect(refusal({ jwtKey: pem, [option]: value })).toEqual({
       code: 'options_invalid',
       option,
-      message: `The ${option} option must be in range.`,
+      message: `The ${option} option must be ${expected}.`,
     });
   });
 

@@ -7,18 +7,16 @@ import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 
 const key = testKey('ins_calls');
 const token = sessionToken(key);
-const BAD_CALL = {
-  code: 'options_invalid',
-  message: 'The now, fetch and logger options must be functions and an object with warn.',
-  meta: { option: 'now, fetch, logger' },
-};
+const EXPECTED: Record<string, string> = { now: 'a function', fetch: 'a function', logger: 'an object with a warn method' };
 
 describe('verifyToken per-call options', () => {
   it('refuses a now, fetch or logger it cannot use, also when the verifier is cached', async () => {
     expect((await verifyToken(token, { jwtKey: key.pem, now: () => NOW_MS })).errors).toBeUndefined();
     for (const bad of [{ now: 5 }, { fetch: 'fetch' }, { logger: {} }, { logger: null }, { logger: 'console' }]) {
       const result = await verifyToken(token, { jwtKey: key.pem, now: () => NOW_MS, ...bad } as never);
-      expect(result.errors, JSON.stringify(bad)).toEqual([BAD_CALL]);
+      const option = Object.keys(bad)[0] ?? '';
+      const refusal = { code: 'options_invalid', message: `The ${option} option must be ${EXPECTED[option]}.`, meta: { option } };
+      expect(result.errors, JSON.stringify(bad)).toEqual([refusal]);
     }
   });
 
