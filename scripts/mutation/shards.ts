@@ -20,7 +20,7 @@ export const SHARDS: ReadonlyArray<{ name: string; mutate: string[] }> = [
   },
   {
     name: 'auth-verifiers',
-    mutate: ['src/auth/{verifier-registry,create-token-verifier,options}.ts'],
+    mutate: ['src/auth/{verifier-registry,create-token-verifier,options,option-rules}.ts'],
   },
   {
     name: 'auth-claims',
