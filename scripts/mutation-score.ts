@@ -39,7 +39,7 @@ interface Survivor {
 
 const STATUSES = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'Ignored', 'CompileError', 'RuntimeError'] as const;
 type Counts = Record<(typeof STATUSES)[number], number>;
-const KINDS: readonly SurvivorKind[] = ['equivalent', 'unobservable', 'unreachable', 'gap'];
+const KINDS: readonly SurvivorKind[] = ['equivalent', 'unobservable', 'unreachable', 'static', 'gap'];
 
 function emptyCounts(): Counts {
   return { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, CompileError: 0, RuntimeError: 0 };
@@ -138,7 +138,10 @@ function scoreTable(byGroup: Map<string, Counts>, all: Counts): string[] {
 /** Survivors per scope and reason kind, with the ones no reason covers. */
 function kindTable(survivors: Survivor[]): string[] {
   const scopes = [...new Set(survivors.map((s) => group(s.file)))].sort();
-  const out = ['| scope | survivors | equivalent | unobservable | unreachable | gap | unexplained |', '|---|---|---|---|---|---|---|'];
+  const out = [
+    '| scope | survivors | equivalent | unobservable | unreachable | static | gap | unexplained |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const scope of [...scopes, 'all']) {
     const mine = survivors.filter((s) => scope === 'all' || group(s.file) === scope);
     const byKind = KINDS.map((kind) => mine.filter((s) => s.reason?.kind === kind).length);
@@ -171,7 +174,9 @@ function writeDoc(byGroup: Map<string, Counts>, all: Counts, survivors: Survivor
     'by `npm run mutate:score -- --doc` from the shard reports and the reasons in `scripts/mutation/reasons/`; do not',
     'edit by hand. Kinds: **equivalent** (the same result for every input), **unobservable** (the same results, but',
     'something outside them differs, such as a timer left running), **unreachable** (defensive code that no input',
-    'reaches through the public API), **gap** (a real difference no test catches; the reason says why it is left).',
+    'reaches through the public API), **static** (runs only while its module loads, where Stryker cannot switch a',
+    'mutant on; the reason names the test that fails when the mutation is applied by hand), **gap** (a real',
+    'difference no test catches; the reason says why it is left).',
     '',
     '## Score',
     '',

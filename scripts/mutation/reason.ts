@@ -6,9 +6,12 @@
  * - `equivalent`: the mutated code gives the same result for every input.
  * - `unobservable`: results are the same, but something outside them differs (a timer or a listener left behind).
  * - `unreachable`: defensive code that no input can reach through the public API.
+ * - `static`: code that runs only while its module loads (a table built once). Stryker switches mutants on per
+ *   test, after the module has loaded, so it never activates these; `why` names the test that fails when the
+ *   mutation is applied by hand.
  * - `gap`: a real difference that no test catches yet; `why` says why it is left.
  */
-export type SurvivorKind = 'equivalent' | 'unobservable' | 'unreachable' | 'gap';
+export type SurvivorKind = 'equivalent' | 'unobservable' | 'unreachable' | 'static' | 'gap';
 
 export interface SurvivorReason {
   /** The mutated file, from the project root: `src/auth/rsa-key.ts`. */

@@ -131,6 +131,24 @@ describe('resolveVerifierOptions', () => {
     });
   });
 
+  it.each([
+    ['clockSkewInMs', 300_000],
+    ['jwksCacheTtlInMs', 86_400_000],
+    ['jwksCooldownInMs', 3_600_000],
+    ['jwksStaleIfErrorInMs', 604_800_000],
+    ['jwksTimeoutInMs', 60_000],
+    ['jwksMaxBytes', 10_485_760],
+    ['jwksMaxKeys', 1000],
+  ])('accepts %s at the top of its range (%d)', (option, value) => {
+    expect(resolveVerifierOptions({ jwtKey: pem, [option]: value }).errors).toBeUndefined();
+  });
+
+  it('takes null algorithms and headerType as their defaults', () => {
+    const { data } = resolveVerifierOptions({ jwtKey: pem, algorithms: null, headerType: null } as never);
+    expect(data?.algorithms).toEqual(['RS256']);
+    expect(data?.rules.headerTypes).toEqual(['JWT']);
+  });
+
   it('sizes the token cache from tokenCache', () => {
     const size = (tokenCache: unknown) => resolveVerifierOptions({ jwtKey: pem, tokenCache } as never).data?.tokenCacheSize;
     expect([size(false), size(true), size({}), size({ maxEntries: 7 })]).toEqual([0, 1024, 1024, 7]);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTokenVerifier } from '../../src/auth/index.js';
+import { createTokenVerifier, verifyToken } from '../../src/auth/index.js';
 import { createTokenCache } from '../../src/auth/token-cache.js';
 import { MAX_TOKEN_LENGTH } from '../../src/auth/decode-jwt.js';
 import { b64url, NOW_MS, NOW_S, sessionClaims, sessionToken, testKey } from './helpers/keys.js';
@@ -18,6 +18,15 @@ describe('verified-token cache', () => {
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
     const token = sessionToken(key);
     for (let i = 0; i < 5; i++) expect((await verifier.verify(token)).errors).toBeUndefined();
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
+  it('keeps one verifier, and so one token cache, for verifyToken calls with the same options', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    const token = sessionToken(key);
+    // Fresh options objects with equal content, as a request handler builds them on every call.
+    for (let i = 0; i < 3; i++) expect((await verifyToken(token, { jwtKey: key.pem, now: () => NOW_MS })).errors).toBeUndefined();
     expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
   });

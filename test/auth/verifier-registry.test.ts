@@ -107,6 +107,8 @@ describe('verifyToken: header parameters (A3, A4)', () => {
   });
 
   it('rejects any crit header and b64: false', async () => {
+    const crit = await createTokenVerifier(base).verify(signed({ crit: ['exp'] }));
+    expect(crit.errors?.[0].message).toMatch(/header lists critical extensions this verifier does not support/);
     expect(await codeOf(signed({ crit: ['exp'] }))).toBe('token_invalid');
     expect(await codeOf(signed({ crit: ['b64'], b64: false }))).toBe('token_invalid');
     expect(await codeOf(signed({ b64: false }))).toBe('token_invalid');

@@ -10,6 +10,15 @@ describe('copyJson', () => {
     expect((copy as { admin?: unknown }).admin).toBeUndefined();
   });
 
+  it('lets an error of mapString through: only running past maxDepth is a refusal', () => {
+    const failure = new Error('mapString failed');
+    const throwing = () => {
+      throw failure;
+    };
+    expect(() => copyJson({ a: 'x' }, { mapString: throwing })).toThrow(failure);
+    expect(copyJson([[1]], { maxDepth: 1 })).toBeUndefined();
+  });
+
   it('copies rather than shares, and freezes only when asked', () => {
     const source = { a: { b: [1, 2] } };
     const plain = copyJson(source)?.value as typeof source;

@@ -7,12 +7,6 @@ const ORG_PERMISSIONS = 'src/auth/org-permissions.ts';
 export const reasons: SurvivorReason[] = [
   {
     file: CLAIM_CHECKS,
-    mutant: "ConditionalExpression: typeof typ === 'string' -> true",
-    kind: 'equivalent',
-    why: '`headerTypes` holds strings only, so `includes()` of a non-string typ is false without the type check.',
-  },
-  {
-    file: CLAIM_CHECKS,
     mutant: /typeof (exp|value) !== 'number' -> false/,
     kind: 'equivalent',
     why: 'Number.isFinite does not coerce: it is false for every non-number, so the time claim is refused all the same.',
@@ -52,11 +46,5 @@ export const reasons: SurvivorReason[] = [
     mutant: /bits > 0n -> (true|bits >= 0n)/,
     kind: 'equivalent',
     why: 'Once the mask is 0 every further bit is 0 and grants nothing; the loop still ends at `permissions.length`.',
-  },
-  {
-    file: 'src/auth/session-checks.ts',
-    mutant: "ConditionalExpression: typeof value === 'object' -> true",
-    kind: 'equivalent',
-    why: 'A JSON primitive taken for an object has no `sub` or `id` property, so the next check refuses `act` or `o` all the same.',
   },
 ];

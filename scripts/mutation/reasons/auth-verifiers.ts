@@ -4,12 +4,6 @@ import type { SurvivorReason } from '../reason.js';
 export const reasons: SurvivorReason[] = [
   {
     file: 'src/auth/options.ts',
-    mutant: 'headerTypes === undefined -> false',
-    kind: 'unreachable',
-    why: "headerTypes is stringList(options.headerType ?? 'JWT'), which gives undefined only for an undefined input: never here.",
-  },
-  {
-    file: 'src/auth/options.ts',
     mutant: 'ObjectLiteral: { allowQuery: false } -> {}',
     kind: 'equivalent',
     why: 'checkServiceUrl tests !options.allowQuery, and a missing allowQuery is falsy like false.',
@@ -23,27 +17,21 @@ export const reasons: SurvivorReason[] = [
   {
     file: 'src/auth/create-token-verifier.ts',
     mutant:
-      /typeof token === 'string' && token\.length <= MAX_TOKEN_LENGTH -> true|ConditionalExpression: token\.length <= MAX_TOKEN_LENGTH -> true/,
+      /(typeof token === 'string'|isString\(token\)) && token\.length <= MAX_TOKEN_LENGTH -> true|ConditionalExpression: token\.length <= MAX_TOKEN_LENGTH -> true/,
     kind: 'equivalent',
     why: 'The cache only ever holds tokens that verified, and verification refuses non-strings and tokens over the cap, so looking them up misses anyway; the guard only spares the lookup.',
   },
   {
-    file: 'src/auth/verifier-registry.ts',
-    mutant: 'now === undefined && injected === undefined && logger === undefined -> false',
+    file: 'src/auth/options.ts',
+    mutant: '!now && !injected && !logger -> false',
     kind: 'equivalent',
-    why: 'With no callback given, the checked path builds { now: Date.now, fetch: () => globalThis.fetch, logger: undefined }: DEFAULT_CALL in a new object.',
+    why: 'With no callback given, the general path builds { now: checkedClock(undefined) = Date.now, fetch: () => globalThis.fetch, logger: undefined }: DEFAULT_CALL in a new object.',
   },
   {
     file: 'src/auth/verifier-registry.ts',
     mutant: `StringLiteral: '' -> "Stryker was here!"`,
     kind: 'equivalent',
     why: 'The same prefix on every registry id keeps two ids equal exactly when they were equal before.',
-  },
-  {
-    file: 'src/auth/verifier-registry.ts',
-    mutant: /typeof value === 'string' -> false|StringLiteral: 'string' -> ""/,
-    kind: 'equivalent',
-    why: 'Strings then go through JSON.stringify like other values, which is as unambiguous for strings as the length prefix.',
   },
   {
     file: 'src/auth/verifier-registry.ts',
@@ -58,9 +46,15 @@ export const reasons: SurvivorReason[] = [
     why: 'The snapshot would hold every known name, undefined for the missing ones, in every call: ids still match exactly when the defined options do, and an explicit undefined reads as absent.',
   },
   {
-    file: 'src/auth/verifier-registry.ts',
-    mutant: 'ConditionalExpression: value !== null -> true',
+    file: 'src/auth/options.ts',
+    mutant: 'ConditionalExpression: cache === true -> false',
     kind: 'equivalent',
-    why: 'A null option copied through JSON.parse(JSON.stringify(null)) is null again.',
+    why: 'tokenCache: true then falls through to (true).maxEntries ?? 1024, which is 1024 as well.',
+  },
+  {
+    file: 'src/auth/option-rules.ts',
+    mutant: /StringLiteral: 'milliseconds' -> ""|StringLiteral: `a number of \$\{unit\} from/,
+    kind: 'static',
+    why: "The range rules' messages are built once, when option-rules.ts loads; test/auth/options.test.ts ('refuses %s out of range, naming it and its range') fails with either mutation applied by hand.",
   },
 ];

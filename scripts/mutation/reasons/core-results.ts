@@ -21,12 +21,6 @@ export const reasons: SurvivorReason[] = [
     why: "includes('') is always true, so the regex always runs; on a text without 'sk_' it matches nothing and replace returns the text unchanged.",
   },
   {
-    file: 'src/core/json-copy.ts',
-    mutant: "ConditionalExpression: name === '__proto__' -> true",
-    kind: 'equivalent',
-    why: 'For any other key, defining an enumerable, writable, configurable value on a fresh {} makes the same own property, in the same order, as assignment (Object.prototype has no other setter).',
-  },
-  {
     file: 'src/core/redact-deep.ts',
     mutant: 'OptionalChaining: copyJson(value,',
     kind: 'equivalent',
