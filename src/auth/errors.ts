@@ -91,7 +91,7 @@ export function refuseToken(
   problem: string,
   meta?: Record<string, unknown>,
 ): { data?: never; errors: NonEmptyArray<TokenError> } {
-  return { errors: [tokenRefusal(code, problem, meta)] };
+  return fail(code, `The token ${problem}.`, meta);
 }
 
 /**
