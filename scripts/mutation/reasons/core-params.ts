@@ -50,4 +50,10 @@ export const reasons: SurvivorReason[] = [
     kind: 'equivalent',
     why: 'sendOperation uses pathValues only in buildPath, which reads values[index] for the indexes of def.pathParams, so the trailing params and options are never read.',
   },
+  {
+    file: 'src/core/shape.ts',
+    mutant: 'ConditionalExpression: keys === undefined -> true',
+    kind: 'equivalent',
+    why: 'Only the cache: the required keys are computed again from the same shape, giving the same list.',
+  },
 ];

@@ -26,4 +26,10 @@ export const reasons: SurvivorReason[] = [
     kind: 'equivalent',
     why: 'copyJson returns undefined only for a value nested too deeply without a tooDeep stand-in, and redactDeep always passes one (TOO_DEEP).',
   },
+  {
+    file: 'src/core/number-checks.ts',
+    mutant: "ConditionalExpression: typeof value !== 'number' -> false",
+    kind: 'equivalent',
+    why: 'Number.isFinite() does not coerce: every non-number fails the next test, so the typeof test adds nothing.',
+  },
 ];

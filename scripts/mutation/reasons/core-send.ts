@@ -31,18 +31,6 @@ export const reasons: SurvivorReason[] = [
     why: "The result is the signal's rejection either way; without the `catch` a later rejection of the raced promise is left unhandled.",
   },
   // read-body
-  {
-    file: 'src/core/read-body.ts',
-    mutant: 'ConditionalExpression: declared !== null -> true',
-    kind: 'equivalent',
-    why: 'A missing Content-Length gives Number(null) = 0, never above maxBytes (at least 1).',
-  },
-  {
-    file: 'src/core/read-body.ts',
-    mutant: 'ConditionalExpression: chunks.length === 1 -> false',
-    kind: 'equivalent',
-    why: 'The one-chunk fast path: joining a single chunk into a copy decodes to the same text.',
-  },
   // interpret-response
   {
     file: INTERPRET,
@@ -90,9 +78,9 @@ export const reasons: SurvivorReason[] = [
   },
   {
     file: SEND,
-    mutant: 'ConditionalExpression: def.body -> true',
+    mutant: "ConditionalExpression: def.body === 'json' -> true",
     kind: 'equivalent',
-    why: 'An operation without a body has no checked body, and serializeBody of undefined gives undefined, as skipping it does.',
+    why: 'An operation without a body then gets the JSON serializer, whose answer for the absent (undefined) body is undefined, as having none.',
   },
   {
     file: SEND,
@@ -130,5 +118,17 @@ export const reasons: SurvivorReason[] = [
     mutant: 'ConditionalExpression: details === undefined -> false',
     kind: 'equivalent',
     why: 'redactDeep(undefined) returns undefined, as the shortcut does.',
+  },
+  {
+    file: 'src/core/request-body.ts',
+    mutant: 'ConditionalExpression: body === undefined -> false',
+    kind: 'equivalent',
+    why: "openapi-fetch's defaultBodySerializer of undefined is JSON.stringify(undefined), which is undefined too.",
+  },
+  {
+    file: SEND,
+    mutant: 'BlockStatement: { return path; } -> {}',
+    kind: 'unreachable',
+    why: 'keepPath is the pathSerializer of createFinalURL, which calls it only for params.path; the path is filled before and params.path is never passed.',
   },
 ];
