@@ -1,3 +1,4 @@
+import { isRecord } from './guards.js';
 import type { ApiError } from './api-error.js';
 import type { NonEmptyArray } from './result.js';
 
@@ -76,8 +77,4 @@ function camelCaseKeys(meta: Record<string, unknown>): Record<string, unknown> {
     Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import { createFinalURL } from 'openapi-fetch';
+import { isObject } from './guards.js';
 import type { ApiError } from './api-error.js';
 import { failWith, failWithoutResponse, type ApiResult } from './api-result.js';
 import { fetchAttempt, type AttemptFailure } from './attempt-fetch.js';
@@ -190,10 +191,6 @@ function refusalMessage(failure: Exclude<AttemptFailure, 'fetch_failed'>, config
 
 function keepPath(path: string): string {
   return path;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function withResponse(code: ApiError['code'], message: string, response: Response | undefined): ApiResult<never> {

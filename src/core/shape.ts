@@ -1,3 +1,5 @@
+import { isRecord } from './guards.js';
+
 /**
  * A schema as data, printed by the generator from the same validation trees as the fast checks: the client walks
  * one to say where a response departs from its schema, and to check request params as strictly as their types.
@@ -100,7 +102,7 @@ export function fits(shape: Shape, value: unknown): boolean {
 }
 
 function fitsObject(shape: ObjectShape, value: unknown): boolean {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   const [, properties, , extra] = shape;
   const required = requiredKeys(shape);
   for (let index = 0; index < required.length; index++) if (value[required[index]!] === undefined) return false;
@@ -157,7 +159,7 @@ function walk(shape: Shape, value: unknown, path: (string | number)[], out: Shap
 
 function walkObject(shape: ObjectShape, value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {
   const [, properties, , extra] = shape;
-  if (!isObject(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
+  if (!isRecord(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
   // The keys present first: a misspelt key explains the required one it leaves missing.
   for (const key of Object.keys(value)) {
     if (out.length >= limit) return;
@@ -214,7 +216,7 @@ function fitsScalar(shape: Extract<Shape, string>, value: unknown): boolean {
     case 'unknown':
       return true;
     case 'anyObject':
-      return isObject(value);
+      return isRecord(value);
     case 'file':
       return value instanceof Uint8Array || (typeof Blob === 'function' && value instanceof Blob);
   }
@@ -246,12 +248,8 @@ export function describeShape(shape: Shape): string {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === null || prototype === Object.prototype;
 }
