@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // tests (Prism), no generated client: only what a mutant of the handwritten runtime can make fail.
 export default defineConfig({
   test: {
-    include: ['test/auth/**/*.test.ts', 'test/core/**/*.test.ts', 'test/client/**/*.test.ts', 'test/node/**/*.test.ts'],
+    include: ['test/auth/**/*.test.ts', 'test/kernel/**/*.test.ts', 'test/client/**/*.test.ts', 'test/node/**/*.test.ts'],
     // auth-bundle measures the esbuild bundle of the source, which Stryker's instrumentation inflates past the budget:
     // a size check, not a behaviour check, and it would fail the initial test run.
     exclude: ['test/client/generated-client.test.ts', 'test/auth/request/auth-bundle.test.ts'],

@@ -38,6 +38,10 @@ for (const file of files('src')) {
   }
   if (rel.startsWith('src/auth/') && /from ['"][./]+\/generated\//.test(text))
     errors.push(`${rel}: src/auth must not import src/generated`);
+  // The kernel sits under everything: it imports nothing but itself. Auth and webhooks sit beside the client.
+  if (rel.startsWith('src/kernel/') && /from ['"]\.\.\//.test(text)) errors.push(`${rel}: src/kernel imports only src/kernel`);
+  if (/^src\/(auth|webhooks)\//.test(rel) && /from ['"](\.\.\/)+client\//.test(text))
+    errors.push(`${rel}: auth and webhooks must not import src/client`);
   const lines = text.split('\n').length;
   if (lines > 400) warnings.push(`${rel}: ${lines} lines (over 400 needs a reason)`);
 }

@@ -3,7 +3,7 @@
 //   wrote), runs every step against it, and stops Prism whatever happens.
 // - With CLERK_SECRET_KEY: runs only the read-only steps against the real Backend API
 //   (CLERK_API_URL overrides https://api.clerk.com).
-import { createClerkClient } from '../src/client.js';
+import { createClerkClient } from '../src/client/create-clerk-client.js';
 import { SPEC_VERSION } from '../src/generated/operations.js';
 import { repairedSpecPath, startPrism, type PrismServer } from './prism/start-prism.js';
 import { runTour } from './tour/steps.js';

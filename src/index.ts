@@ -1,5 +1,5 @@
 // Public entry of clerk-bapi: the Backend API client and the token verification layer. Re-exports only.
-export { createClerkClient } from './client.js';
+export { createClerkClient } from './client/create-clerk-client.js';
 export type {
   ApiError,
   ApiErrorCode,
@@ -13,8 +13,8 @@ export type {
   Paginator,
   RequestOptions,
   ResponseValidationMode,
-} from './client.js';
-export type { ClerkError, NonEmptyArray, Result } from './core/result.js';
+} from './client/create-clerk-client.js';
+export type { ClerkError, NonEmptyArray, Result } from './kernel/result.js';
 export { SPEC_VERSION } from './generated/operations.js';
 export type { components, operations as OperationTypes, paths } from './generated/types.js';
 // A named type per component schema (`User`) and per operation (`CreateUserParams`, `GetUserData`).

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createClerkClient } from '../../src/client.js';
+import { createClerkClient } from '../../src/client/create-clerk-client.js';
 import { makeClerkUser } from '../../test/client/fixtures/clerk-users.js';
 
 const WARMUP = 200;

@@ -90,7 +90,7 @@ export function emitOperationTable(
   // The emitters name their exports relative to their module; the import aliases below qualify them.
   const qualify = (prefix: string, ref: string | undefined) => (ref === undefined ? undefined : `${prefix}.${ref}`);
   const lines = [
-    "import type { OperationDef } from '../core/operation.js';",
+    "import type { OperationDef } from '../client/operation.js';",
     "import * as k from './checks.js';",
     "import * as d from './shapes.js';",
     '',

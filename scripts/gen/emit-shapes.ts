@@ -1,4 +1,4 @@
-// Emits src/generated/shapes.ts from the validation model: every schema as data (src/core/shape.ts), printed from
+// Emits src/generated/shapes.ts from the validation model: every schema as data (src/kernel/shape.ts), printed from
 // the same trees as the fast checks. The client walks a response's shape when its fast check says no (to say
 // where the body departs from the schema), and walks an operation's params shape before it sends anything.
 import type { OperationModel } from './operation-model.js';
@@ -54,7 +54,7 @@ function bareSource(node: SchemaNode, ref: (name: string) => string): string {
 
 /**
  * An object shape. Where other keys are allowed, its key order is never shown (a closed object lists its keys to
- * suggest a misspelt one), so the required keys go first and `required` is their count (src/core/shape.ts).
+ * suggest a misspelt one), so the required keys go first and `required` is their count (src/kernel/shape.ts).
  */
 function objectSource(node: Extract<SchemaNode, { kind: 'object' }>, ref: (name: string) => string): string {
   const extra = node.extra ? shapeSource(node.extra, ref) : node.closed ? '0' : '1';
@@ -98,7 +98,7 @@ export function emitShapes(model: ValidationModel): EmittedShapes {
   const paramsIds = new Map(model.requests.map(({ operationId, id }) => [operationId, id]));
 
   const lines = [
-    "import type { Shape } from '../core/shape.js';",
+    "import type { Shape } from '../kernel/shape.js';",
     '',
     '// Component schemas, read as response bodies.',
     ...model.schemas.map(({ name, node }) => `export const ${responseIds.get(name)}: Shape = ${shapeSource(node, responseRef)};`),

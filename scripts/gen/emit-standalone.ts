@@ -20,9 +20,9 @@ export function emitStandalone(operations: OperationModel[], model: ValidationMo
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new Error(`standalone functions need unique method names; ${duplicate} is used twice`);
   const lines = [
-    "import { checkParamValues } from '../core/check-param-values.js';",
-    "import { encodeMultipart } from '../core/multipart-body.js';",
-    "import { createStandaloneOperation, type StandaloneOperation } from '../core/standalone-operation.js';",
+    "import { checkParamValues } from '../client/check-param-values.js';",
+    "import { encodeMultipart } from '../client/multipart-body.js';",
+    "import { createStandaloneOperation, type StandaloneOperation } from '../client/standalone-operation.js';",
     "import * as d from './shapes.js';",
     "import type { OperationSignatures as S } from './operation-types.js';",
     '',

@@ -118,7 +118,7 @@ export function eventDocument(document: Record<string, any>): { document: Record
 
 function eventTable(events: WebhookEventModel[], version: string): string {
   const lines = [
-    "import type { Shape } from '../core/shape.js';",
+    "import type { Shape } from '../kernel/shape.js';",
     "import { schemaChecks } from './webhooks-checks.js';",
     "import { schemaShapes } from './webhooks-shapes.js';",
     "import type { components } from './webhooks-types.js';",

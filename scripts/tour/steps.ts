@@ -1,6 +1,6 @@
 // The tour's steps, written as application code would use the SDK. `mutating` is false against the
 // real API: then only read-only calls are made.
-import type { ClerkClient } from '../../src/client.js';
+import type { ClerkClient } from '../../src/client/create-clerk-client.js';
 import { verifyToken } from '../../src/auth/index.js';
 import { show, stepHeader, userSummary } from './print.js';
 import { signLocalSessionToken, TOUR_AUTHORIZED_PARTY } from './session-token.js';

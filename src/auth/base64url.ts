@@ -1,4 +1,4 @@
-import { isRecord } from '../core/guards.js';
+import { isRecord } from '../kernel/guards.js';
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 /**
  * After 2 (3) characters of a final group, the last character's low 4 (2) bits fall outside the bytes, and

@@ -1,5 +1,5 @@
-import { isString, isStringArray } from '../core/guards.js';
-import type { Result } from '../core/result.js';
+import { isString, isStringArray } from '../kernel/guards.js';
+import type { Result } from '../kernel/result.js';
 import { decodePayload, type CompactJwt } from './decode-jwt.js';
 import { claimError, tokenRefusal, type TokenError, type TokenErrorCode } from './errors.js';
 import { describeUntrusted } from './safe-detail.js';

@@ -1,4 +1,4 @@
-import { copyJson } from '../core/json-copy.js';
+import { copyJson } from '../kernel/json-copy.js';
 
 /** Deeper nesting is refused: no Clerk claim comes close, and it bounds recursion. */
 const MAX_DEPTH = 32;

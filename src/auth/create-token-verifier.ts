@@ -1,6 +1,6 @@
-import { isString } from '../core/guards.js';
-import { defineRedactedView } from '../core/redacted-view.js';
-import type { Result } from '../core/result.js';
+import { isString } from '../kernel/guards.js';
+import { defineRedactedView } from '../kernel/redacted-view.js';
+import type { Result } from '../kernel/result.js';
 import { checkRegisteredClaims, readCheckedClaims } from './claim-checks.js';
 import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { MAX_TOKEN_LENGTH } from './decode-jwt.js';

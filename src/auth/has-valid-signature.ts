@@ -1,4 +1,4 @@
-import type { Result } from '../core/result.js';
+import type { Result } from '../kernel/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { fail, type TokenError } from './errors.js';
 import { sharedFixedKeySource } from './key-source.js';

@@ -1,5 +1,5 @@
-import { isString } from '../core/guards.js';
-import type { Result } from '../core/result.js';
+import { isString } from '../kernel/guards.js';
+import type { Result } from '../kernel/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { fail, invalidToken, refuseToken, type TokenError } from './errors.js';
 import { describeUntrusted } from './safe-detail.js';

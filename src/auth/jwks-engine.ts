@@ -1,5 +1,5 @@
-import { consoleLogger } from '../core/client-logger.js';
-import type { Result } from '../core/result.js';
+import { consoleLogger } from '../kernel/logger.js';
+import type { Result } from '../kernel/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { fail, invalidToken, type TokenError } from './errors.js';
 import { fetchJwks } from './jwks-fetch.js';

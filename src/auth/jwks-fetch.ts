@@ -1,7 +1,7 @@
-import { startAttempt } from '../core/attempt-signal.js';
-import { raceAbort } from '../core/race-abort.js';
-import { ResponseTooLargeError, readBodyCapped } from '../core/read-body.js';
-import type { Result } from '../core/result.js';
+import { startAttempt } from '../kernel/attempt-signal.js';
+import { raceAbort } from '../kernel/race-abort.js';
+import { ResponseTooLargeError, readBodyCapped } from '../kernel/read-body.js';
+import type { Result } from '../kernel/result.js';
 import { fail, invalidKey, type TokenError } from './errors.js';
 
 /**

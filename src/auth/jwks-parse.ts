@@ -1,5 +1,5 @@
-import { isObject, isRecord, isString } from '../core/guards.js';
-import type { Result } from '../core/result.js';
+import { isObject, isRecord, isString } from '../kernel/guards.js';
+import type { Result } from '../kernel/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { invalidKey, type TokenError } from './errors.js';
 import { MAX_KID_LENGTH } from './header-checks.js';

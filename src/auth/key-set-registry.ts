@@ -1,4 +1,4 @@
-import { BoundedMap } from '../core/bounded-map.js';
+import { BoundedMap } from '../kernel/bounded-map.js';
 import { createKeySource } from './create-token-verifier.js';
 import type { KeySource } from './key-source.js';
 import type { ResolvedOptions } from './options.js';

@@ -1,6 +1,6 @@
-import { isObject, isString } from '../core/guards.js';
-import { BoundedMap } from '../core/bounded-map.js';
-import type { Result } from '../core/result.js';
+import { isObject, isString } from '../kernel/guards.js';
+import { BoundedMap } from '../kernel/bounded-map.js';
+import type { Result } from '../kernel/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { invalidKey, type TokenError } from './errors.js';
 import { importRsaKey, type RsaKeyEntry } from './rsa-key.js';

@@ -1,4 +1,4 @@
-import { isObject, isString } from '../core/guards.js';
+import { isObject, isString } from '../kernel/guards.js';
 import { isRsaAlgorithm } from './algorithms.js';
 import { fail } from './errors.js';
 import type { ClaimOptions, TokenVerifierOptions } from './options.js';

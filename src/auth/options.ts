@@ -1,7 +1,7 @@
-import { isObject, isString } from '../core/guards.js';
-import type { Result } from '../core/result.js';
-import { isSecretKey } from '../core/secret-key.js';
-import { checkServiceUrl } from '../core/url-checks.js';
+import { isObject, isString } from '../kernel/guards.js';
+import type { Result } from '../kernel/result.js';
+import { isSecretKey } from '../kernel/secret-key.js';
+import { checkServiceUrl } from '../kernel/url-checks.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
 import type { TokenType } from './claims.js';

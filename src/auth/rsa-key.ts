@@ -1,5 +1,5 @@
-import { isObject, isString, isStringArray } from '../core/guards.js';
-import type { Result } from '../core/result.js';
+import { isObject, isString, isStringArray } from '../kernel/guards.js';
+import type { Result } from '../kernel/result.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import { binaryToBytes, decodeBase64Url } from './base64url.js';
 import { invalidKey, type TokenError } from './errors.js';

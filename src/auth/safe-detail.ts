@@ -1,4 +1,4 @@
-import { isString } from '../core/guards.js';
+import { isString } from '../kernel/guards.js';
 /** Untrusted strings put in error `meta` are cut to this many characters. */
 export const MAX_DETAIL_LENGTH = 64;
 

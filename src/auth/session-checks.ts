@@ -1,5 +1,5 @@
-import { isRecord, isString, isStringArray } from '../core/guards.js';
-import type { NonEmptyArray, Result } from '../core/result.js';
+import { isRecord, isString, isStringArray } from '../kernel/guards.js';
+import type { NonEmptyArray, Result } from '../kernel/result.js';
 import type { SessionClaims, SessionOrganization, TemplateClaims, VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { claimError, refuseToken, type TokenError } from './errors.js';
 import { decodeOrgPermissions } from './org-permissions.js';

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../core/bounded-map.js';
+import { BoundedMap } from '../kernel/bounded-map.js';
 import type { RsaKeyEntry } from './rsa-key.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Result } from '../core/result.js';
+import type { Result } from '../kernel/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { splitCompactJwt, type CompactJwt } from './decode-jwt.js';
 import { refuseToken, type TokenError } from './errors.js';

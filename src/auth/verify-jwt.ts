@@ -1,4 +1,4 @@
-import type { Result } from '../core/result.js';
+import type { Result } from '../kernel/result.js';
 import { readCheckedClaims } from './claim-checks.js';
 import type { JwtPayload } from './decode-jwt.js';
 import { fail, type TokenError } from './errors.js';

@@ -1,7 +1,7 @@
 // Node-only: shared by the Express and Fastify adapters. Reads the CLERK_* environment variables (the
 // only place outside src/node/ entry points that may), builds one authenticator at startup, and turns
 // Node's header object into the parts authentication reads.
-import { createClerkClient } from '../client.js';
+import { createClerkClient } from '../client/create-clerk-client.js';
 import {
   createRequestAuthenticator,
   signedOutAuthObject,

@@ -1,6 +1,6 @@
 // The verification pipeline: headers → timestamp → body bytes → signature → JSON → event validation.
 // Each step that can fail returns a typed error; nothing here throws.
-import type { Result } from '../core/result.js';
+import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
 import { resolveWebhookOptions, type ResolvedWebhookOptions, type WebhookVerifierOptions } from './options.js';
 import { readRequestBody, toBodyBytes, type RawBody } from './read-body.js';

@@ -1,4 +1,4 @@
-import type { ClerkError, NonEmptyArray } from '../core/result.js';
+import type { ClerkError, NonEmptyArray } from '../kernel/result.js';
 
 /**
  * Every reason a webhook delivery can be refused; a closed union so callers can switch on it exhaustively.

@@ -1,6 +1,6 @@
-import { consoleLogger, guardLogger, type ClientLogger } from '../core/client-logger.js';
-import type { ResponseValidationMode } from '../core/client-options.js';
-import type { Result } from '../core/result.js';
+import { consoleLogger, guardLogger, type ClientLogger } from '../kernel/logger.js';
+import type { ResponseValidationMode } from '../kernel/validation-mode.js';
+import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
 
 /**

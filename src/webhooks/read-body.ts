@@ -1,6 +1,6 @@
 // Normalises the raw body of a delivery to bytes. A parsed JSON object is refused: re-serialising it
 // (`JSON.stringify(req.body)`) changes spacing, key order or number spelling and breaks the signature.
-import type { Result } from '../core/result.js';
+import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
 
 /**

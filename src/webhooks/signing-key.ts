@@ -1,5 +1,5 @@
 // Turns a Clerk signing secret (`whsec_<base64>`) into an HMAC-SHA256 signer, once.
-import type { Result } from '../core/result.js';
+import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
 import { activeWebhookSigner, type WebhookSigner } from './signer.js';
 

@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from '../core/result.js';
+import type { NonEmptyArray } from '../kernel/result.js';
 import type { KnownWebhookEvent } from '../generated/webhooks-events.js';
 import type { components } from '../generated/webhooks-types.js';
 import type { WebhookError } from './errors.js';

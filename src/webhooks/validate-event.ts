@@ -1,10 +1,10 @@
 // Parses a verified body and validates the event: the generated fast check first, the event's shape only when
 // the check says no, to confirm and explain. Same policy as the client's responses.
-import type { ResponseValidationMode } from '../core/client-options.js';
-import type { ClientLogger } from '../core/client-logger.js';
-import { describeMismatches } from '../core/describe-mismatch.js';
-import type { Result } from '../core/result.js';
-import { findProblems } from '../core/shape.js';
+import type { ResponseValidationMode } from '../kernel/validation-mode.js';
+import type { ClientLogger } from '../kernel/logger.js';
+import { describeMismatches } from '../kernel/describe-mismatch.js';
+import type { Result } from '../kernel/result.js';
+import { findProblems } from '../kernel/shape.js';
 import { envelopeDef, webhookEventDefs } from '../generated/webhooks-events.js';
 import { failWebhook, type WebhookError } from './errors.js';
 import type { WebhookEvent } from './types.js';

@@ -1,4 +1,4 @@
-import type { Result } from '../core/result.js';
+import type { Result } from '../kernel/result.js';
 import { verifyDelivery, type WebhookInput } from './create-webhook-verifier.js';
 import type { WebhookError } from './errors.js';
 import { resolveWebhookOptions, type WebhookVerifierOptions } from './options.js';

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../src/auth/index.js';
-import { assertSecretKey } from '../../src/core/secret-key.js';
+import { assertSecretKey } from '../../src/kernel/secret-key.js';
 import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 import { fakeFetch, jwksResponse } from './helpers/jwks-server.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createClerkClient } from '../../src/client.js';
+import { createClerkClient } from '../../src/client/create-clerk-client.js';
 import { operations, SPEC_VERSION } from '../../src/generated/operations.js';
 import { makeClerkUser } from './fixtures/clerk-users.js';
 import { sendJson, startStubServer, type StubServer } from './fixtures/stub-server.js';

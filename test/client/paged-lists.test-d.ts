@@ -1,6 +1,6 @@
 // Type-level proof that a list's return type follows its `paginated` switch (issue 16).
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ClerkClient } from '../../src/client.js';
+import type { ClerkClient } from '../../src/client/create-clerk-client.js';
 import type { components } from '../../src/generated/types.js';
 
 declare const clerk: ClerkClient;

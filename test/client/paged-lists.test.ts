@@ -2,7 +2,7 @@
 // { data, total_count } with it (clerk/clerk-sdk-csharp#65). A stub server answers both; the client validates each
 // with the shape its request asked for.
 import { describe, expect, it } from 'vitest';
-import { createClerkClient, type ApiResult } from '../../src/client.js';
+import { createClerkClient, type ApiResult } from '../../src/client/create-clerk-client.js';
 import { sendJson, useStubServer } from './fixtures/stub-server.js';
 
 const server = useStubServer();

@@ -1,6 +1,6 @@
 // Builds valid call arguments for an operation from the repaired spec itself: required path, query
 // and body fields, from examples, enums, formats and patterns. Deterministic (no randomness).
-import type { OperationDef } from '../../src/core/operation.js';
+import type { OperationDef } from '../../src/client/operation.js';
 
 type Doc = Record<string, any>;
 type Schema = Record<string, any>;

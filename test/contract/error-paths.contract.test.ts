@@ -1,7 +1,7 @@
 // Error paths: Prism answers a documented 4xx (`Prefer: code=N`) for one operation per namespace;
 // the client's `errors` must carry Clerk's error objects (`code`, `message`) and the status.
 import { describe, expect, it } from 'vitest';
-import type { OperationDef } from '../../src/core/operation.js';
+import type { OperationDef } from '../../src/client/operation.js';
 import { operations } from '../../src/generated/operations.js';
 import { buildArguments, documentedErrorStatuses } from './build-arguments.js';
 import { callOperation, contractClient, describeResult, loadSpec, violationsOf } from './harness.js';

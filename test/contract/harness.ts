@@ -2,8 +2,8 @@
 // dynamic dispatcher `callOperation(def, …)` over the typed client.
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { createClerkClient, type ApiResult, type RequestOptions } from '../../src/client.js';
-import type { OperationDef } from '../../src/core/operation.js';
+import { createClerkClient, type ApiResult, type RequestOptions } from '../../src/client/create-clerk-client.js';
+import type { OperationDef } from '../../src/client/operation.js';
 import { documentedResponses } from '../../src/generated/documented-responses.js';
 import { repairedSpecPath } from '../../scripts/prism/start-prism.js';
 import type { OperationArguments } from './build-arguments.js';

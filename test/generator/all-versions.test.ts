@@ -8,14 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../scripts/generate.js';
 import { toSchemaNode, type SchemaObject } from '../../scripts/gen/schema-node.js';
 import { projectRoot, readPin } from '../../scripts/spec/pin.js';
-import { checkParamValues } from '../../src/core/check-param-values.js';
-import type { OperationDef } from '../../src/core/operation.js';
-import { findProblems, fits, type Shape } from '../../src/core/shape.js';
-import { sampleOf } from '../core/helpers/shape-sample.js';
+import { checkParamValues } from '../../src/client/check-param-values.js';
+import type { OperationDef } from '../../src/client/operation.js';
+import { findProblems, fits, type Shape } from '../../src/kernel/shape.js';
+import { sampleOf } from '../kernel/helpers/shape-sample.js';
 import { sampleValue } from './helpers/sample-value.js';
 
 const versions = Object.keys(readPin().bapi.versions);
-// Inside the project so the generated files resolve zod and `../core/` (a symlink) as they do from src/generated/.
+// Inside the project so the generated files resolve zod, `../kernel/` and `../client/` (symlinks) as they do from src/generated/.
 const root = join(projectRoot, '.cache/all-versions');
 const results = new Map<string, GenerateResult>();
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   for (const version of versions) {
     const dir = join(root, version);
     mkdirSync(dir, { recursive: true });
-    symlinkSync(join(projectRoot, 'src/core'), join(dir, 'core'));
+    for (const folder of ['kernel', 'client']) symlinkSync(join(projectRoot, 'src', folder), join(dir, folder));
     results.set(version, await generate({ version, outDir: join(dir, 'generated'), check: true, repairedDir: dir }));
   }
 }, 240_000);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { emitShapes } from '../../scripts/gen/emit-shapes.js';
 import type { ObjectProperty, SchemaNode } from '../../scripts/gen/schema-node.js';
 import type { ValidationModel } from '../../scripts/gen/validation-model.js';
-import { findProblems, type Shape } from '../../src/core/shape.js';
+import { findProblems, type Shape } from '../../src/kernel/shape.js';
 
 const text: SchemaNode = { kind: 'string', nullable: false };
 

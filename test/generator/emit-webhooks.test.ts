@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDocument, eventTypeName, webhookEvents, webhookExamples } from '../../scripts/gen/emit-webhooks.js';
 import { loadWebhooksSpec } from '../../scripts/spec/load-spec.js';
-import { findProblems, fits } from '../../src/core/shape.js';
+import { findProblems, fits } from '../../src/kernel/shape.js';
 import { envelopeDef, webhookEventDefs, type WebhookEventDef } from '../../src/generated/webhooks-events.js';
 import { schemas } from '../../src/generated/webhooks-schemas.js';
 

@@ -1,11 +1,11 @@
 // Differential test: every generated fast check accepts exactly what the zod validator of the same name
-// accepts, and so does the walk of the generated shape (src/core/shape.ts) that explains a rejection, on samples
+// accepts, and so does the walk of the generated shape (src/kernel/shape.ts) that explains a rejection, on samples
 // built from the spec and on thousands of mutations of them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toSchemaNode, type SchemaNode, type SchemaObject } from '../../scripts/gen/schema-node.js';
 import { loadBapiSpec } from '../../scripts/spec/load-spec.js';
 import { readPin } from '../../scripts/spec/pin.js';
-import { findProblems, fits, type Shape } from '../../src/core/shape.js';
+import { findProblems, fits, type Shape } from '../../src/kernel/shape.js';
 import { responseChecks, schemaChecks } from '../../src/generated/checks.js';
 import { responses, schemas } from '../../src/generated/schemas.js';
 import * as generatedSchemas from '../../src/generated/schemas.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodMiniType } from 'zod/mini';
-import { fits } from '../../src/core/shape.js';
+import { fits } from '../../src/kernel/shape.js';
 import { documentedResponses } from '../../src/generated/documented-responses.js';
 import { operations } from '../../src/generated/operations.js';
 import { responses, schemas } from '../../src/generated/schemas.js';

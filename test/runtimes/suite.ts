@@ -2,7 +2,7 @@
 // this file for each). Web standards only: no `process`, no `node:` (the bundle is built for a neutral platform, and
 // the harness also scans it). Each case is one entry of CASES.
 import { authenticateRequest, createTokenVerifier, verifyToken } from '../../src/auth/index.js';
-import { createClerkClient } from '../../src/client.js';
+import { createClerkClient } from '../../src/client/create-clerk-client.js';
 import { verifyWebhook } from '../../src/webhooks/index.js';
 
 /** What the Node harness prepares: keys, a signed token, and the URLs of its loopback servers. */

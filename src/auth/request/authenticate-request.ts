@@ -1,4 +1,4 @@
-import type { Result } from '../../core/result.js';
+import type { Result } from '../../kernel/result.js';
 import type { VerifiedSession } from '../claims.js';
 import { createTokenVerifier } from '../create-token-verifier.js';
 import type { TokenError } from '../errors.js';

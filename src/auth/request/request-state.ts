@@ -1,4 +1,4 @@
-import { defineRedactedView } from '../../core/redacted-view.js';
+import { defineRedactedView } from '../../kernel/redacted-view.js';
 import { signedOutAuthObject, type SessionAuthObject } from './auth-object.js';
 import type { MachineAuthObject } from './machine-auth-object.js';
 import type { AuthFailure, RequestAuthReason } from './reasons.js';

@@ -1,4 +1,4 @@
-import type { Result } from '../../core/result.js';
+import type { Result } from '../../kernel/result.js';
 import type { VerifiedSession } from '../claims.js';
 import type { TokenError } from '../errors.js';
 import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClerkClient } from '../../../src/client.js';
+import { createClerkClient } from '../../../src/client/create-clerk-client.js';
 import { authenticateRequest, createRequestAuthenticator, type AuthenticateRequestOptions } from '../../../src/auth/index.js';
 import { sendJson, useStubServer } from '../../client/fixtures/stub-server.js';
 import { NOW_MS, testKey } from '../helpers/keys.js';

@@ -1,0 +1,93 @@
+import type { ApiError } from './api-error.js';
+import type { ApiResult } from './api-result.js';
+import type { ClientContext } from './client-context.js';
+import { describeMismatches } from '../kernel/describe-mismatch.js';
+import type { OperationDef } from './operation.js';
+import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
+import { parseRetryAfter, shouldRetry } from './retry-policy.js';
+import { findProblems, fits } from '../kernel/shape.js';
+import type { ResponseRule } from './validate-response.js';
+
+/**
+ * What one attempt came to: its result, whether it may be retried, and the server's `Retry-After`.
+ *
+ * @example
+ * const outcome: AttemptResult = { result, retry: false };
+ */
+export interface AttemptResult {
+  readonly result: ApiResult<unknown>;
+  readonly retry: boolean;
+  readonly retryAfterMs?: number | undefined;
+}
+
+/**
+ * The per-operation helpers {@link interpretResponse} needs; built once per client.
+ *
+ * @example
+ * const checks: ResponseChecks = { def, responseFor: createResponseLookup(def), pagedFor: undefined };
+ */
+export interface ResponseChecks {
+  readonly def: OperationDef;
+  readonly responseFor: (status: number) => ResponseRule;
+  /** For lists with a `paginated` switch: the rule of the `{ data, total_count }` shape of the success status. */
+  readonly pagedFor?: ((status: number) => ResponseRule | undefined) | undefined;
+}
+
+/**
+ * Turns a response and its whole body into a result: Clerk's `errors[]` (or `http_error`) for any
+ * non-2xx status, the text of a text operation, else the JSON body checked against its schema.
+ *
+ * @example
+ * const { result, retry } = await interpretResponse(context, prepared, response, text, false);
+ */
+export async function interpretResponse(
+  context: ClientContext,
+  operation: ResponseChecks,
+  response: Response,
+  text: string,
+  paged: boolean,
+): Promise<AttemptResult> {
+  const { config } = context;
+  const status = response.status;
+  const parsed = parseJson(text);
+  if (status < 200 || status >= 300) {
+    const body = parsed === 'failed' ? undefined : parsed.value;
+    const traceId = traceIdOf(response, body);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    // Redacted before apiErrorsOf cuts it into a snippet, so that no part of a key survives the cut.
+    const errors = apiErrorsOf(status, context.redact(text), { traceId, retryAfterMs, body });
+    return { result: { errors, response, status, traceId }, retry: shouldRetry(operation.def.method, status), retryAfterMs };
+  }
+  const traceId = traceIdOf(response, undefined);
+  if (operation.def.textSuccess) return { result: { data: text === '' ? undefined : text, response, status, traceId }, retry: false };
+  if (parsed === 'failed') {
+    const error: ApiError = { code: 'json_invalid', message: `HTTP ${status} with a body that is not JSON.`, status };
+    if (traceId !== undefined) error.traceId = traceId;
+    return { result: { errors: [error], response, status, traceId }, retry: false };
+  }
+  const data = parsed.value;
+  const rule = (paged ? operation.pagedFor?.(status) : undefined) ?? operation.responseFor(status);
+  if (config.responseValidation === 'off' || isValid(rule, data)) {
+    return { result: { data, response, status, traceId }, retry: false };
+  }
+  // The check said no: the shape says where. (They accept the same bodies; an empty answer would mean they
+  // disagree, and then the body is let through as the shape reads it.)
+  const problems = rule.shape === undefined ? [] : findProblems(rule.shape, data);
+  if (problems.length === 0) return { result: { data, response, status, traceId }, retry: false };
+  const mismatches = describeMismatches(problems, data);
+  const first = mismatches[0]!;
+  const message = `The ${status} response of ${operation.def.operationId} does not match its schema at ${first.path}: expected ${first.expected}, received ${first.received}.`;
+  if (config.responseValidation === 'warn') {
+    context.logger.warn(message, { operationId: operation.def.operationId, status, traceId, mismatches });
+    return { result: { data, response, status, traceId }, retry: false };
+  }
+  const error: ApiError = { code: 'response_validation_failed', message, status, meta: { mismatches, body: data } };
+  if (traceId !== undefined) error.traceId = traceId;
+  return { result: { errors: [error], response, status, traceId }, retry: false };
+}
+
+/** The compiled check decides where there is one; otherwise the shape (a status with neither is not validated). */
+function isValid(rule: ResponseRule, data: unknown): boolean {
+  if (rule.check !== undefined) return rule.check(data);
+  return rule.shape === undefined || fits(rule.shape, data);
+}

@@ -1,0 +1,67 @@
+import type { Shape } from '../kernel/shape.js';
+
+/** HTTP methods used by the Backend API. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** How one query parameter is serialised (OpenAPI `style: form`; `explode` defaults to true). */
+export interface QueryParamDef {
+  readonly name: string;
+  /** `true`: `?a=1&a=2`; `false`: `?a=1,2`. Only meaningful for arrays. */
+  readonly explode: boolean;
+}
+
+/**
+ * One Backend API operation, as the generator describes it in `src/generated/operations.ts`.
+ * The runtime client needs nothing else to send a request and validate its response.
+ */
+export interface OperationDef {
+  /** The spec's operationId, e.g. `GetUser`. */
+  readonly operationId: string;
+  /** camelCase namespace on the client, e.g. `users`. */
+  readonly namespace: string;
+  /** lowerCamelCase method name, e.g. `getUser`. */
+  readonly methodName: string;
+  readonly method: HttpMethod;
+  /** Path template relative to the API version root, e.g. `/users/{user_id}`. */
+  readonly path: string;
+  /** Path parameter names, in the order they appear in `path` (= positional argument order). */
+  readonly pathParams: readonly string[];
+  readonly query: readonly QueryParamDef[];
+  /** Request body content type; absent when the operation takes no body. */
+  readonly body?: 'json' | 'multipart';
+  /** Read by the params check: an absent body that the spec requires still has its required fields checked. */
+  readonly bodyRequired?: boolean;
+  /**
+   * The params (the query parameters as one object, or the body) as strictly as their types: every key, type
+   * and enum value is checked before anything is sent. Absent when the operation takes no params.
+   */
+  readonly params?: Shape;
+  /**
+   * Pagination shape of an offset-paginated list (`limit`/`offset` query params):
+   * `envelope` = `{ data: T[], total_count }`, `array` = a bare `T[]`.
+   */
+  readonly pagination?: 'envelope' | 'array';
+  /**
+   * The success response is documented without a JSON body (an HTML page, a 202/204): its body is returned
+   * as text (`undefined` when empty) instead of being parsed as JSON.
+   */
+  readonly textSuccess?: boolean;
+  /**
+   * Success statuses (`'200'`, `'2XX'`) → compiled, allocation-free check of the body. A body that passes is
+   * valid; one that does not is walked against its shape, which says where it departs from the schema. Without
+   * a check (standalone functions, built for size), the shape alone decides.
+   */
+  readonly checks?: Readonly<Record<string, (value: unknown) => boolean>>;
+  /** Success statuses → the shape the check of the same status accepts (src/kernel/shape.ts). */
+  readonly shapes?: Readonly<Record<string, Shape>>;
+  /**
+   * A list whose query parameter `parameter` set to `true` switches the `status` response to `{ data, total_count }`:
+   * that response is validated with these instead of `checks`/`shapes`, and `.all()` asks for it.
+   */
+  readonly paged?: {
+    readonly parameter: string;
+    readonly status: string;
+    readonly check?: (value: unknown) => boolean;
+    readonly shape: Shape;
+  };
+}
