@@ -1,7 +1,7 @@
 // Checks the project's own rules (STYLE.md) that the type checker cannot: web-standards-only runtime code,
 // one-way imports, kebab-case names, generated banners. Exits 1 on a violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { projectRoot } from './spec/pin.js';
 
 const errors: string[] = [];
@@ -45,6 +45,31 @@ for (const file of files('src')) {
   const lines = text.split('\n').length;
   if (lines > 400) warnings.push(`${rel}: ${lines} lines (over 400 needs a reason)`);
 }
+
+// No import circle in src/ (type-only imports included: a circle of types is still a knot to untie first).
+const imports = new Map<string, string[]>();
+for (const file of files('src')) {
+  const text = readFileSync(file, 'utf8');
+  const targets = [...text.matchAll(/(?:from|import)\s+['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) =>
+    relative(projectRoot, join(dirname(file), match[1]!)).replace(/\.js$/, '.ts'),
+  );
+  imports.set(relative(projectRoot, file), targets);
+}
+const done = new Set<string>();
+const stack: string[] = [];
+function visit(file: string): void {
+  const at = stack.indexOf(file);
+  if (at >= 0) {
+    errors.push(`import circle: ${[...stack.slice(at), file].join(' → ')}`);
+    return;
+  }
+  if (done.has(file) || !imports.has(file)) return;
+  stack.push(file);
+  for (const target of imports.get(file)!) visit(target);
+  stack.pop();
+  done.add(file);
+}
+for (const file of imports.keys()) visit(file);
 
 for (const file of [...files('src'), ...files('scripts'), ...files('test'), ...files('bench')]) {
   const rel = relative(projectRoot, file);

@@ -1,3 +1,5 @@
+import { REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
+import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
 import {
   createAdapterAuthenticator,
@@ -70,7 +72,11 @@ export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
  * app.get('/me', (req, res) => res.json({ userId: getAuth(req).userId }));
  */
 export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHandler {
-  const authenticator = createAdapterAuthenticator(options, 'clerkMiddleware');
+  return createMiddleware(options, 'clerkMiddleware');
+}
+
+function createMiddleware(options: ClerkMiddlewareOptions, adapter: string): ExpressHandler {
+  const authenticator = createAdapterAuthenticator(options, adapter);
   return (req, _res, next) => {
     authenticator.authenticateParts(nodeRequestParts(req.headers, req.originalUrl ?? req.url)).then((state) => {
       storeAuth(req, state);
@@ -111,6 +117,12 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
   has?: HasParams | undefined;
 }
 
+/** The options {@link requireAuth} knows: the middleware's, and `has`. */
+const REQUIRE_AUTH_OPTIONS: OptionTable = {
+  ...REQUEST_AUTH_OPTIONS,
+  has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
+};
+
 /**
  * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; never
  * redirects. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
@@ -120,11 +132,12 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
  * app.get('/reports', requireAuth({ has: { permission: 'org:reports:read' } }), (req, res) => res.json(getAuth(req)));
  */
 export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
+  checkOptions('requireAuth', options, REQUIRE_AUTH_OPTIONS);
   const { has, ...middlewareOptions } = options;
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
   // With options of its own, keys are checked now, at startup; otherwise on first use, since a
   // clerkMiddleware() installed before it may hold keys that are not in the environment.
-  let middleware: ExpressHandler | undefined = ownOptions ? clerkMiddleware(middlewareOptions) : undefined;
+  let middleware: ExpressHandler | undefined = ownOptions ? createMiddleware(middlewareOptions, 'requireAuth') : undefined;
   return (req, res, next) => {
     const check = (error?: unknown): void => {
       if (error !== undefined) return next(error);
@@ -137,7 +150,7 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
     // Options of its own (acceptsToken, say) mean this route authenticates for itself, whatever ran before.
     if (!ownOptions && getRequestState(req) !== undefined) return check();
     try {
-      middleware ??= clerkMiddleware(middlewareOptions);
+      middleware ??= createMiddleware(middlewareOptions, 'requireAuth');
     } catch (error) {
       return next(error);
     }

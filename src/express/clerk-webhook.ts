@@ -4,6 +4,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 // Through the Node entry: Express runs on Node, where the native HMAC is the fast path.
 import { createWebhookVerifier, type WebhookEvent, type WebhookErrorCode, type WebhookVerifierOptions } from '../node/webhooks.js';
+import { checkOptions, FUNCTION, range, type OptionTable } from '../kernel/check-options.js';
+import { WEBHOOK_OPTIONS } from '../webhooks/options.js';
 import { readRawBody } from './read-raw-body.js';
 
 /**
@@ -42,6 +44,13 @@ export interface ClerkWebhookContext {
  */
 export type ClerkWebhookHandler = (event: WebhookEvent, context: ClerkWebhookContext) => unknown;
 
+/** The route's own options beside the verifier's. */
+const CLERK_WEBHOOK_OPTIONS: OptionTable = {
+  ...WEBHOOK_OPTIONS,
+  maxBodyBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
+  onError: FUNCTION,
+};
+
 // Failures of the server's own set-up, not of the delivery: 500, so that Clerk retries once it is fixed.
 const SERVER_SIDE: ReadonlySet<WebhookErrorCode> = new Set(['secret_invalid', 'body_not_raw', 'options_invalid']);
 
@@ -69,6 +78,7 @@ function resolveSecret(options: ClerkWebhookOptions): string {
  * }));
  */
 export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhookHandler): RequestHandler {
+  checkOptions('clerkWebhook', options, CLERK_WEBHOOK_OPTIONS);
   const { maxBodyBytes = 1_048_576, onError = reportError, ...verifierOptions } = options;
   const verifier = createWebhookVerifier({ ...verifierOptions, signingSecret: resolveSecret(options) });
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {

@@ -1,4 +1,5 @@
 import type { AuthObject, AuthenticateRequestOptions, RequestState } from '../auth/index.js';
+import { oneOf, type OptionTable } from '../kernel/check-options.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,
@@ -39,7 +40,27 @@ export interface FastifyLikeInstance {
  * @example
  * await app.register(clerkPlugin, { authorizedParties: ['https://app.example.com'] });
  */
-export type ClerkPluginOptions = AuthenticateRequestOptions;
+export interface ClerkPluginOptions extends AuthenticateRequestOptions {
+  /** The hook that authenticates: `'preHandler'` (the default) or `'onRequest'`. */
+  hookName?: 'onRequest' | 'preHandler' | undefined;
+  /** Fastify's own `register` option; accepted, not used by the plugin. */
+  prefix?: string | undefined;
+  /** Fastify's own `register` option; accepted, not used by the plugin. */
+  logLevel?: string | undefined;
+  /** Fastify's own `register` option; accepted, not used by the plugin. */
+  logSerializers?: Record<string, unknown> | undefined;
+}
+
+/**
+ * The plugin's own options beside request authentication's, and the options Fastify's `register` takes for
+ * itself (which Fastify hands to the plugin too).
+ */
+const PLUGIN_OPTIONS: OptionTable = {
+  hookName: oneOf(['onRequest', 'preHandler']),
+  prefix: null,
+  logLevel: null,
+  logSerializers: null,
+};
 
 /**
  * A Fastify plugin that authenticates every request in a `preHandler` hook and sets `request.auth`
@@ -56,7 +77,7 @@ export type ClerkPluginOptions = AuthenticateRequestOptions;
 export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginOptions, done: (error?: Error) => void): void {
   let authenticator: ReturnType<typeof createAdapterAuthenticator>;
   try {
-    authenticator = createAdapterAuthenticator(options ?? {}, 'clerkPlugin');
+    authenticator = createAdapterAuthenticator(options ?? {}, 'clerkPlugin', PLUGIN_OPTIONS);
   } catch (error) {
     return done(error as Error);
   }

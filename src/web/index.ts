@@ -1,13 +1,8 @@
 // clerk-bapi/web: request authentication for Fetch-style handlers (Hono, Cloudflare Workers, Bun, Deno).
 // Web standards only: options are passed in, never read from an environment.
-import {
-  createRequestAuthenticator,
-  decideAccess,
-  type AuthenticateRequestOptions,
-  type AuthObject,
-  type HasParams,
-  type RequestState,
-} from '../auth/index.js';
+import { buildRequestAuthenticator } from '../auth/request/authenticate-request.js';
+import { checkOptions, type OptionTable } from '../kernel/check-options.js';
+import { decideAccess, type AuthenticateRequestOptions, type AuthObject, type HasParams, type RequestState } from '../auth/index.js';
 
 export type { AuthenticateRequestOptions, AuthObject, HasParams, RequestState } from '../auth/index.js';
 
@@ -32,6 +27,9 @@ export interface ProtectOptions {
   /** Conditions the session must meet, else 403. */
   has?: HasParams | undefined;
 }
+
+/** The options {@link ProtectOptions} lists. */
+const PROTECT_OPTIONS: OptionTable = { has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'] };
 
 /** The slice of a Hono context the middleware uses; typed structurally so hono stays an optional peer. */
 interface HonoLikeContext {
@@ -68,7 +66,7 @@ export interface WebAuth {
  * export default { fetch: clerk.withAuth((request, auth) => Response.json({ userId: auth.userId })) };
  */
 export function createWebAuth(options: AuthenticateRequestOptions): WebAuth {
-  const authenticator = createRequestAuthenticator(options);
+  const authenticator = buildRequestAuthenticator(options, 'createWebAuth');
 
   async function protect(request: Request, protectOptions: ProtectOptions = {}): Promise<ProtectResult> {
     const state = await authenticator.authenticateRequest(request);
@@ -82,12 +80,14 @@ export function createWebAuth(options: AuthenticateRequestOptions): WebAuth {
     authenticate: (request) => authenticator.authenticateRequest(request),
     protect,
     withAuth(handler, protectOptions) {
+      checkOptions('withAuth', protectOptions, PROTECT_OPTIONS);
       return async (request, ...rest) => {
         const { auth, response } = await protect(request, protectOptions);
         return response ?? handler(request, auth, ...rest);
       };
     },
     honoMiddleware(protectOptions) {
+      checkOptions('honoMiddleware', protectOptions, PROTECT_OPTIONS);
       return async (c, next) => {
         const { auth, response } = await protect(c.req.raw, protectOptions);
         if (response !== undefined) return response;

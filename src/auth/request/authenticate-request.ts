@@ -1,7 +1,9 @@
+import { findOptionProblem, FUNCTION, optionError, range, type OptionTable } from '../../kernel/check-options.js';
 import type { Result } from '../../kernel/result.js';
 import type { VerifiedSession } from '../claims.js';
-import { createTokenVerifier } from '../create-token-verifier.js';
+import { buildTokenVerifier, type TokenVerifier } from '../create-token-verifier.js';
 import type { TokenError } from '../errors.js';
+import { TOKEN_VERIFIER_OPTIONS } from '../option-rules.js';
 import type { TokenVerifierOptions } from '../options.js';
 import { verifyToken } from '../verifier-registry.js';
 import type { SessionTokenClient } from './auth-object.js';
@@ -39,6 +41,12 @@ export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenC
  * const options: AuthenticateRequestOptions = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
  */
 export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions> {
+  /** Accepted for `@clerk/backend` compatibility; no effect (no handshake or satellite redirects are built). */
+  domain?: string | undefined;
+  /** Accepted for `@clerk/backend` compatibility; no effect (no handshake or satellite redirects are built). */
+  proxyUrl?: string | undefined;
+  /** Accepted for `@clerk/backend` compatibility; no effect (no handshake or satellite redirects are built). */
+  isSatellite?: boolean | undefined;
   /** Token kinds this route accepts. Default `'session_token'`. */
   acceptsToken?: AcceptsToken | undefined;
   /** Verifies `ak_`/`mt_`/`oat_` tokens and mints template tokens; pass `createClerkClient(...)`. */
@@ -63,6 +71,24 @@ export interface RequestAuthenticator {
   authenticateParts(parts: RequestParts): Promise<RequestState>;
 }
 
+/**
+ * Every option of request authentication: the token verifier's, the request's own, and the `@clerk/backend`
+ * options accepted as documented no-ops (`null` with no rule).
+ */
+export const REQUEST_AUTH_OPTIONS: OptionTable = {
+  ...TOKEN_VERIFIER_OPTIONS,
+  acceptsToken: [
+    (value) => normalizeAcceptsToken(value) !== undefined,
+    "'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'",
+  ],
+  client: null,
+  machineTokenCacheTtlInMs: range(0, 60_000),
+  onAuthEvent: FUNCTION,
+  domain: null,
+  proxyUrl: null,
+  isSatellite: null,
+};
+
 const MACHINE_CACHE_MAX = 1000;
 const machineCaches = new WeakMap<object, MachineTokenCaches>();
 
@@ -74,14 +100,26 @@ const machineCaches = new WeakMap<object, MachineTokenCaches>();
  * const authenticator = createRequestAuthenticator({ secretKey: 'sk_live_…', publishableKey: 'pk_live_…' });
  */
 export function createRequestAuthenticator(options: AuthenticateRequestOptions): RequestAuthenticator {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options_invalid: The options must be an object.');
-  const verifier = createTokenVerifier(defined(options) as TokenVerifierOptions);
+  return buildRequestAuthenticator(options, 'createRequestAuthenticator');
+}
+
+/**
+ * {@link createRequestAuthenticator} for a caller that names itself in its `TypeError`s (an adapter).
+ *
+ * @example
+ * const authenticator = buildRequestAuthenticator(options, 'clerkMiddleware');
+ */
+export function buildRequestAuthenticator(options: AuthenticateRequestOptions, component: string): RequestAuthenticator {
+  if (typeof options !== 'object' || options === null) throw optionError(component, 'The options must be an object.');
+  const problem = findOptionProblem(options, REQUEST_AUTH_OPTIONS);
+  if (problem) throw optionError(component, problem.message);
+  // Session tokens only: `tokenType` is 'session' in these options' type.
+  const verifier = buildTokenVerifier(verifierOptions(options), component) as TokenVerifier<VerifiedSession>;
   const context = buildContext(
     options,
     (token) => verifier.verify(token),
     createMachineTokenCaches(options.client, options.now ?? Date.now),
   );
-  if (typeof context === 'string') throw new TypeError(`options_invalid: ${context}`);
   return {
     authenticateRequest: (request) => runOnRequest(request, context),
     authenticateParts: (parts) => runAuthentication(parts, context),
@@ -100,15 +138,16 @@ export function createRequestAuthenticator(options: AuthenticateRequestOptions):
  */
 export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
   try {
-    const verifierOptions = defined(options) as TokenVerifierOptions;
+    const problem = findOptionProblem(options, REQUEST_AUTH_OPTIONS);
+    if (problem) return signedOutState({ reason: 'options_invalid', message: problem.message }, undefined);
+    const verifierOnly = verifierOptions(options);
     const client = options.client;
     let cache = client === undefined ? undefined : machineCaches.get(client);
     if (cache === undefined) {
       cache = createMachineTokenCaches(client, options.now ?? Date.now);
       if (client !== undefined) machineCaches.set(client, cache);
     }
-    const context = buildContext(options, (token) => verifyToken(token, verifierOptions), cache);
-    if (typeof context === 'string') return signedOutState({ reason: 'options_invalid', message: context }, undefined);
+    const context = buildContext(options, (token) => verifyToken(token, verifierOnly), cache);
     return await runOnRequest(request, context);
   } catch {
     return signedOutState({ reason: 'options_invalid', message: 'The options could not be read.' }, undefined);
@@ -128,19 +167,15 @@ function runOnRequest(request: Request, context: AuthenticationContext): Promise
   return runAuthentication(parts, context);
 }
 
-/** Returns the context, or a message naming the bad option. */
+/** The context of options already checked against {@link REQUEST_AUTH_OPTIONS}. */
 function buildContext(
   options: AuthenticateRequestOptions,
   verifySession: (token: string) => Promise<Result<VerifiedSession, TokenError>>,
   shared: MachineTokenCaches,
-): AuthenticationContext | string {
-  const accepts = normalizeAcceptsToken(options.acceptsToken);
-  if (accepts === undefined)
-    return "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
+): AuthenticationContext {
+  const accepts = normalizeAcceptsToken(options.acceptsToken)!;
   const ttl = options.machineTokenCacheTtlInMs ?? 10_000;
-  if (typeof ttl !== 'number' || !(ttl >= 0 && ttl <= 60_000)) return 'The machineTokenCacheTtlInMs option must be 0–60000.';
   const hook = options.onAuthEvent;
-  if (hook !== undefined && typeof hook !== 'function') return 'The onAuthEvent option must be a function.';
   const now = options.now ?? Date.now;
   const machine = createMachineTokenVerifier({
     client: options.client,
@@ -162,9 +197,15 @@ function buildContext(
   };
 }
 
-/** A copy without `undefined` values, so an unset environment variable reads as "option not given". */
-function defined(options: AuthenticateRequestOptions): Record<string, unknown> {
+/**
+ * The token verifier's options alone, without `undefined` values, so that an unset environment variable reads
+ * as "option not given" and the request's own options never reach the verifier.
+ */
+function verifierOptions(options: AuthenticateRequestOptions): TokenVerifierOptions {
   const copy: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(options)) if (value !== undefined) copy[name] = value;
-  return copy;
+  for (const name in TOKEN_VERIFIER_OPTIONS) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value !== undefined) copy[name] = value;
+  }
+  return copy as TokenVerifierOptions;
 }
