@@ -4,7 +4,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 // Through the Node entry: Express runs on Node, where the native HMAC is the fast path.
 import { createWebhookVerifier, type WebhookEvent, type WebhookErrorCode, type WebhookVerifierOptions } from '../node/webhooks.js';
-import { checkOptions, FUNCTION, range, type OptionTable } from '../kernel/check-options.js';
+import { checkOptions, FUNCTION, type OptionTable } from '../kernel/check-options.js';
 import { WEBHOOK_OPTIONS } from '../webhooks/options.js';
 import { readRawBody } from './read-raw-body.js';
 
@@ -47,7 +47,6 @@ export type ClerkWebhookHandler = (event: WebhookEvent, context: ClerkWebhookCon
 /** The route's own options beside the verifier's. */
 const CLERK_WEBHOOK_OPTIONS: OptionTable = {
   ...WEBHOOK_OPTIONS,
-  maxBodyBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
   onError: FUNCTION,
 };
 
@@ -80,7 +79,7 @@ function resolveSecret(options: ClerkWebhookOptions): string {
 export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhookHandler): RequestHandler {
   checkOptions('clerkWebhook', options, CLERK_WEBHOOK_OPTIONS);
   const { maxBodyBytes = 1_048_576, onError = reportError, ...verifierOptions } = options;
-  const verifier = createWebhookVerifier({ ...verifierOptions, signingSecret: resolveSecret(options) });
+  const verifier = createWebhookVerifier({ ...verifierOptions, maxBodyBytes, signingSecret: resolveSecret(options) });
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
     const read = await readRawBody(req, maxBodyBytes);
     if ('failure' in read) {
@@ -90,7 +89,8 @@ export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhook
     const result = await verifier.verify({ headers: req.headers, rawBody: read.body as never });
     if (result.errors) {
       const [error] = result.errors;
-      res.status(SERVER_SIDE.has(error.code) ? 500 : 400).json({ error: error.code, message: error.message });
+      const status = SERVER_SIDE.has(error.code) ? 500 : error.code === 'body_too_large' ? 413 : 400;
+      res.status(status).json({ error: error.code, message: error.message });
       return;
     }
     try {

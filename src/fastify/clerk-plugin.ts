@@ -30,8 +30,19 @@ export interface FastifyLikeRequest {
  */
 export interface FastifyLikeInstance {
   decorateRequest(name: string, value: unknown): unknown;
-  addHook(name: 'preHandler', hook: (request: FastifyLikeRequest) => Promise<void>): unknown;
+  addHook(name: ClerkHookName, hook: (request: FastifyLikeRequest) => Promise<void>): unknown;
 }
+
+/**
+ * The Fastify hook the plugin authenticates in, as @clerk/fastify's `hookName`: `'preHandler'` (the default) runs
+ * after body parsing and validation; `'onRequest'` runs first, before the body is read.
+ *
+ * @example
+ * await app.register(clerkPlugin, { hookName: 'onRequest' });
+ */
+export type ClerkHookName = 'onRequest' | 'preHandler';
+
+const HOOK_NAMES: readonly unknown[] = ['onRequest', 'preHandler'];
 
 /**
  * Options of {@link clerkPlugin}; keys default to `CLERK_SECRET_KEY`, `CLERK_PUBLISHABLE_KEY`,
@@ -41,8 +52,8 @@ export interface FastifyLikeInstance {
  * await app.register(clerkPlugin, { authorizedParties: ['https://app.example.com'] });
  */
 export interface ClerkPluginOptions extends AuthenticateRequestOptions {
-  /** The hook that authenticates: `'preHandler'` (the default) or `'onRequest'`. */
-  hookName?: 'onRequest' | 'preHandler' | undefined;
+  /** The hook that authenticates: `'preHandler'` (default) or `'onRequest'`. */
+  hookName?: ClerkHookName | undefined;
   /** Fastify's own `register` option; accepted, not used by the plugin. */
   prefix?: string | undefined;
   /** Fastify's own `register` option; accepted, not used by the plugin. */
@@ -56,14 +67,14 @@ export interface ClerkPluginOptions extends AuthenticateRequestOptions {
  * itself (which Fastify hands to the plugin too).
  */
 const PLUGIN_OPTIONS: OptionTable = {
-  hookName: oneOf(['onRequest', 'preHandler']),
+  hookName: oneOf(HOOK_NAMES),
   prefix: null,
   logLevel: null,
   logSerializers: null,
 };
 
 /**
- * A Fastify plugin that authenticates every request in a `preHandler` hook and sets `request.auth`
+ * A Fastify plugin that authenticates every request in a `preHandler` hook (or `hookName`'s) and sets `request.auth`
  * (also `getAuth(request)`). It never refuses a request itself. A missing key throws at registration.
  *
  * @example
@@ -76,13 +87,15 @@ const PLUGIN_OPTIONS: OptionTable = {
  */
 export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginOptions, done: (error?: Error) => void): void {
   let authenticator: ReturnType<typeof createAdapterAuthenticator>;
+  const hookName = options?.hookName ?? 'preHandler';
   try {
+    // The plugin's own options (hookName) are checked with the rest and not passed on.
     authenticator = createAdapterAuthenticator(options ?? {}, 'clerkPlugin', PLUGIN_OPTIONS);
   } catch (error) {
     return done(error as Error);
   }
   instance.decorateRequest('auth', undefined);
-  instance.addHook('preHandler', async (request) => {
+  instance.addHook(hookName, async (request) => {
     storeAuth(request, await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url)));
   });
   done();

@@ -24,6 +24,8 @@ export interface WebhookVerifierOptions {
   logger?: ClientLogger | undefined;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   now?: (() => number) | undefined;
+  /** The largest body verified; a `Request` body is read no further (`body_too_large`). Default 1048576 (1 MiB). */
+  maxBodyBytes?: number | undefined;
 }
 
 /** Options with defaults filled in; the secret is deliberately absent. */
@@ -32,6 +34,7 @@ export interface ResolvedWebhookOptions {
   readonly eventValidation: ResponseValidationMode;
   readonly logger: ClientLogger;
   readonly now: () => number;
+  readonly maxBodyBytes: number;
 }
 
 /**
@@ -44,6 +47,7 @@ export const WEBHOOK_OPTIONS = {
   eventValidation: oneOf(['error', 'warn', 'off']),
   logger: LOGGER,
   now: FUNCTION,
+  maxBodyBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
 } as const satisfies Record<keyof WebhookVerifierOptions, OptionRule | null>;
 
 /**
@@ -58,6 +62,6 @@ export function resolveWebhookOptions(options: Partial<WebhookVerifierOptions> |
     return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
   const problem = findOptionProblem(options, WEBHOOK_OPTIONS);
   if (problem) return failWebhook('options_invalid', problem.message, { option: problem.option });
-  const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now } = options;
-  return { data: { toleranceInSeconds, eventValidation, logger: guardLogger(logger), now } };
+  const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now, maxBodyBytes = 1_048_576 } = options;
+  return { data: { toleranceInSeconds, eventValidation, logger: guardLogger(logger), now, maxBodyBytes } };
 }
