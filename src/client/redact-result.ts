@@ -4,7 +4,7 @@ import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 
 /**
- * Redacts every string a result carries besides `data` and the raw `response`: each error's fields
+ * Redacts every string a result carries besides `data` and the raw `response`: each error's fields and warning,
  * (`code`, `message`, `longMessage`, `traceId`, `meta`…) and the result's `traceId`. Servers and
  * proxies may echo the `Authorization` header into any of them.
  *
@@ -13,7 +13,11 @@ import type { ApiResult } from './api-result.js';
  */
 export function redactResult<T>(result: ApiResult<T>, redact: (text: string) => string): ApiResult<T> {
   const traceId = result.traceId === undefined ? undefined : redact(result.traceId);
-  if (!result.errors) return traceId === result.traceId ? result : { ...result, traceId };
+  if (!result.errors) {
+    if (result.warnings !== undefined)
+      return { ...result, traceId, warnings: redactDeep(result.warnings, redact) as typeof result.warnings };
+    return traceId === result.traceId ? result : { ...result, traceId };
+  }
   const errors = result.errors.map((error) => redactDeep(error, redact)) as NonEmptyArray<ApiError>;
   return { ...result, errors, traceId };
 }

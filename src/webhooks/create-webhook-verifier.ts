@@ -89,7 +89,8 @@ export async function verifyDelivery(signer: WebhookSigner, input: unknown, opti
   const payload = parseEventPayload(read.data.body);
   if (payload.errors) return { ...payload, webhookId: id };
   const event = await validateEvent(payload.data, options.eventValidation, options.logger);
-  return event.errors ? { ...event, webhookId: id } : { data: event.data, webhookId: id };
+  if (event.errors) return { ...event, webhookId: id };
+  return event.warnings ? { data: event.data, webhookId: id, warnings: event.warnings } : { data: event.data, webhookId: id };
 }
 
 /**
