@@ -5,7 +5,7 @@ import { assertSecretKey } from '../kernel/secret-key.js';
 import { checkServiceUrl } from '../kernel/url-checks.js';
 
 export type { ResponseValidationMode } from '../kernel/validation-mode.js';
-import type { ResponseValidationMode } from '../kernel/validation-mode.js';
+import { VALIDATION_MODES, type ResponseValidationMode } from '../kernel/validation-mode.js';
 
 /**
  * Tunables of the retry backoff; the defaults suit production and tests shrink them.
@@ -43,7 +43,11 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** Default `clerk-bapi`. */
   userAgent?: string | undefined;
-  /** Default `'error'`. */
+  /**
+   * Default `'warn'`: a 2xx body whose fields deviate from the spec comes back as `data` with `warnings` (logged
+   * once per operation and path); `'error'` turns any deviation into `response_validation_failed` (strict, for
+   * tests and CI); `'off'` skips validation. A body whose root is no documented shape is an error unless `'off'`.
+   */
   responseValidation?: ResponseValidationMode | undefined;
   /** Receives validation warnings and retry notices. Default: `console.warn`. */
   logger?: ClientLogger | undefined;
@@ -78,8 +82,6 @@ export interface ClientConfig {
   readonly maxRetryAfterMs: number;
 }
 
-const MODES: readonly ResponseValidationMode[] = ['error', 'warn', 'off'];
-
 /**
  * The longest delay a timer can wait: `setTimeout` turns anything longer into 1 ms, so every
  * duration option is refused past it at construction (per-call options give `params_invalid`).
@@ -111,7 +113,7 @@ export const CLIENT_OPTIONS = {
   timeoutMs: range(1, MAX_TIMER_MS),
   maxRetries: range(0, 10, 'retries', true),
   userAgent: [(value) => typeof value === 'string' && /^[\x20-\x7e]+$/.test(value), 'a non-empty printable ASCII string'],
-  responseValidation: oneOf(MODES),
+  responseValidation: oneOf(VALIDATION_MODES),
   logger: LOGGER,
   maxResponseBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
   backoff: [(value) => typeof value === 'object' && value !== null, 'an object'],
@@ -145,7 +147,7 @@ export function parseClientOptions(options: ClientOptions, specVersion: string):
     timeoutMs: options.timeoutMs ?? 30_000,
     maxRetries: options.maxRetries ?? 2,
     userAgent: options.userAgent ?? 'clerk-bapi',
-    responseValidation: options.responseValidation ?? 'error',
+    responseValidation: options.responseValidation ?? 'warn',
     logger: guardLogger(options.logger ?? consoleLogger),
     maxResponseBytes: options.maxResponseBytes ?? 10 * 1024 * 1024,
     initialDelayMs: backoff.initialDelayMs ?? 500,

@@ -1,6 +1,6 @@
 import { findOptionProblem, FUNCTION, LOGGER, oneOf, range, type OptionRule } from '../kernel/check-options.js';
 import { consoleLogger, guardLogger, type ClientLogger } from '../kernel/logger.js';
-import type { ResponseValidationMode } from '../kernel/validation-mode.js';
+import { VALIDATION_MODES, type ResponseValidationMode } from '../kernel/validation-mode.js';
 import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
 
@@ -16,11 +16,13 @@ export interface WebhookVerifierOptions {
   /** How far the `webhook-timestamp` may be from now, either way; 0–86400 s. Default 300. */
   toleranceInSeconds?: number | undefined;
   /**
-   * What to do when an event of a known type does not match its schema, as the client's `responseValidation`:
-   * `'error'` gives `event_invalid`, `'warn'` logs and returns the event, `'off'` skips validation. Default `'error'`.
+   * What to do when an event does not match its schema, as the client's `responseValidation`: `'warn'` (the
+   * default) returns the event with `warnings` (logged once per event type and path), `'error'` gives
+   * `event_invalid` (strict, for tests and CI), `'off'` skips validation. An event whose `data` is not an object
+   * where one is documented is `event_invalid` unless `'off'`.
    */
   eventValidation?: ResponseValidationMode | undefined;
-  /** Receives `'warn'` mode reports. Default `console.warn`. */
+  /** Receives the deviations `'warn'` mode reports. Default `console.warn`. */
   logger?: ClientLogger | undefined;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   now?: (() => number) | undefined;
@@ -44,7 +46,7 @@ export interface ResolvedWebhookOptions {
 export const WEBHOOK_OPTIONS = {
   signingSecret: null,
   toleranceInSeconds: range(0, 86_400, 'seconds'),
-  eventValidation: oneOf(['error', 'warn', 'off']),
+  eventValidation: oneOf(VALIDATION_MODES),
   logger: LOGGER,
   now: FUNCTION,
   maxBodyBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
@@ -62,6 +64,6 @@ export function resolveWebhookOptions(options: Partial<WebhookVerifierOptions> |
     return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
   const problem = findOptionProblem(options, WEBHOOK_OPTIONS);
   if (problem) return failWebhook('options_invalid', problem.message, { option: problem.option });
-  const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now, maxBodyBytes = 1_048_576 } = options;
+  const { toleranceInSeconds = 300, eventValidation = 'warn', logger = consoleLogger, now = Date.now, maxBodyBytes = 1_048_576 } = options;
   return { data: { toleranceInSeconds, eventValidation, logger: guardLogger(logger), now, maxBodyBytes } };
 }

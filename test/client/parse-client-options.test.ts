@@ -31,7 +31,7 @@ describe('parseClientOptions', () => {
       timeoutMs: 30_000,
       maxRetries: 2,
       userAgent: 'clerk-bapi',
-      responseValidation: 'error',
+      responseValidation: 'warn',
       maxResponseBytes: 10 * 1024 * 1024,
       initialDelayMs: 500,
       maxDelayMs: 8000,
@@ -104,7 +104,7 @@ describe('parseClientOptions', () => {
     [
       'an unknown responseValidation',
       { responseValidation: 'strict' as 'off' },
-      "createClerkClient: The responseValidation option must be 'error', 'warn' or 'off'.",
+      "createClerkClient: The responseValidation option must be 'warn', 'error' or 'off'.",
     ],
     ['a fetch that is not a function', { fetch: {} as never }, 'createClerkClient: The fetch option must be a function.'],
     [
