@@ -3,7 +3,13 @@
 // handler throws or the route is misconfigured, so that Clerk retries after the fix.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 // Through the Node entry: Express runs on Node, where the native HMAC is the fast path.
-import { createWebhookVerifier, type WebhookEvent, type WebhookErrorCode, type WebhookVerifierOptions } from '../node/webhooks.js';
+import {
+  createWebhookVerifier,
+  type WebhookEvent,
+  type WebhookErrorCode,
+  type WebhookResult,
+  type WebhookVerifierOptions,
+} from '../node/webhooks.js';
 import { readRawBody } from './read-raw-body.js';
 
 /**
@@ -23,13 +29,14 @@ export interface ClerkWebhookOptions extends Omit<WebhookVerifierOptions, 'signi
 
 /**
  * What the handler receives beside the event: the delivery's id (stable across retries: de-duplicate on it)
- * and Express's request and response.
+ * and Express's request and response, and `warnings` when the event deviates from its schema (see `WebhookResult`).
  *
  * @example
  * const handler: ClerkWebhookHandler = async (event, { webhookId }) => { await store(webhookId, event); };
  */
 export interface ClerkWebhookContext {
   webhookId: string;
+  warnings: WebhookResult['warnings'];
   req: Request;
   res: Response;
 }
@@ -70,7 +77,7 @@ function resolveSecret(options: ClerkWebhookOptions): string {
  */
 export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhookHandler): RequestHandler {
   const { maxBodyBytes = 1_048_576, onError = reportError, ...verifierOptions } = options;
-  const verifier = createWebhookVerifier({ ...verifierOptions, signingSecret: resolveSecret(options) });
+  const verifier = createWebhookVerifier({ ...verifierOptions, maxBodyBytes, signingSecret: resolveSecret(options) });
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
     const read = await readRawBody(req, maxBodyBytes);
     if ('failure' in read) {
@@ -80,11 +87,12 @@ export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhook
     const result = await verifier.verify({ headers: req.headers, rawBody: read.body as never });
     if (result.errors) {
       const [error] = result.errors;
-      res.status(SERVER_SIDE.has(error.code) ? 500 : 400).json({ error: error.code, message: error.message });
+      const status = SERVER_SIDE.has(error.code) ? 500 : error.code === 'body_too_large' ? 413 : 400;
+      res.status(status).json({ error: error.code, message: error.message });
       return;
     }
     try {
-      await handler(result.data, { webhookId: result.webhookId, req, res });
+      await handler(result.data, { webhookId: result.webhookId, warnings: result.warnings, req, res });
     } catch (error) {
       try {
         onError(error, req);
