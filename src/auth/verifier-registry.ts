@@ -64,7 +64,7 @@ export function verifyToken(
     if (unknown) return Promise.resolve(unknown);
     const { snapshot, id } = snapshotOptions(options);
     verifier = verifiers.get(id);
-    if (!verifier) {
+    if (verifier === undefined) {
       const resolved = resolveVerifierOptions(snapshot);
       if (resolved.errors) return Promise.resolve(resolved);
       verifier = buildVerifier(resolved.data, sharedKeySource(resolved.data));
