@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const benches = [
+const all = [
   'generate/generate-time.ts',
   'client/get-user-list.ts',
   'auth/verify.ts',
@@ -12,6 +12,12 @@ const benches = [
   'webhooks/verify.ts',
   'size/size.ts',
 ];
+// Benches that run only when named (`npm run bench -- soak`): long, and they assert rather than measure.
+const onDemand = ['soak/soak.ts'];
+// `npm run bench -- auth soak` runs the named ones only (by folder), and then does not rewrite bench/RESULTS.md.
+const named = process.argv.slice(2);
+const benches = named.length === 0 ? all : [...all, ...onDemand].filter((bench) => named.includes(bench.split('/')[0] as string));
+if (named.length > 0 && benches.length === 0) throw new Error(`no bench named ${named.join(', ')}`);
 const root = fileURLToPath(new URL('./', import.meta.url));
 const sections: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`, ''];
 
@@ -31,5 +37,7 @@ for (const bench of benches) {
   const results = script.replace(/[^/]+$/, 'RESULTS.md');
   if (existsSync(results)) sections.push(readFileSync(results, 'utf8'), '');
 }
-writeFileSync(`${root}RESULTS.md`, sections.join('\n'));
-console.log(`\nwrote bench/RESULTS.md`);
+if (named.length === 0) {
+  writeFileSync(`${root}RESULTS.md`, sections.join('\n'));
+  console.log(`\nwrote bench/RESULTS.md`);
+}
