@@ -13,6 +13,7 @@ import {
   type RequestState,
   type SessionAuthObject,
 } from '../auth/index.js';
+import { readSessionIdParam } from '../auth/request/session-id-param.js';
 import './auth.js';
 
 /**
@@ -57,14 +58,7 @@ export function createAdapterAuthenticator(options: AuthenticateRequestOptions, 
  * const parts = nodeRequestParts(req.headers, req.originalUrl);
  */
 export function nodeRequestParts(headers: NodeHeaders, url: string | undefined): RequestParts {
-  let sessionIdParam: string | null | undefined;
-  if (url !== undefined && url.includes('_clerk_session_id')) {
-    try {
-      sessionIdParam = new URL(url, 'http://localhost').searchParams.get('_clerk_session_id');
-    } catch {
-      sessionIdParam = undefined;
-    }
-  }
+  const sessionIdParam = typeof url === 'string' ? readSessionIdParam(url) : undefined;
   return { authorization: headers['authorization'], cookie: headers['cookie'], sessionIdParam };
 }
 

@@ -89,6 +89,12 @@ function quickKind(token: string, accepts: AuthenticationContext['accepts']): To
 }
 
 async function authenticateSession(found: FoundToken, parts: RequestParts, context: AuthenticationContext): Promise<RequestState> {
+  const wanted = parts.sessionIdParam;
+  // A repeated parameter: the application may read another value than the one checked here (SECURITY G.43).
+  if (typeof wanted === 'object' && wanted !== null) {
+    const failure: AuthFailure = { reason: 'session_id_mismatch', message: 'The _clerk_session_id parameter is repeated.' };
+    return reject(context, failure, 'session_token', found.source);
+  }
   const result = await context.verifySession(found.token);
   if (result.errors) {
     const error = result.errors[0];
@@ -97,7 +103,6 @@ async function authenticateSession(found: FoundToken, parts: RequestParts, conte
     return reject(context, { reason: toRequestReason(error.code), message: error.message }, type, found.source);
   }
   const session = result.data;
-  const wanted = parts.sessionIdParam;
   // Multi-session apps name the session a request is for; a token of another session of the same user is refused.
   if (typeof wanted === 'string' && wanted !== '' && wanted !== session.sessionId) {
     const failure: AuthFailure = {
