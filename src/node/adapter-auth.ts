@@ -15,6 +15,7 @@ import {
 } from '../auth/index.js';
 import { readSessionIdParam } from '../auth/request/session-id-param.js';
 import './auth.js';
+import { toRequestAuth, unwrapRequestAuth } from './request-auth.js';
 
 /**
  * Node's incoming header map, as Express and Fastify expose it.
@@ -81,7 +82,9 @@ function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK
  * @example
  * const auth = pickAuth(req.auth, undefined); // a session auth object
  */
-export function pickAuth(auth: AuthObject | undefined, accepts: AcceptsToken | undefined): AuthObject {
+export function pickAuth(given: AuthObject | undefined, accepts: AcceptsToken | undefined): AuthObject {
+  // `req.auth` is a function carrying the fields (request-auth.ts): its plain object is what is returned.
+  const auth = unwrapRequestAuth(given);
   if (auth === undefined) return signedOutAuthObject();
   if (accepts === 'any') return auth;
   const kinds: readonly string[] = typeof accepts === 'string' ? [accepts] : (accepts ?? ['session_token']);
@@ -95,7 +98,7 @@ export function pickAuth(auth: AuthObject | undefined, accepts: AcceptsToken | u
  * const getAuth: GetAuth<{ auth?: AuthObject }> = createGetAuth();
  */
 export interface GetAuth<Req> {
-  (req: Req): SessionAuthObject;
+  (req: Req, options?: { acceptsToken?: 'session_token' | undefined }): SessionAuthObject;
   (req: Req, options: { acceptsToken: AcceptsToken }): AuthObject;
 }
 
@@ -106,7 +109,7 @@ export interface GetAuth<Req> {
  * export const getAuth: GetAuth<ExpressLikeRequest> = createGetAuth();
  */
 export function createGetAuth<Req extends { auth?: AuthObject | undefined }>(): GetAuth<Req> {
-  return ((req: Req, options?: { acceptsToken: AcceptsToken }) => pickAuth(req?.auth, options?.acceptsToken)) as GetAuth<Req>;
+  return ((req: Req, options?: { acceptsToken?: AcceptsToken | undefined }) => pickAuth(req?.auth, options?.acceptsToken)) as GetAuth<Req>;
 }
 
 const REQUEST_STATE = Symbol('clerk-bapi.requestState');
@@ -119,7 +122,8 @@ const REQUEST_STATE = Symbol('clerk-bapi.requestState');
  */
 export function storeAuth(req: { auth?: AuthObject | undefined }, state: RequestState): void {
   (req as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE] = state;
-  req.auth = state.toAuth();
+  // Callable (`req.auth()`, current @clerk/express) and carrying the fields (`req.auth.userId`, the older form).
+  req.auth = toRequestAuth(state.toAuth(), pickAuth);
 }
 
 /**

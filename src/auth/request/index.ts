@@ -34,5 +34,6 @@ export type { AuthFailure, RequestAuthReason } from './reasons.js';
 export type { AuthObject, RequestState, SignedInState, SignedOutState, ToAuthOptions } from './request-state.js';
 export { decideAccess, type AccessDenial } from './decide-access.js';
 export { debugRequestState } from './debug-request-state.js';
+export type { AuthFor } from './auth-for.js';
 export type { AuthEvent, AuthEventHook } from './security-events.js';
 export type { AcceptsToken, MachineTokenType, TokenType } from './token-types.js';
