@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark script in its own process, one after another (so they do not compete
-// for the 2 cores), and collects their markdown tables into bench/RESULTS.md.
+// for the 2 cores). Each writes its tables to bench/<name>/RESULTS.md; bench/RESULTS.md is the report built from
+// them by hand, with the context a single run lacks (load, spread across runs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const all = [
@@ -14,12 +15,11 @@ const all = [
 ];
 // Benches that run only when named (`npm run bench -- soak`): long, and they assert rather than measure.
 const onDemand = ['soak/soak.ts'];
-// `npm run bench -- auth soak` runs the named ones only (by folder), and then does not rewrite bench/RESULTS.md.
+// `npm run bench -- auth soak` runs the named ones only (by folder).
 const named = process.argv.slice(2);
 const benches = named.length === 0 ? all : [...all, ...onDemand].filter((bench) => named.includes(bench.split('/')[0] as string));
 if (named.length > 0 && benches.length === 0) throw new Error(`no bench named ${named.join(', ')}`);
 const root = fileURLToPath(new URL('./', import.meta.url));
-const sections: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`, ''];
 
 for (const bench of benches) {
   const script = `${root}${bench}`;
@@ -32,12 +32,6 @@ for (const bench of benches) {
   if (run.status !== 0) {
     console.error(`${bench} failed with exit code ${run.status}`);
     process.exitCode = 1;
-    continue;
   }
-  const results = script.replace(/[^/]+$/, 'RESULTS.md');
-  if (existsSync(results)) sections.push(readFileSync(results, 'utf8'), '');
 }
-if (named.length === 0) {
-  writeFileSync(`${root}RESULTS.md`, sections.join('\n'));
-  console.log(`\nwrote bench/RESULTS.md`);
-}
+console.log('\ntables written to bench/*/RESULTS.md; bring bench/RESULTS.md and the README headline table up to date');
