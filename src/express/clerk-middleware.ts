@@ -2,9 +2,12 @@ import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type Ha
 import {
   createAdapterAuthenticator,
   createGetAuth,
+  inheritOptions,
   nodeRequestParts,
+  readAppOptions,
   pickAuth,
   readRequestState,
+  storeAppOptions,
   storeAuth,
   type GetAuth,
   type NodeHeaders,
@@ -21,6 +24,8 @@ export interface ExpressLikeRequest {
   headers: NodeHeaders;
   originalUrl?: string | undefined;
   url?: string | undefined;
+  /** Node's header lines as received: several `Authorization` lines are refused. */
+  rawHeaders?: readonly string[] | undefined;
   auth?: AuthObject | undefined;
 }
 
@@ -70,10 +75,15 @@ export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
  * app.get('/me', (req, res) => res.json({ userId: getAuth(req).userId }));
  */
 export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHandler {
+  return authenticateWith(options, true);
+}
+
+function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean): ExpressHandler {
   const authenticator = createAdapterAuthenticator(options, 'clerkMiddleware');
   return (req, _res, next) => {
-    authenticator.authenticateParts(nodeRequestParts(req.headers, req.originalUrl ?? req.url)).then((state) => {
+    authenticator.authenticateParts(nodeRequestParts(req.headers, req.originalUrl ?? req.url, req.rawHeaders)).then((state) => {
       storeAuth(req, state);
+      if (appLevel) storeAppOptions(req, options);
       next();
     }, next);
   };
@@ -114,7 +124,8 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
 /**
  * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; never
  * redirects. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
- * options of its own (e.g. `acceptsToken: 'api_key'` on one route).
+ * options of its own (e.g. `acceptsToken: 'api_key'` on one route); those inherit the options of the
+ * `clerkMiddleware()` that ran before (`authorizedParties`, `audience`, keys…), the route's own winning.
  *
  * @example
  * app.get('/reports', requireAuth({ has: { permission: 'org:reports:read' } }), (req, res) => res.json(getAuth(req)));
@@ -124,7 +135,10 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
   // With options of its own, keys are checked now, at startup; otherwise on first use, since a
   // clerkMiddleware() installed before it may hold keys that are not in the environment.
-  let middleware: ExpressHandler | undefined = ownOptions ? clerkMiddleware(middlewareOptions) : undefined;
+  let middleware: ExpressHandler | undefined = ownOptions ? authenticateWith(middlewareOptions, false) : undefined;
+  // Per application-level options object: the route's options over the application's (SECURITY G.46), so that
+  // `acceptsToken` on one route never drops the app's `authorizedParties`, `audience`, keys…
+  const inherited = new WeakMap<object, ExpressHandler>();
   return (req, res, next) => {
     const check = (error?: unknown): void => {
       if (error !== undefined) return next(error);
@@ -136,11 +150,17 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
     };
     // Options of its own (acceptsToken, say) mean this route authenticates for itself, whatever ran before.
     if (!ownOptions && getRequestState(req) !== undefined) return check();
+    const app = ownOptions ? readAppOptions(req) : undefined;
+    let handler: ExpressHandler;
     try {
-      middleware ??= clerkMiddleware(middlewareOptions);
+      if (app === undefined) handler = middleware ??= authenticateWith(middlewareOptions, false);
+      else {
+        handler = inherited.get(app) ?? authenticateWith(inheritOptions(app, middlewareOptions), false);
+        inherited.set(app, handler);
+      }
     } catch (error) {
       return next(error);
     }
-    middleware(req, res, check);
+    handler(req, res, check);
   };
 }

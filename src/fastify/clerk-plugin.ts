@@ -19,6 +19,8 @@ export interface FastifyLikeRequest {
   headers: NodeHeaders;
   url: string;
   auth?: AuthObject | undefined;
+  /** Node's request: its `rawHeaders` show several `Authorization` lines, which are refused. */
+  raw?: { rawHeaders?: readonly string[] | undefined } | undefined;
 }
 
 /**
@@ -80,7 +82,7 @@ export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginO
   }
   instance.decorateRequest('auth', undefined);
   instance.addHook(hookName, async (request) => {
-    storeAuth(request, await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url)));
+    storeAuth(request, await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url, request.raw?.rawHeaders)));
   });
   done();
 }
