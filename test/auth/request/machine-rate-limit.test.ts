@@ -5,7 +5,7 @@ import { verifyWithClient } from '../../../src/auth/request/machine-token-client
 // not accept this machine token", sending operators after a valid token instead of the rate limit.
 
 const answering = (status: number) => ({
-  m2m: { verifyM2MToken: async () => ({ errors: [{ code: 'too_many_requests', message: 'slow down', status }] }) },
+  m2m: { verifyM2mToken: async () => ({ errors: [{ code: 'too_many_requests', message: 'slow down', status }] }) },
 });
 
 describe('machine token verification when the Backend API gives no verdict', () => {
