@@ -56,7 +56,12 @@ export function createAdapterAuthenticator(options: AuthenticateRequestOptions, 
  * @example
  * const parts = nodeRequestParts(req.headers, req.originalUrl);
  */
-export function nodeRequestParts(headers: NodeHeaders, url: string | undefined): RequestParts {
+export function nodeRequestParts(
+  headers: NodeHeaders,
+  url: string | undefined,
+  method?: string | undefined,
+  protocol?: string | undefined,
+): RequestParts {
   let sessionIdParam: string | null | undefined;
   if (url !== undefined && url.includes('_clerk_session_id')) {
     try {
@@ -65,7 +70,37 @@ export function nodeRequestParts(headers: NodeHeaders, url: string | undefined):
       sessionIdParam = undefined;
     }
   }
-  return { authorization: headers['authorization'], cookie: headers['cookie'], sessionIdParam };
+  return {
+    authorization: headers['authorization'],
+    cookie: headers['cookie'],
+    sessionIdParam,
+    method,
+    url,
+    protocol: protocol === 'https' ? 'https' : 'http',
+    header: (name) => {
+      const value = headers[name];
+      return typeof value === 'string' ? value : value?.[0];
+    },
+  };
+}
+
+/**
+ * The redirect of a handshake state for a Node response: `307` with `Location`, `Cache-Control`, the
+ * `x-clerk-auth-*` headers and every `Set-Cookie` as its own header; `undefined` for other states.
+ *
+ * @example
+ * const redirect = handshakeRedirect(state);
+ * if (redirect) { res.writeHead(redirect.status, redirect.headers); res.end(); }
+ */
+export function handshakeRedirect(state: RequestState): { status: 307; headers: Record<string, string | string[]> } | undefined {
+  if (state.status !== 'handshake') return undefined;
+  const headers: Record<string, string | string[]> = {};
+  state.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = state.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  return { status: 307, headers };
 }
 
 function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK_JWT_KEY' | 'CLERK_API_URL', string | undefined> {

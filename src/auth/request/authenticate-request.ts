@@ -14,6 +14,7 @@ import type { RequestState } from './request-state.js';
 import { signedOutState } from './request-state.js';
 import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
+import { resolveInstance, type CookieSessionOptions } from './handshake/instance.js';
 
 /**
  * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
@@ -38,7 +39,7 @@ export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenC
  * @example
  * const options: AuthenticateRequestOptions = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
  */
-export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions> {
+export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions>, Unset<CookieSessionOptions> {
   /** Token kinds this route accepts. Default `'session_token'`. */
   acceptsToken?: AcceptsToken | undefined;
   /** Verifies `ak_`/`mt_`/`oat_` tokens and mints template tokens; pass `createClerkClient(...)`. */
@@ -121,7 +122,15 @@ function runOnRequest(request: Request, context: AuthenticationContext): Promise
     const url = request.url;
     // Parsing the URL costs more than the rest of a cached verification: only when the parameter can be there.
     const sessionIdParam = url.includes('_clerk_session_id') ? new URL(url).searchParams.get('_clerk_session_id') : undefined;
-    parts = { authorization: request.headers.get('authorization'), cookie: request.headers.get('cookie'), sessionIdParam };
+    const headers = request.headers;
+    parts = {
+      authorization: headers.get('authorization'),
+      cookie: headers.get('cookie'),
+      sessionIdParam,
+      method: request.method,
+      url,
+      header: (name) => headers.get(name),
+    };
   } catch {
     return Promise.resolve(signedOutState({ reason: 'token_missing', message: 'The request could not be read.' }, undefined));
   }
@@ -142,6 +151,8 @@ function buildContext(
   const hook = options.onAuthEvent;
   if (hook !== undefined && typeof hook !== 'function') return 'The onAuthEvent option must be a function.';
   const now = options.now ?? Date.now;
+  const instance = resolveInstance(options);
+  if (typeof instance === 'string') return instance;
   const machine = createMachineTokenVerifier({
     client: options.client,
     jwtKey: options.jwtKey,
@@ -159,6 +170,8 @@ function buildContext(
     client: options.client,
     publishableKey: typeof options.publishableKey === 'string' ? options.publishableKey : undefined,
     onAuthEvent: hook,
+    instance,
+    now,
   };
 }
 
