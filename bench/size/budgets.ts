@@ -17,6 +17,8 @@ export interface Budget {
 export const BUDGETS: Readonly<Record<string, Budget>> = {
   'whole client (createClerkClient + users.getUser)': { target: 1.5, limit: 1.5 },
   'verifyToken from the auth entry': { target: 0.8, limit: 0.8 },
-  'authenticateRequest from the auth entry': { target: 0.35, limit: 0.35 },
+  // Issue 24 brought cookie sessions (the handshake, __client_uat, satellites, proxies), which Clerk's bundle
+  // already holds: about 12 kB minified that the 0.35 target was set without.
+  'authenticateRequest from the auth entry': { target: 0.35, limit: 0.37 },
   'getUser alone (clerk-bapi/operations) vs their whole client': { target: 0.25, limit: 0.25 },
 };

@@ -77,21 +77,7 @@ export function handshakeUrl(flow: CookieFlow, reason: HandshakeReason, organiza
   return url;
 }
 
-const MESSAGES: Partial<Record<string, string>> = {
-  'session-token-and-uat-missing': 'The request has no session cookie and no __client_uat.',
-  'session-token-but-no-client-uat': 'The request has a session cookie but __client_uat says there is no signed-in client.',
-  'client-uat-but-no-session-token': 'The __client_uat cookie says signed in, but there is no session cookie.',
-  'session-token-iat-before-client-uat': 'The session cookie is older than the client (a sign-out or switch in another tab).',
-  'dev-browser-missing': 'A development instance needs the __clerk_db_jwt dev-browser cookie.',
-  'dev-browser-sync': 'The dev-browser token in the URL must be synced by a handshake.',
-  'satellite-needs-syncing': 'This satellite domain must sync its session with the primary domain.',
-  'primary-responds-to-syncing': 'The primary domain sends a satellite back after syncing.',
-  'primary-domain-cross-origin-sync': 'A page load from another origin needs a handshake on the primary domain.',
-  'active-organization-mismatch': 'The URL names another organization than the active one.',
-};
-
+/** Clerk's signed-out message here is empty; ours says what would have fixed it. */
 function describe(reason: HandshakeReason): string {
-  const known = MESSAGES[reason];
-  if (known !== undefined) return `${known} Only a page load can be refreshed by a handshake.`;
-  return 'The session cookie must be refreshed by a handshake, and only a page load can be.';
+  return `A handshake (${reason}) is needed, and only a page load of a known instance can be redirected to one.`;
 }
