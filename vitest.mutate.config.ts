@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The unit tests that exercise src/auth and src/core, for `npm run mutate` (Stryker). No type tests, no contract
+// The unit tests that exercise src/auth and src/kernel, for `npm run mutate` (Stryker). No type tests, no contract
 // tests (Prism), no generated client: only what a mutant of the handwritten runtime can make fail.
 export default defineConfig({
   test: {

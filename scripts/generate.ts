@@ -1,7 +1,9 @@
 // Generates src/generated/ from the pinned, repaired BAPI spec (and the webhooks spec).
 // Usage: tsx scripts/generate.ts [--version <bapi version>] [--check]
 //   --check  also fails when the committed API-surface snapshot in openapi/api-surface/ is stale.
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderApiSurface } from './gen/api-surface.js';
@@ -15,7 +17,6 @@ import { emitShapes } from './gen/emit-shapes.js';
 import { emitStandalone } from './gen/emit-standalone.js';
 import { emitTypes } from './gen/emit-types.js';
 import { emitWebhooks } from './gen/emit-webhooks.js';
-import { formatSources } from './gen/format-source.js';
 import { readNamingMap } from './gen/naming.js';
 import { openResponseEnums } from './gen/response-enums.js';
 import { buildOperationModel } from './gen/operation-model.js';
@@ -57,6 +58,28 @@ function writeIfChanged(path: string, content: string): void {
   writeFileSync(path, content);
 }
 
+/**
+ * Prints generated modules through the project's formatter (Biome, biome.json) in one `biome format` run, so that
+ * generated code reads like the handwritten code instead of 3,000-character lines. One pass is enough: the output
+ * is git-ignored and never format-checked, and the same input and Biome version give the same output.
+ */
+function formatSources(sources: Record<string, string>): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'clerk-bapi-format-'));
+  try {
+    const names = Object.keys(sources);
+    for (const name of names) writeFileSync(join(dir, name), sources[name]!);
+    const largest = Math.max(0, ...names.map((name) => Buffer.byteLength(sources[name]!)));
+    // The scratch directory is outside the repository: no VCS, and no size limit for the large generated tables.
+    const args = ['format', '--write', `--config-path=${projectRoot}/biome.json`, '--vcs-enabled=false', `--files-max-size=${largest + 1}`];
+    const run = spawnSync(join(projectRoot, 'node_modules/.bin/biome'), [...args, ...names], { cwd: dir, encoding: 'utf8' });
+    // A generated file that does not parse is a generator bug.
+    if (run.status !== 0) throw new Error(`biome could not format generated code: ${(run.stderr || run.stdout).slice(0, 500)}`);
+    return Object.fromEntries(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The handwritten exports of src/index.ts, which generated model names must not shadow. */
 function publicNames(): Set<string> {
   return readPublicNames(join(projectRoot, 'src/index.ts'), (specifier) => specifier.startsWith('./generated/'));
@@ -89,7 +112,7 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
   const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
   for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;
   // Printed through the project's formatter, so generated code reads like the handwritten code.
-  return { bapi, operations, files: await formatSources(files), surface: renderApiSurface(operations, version, bapi.sha256, models) };
+  return { bapi, operations, files: formatSources(files), surface: renderApiSurface(operations, version, bapi.sha256, models) };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {

@@ -168,3 +168,26 @@ export type TokenType = 'session' | 'jwt_template';
  * type Data = VerifiedToken<'jwt_template'>; // VerifiedTemplateToken
  */
 export type VerifiedToken<K extends TokenType = 'session'> = K extends 'jwt_template' ? VerifiedTemplateToken : VerifiedSession;
+
+declare global {
+  /**
+   * Your session token's custom claims (Dashboard → Sessions → Customize session token), declared once for the
+   * whole app as with Clerk's SDKs; they then type `auth.sessionClaims`. Only declared: never checked at runtime.
+   *
+   * @example
+   * declare global {
+   *   interface CustomJwtSessionClaims { metadata: { role?: 'admin' | 'member' } }
+   * }
+   */
+  // biome-ignore lint/suspicious/noEmptyInterface: an interface the application augments.
+  interface CustomJwtSessionClaims {}
+}
+
+/**
+ * The claims of a verified session as the auth object types them: Clerk's, plus the application's
+ * `CustomJwtSessionClaims`.
+ *
+ * @example
+ * const role = auth.sessionClaims?.metadata?.role; // typed once CustomJwtSessionClaims declares it
+ */
+export type SessionClaimsWithCustom = SessionClaims & CustomJwtSessionClaims;

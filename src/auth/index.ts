@@ -1,6 +1,7 @@
 export { createTokenVerifier, type TokenVerifier } from './create-token-verifier.js';
 export { verifyToken } from './verifier-registry.js';
 export { verifyJwt, type VerifyJwtOptions } from './verify-jwt.js';
+export { signJwt, type SignJwtOptions } from './sign-jwt.js';
 export { decodeJwt, type DecodedJwt, type JwtHeader, type JwtPayload } from './decode-jwt.js';
 export { hasValidSignature } from './has-valid-signature.js';
 export type { TokenErrorCode, TokenError } from './errors.js';
@@ -13,6 +14,7 @@ export type {
   SessionClaimsBase,
   SessionClaimsV1,
   SessionClaimsV2,
+  SessionClaimsWithCustom,
   SessionOrganization,
   SessionOrganizationClaim,
   TemplateClaims,

@@ -11,6 +11,7 @@ import { defineRedactedView } from '../kernel/redacted-view.js';
 import { checkParamValues } from './check-param-values.js';
 import { encodeMultipart } from './multipart-body.js';
 import { prepareOperation, sendOperation, type PreparedOperation } from './send-operation.js';
+import { createRawRequest, type RawRequestMethod } from './raw-request.js';
 
 /**
  * The client object: typed namespaces plus a redacted `toJSON`/`util.inspect` view.
@@ -21,9 +22,11 @@ import { prepareOperation, sendOperation, type PreparedOperation } from './send-
 export type ApiClient<Signatures, Resources> = ApiResources<Signatures, Resources> & {
   /** A description without the secret key. */
   toJSON(): { apiUrl: string; apiVersion: string; specVersion: string };
+  /** Any Backend API path, for endpoints the spec lacks: same auth, retries, timeouts and redaction, nothing validated. */
+  request: RawRequestMethod;
 };
 
-const RESERVED = new Set(['toJSON', 'toString', 'then', 'constructor', '__proto__', 'prototype']);
+const RESERVED = new Set(['toJSON', 'toString', 'then', 'constructor', '__proto__', 'prototype', 'request', 'authenticateRequest']);
 
 /**
  * Builds a client from any operation table; generic so that it is testable with a fixture table,
@@ -49,6 +52,8 @@ export function createApiClient<Signatures, Resources>(
     const namespace = (client[def.namespace] ??= {}) as Record<string, unknown>;
     namespace[def.methodName] = createMethod(context, prepareOperation(def, checkParamValues, encodeMultipart));
   }
+  // Non-enumerable, like toJSON: the namespaces stay the only enumerable keys.
+  Object.defineProperty(client, 'request', { value: createRawRequest(context) });
   return defineRedactedView(client, description, 'ClerkClient') as ApiClient<Signatures, Resources>;
 }
 

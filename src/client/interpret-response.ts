@@ -2,6 +2,7 @@ import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 import type { ClientContext } from './client-context.js';
 import { describeMismatches } from '../kernel/describe-mismatch.js';
+import { redactDeep } from '../kernel/redact-deep.js';
 import type { OperationDef } from './operation.js';
 import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
 import { parseRetryAfter, shouldRetry } from './retry-policy.js';
@@ -51,10 +52,11 @@ export async function interpretResponse(
   const status = response.status;
   const parsed = parseJson(text);
   if (status < 200 || status >= 300) {
-    const body = parsed === 'failed' ? undefined : parsed.value;
+    // Redacted before anything reads it: apiErrorsOf cuts the text into a snippet and camelCases `meta` keys,
+    // and a key cut short or renamed (`sk_live_…` → `skLive…`) would no longer be recognised (SECURITY G.42).
+    const body = parsed === 'failed' ? undefined : redactDeep(parsed.value, context.redact);
     const traceId = traceIdOf(response, body);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-    // Redacted before apiErrorsOf cuts it into a snippet, so that no part of a key survives the cut.
     const errors = apiErrorsOf(status, context.redact(text), { traceId, retryAfterMs, body });
     return { result: { errors, response, status, traceId }, retry: shouldRetry(operation.def.method, status), retryAfterMs };
   }

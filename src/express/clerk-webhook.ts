@@ -70,7 +70,7 @@ function resolveSecret(options: ClerkWebhookOptions): string {
  */
 export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhookHandler): RequestHandler {
   const { maxBodyBytes = 1_048_576, onError = reportError, ...verifierOptions } = options;
-  const verifier = createWebhookVerifier({ ...verifierOptions, signingSecret: resolveSecret(options) });
+  const verifier = createWebhookVerifier({ ...verifierOptions, maxBodyBytes, signingSecret: resolveSecret(options) });
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
     const read = await readRawBody(req, maxBodyBytes);
     if ('failure' in read) {
@@ -80,7 +80,8 @@ export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhook
     const result = await verifier.verify({ headers: req.headers, rawBody: read.body as never });
     if (result.errors) {
       const [error] = result.errors;
-      res.status(SERVER_SIDE.has(error.code) ? 500 : 400).json({ error: error.code, message: error.message });
+      const status = SERVER_SIDE.has(error.code) ? 500 : error.code === 'body_too_large' ? 413 : 400;
+      res.status(status).json({ error: error.code, message: error.message });
       return;
     }
     try {

@@ -1,4 +1,6 @@
-// clerk-bapi/express: Express middleware for request authentication. Re-exports only.
+// clerk-bapi/express: Express middleware for request authentication, plus what @clerk/express also exports
+// (an environment-configured `clerkClient`, `createClerkClient`, `verifyToken`, `authenticateRequest`,
+// `verifyWebhook`). Re-exports only.
 export {
   clerkMiddleware,
   getAuth,
@@ -12,6 +14,13 @@ export {
   type RequireAuthOptions,
 } from './clerk-middleware.js';
 export { ClerkExpressRequireAuth, ClerkExpressWithAuth, UnauthenticatedError } from './legacy-middleware.js';
+export type { LooseAuthProp, RequireAuthProp, SignedInSessionAuthObject, StrictAuthProp, WithAuthProp } from './legacy-types.js';
 export type { AuthObject, HasParams, RequestState, SessionAuthObject } from '../auth/index.js';
+export type { RequestAuth, RequestAuthFn, RequestAuthOptions } from '../node/request-auth.js';
 export * from './request-auth-type.js';
 export { clerkWebhook, type ClerkWebhookContext, type ClerkWebhookHandler, type ClerkWebhookOptions } from './clerk-webhook.js';
+export { verifyWebhook, type VerifyWebhookOptions } from './verify-webhook.js';
+export { clerkClient } from './clerk-client.js';
+export { createClerkClient, type ClerkClient, type ClerkClientOptions } from '../client/create-clerk-client.js';
+export { authenticateRequest, verifyToken } from '../node/auth.js';
+export type { WebhookEvent, WebhookResult } from '../node/webhooks.js';

@@ -33,7 +33,7 @@ export interface FastifyLikeRequest {
  */
 export interface FastifyLikeInstance {
   decorateRequest(name: string, value: unknown): unknown;
-  addHook(name: 'preHandler', hook: (request: FastifyLikeRequest, reply: FastifyLikeReply) => Promise<unknown>): unknown;
+  addHook(name: ClerkHookName, hook: (request: FastifyLikeRequest, reply: FastifyLikeReply) => Promise<unknown>): unknown;
 }
 
 /**
@@ -49,19 +49,32 @@ export interface FastifyLikeReply {
 }
 
 /**
+ * The Fastify hook the plugin authenticates in, as @clerk/fastify's `hookName`: `'preHandler'` (the default) runs
+ * after body parsing and validation; `'onRequest'` runs first, before the body is read.
+ *
+ * @example
+ * await app.register(clerkPlugin, { hookName: 'onRequest' });
+ */
+export type ClerkHookName = 'onRequest' | 'preHandler';
+
+const HOOK_NAMES: readonly unknown[] = ['onRequest', 'preHandler'];
+
+/**
  * Options of {@link clerkPlugin}; keys default to `CLERK_SECRET_KEY`, `CLERK_PUBLISHABLE_KEY`,
  * `CLERK_JWT_KEY`, `CLERK_API_URL`.
  *
  * @example
  * await app.register(clerkPlugin, { authorizedParties: ['https://app.example.com'] });
  */
-export type ClerkPluginOptions = AuthenticateRequestOptions;
+export interface ClerkPluginOptions extends AuthenticateRequestOptions {
+  /** The hook that authenticates: `'preHandler'` (default) or `'onRequest'`. */
+  hookName?: ClerkHookName | undefined;
+}
 
 /**
- * A Fastify plugin that authenticates every request in a `preHandler` hook and sets `request.auth`
- * (also `getAuth(request)`). It never refuses a request itself, but answers a page load whose session
- * cookie needs refreshing (Clerk's handshake) with a `307` redirect before the route runs. A missing key
- * throws at registration.
+ * A Fastify plugin that authenticates every request in a `preHandler` hook (or `hookName`'s) and sets `request.auth`
+ * (also `getAuth(request)`). It never refuses a request itself, but answers a page load whose session cookie needs
+ * refreshing (Clerk's handshake) with a `307` redirect before the route runs. A missing key throws at registration.
  *
  * @example
  * await app.register(clerkPlugin);
@@ -73,13 +86,17 @@ export type ClerkPluginOptions = AuthenticateRequestOptions;
  */
 export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginOptions, done: (error?: Error) => void): void {
   let authenticator: ReturnType<typeof createAdapterAuthenticator>;
+  const { hookName = 'preHandler', ...authOptions } = options ?? {};
   try {
-    authenticator = createAdapterAuthenticator(options ?? {}, 'clerkPlugin');
+    if (!HOOK_NAMES.includes(hookName)) {
+      throw new TypeError(`clerkPlugin: hookName must be 'onRequest' or 'preHandler', got ${JSON.stringify(hookName) ?? typeof hookName}.`);
+    }
+    authenticator = createAdapterAuthenticator(authOptions, 'clerkPlugin');
   } catch (error) {
     return done(error as Error);
   }
   instance.decorateRequest('auth', undefined);
-  instance.addHook('preHandler', async (request, reply) => {
+  instance.addHook(hookName, async (request, reply) => {
     const state = await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url, request.method, request.protocol));
     storeAuth(request, state);
     // A page load whose cookies need refreshing is answered by the handshake redirect; the route never runs.

@@ -13,7 +13,9 @@ import {
   type RequestState,
   type SessionAuthObject,
 } from '../auth/index.js';
+import { readSessionIdParam } from '../auth/request/session-id-param.js';
 import './auth.js';
+import { toRequestAuth, unwrapRequestAuth } from './request-auth.js';
 
 /**
  * Node's incoming header map, as Express and Fastify expose it.
@@ -62,14 +64,7 @@ export function nodeRequestParts(
   method?: string | undefined,
   protocol?: string | undefined,
 ): RequestParts {
-  let sessionIdParam: string | null | undefined;
-  if (url !== undefined && url.includes('_clerk_session_id')) {
-    try {
-      sessionIdParam = new URL(url, 'http://localhost').searchParams.get('_clerk_session_id');
-    } catch {
-      sessionIdParam = undefined;
-    }
-  }
+  const sessionIdParam = typeof url === 'string' ? readSessionIdParam(url) : undefined;
   return {
     authorization: headers['authorization'],
     cookie: headers['cookie'],
@@ -122,7 +117,9 @@ function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK
  * @example
  * const auth = pickAuth(req.auth, undefined); // a session auth object
  */
-export function pickAuth(auth: AuthObject | undefined, accepts: AcceptsToken | undefined): AuthObject {
+export function pickAuth(given: AuthObject | undefined, accepts: AcceptsToken | undefined): AuthObject {
+  // `req.auth` is a function carrying the fields (request-auth.ts): its plain object is what is returned.
+  const auth = unwrapRequestAuth(given);
   if (auth === undefined) return signedOutAuthObject();
   if (accepts === 'any') return auth;
   const kinds: readonly string[] = typeof accepts === 'string' ? [accepts] : (accepts ?? ['session_token']);
@@ -136,7 +133,7 @@ export function pickAuth(auth: AuthObject | undefined, accepts: AcceptsToken | u
  * const getAuth: GetAuth<{ auth?: AuthObject }> = createGetAuth();
  */
 export interface GetAuth<Req> {
-  (req: Req): SessionAuthObject;
+  (req: Req, options?: { acceptsToken?: 'session_token' | undefined }): SessionAuthObject;
   (req: Req, options: { acceptsToken: AcceptsToken }): AuthObject;
 }
 
@@ -147,7 +144,7 @@ export interface GetAuth<Req> {
  * export const getAuth: GetAuth<ExpressLikeRequest> = createGetAuth();
  */
 export function createGetAuth<Req extends { auth?: AuthObject | undefined }>(): GetAuth<Req> {
-  return ((req: Req, options?: { acceptsToken: AcceptsToken }) => pickAuth(req?.auth, options?.acceptsToken)) as GetAuth<Req>;
+  return ((req: Req, options?: { acceptsToken?: AcceptsToken | undefined }) => pickAuth(req?.auth, options?.acceptsToken)) as GetAuth<Req>;
 }
 
 const REQUEST_STATE = Symbol('clerk-bapi.requestState');
@@ -160,7 +157,8 @@ const REQUEST_STATE = Symbol('clerk-bapi.requestState');
  */
 export function storeAuth(req: { auth?: AuthObject | undefined }, state: RequestState): void {
   (req as { [REQUEST_STATE]?: RequestState })[REQUEST_STATE] = state;
-  req.auth = state.toAuth();
+  // Callable (`req.auth()`, current @clerk/express) and carrying the fields (`req.auth.userId`, the older form).
+  req.auth = toRequestAuth(state.toAuth(), pickAuth);
 }
 
 /**

@@ -2,14 +2,29 @@
 // Web standards only: options are passed in, never read from an environment.
 import {
   createRequestAuthenticator,
+  type AuthFor,
   decideAccess,
   type AuthenticateRequestOptions,
   type AuthObject,
   type HasParams,
   type RequestState,
+  type SessionAuthObject,
 } from '../auth/index.js';
 
-export type { AuthenticateRequestOptions, AuthObject, HasParams, RequestState } from '../auth/index.js';
+export type { AuthenticateRequestOptions, AuthFor, AuthObject, HasParams, RequestState, SessionAuthObject } from '../auth/index.js';
+
+/**
+ * The Hono environment the middleware fills: `new Hono<WebAuthEnv>()` types `c.get('auth')` as a session auth
+ * object; `WebAuthEnv<AuthObject>` when `acceptsToken` lets machine tokens in.
+ *
+ * @example
+ * const app = new Hono<WebAuthEnv>();
+ * app.use('/api/*', clerk.honoMiddleware());
+ * app.get('/api/me', (c) => c.json({ userId: c.get('auth').userId }));
+ */
+export interface WebAuthEnv<A extends AuthObject = SessionAuthObject> {
+  Variables: { auth: A };
+}
 
 /**
  * What {@link protect} gives: the auth object, or a ready 401/403 JSON `Response` to return as is.
@@ -18,9 +33,9 @@ export type { AuthenticateRequestOptions, AuthObject, HasParams, RequestState } 
  * const { auth, response } = await clerk.protect(request);
  * if (response) return response;
  */
-export type ProtectResult =
-  | { auth: AuthObject; state: RequestState; response?: undefined }
-  | { auth: AuthObject; state: RequestState; response: Response };
+export type ProtectResult<A extends AuthObject = AuthObject> =
+  | { auth: A; state: RequestState; response?: undefined }
+  | { auth: A; state: RequestState; response: Response };
 
 /**
  * Options of a protected handler or middleware.
@@ -45,14 +60,14 @@ interface HonoLikeContext {
  * @example
  * const clerk = createWebAuth({ jwtKey: env.CLERK_JWT_KEY });
  */
-export interface WebAuth {
+export interface WebAuth<A extends AuthObject = AuthObject> {
   /** The request state (never throws). */
   authenticate(request: Request): Promise<RequestState>;
   /** Authenticates and checks; `response` is set when the request must be refused or redirected (a handshake, 307). */
-  protect(request: Request, options?: ProtectOptions): Promise<ProtectResult>;
+  protect(request: Request, options?: ProtectOptions): Promise<ProtectResult<A>>;
   /** Wraps a handler: it runs only for authenticated requests and receives the auth object. */
   withAuth<Rest extends unknown[]>(
-    handler: (request: Request, auth: AuthObject, ...rest: Rest) => Response | Promise<Response>,
+    handler: (request: Request, auth: A, ...rest: Rest) => Response | Promise<Response>,
     options?: ProtectOptions,
   ): (request: Request, ...rest: Rest) => Promise<Response>;
   /** A Hono middleware: refuses with 401/403 JSON, else sets `c.get('auth')`. */
@@ -80,12 +95,13 @@ export function handshakeResponse(state: RequestState): Response | undefined {
  * const clerk = createWebAuth({ jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] });
  * export default { fetch: clerk.withAuth((request, auth) => Response.json({ userId: auth.userId })) };
  */
-export function createWebAuth(options: AuthenticateRequestOptions): WebAuth {
+export function createWebAuth<const O extends AuthenticateRequestOptions>(options: O): WebAuth<AuthFor<O>> {
   const authenticator = createRequestAuthenticator(options);
 
-  async function protect(request: Request, protectOptions: ProtectOptions = {}): Promise<ProtectResult> {
+  async function protect(request: Request, protectOptions: ProtectOptions = {}): Promise<ProtectResult<AuthFor<O>>> {
     const state = await authenticator.authenticateRequest(request);
-    const auth = state.toAuth();
+    // A session object unless acceptsToken lets machine tokens in: what AuthFor<O> says.
+    const auth = state.toAuth() as AuthFor<O>;
     const redirect = handshakeResponse(state);
     if (redirect !== undefined) return { auth, state, response: redirect };
     const denial = decideAccess(state, auth, protectOptions.has);

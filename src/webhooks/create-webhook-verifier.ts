@@ -1,4 +1,4 @@
-// The verification pipeline: headers → timestamp → body bytes → signature → JSON → event validation.
+// The verification pipeline: headers → timestamp → body bytes (capped) → signature → JSON → event validation.
 // Each step that can fail returns a typed error; nothing here throws.
 import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
@@ -56,37 +56,63 @@ function checkTimestamp(header: string, options: ResolvedWebhookOptions): Result
   return { data: timestamp };
 }
 
-async function readInput(input: unknown): Promise<Result<{ headers: unknown; body: Uint8Array }, WebhookError>> {
-  if (isRequest(input)) {
-    const body = await readRequestBody(input);
-    return body.errors ? body : { data: { headers: input.headers, body: body.data } };
+/** The body of a delivery, read only once its headers were found complete; capped at `maxBytes`. */
+async function readInputBody(input: unknown, isWebRequest: boolean, maxBytes: number): Promise<Result<Uint8Array, WebhookError>> {
+  if (isWebRequest) return readRequestBody(input as Request, maxBytes);
+  let raw: unknown;
+  try {
+    const record = input as { rawBody?: unknown; body?: unknown };
+    raw = 'rawBody' in record ? record.rawBody : record.body;
+  } catch {
+    // A throwing getter or Proxy trap: the body cannot be read.
+    return failWebhook('body_not_raw', 'The body could not be read from the input.');
   }
-  if (typeof input !== 'object' || input === null) return failWebhook('body_not_raw', 'Pass a Request, or { headers, rawBody }.');
-  const record = input as { headers?: unknown; rawBody?: unknown; body?: unknown };
-  const body = toBodyBytes('rawBody' in record ? record.rawBody : record.body);
-  return body.errors ? body : { data: { headers: record.headers, body: body.data } };
+  const body = toBodyBytes(raw);
+  if (body.errors || body.data.byteLength <= maxBytes) return body;
+  return failWebhook('body_too_large', `The body is larger than ${maxBytes} bytes.`, { maxBodyBytes: maxBytes });
+}
+
+function headersOf(input: unknown, isWebRequest: boolean): unknown {
+  try {
+    return isWebRequest ? (input as Request).headers : (input as { headers?: unknown }).headers;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Verifies one delivery with an imported key and resolved options (shared by both public forms).
+ * Verifies one delivery with an imported key and resolved options (shared by both public forms). The
+ * headers and the timestamp are checked before the body is read, so an unsigned or stale request never
+ * costs a body read (SECURITY G.44). Never throws, whatever the input (a Proxy, throwing getters).
  *
  * @example
  * const result = await verifyDelivery(signer, request, resolved);
  */
 export async function verifyDelivery(signer: WebhookSigner, input: unknown, options: ResolvedWebhookOptions): Promise<WebhookResult> {
-  const read = await readInput(input);
-  if (read.errors) return read;
-  const headers = readDeliveryHeaders(read.data.headers);
+  try {
+    return await verifyChecked(signer, input, options);
+  } catch {
+    return failWebhook('body_not_raw', 'The delivery could not be read.');
+  }
+}
+
+async function verifyChecked(signer: WebhookSigner, input: unknown, options: ResolvedWebhookOptions): Promise<WebhookResult> {
+  const isWebRequest = isRequest(input);
+  if (!isWebRequest && (typeof input !== 'object' || input === null))
+    return failWebhook('body_not_raw', 'Pass a Request, or { headers, rawBody }.');
+  const headers = readDeliveryHeaders(headersOf(input, isWebRequest));
   if (headers.missing)
     return failWebhook('headers_missing', `Missing webhook header(s): ${headers.missing.join(', ')}.`, { missing: headers.missing });
   const { id, timestamp, signature }: DeliveryHeaders = headers.data;
   const time = checkTimestamp(timestamp, options);
   if (time.errors) return { ...time, webhookId: id };
-  const expected = await signer(signedContent(id, timestamp, read.data.body));
+  const body = await readInputBody(input, isWebRequest, options.maxBodyBytes);
+  if (body.errors) return { ...body, webhookId: id };
+  const expected = await signer(signedContent(id, timestamp, body.data));
   if (!matchesSignatureHeader(signature, expected)) {
     return { ...failWebhook('signature_invalid', 'No v1 signature in the webhook-signature header matches the body.'), webhookId: id };
   }
-  const payload = parseEventPayload(read.data.body);
+  const payload = parseEventPayload(body.data);
   if (payload.errors) return { ...payload, webhookId: id };
   const event = await validateEvent(payload.data, options.eventValidation, options.logger);
   return event.errors ? { ...event, webhookId: id } : { data: event.data, webhookId: id };
@@ -101,8 +127,14 @@ export async function verifyDelivery(signer: WebhookSigner, input: unknown, opti
  * const { data: event, errors } = await verifier.verify(request);
  */
 export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
-  const resolved = resolveWebhookOptions(options);
-  const secret: unknown = typeof options === 'object' && options !== null ? options.signingSecret : undefined;
+  let resolved: Result<ResolvedWebhookOptions, WebhookError>;
+  let secret: unknown;
+  try {
+    resolved = resolveWebhookOptions(options);
+    secret = typeof options === 'object' && options !== null ? options.signingSecret : undefined;
+  } catch {
+    resolved = failWebhook('options_invalid', 'The options could not be read.');
+  }
   let key: Promise<Result<WebhookSigner, WebhookError>> | undefined;
   return {
     async verify(input) {

@@ -9,6 +9,7 @@ import type { ClerkError, NonEmptyArray } from '../kernel/result.js';
  * - `signature_invalid`: no `v1,` signature in the header matches (wrong secret, altered id, timestamp or body).
  * - `secret_invalid`: the signing secret is missing or not base64 (with or without the `whsec_` prefix).
  * - `body_not_raw`: the body is not the raw bytes or text (e.g. an object parsed by a JSON body parser), or unreadable.
+ * - `body_too_large`: the body is larger than `maxBodyBytes` (1 MiB by default); a `Request` body is read no further.
  * - `payload_invalid`: the signed body is not UTF-8 JSON describing an event (an object with a string `type`).
  * - `event_invalid`: an event of a known type does not match its schema (only when `eventValidation` is `'error'`).
  * - `options_invalid`: the options are unusable (e.g. a negative tolerance).
@@ -24,6 +25,7 @@ export type WebhookErrorCode =
   | 'signature_invalid'
   | 'secret_invalid'
   | 'body_not_raw'
+  | 'body_too_large'
   | 'payload_invalid'
   | 'event_invalid'
   | 'options_invalid';

@@ -23,6 +23,8 @@ export interface WebhookVerifierOptions {
   logger?: ClientLogger | undefined;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   now?: (() => number) | undefined;
+  /** The largest body verified; a `Request` body is read no further (`body_too_large`). Default 1048576 (1 MiB). */
+  maxBodyBytes?: number | undefined;
 }
 
 /** Options with defaults filled in; the secret is deliberately absent. */
@@ -31,6 +33,7 @@ export interface ResolvedWebhookOptions {
   readonly eventValidation: ResponseValidationMode;
   readonly logger: ClientLogger;
   readonly now: () => number;
+  readonly maxBodyBytes: number;
 }
 
 const MODES: readonly unknown[] = ['error', 'warn', 'off'];
@@ -45,14 +48,17 @@ const MAX_TOLERANCE = 86_400;
 export function resolveWebhookOptions(options: Partial<WebhookVerifierOptions> | undefined): Result<ResolvedWebhookOptions, WebhookError> {
   if (typeof options !== 'object' || options === null)
     return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
-  const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now } = options;
+  const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now, maxBodyBytes = 1_048_576 } = options;
   if (typeof toleranceInSeconds !== 'number' || !(toleranceInSeconds >= 0 && toleranceInSeconds <= MAX_TOLERANCE)) {
     return failWebhook('options_invalid', `toleranceInSeconds must be a number from 0 to ${MAX_TOLERANCE}.`);
   }
   if (!MODES.includes(eventValidation)) return failWebhook('options_invalid', "eventValidation must be 'error', 'warn' or 'off'.");
   if (typeof now !== 'function') return failWebhook('options_invalid', 'now must be a function returning milliseconds.');
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    return failWebhook('options_invalid', 'maxBodyBytes must be a positive whole number of bytes.');
+  }
   if (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function') {
     return failWebhook('options_invalid', 'logger must have a warn(message, details) method.');
   }
-  return { data: { toleranceInSeconds, eventValidation, logger: guardLogger(logger), now } };
+  return { data: { toleranceInSeconds, eventValidation, logger: guardLogger(logger), now, maxBodyBytes } };
 }

@@ -38,16 +38,49 @@ export function toBodyBytes(body: unknown): Result<Uint8Array, WebhookError> {
 }
 
 /**
- * Reads a web `Request`'s body once as bytes; a body that was already read, or fails to read, is `body_not_raw`.
+ * Reads a web `Request`'s body once as bytes, at most `maxBytes` of them: a larger body (by its
+ * `Content-Length`, or as it streams in) is `body_too_large` and the stream is cancelled. A body that was
+ * already read, or fails to read, is `body_not_raw`.
  *
  * @example
- * const { data: bytes } = await readRequestBody(request);
+ * const { data: bytes } = await readRequestBody(request, 1_048_576);
  */
-export async function readRequestBody(request: Request): Promise<Result<Uint8Array, WebhookError>> {
+export async function readRequestBody(request: Request, maxBytes: number): Promise<Result<Uint8Array, WebhookError>> {
   if (request.bodyUsed) return failWebhook('body_not_raw', 'The request body was already read; verify before parsing it.');
+  const tooLarge = (): Result<never, WebhookError> =>
+    failWebhook('body_too_large', `The request body is larger than ${maxBytes} bytes.`, { maxBodyBytes: maxBytes });
   try {
-    return { data: new Uint8Array(await request.arrayBuffer()) };
+    const declared = request.headers.get('content-length');
+    const body = request.body;
+    if (declared !== null && Number(declared) > maxBytes) {
+      body?.cancel().catch(ignore);
+      return tooLarge();
+    }
+    if (body === null) return { data: new Uint8Array(0) };
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.byteLength;
+      if (length > maxBytes) {
+        reader.cancel().catch(ignore);
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+    if (chunks.length === 1) return { data: chunks[0] as Uint8Array };
+    const bytes = new Uint8Array(length);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return { data: bytes };
   } catch {
     return failWebhook('body_not_raw', 'The request body could not be read.');
   }
 }
+
+function ignore(): void {}

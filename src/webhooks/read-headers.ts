@@ -28,35 +28,54 @@ function lowerCaseRecord(headers: Readonly<Record<string, unknown>>): Map<string
 }
 
 function headerReader(headers: unknown): ((name: string) => string | undefined) | undefined {
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return (name) => headers.get(name) ?? undefined;
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) return (name) => present(headers.get(name));
   if (typeof headers !== 'object' || headers === null) return undefined;
   const map = lowerCaseRecord(headers as Record<string, unknown>);
   return (name) => {
     const value = map.get(name);
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') return present(value);
     // A repeated header: joined as fetch's Headers would join it.
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return present(value.join(', '));
     return undefined;
   };
 }
 
+/** An empty or whitespace-only value counts as missing: an empty id would collide as an idempotency key (SECURITY G.44). */
+function present(value: string | null): string | undefined {
+  return value === null || value.trim() === '' ? undefined : value;
+}
+
 /**
  * The id, timestamp and signature headers from the first family that has all three, or the names
- * that are missing.
+ * that are missing (empty, whitespace-only and unreadable values count as missing).
  *
  * @example
  * const { data } = readDeliveryHeaders(new Headers({ 'webhook-id': 'msg_1', 'webhook-timestamp': '1', 'webhook-signature': 'v1,x' }));
  */
 export function readDeliveryHeaders(headers: unknown): { data: DeliveryHeaders; missing?: never } | { data?: never; missing: string[] } {
-  const read = headerReader(headers);
+  let read: ((name: string) => string | undefined) | undefined;
+  try {
+    read = headerReader(headers);
+  } catch {
+    // Headers whose keys cannot be listed (a Proxy, a revoked object…): nothing can be read from them.
+    read = undefined;
+  }
   if (read === undefined) return { missing: NAMES.map((name) => `webhook-${name}`) };
   let closest: string[] | undefined;
   for (const family of FAMILIES) {
-    const [id, timestamp, signature] = NAMES.map((name) => read(`${family}-${name}`));
+    const [id, timestamp, signature] = NAMES.map((name) => safeRead(read, `${family}-${name}`));
     if (id !== undefined && timestamp !== undefined && signature !== undefined) return { data: { id, timestamp, signature } };
     // Report the family the sender was closest to completing (Clerk's `svix-*` when only those are present).
     const missing = NAMES.filter((_, i) => [id, timestamp, signature][i] === undefined).map((name) => `${family}-${name}`);
     if (closest === undefined || missing.length < closest.length) closest = missing;
   }
   return { missing: closest ?? [] };
+}
+
+function safeRead(read: (name: string) => string | undefined, name: string): string | undefined {
+  try {
+    return read(name);
+  } catch {
+    return undefined;
+  }
 }

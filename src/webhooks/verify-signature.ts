@@ -33,18 +33,22 @@ export function equalInConstantTime(a: string, b: string): boolean {
 
 /**
  * `true` when one `v1,` entry of a space-separated signature header matches `expected` (base64).
- * Other versions (`v1a`, `v2`…) and entries without a version are skipped, as the spec requires.
+ * Other versions (`v1a`, `v2`…) and entries without a version are skipped, as the spec requires. An
+ * entry's signature ends at the next comma, as `svix` reads it, so a repeated header joined with `, `
+ * (`v1,abc, v1,def`) is read as its several signatures.
  *
  * @example
  * matchesSignatureHeader('v2,abc v1,xyz=', 'xyz='); // true
+ * matchesSignatureHeader('v1,abc=, v1,xyz=', 'abc='); // true
  */
 export function matchesSignatureHeader(header: string, expected: string): boolean {
   let matched = false;
   for (const entry of header.split(' ')) {
     const comma = entry.indexOf(',');
     if (comma < 0 || entry.slice(0, comma) !== 'v1') continue;
+    const end = entry.indexOf(',', comma + 1);
     // No early exit: every entry costs the same whether or not an earlier one matched.
-    if (equalInConstantTime(entry.slice(comma + 1), expected)) matched = true;
+    if (equalInConstantTime(entry.slice(comma + 1, end === -1 ? undefined : end), expected)) matched = true;
   }
   return matched;
 }

@@ -1,7 +1,7 @@
 import type { Result } from '../kernel/result.js';
 import { verifyDelivery, type WebhookInput } from './create-webhook-verifier.js';
-import type { WebhookError } from './errors.js';
-import { resolveWebhookOptions, type WebhookVerifierOptions } from './options.js';
+import { failWebhook, type WebhookError } from './errors.js';
+import { resolveWebhookOptions, type ResolvedWebhookOptions, type WebhookVerifierOptions } from './options.js';
 import type { WebhookSigner } from './signer.js';
 import { importSigningKey } from './signing-key.js';
 import type { WebhookResult } from './types.js';
@@ -32,9 +32,16 @@ function keyFor(secret: unknown): Promise<Result<WebhookSigner, WebhookError>> {
  * if (event.type === 'user.created') await createUser(webhookId, event.data.id);
  */
 export async function verifyWebhook(input: WebhookInput, options: WebhookVerifierOptions): Promise<WebhookResult> {
-  const resolved = resolveWebhookOptions(options);
-  if (resolved.errors) return resolved;
-  const key = await keyFor(options.signingSecret);
+  let resolved: Result<ResolvedWebhookOptions, WebhookError>;
+  let key: Result<WebhookSigner, WebhookError>;
+  try {
+    resolved = resolveWebhookOptions(options);
+    if (resolved.errors) return resolved;
+    key = await keyFor(options.signingSecret);
+  } catch {
+    // Options read through a throwing getter or Proxy: a result, as promised, not an exception.
+    return failWebhook('options_invalid', 'The options could not be read.');
+  }
   if (key.errors) return key;
   return verifyDelivery(key.data, input, resolved.data);
 }

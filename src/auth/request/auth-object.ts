@@ -1,4 +1,4 @@
-import type { SessionActor, SessionClaims } from '../claims.js';
+import type { SessionActor, SessionClaims, SessionClaimsWithCustom } from '../claims.js';
 import { decodeOrgPermissions } from '../org-permissions.js';
 import { createHas, type HasParams } from './has.js';
 
@@ -40,7 +40,8 @@ export interface SessionAuthFields {
   readonly isAuthenticated: boolean;
   readonly userId: string | undefined;
   readonly sessionId: string | undefined;
-  readonly sessionClaims: SessionClaims | undefined;
+  /** Typed with the application's global `CustomJwtSessionClaims`. */
+  readonly sessionClaims: SessionClaimsWithCustom | undefined;
   /** `active`, `pending`, …; kept on a signed-out object when a pending session was treated as signed out. */
   readonly sessionStatus: string | undefined;
   readonly actor: SessionActor | undefined;
@@ -95,7 +96,8 @@ export function signedInAuthObject(claims: SessionClaims, options: SignedInAuthO
     isAuthenticated: true,
     userId: stringOrUndefined(claims.sub),
     sessionId: stringOrUndefined(claims.sid),
-    sessionClaims: claims,
+    // The custom claims are the application's declaration; nothing here checks them.
+    sessionClaims: claims as SessionClaimsWithCustom,
     sessionStatus: stringOrUndefined(claims.sts),
     actor: isActor(claims.act) ? claims.act : undefined,
     ...org,

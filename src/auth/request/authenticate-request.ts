@@ -10,6 +10,7 @@ import type { JwksClient } from './machine-jwt-keys.js';
 import type { MachineTokenClient } from './machine-token-client.js';
 import { runAuthentication, type AuthenticationContext } from './run-authentication.js';
 import type { RequestParts } from './read-token.js';
+import { readSessionIdParam } from './session-id-param.js';
 import type { RequestState } from './request-state.js';
 import { signedOutState } from './request-state.js';
 import type { AuthEventHook } from './security-events.js';
@@ -120,8 +121,7 @@ function runOnRequest(request: Request, context: AuthenticationContext): Promise
   let parts: RequestParts;
   try {
     const url = request.url;
-    // Parsing the URL costs more than the rest of a cached verification: only when the parameter can be there.
-    const sessionIdParam = url.includes('_clerk_session_id') ? new URL(url).searchParams.get('_clerk_session_id') : undefined;
+    const sessionIdParam = readSessionIdParam(url);
     const headers = request.headers;
     parts = {
       authorization: headers.get('authorization'),

@@ -36,5 +36,6 @@ export type { CookieSessionOptions } from './handshake/instance.js';
 export type { HandshakeReason, HandshakeRefusal, RefreshFailure } from './handshake/names.js';
 export { decideAccess, type AccessDenial } from './decide-access.js';
 export { debugRequestState } from './debug-request-state.js';
+export type { AuthFor } from './auth-for.js';
 export type { AuthEvent, AuthEventHook } from './security-events.js';
 export type { AcceptsToken, MachineTokenType, TokenType } from './token-types.js';

@@ -11,8 +11,8 @@ export interface RequestParts {
   authorization: string | readonly string[] | null | undefined;
   /** The raw `Cookie` header. */
   cookie: string | readonly string[] | null | undefined;
-  /** The `_clerk_session_id` query parameter, when present. */
-  sessionIdParam: string | null | undefined;
+  /** The `_clerk_session_id` query parameter, when present; a list when it is repeated (refused). */
+  sessionIdParam: string | readonly string[] | null | undefined;
   /** Cookie sessions: the HTTP method (a handshake only answers GET page loads). */
   method?: string | undefined;
   /** Cookie sessions: the request URL, absolute or a path with its query (rebuilt with `Host` / `X-Forwarded-*`). */

@@ -127,6 +127,12 @@ function plainInstance(publishableKey: string | undefined): InstanceConfig {
 }
 
 async function authenticateSession(found: FoundToken, parts: RequestParts, context: AuthenticationContext): Promise<RequestState> {
+  const wanted = parts.sessionIdParam;
+  // A repeated parameter: the application may read another value than the one checked here (SECURITY G.43).
+  if (typeof wanted === 'object' && wanted !== null) {
+    const failure: AuthFailure = { reason: 'session_id_mismatch', message: 'The _clerk_session_id parameter is repeated.' };
+    return reject(context, failure, 'session_token', found.source);
+  }
   const result = await context.verifySession(found.token);
   if (result.errors) {
     const error = result.errors[0];
@@ -147,6 +153,11 @@ function signIn(
 ): RequestState {
   const found = { token, source };
   const wanted = parts.sessionIdParam;
+  // A repeated parameter: the application may read another value than the one checked here (SECURITY G.43).
+  if (typeof wanted === 'object' && wanted !== null) {
+    const failure: AuthFailure = { reason: 'session_id_mismatch', message: 'The _clerk_session_id parameter is repeated.' };
+    return reject(context, failure, 'session_token', found.source);
+  }
   // Multi-session apps name the session a request is for; a token of another session of the same user is refused.
   if (typeof wanted === 'string' && wanted !== '' && wanted !== session.sessionId) {
     const failure: AuthFailure = {
