@@ -10,7 +10,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/contract/**', 'test/package/**', 'test/runtimes/**'] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/contract/**', 'test/package/**', 'test/runtimes/**', 'test/browser/**'],
+        },
       },
       {
         extends: true,
@@ -21,6 +25,18 @@ export default defineConfig({
           include: ['test/package/**/*.test.ts', 'test/runtimes/**/*.test.ts'],
           typecheck: { enabled: false },
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        // Headless Chromium through the handshake (test/browser/): a browser process beside the suite, so it runs
+        // after the timing-sensitive projects, like the package project.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          typecheck: { enabled: false },
+          sequence: { groupOrder: 1 },
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark script in its own process, one after another (so they do not compete
-// for the 2 cores), and collects their markdown tables into bench/RESULTS.md.
+// for the 2 cores). Each writes its tables to bench/<name>/RESULTS.md; bench/RESULTS.md is the report built from
+// them by hand, with the context a single run lacks (load, spread across runs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const benches = [
@@ -13,7 +14,6 @@ const benches = [
   'size/size.ts',
 ];
 const root = fileURLToPath(new URL('./', import.meta.url));
-const sections: string[] = [`# Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`, ''];
 
 for (const bench of benches) {
   const script = `${root}${bench}`;
@@ -26,10 +26,6 @@ for (const bench of benches) {
   if (run.status !== 0) {
     console.error(`${bench} failed with exit code ${run.status}`);
     process.exitCode = 1;
-    continue;
   }
-  const results = script.replace(/[^/]+$/, 'RESULTS.md');
-  if (existsSync(results)) sections.push(readFileSync(results, 'utf8'), '');
 }
-writeFileSync(`${root}RESULTS.md`, sections.join('\n'));
-console.log(`\nwrote bench/RESULTS.md`);
+console.log('\ntables written to bench/*/RESULTS.md; bring bench/RESULTS.md and the README headline table up to date');

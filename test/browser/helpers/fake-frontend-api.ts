@@ -1,0 +1,264 @@
+// A fake Clerk Frontend API for the real-browser tests: an HTTPS server on 127.0.0.1 (a self-signed
+// certificate made at start-up) that holds one browser "client" per `__client` cookie, mints session tokens
+// and handshake tokens with a synthetic instance key, and answers the handshake the way Clerk's Frontend API
+// does: a 307 back to `redirect_url` with `__clerk_handshake=<jwt>`, whose `handshake` claim lists the
+// Set-Cookie strings of `__session` and `__client_uat` (plain and suffixed).
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { testKey, type TestKey } from '../../auth/helpers/keys.js';
+import { selfSignedCertificate } from './self-signed-certificate.js';
+
+/** A clock both the fake Frontend API and the app read, so a test can make tokens expire without waiting. */
+export interface TestClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export function createTestClock(): TestClock {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (ms) => void (offset += ms) };
+}
+
+interface Session {
+  id: string;
+  userId: string;
+  status: 'active' | 'ended';
+}
+
+interface Client {
+  id: string;
+  sessions: Session[];
+  lastActiveSessionId: string | undefined;
+  /** Seconds; Clerk's `__client_uat` is this while a session is active, else 0. */
+  updatedAt: number;
+}
+
+/** One request the fake Frontend API answered, for assertions. */
+export interface FrontendApiRequest {
+  path: string;
+  query: Record<string, string>;
+  clientId: string | undefined;
+}
+
+export interface FakeFrontendApiOptions {
+  clock: TestClock;
+  /** The Frontend API host name the browser maps to 127.0.0.1, e.g. `clerk.app.test`. */
+  hostname: string;
+  /** The eTLD+1 the apps live on (`app.test`): `__client_uat` is set there, as Clerk's Frontend API does. */
+  cookieDomain: string;
+  /** Origins a `redirect_url` may point at (the Frontend API refuses others, as Clerk's does). */
+  allowedRedirectOrigins: () => readonly string[];
+  /** Session token lifetime, seconds. Default 60, as Clerk's. */
+  sessionTokenTtlSeconds?: number;
+}
+
+export interface FakeFrontendApi {
+  /** `https://clerk.app.test:<port>`. */
+  readonly origin: string;
+  /** `pk_live_…` encoding `clerk.app.test:<port>`. */
+  readonly publishableKey: string;
+  /** The instance's public key (PEM), the app's `jwtKey`. */
+  readonly jwtKey: string;
+  /** The cookie suffix Clerk derives from the publishable key. */
+  readonly cookieSuffix: string;
+  readonly key: TestKey;
+  readonly requests: FrontendApiRequest[];
+  /** Handshake requests only. */
+  handshakes(): FrontendApiRequest[];
+  /** The Set-Cookie strings a handshake would carry for a client right now (no client: signed out). */
+  handshakeCookies(clientId: string | undefined): string[];
+  /** Mints a session token for a session of a client (for cookies written as clerk-js writes them). */
+  sessionToken(session: { id: string; userId: string }, iatSeconds?: number): string;
+  /** Signs a handshake token with the instance key. */
+  handshakeToken(cookies: string[], claims?: Record<string, unknown>): string;
+  /**
+   * Signs a user in without a browser round trip and returns the new client's id and a session token,
+   * for a test that writes the app's cookies itself, as clerk-js does after a sign-in.
+   */
+  createSignedInClient(userId: string): { clientId: string; sessionToken: string; clientUat: number };
+  clients(): ReadonlyMap<string, Client>;
+  close(): Promise<void>;
+}
+
+/** Starts the fake Frontend API on 127.0.0.1 with a fresh self-signed certificate. */
+export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Promise<FakeFrontendApi> {
+  const key = testKey('ins_browser_fapi');
+  const ttl = options.sessionTokenTtlSeconds ?? 60;
+  const clients = new Map<string, Client>();
+  const requests: FrontendApiRequest[] = [];
+  const seconds = (): number => Math.floor(options.clock.now() / 1000);
+  const certificate = await selfSignedCertificate(options.hostname);
+  const server: Server = createServer({ key: certificate.key, cert: certificate.cert });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const host = `${options.hostname}:${port}`;
+  const origin = `https://${host}`;
+  const publishableKey = `pk_live_${Buffer.from(`${host}$`).toString('base64')}`;
+  const cookieSuffix = createHash('sha1').update(publishableKey).digest('base64url').slice(0, 8);
+
+  function sessionToken(session: { id: string; userId: string }, iat = seconds()): string {
+    return key.sign(
+      { alg: 'RS256', typ: 'JWT', kid: key.kid },
+      { sub: session.userId, sid: session.id, iss: origin, iat, nbf: iat - 10, exp: iat + ttl, v: 2, sts: 'active' },
+    );
+  }
+
+  function handshakeToken(cookies: string[], claims: Record<string, unknown> = {}): string {
+    const iat = seconds();
+    return key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { handshake: cookies, iat, nbf: iat - 10, exp: iat + 60, ...claims });
+  }
+
+  function activeSession(client: Client | undefined): Session | undefined {
+    return client?.sessions.find((session) => session.id === client.lastActiveSessionId && session.status === 'active');
+  }
+
+  // The cookies Clerk's Frontend API puts in a handshake: the session token and client_uat, plain and suffixed.
+  // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it.
+  function handshakeCookies(clientId: string | undefined): string[] {
+    const client = clientId === undefined ? undefined : clients.get(clientId);
+    const session = activeSession(client);
+    const uatAttributes = `Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`;
+    if (client === undefined || session === undefined) {
+      return [
+        '__session=; Path=/; Max-Age=0; SameSite=Lax',
+        `__session_${cookieSuffix}=; Path=/; Max-Age=0; SameSite=Lax`,
+        `__client_uat=0; ${uatAttributes}`,
+        `__client_uat_${cookieSuffix}=0; ${uatAttributes}`,
+      ];
+    }
+    const token = sessionToken(session);
+    return [
+      `__session=${token}; Path=/; SameSite=Lax`,
+      `__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`,
+      `__client_uat=${client.updatedAt}; ${uatAttributes}`,
+      `__client_uat_${cookieSuffix}=${client.updatedAt}; ${uatAttributes}`,
+    ];
+  }
+
+  function allowedRedirect(value: string | null): URL | undefined {
+    if (value === null) return undefined;
+    try {
+      const url = new URL(value);
+      return options.allowedRedirectOrigins().includes(url.origin) ? url : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function clientCookie(request: IncomingMessage): string | undefined {
+    const header = request.headers.cookie ?? '';
+    for (const part of header.split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name === '__client') return value.join('=');
+    }
+    return undefined;
+  }
+
+  function redirect(response: ServerResponse, location: string, cookies: string[] = []): void {
+    response.statusCode = 307;
+    response.setHeader('Location', location);
+    response.setHeader('Cache-Control', 'no-store');
+    if (cookies.length > 0) response.setHeader('Set-Cookie', cookies);
+    response.end();
+  }
+
+  function text(response: ServerResponse, status: number, body: string, cookies: string[] = []): void {
+    response.statusCode = status;
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-store');
+    if (cookies.length > 0) response.setHeader('Set-Cookie', cookies);
+    response.end(body);
+  }
+
+  function createSignedInClient(userId: string): { clientId: string; sessionToken: string; clientUat: number } {
+    const session: Session = { id: `sess_${randomUUID().replace(/-/g, '')}`, userId, status: 'active' };
+    const client: Client = { id: `client_${randomUUID()}`, sessions: [session], lastActiveSessionId: session.id, updatedAt: seconds() };
+    clients.set(client.id, client);
+    return { clientId: client.id, sessionToken: sessionToken(session), clientUat: client.updatedAt };
+  }
+
+  // The Frontend API's own client cookie: host-only on the Frontend API, as Clerk's production `__client`.
+  const clientCookieHeader = (id: string): string => `__client=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`;
+  const uatCookies = (value: number): string[] =>
+    [`__client_uat`, `__client_uat_${cookieSuffix}`].map(
+      (name) => `${name}=${value}; Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`,
+    );
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', origin);
+    const clientId = clientCookie(request);
+    requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId });
+    const client = clientId === undefined ? undefined : clients.get(clientId);
+
+    if (url.pathname === '/v1/client/handshake') {
+      const target = allowedRedirect(url.searchParams.get('redirect_url'));
+      if (target === undefined) return text(response, 400, 'redirect_url is missing or not allowed');
+      target.searchParams.set('__clerk_handshake', handshakeToken(handshakeCookies(client?.id)));
+      return redirect(response, target.href);
+    }
+
+    // Test-only: sign a user in on this browser's client (a new session, client_uat bumped), then return to the
+    // app through a handshake, as a redirect-based sign-in comes back to an SSR app.
+    if (url.pathname === '/test/sign-in') {
+      const userId = url.searchParams.get('user_id');
+      const target = allowedRedirect(url.searchParams.get('redirect_url'));
+      if (userId === null || target === undefined) return text(response, 400, 'user_id and an allowed redirect_url are required');
+      const current = client ?? { id: `client_${randomUUID()}`, sessions: [], lastActiveSessionId: undefined, updatedAt: 0 };
+      clients.set(current.id, current);
+      const session: Session = { id: `sess_${randomUUID().replace(/-/g, '')}`, userId, status: 'active' };
+      current.sessions.push(session);
+      current.lastActiveSessionId = session.id;
+      current.updatedAt = Math.max(seconds(), current.updatedAt + 1);
+      target.searchParams.set('__clerk_handshake', handshakeToken(handshakeCookies(current.id)));
+      return redirect(response, target.href, [clientCookieHeader(current.id)]);
+    }
+
+    // Test-only: end the active session, as a sign-out in another tab does. Like Clerk's Frontend API, this
+    // sets `__client_uat=0` on the eTLD+1; the app's host-only `__session` is left for the app to notice.
+    if (url.pathname === '/test/sign-out') {
+      const session = activeSession(client);
+      if (client !== undefined && session !== undefined) {
+        session.status = 'ended';
+        client.lastActiveSessionId = undefined;
+        client.updatedAt = Math.max(seconds(), client.updatedAt + 1);
+      }
+      return text(response, 200, '<p id="fapi">signed out</p>', uatCookies(0));
+    }
+
+    // Test-only: switch the browser's client to another user's new session (account switch in another tab):
+    // `__client_uat` moves forward, so a `__session` issued before it is outdated.
+    if (url.pathname === '/test/switch-user') {
+      const userId = url.searchParams.get('user_id');
+      if (client === undefined || userId === null) return text(response, 400, 'no client or user_id');
+      const session: Session = { id: `sess_${randomUUID().replace(/-/g, '')}`, userId, status: 'active' };
+      client.sessions.push(session);
+      client.lastActiveSessionId = session.id;
+      client.updatedAt = Math.max(seconds(), client.updatedAt + 1);
+      return text(response, 200, `<p id="fapi">switched to ${userId}</p>`, uatCookies(client.updatedAt));
+    }
+
+    text(response, 404, 'not found');
+  });
+
+  return {
+    origin,
+    publishableKey,
+    jwtKey: key.pem,
+    cookieSuffix,
+    key,
+    requests,
+    handshakes: () => requests.filter((entry) => entry.path === '/v1/client/handshake'),
+    handshakeCookies,
+    sessionToken,
+    handshakeToken,
+    createSignedInClient,
+    clients: () => clients,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,92 @@
+// Two server-rendered apps for the real-browser tests, one per adapter: `clerk-bapi/express` and
+// `clerk-bapi/fastify`, each with a page that prints the user id the middleware saw and its reason.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import fastify from 'fastify';
+import type { AuthenticateRequestOptions, RequestState } from '../../../src/auth/index.js';
+import { clerkMiddleware, getAuth as getExpressAuth, getRequestState as getExpressState } from '../../../src/express/index.js';
+import { clerkPlugin, getAuth as getFastifyAuth, getRequestState as getFastifyState } from '../../../src/fastify/index.js';
+
+/** One response an app sent, for assertions on redirects. */
+export interface AppResponse {
+  url: string;
+  status: number;
+  location: string | undefined;
+}
+
+export interface SsrApp {
+  readonly name: 'express' | 'fastify';
+  /** `http://app.test:<port>`. */
+  readonly origin: string;
+  readonly responses: AppResponse[];
+  /** How many times a route handler ran (a handshake redirect answers before any route). */
+  routeRuns(): number;
+  close(): Promise<void>;
+}
+
+export type SsrAppFactory = (options: AuthenticateRequestOptions, hostname: string) => Promise<SsrApp>;
+
+/** The page body: what the browser test reads. */
+function page(userId: string | null | undefined, state: RequestState | undefined): string {
+  const reason = state?.reason ?? 'none';
+  return `<!doctype html><title>app</title><p id="user">${userId ?? 'signed-out'}</p><p id="reason">${reason}</p>`;
+}
+
+export const startExpressApp: SsrAppFactory = async (options, hostname) => {
+  const responses: AppResponse[] = [];
+  let runs = 0;
+  const app = express();
+  app.use((req, res, next) => {
+    res.on('finish', () => {
+      const location = res.getHeader('location');
+      responses.push({ url: req.originalUrl, status: res.statusCode, location: typeof location === 'string' ? location : undefined });
+    });
+    next();
+  });
+  app.use(clerkMiddleware(options));
+  app.get(['/', '/dashboard'], (req, res) => {
+    runs++;
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(page(getExpressAuth(req).userId, getExpressState(req)));
+  });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    name: 'express',
+    origin: `http://${hostname}:${port}`,
+    responses,
+    routeRuns: () => runs,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+export const startFastifyApp: SsrAppFactory = async (options, hostname) => {
+  const responses: AppResponse[] = [];
+  let runs = 0;
+  const app = fastify();
+  app.addHook('onResponse', async (request, reply) => {
+    const location = reply.getHeader('location');
+    responses.push({ url: request.url, status: reply.statusCode, location: typeof location === 'string' ? location : undefined });
+  });
+  await app.register(clerkPlugin, options);
+  for (const path of ['/', '/dashboard']) {
+    app.get(path, async (request, reply) => {
+      runs++;
+      return reply
+        .header('Cache-Control', 'no-store')
+        .type('text/html')
+        .send(page(getFastifyAuth(request).userId, getFastifyState(request)));
+    });
+  }
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = new URL(address).port;
+  return { name: 'fastify', origin: `http://${hostname}:${port}`, responses, routeRuns: () => runs, close: () => app.close() };
+};
