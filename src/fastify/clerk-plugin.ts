@@ -23,6 +23,8 @@ export interface FastifyLikeRequest {
   /** `http` or `https`, as Fastify derives it (honouring `trustProxy`). */
   protocol?: string | undefined;
   auth?: AuthObject | undefined;
+  /** Node's request: its `rawHeaders` show several `Authorization` lines, which are refused. */
+  raw?: { rawHeaders?: readonly string[] | undefined } | undefined;
 }
 
 /**
@@ -97,7 +99,11 @@ export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginO
   }
   instance.decorateRequest('auth', undefined);
   instance.addHook(hookName, async (request, reply) => {
-    const state = await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url, request.method, request.protocol));
+    const parts = nodeRequestParts(request.headers, request.url, request.raw?.rawHeaders, {
+      method: request.method,
+      protocol: request.protocol,
+    });
+    const state = await authenticator.authenticateParts(parts);
     storeAuth(request, state);
     // A page load whose cookies need refreshing is answered by the handshake redirect; the route never runs.
     const redirect = handshakeRedirect(state);
