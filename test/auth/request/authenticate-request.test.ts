@@ -196,7 +196,7 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
   ])('refuses %s in the __session cookie, even when machine tokens are accepted', async (_name, token) => {
     const client = {
       apiKeys: { verifyApiKey: vi.fn() },
-      m2m: { verifyM2MToken: vi.fn() },
+      m2m: { verifyM2mToken: vi.fn() },
       oauthAccessTokens: { verifyOAuthAccessToken: vi.fn() },
     };
     const state = await authenticateRequest(request({ cookie: `__session=${token}; __client_uat=1` }), {
@@ -206,7 +206,7 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
     });
     expect(state.reason).toBe('token_type_mismatch');
     expect(client.apiKeys.verifyApiKey).not.toHaveBeenCalled();
-    expect(client.m2m.verifyM2MToken).not.toHaveBeenCalled();
+    expect(client.m2m.verifyM2mToken).not.toHaveBeenCalled();
   });
 
   it('refuses a session token on a route that accepts only machine tokens', async () => {
