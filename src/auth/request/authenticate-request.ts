@@ -17,6 +17,7 @@ import type { RequestState } from './request-state.js';
 import { signedOutState } from './request-state.js';
 import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
+import { resolveInstance, type CookieSessionOptions } from './handshake/instance.js';
 
 /**
  * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
@@ -41,13 +42,7 @@ export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenC
  * @example
  * const options: AuthenticateRequestOptions = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
  */
-export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions> {
-  /** Accepted for `@clerk/backend` compatibility; no effect (no handshake or satellite redirects are built). */
-  domain?: string | undefined;
-  /** Accepted for `@clerk/backend` compatibility; no effect (no handshake or satellite redirects are built). */
-  proxyUrl?: string | undefined;
-  /** Accepted for `@clerk/backend` compatibility; no effect (no handshake or satellite redirects are built). */
-  isSatellite?: boolean | undefined;
+export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions>, Unset<CookieSessionOptions> {
   /** Token kinds this route accepts. Default `'session_token'`. */
   acceptsToken?: AcceptsToken | undefined;
   /** Verifies `ak_`/`mt_`/`oat_` tokens and mints template tokens; pass `createClerkClient(...)`. */
@@ -73,8 +68,8 @@ export interface RequestAuthenticator {
 }
 
 /**
- * Every option of request authentication: the token verifier's, the request's own, and the `@clerk/backend`
- * options accepted as documented no-ops (`null` with no rule).
+ * Every option of request authentication: the token verifier's, the request's own, and the cookie-session
+ * (handshake) options; `null` marks those checked where they are used.
  */
 export const REQUEST_AUTH_OPTIONS: OptionTable = {
   ...TOKEN_VERIFIER_OPTIONS,
@@ -85,9 +80,13 @@ export const REQUEST_AUTH_OPTIONS: OptionTable = {
   client: null,
   machineTokenCacheTtlInMs: range(0, 60_000),
   onAuthEvent: FUNCTION,
-  domain: null,
+  // Cookie sessions and the handshake: checked together by resolveInstance.
   proxyUrl: null,
   isSatellite: null,
+  domain: null,
+  signInUrl: null,
+  satelliteAutoSync: null,
+  allowedRedirectOrigins: null,
 };
 
 const MACHINE_CACHE_MAX = 1000;
@@ -121,6 +120,7 @@ export function buildRequestAuthenticator(options: AuthenticateRequestOptions, c
     (token) => verifier.verify(token),
     createMachineTokenCaches(options.client, options.now ?? Date.now),
   );
+  if (typeof context === 'string') throw optionError(component, context);
   return {
     authenticateRequest: (request) => runOnRequest(request, context),
     authenticateParts: (parts) => runAuthentication(parts, context),
@@ -149,6 +149,7 @@ export async function authenticateRequest(request: Request, options: Authenticat
       if (client !== undefined) machineCaches.set(client, cache);
     }
     const context = buildContext(options, (token) => verifyToken(token, verifierOnly), cache);
+    if (typeof context === 'string') return signedOutState({ reason: 'options_invalid', message: context }, undefined);
     return await runOnRequest(request, context);
   } catch {
     return signedOutState({ reason: 'options_invalid', message: 'The options could not be read.' }, undefined);
@@ -158,24 +159,35 @@ export async function authenticateRequest(request: Request, options: Authenticat
 function runOnRequest(request: Request, context: AuthenticationContext): Promise<RequestState> {
   let parts: RequestParts;
   try {
-    const sessionIdParam = readSessionIdParam(request.url);
-    parts = { authorization: request.headers.get('authorization'), cookie: request.headers.get('cookie'), sessionIdParam };
+    const url = request.url;
+    const sessionIdParam = readSessionIdParam(url);
+    const headers = request.headers;
+    parts = {
+      authorization: headers.get('authorization'),
+      cookie: headers.get('cookie'),
+      sessionIdParam,
+      method: request.method,
+      url,
+      header: (name) => headers.get(name),
+    };
   } catch {
     return Promise.resolve(signedOutState({ reason: 'token_missing', message: 'The request could not be read.' }, undefined));
   }
   return runAuthentication(parts, context);
 }
 
-/** The context of options already checked against {@link REQUEST_AUTH_OPTIONS}. */
+/** The context of options already checked against {@link REQUEST_AUTH_OPTIONS}, or a message naming a bad cookie-session option. */
 function buildContext(
   options: AuthenticateRequestOptions,
   verifySession: (token: string) => Promise<Result<VerifiedSession, TokenError>>,
   shared: MachineTokenCaches,
-): AuthenticationContext {
+): AuthenticationContext | string {
   const accepts = normalizeAcceptsToken(options.acceptsToken)!;
   const ttl = options.machineTokenCacheTtlInMs ?? 10_000;
   const hook = options.onAuthEvent;
   const now = options.now ?? Date.now;
+  const instance = resolveInstance(options);
+  if (typeof instance === 'string') return instance;
   const machine = createMachineTokenVerifier({
     client: options.client,
     jwtKey: options.jwtKey,
@@ -193,6 +205,8 @@ function buildContext(
     client: options.client,
     publishableKey: typeof options.publishableKey === 'string' ? options.publishableKey : undefined,
     onAuthEvent: hook,
+    instance,
+    now,
   };
 }
 
