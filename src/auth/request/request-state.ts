@@ -34,7 +34,7 @@ export interface SignedInState {
   readonly status: 'signed-in';
   readonly reason: undefined;
   readonly message: undefined;
-  /** The exact token that was verified (never included by `JSON.stringify` or `util.inspect` of the state). */
+  /** The exact token that was verified (not enumerable: never included by a spread, `JSON.stringify` or `util.inspect`). */
   readonly token: string;
   readonly tokenType: TokenType;
   readonly isAuthenticated: true;
@@ -87,6 +87,9 @@ export function signedInState(token: string, tokenType: TokenType, makeAuth: (op
     headers,
     toAuth: (options = {}) => makeAuth(options ?? {}),
   };
+  // Readable as `state.token`, but not enumerable: spreading, `Object.entries` or a logger that walks the state
+  // never copies the verified token.
+  Object.defineProperty(state, 'token', { enumerable: false });
   return defineRedactedView(state, { type: 'RequestState', status: 'signed-in', tokenType });
 }
 

@@ -5,7 +5,7 @@ import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from
 import { cookieSuffix } from './cookie-suffix.js';
 import { machineAuthObject } from './machine-auth-object.js';
 import type { MachineTokenVerifier } from './machine-tokens.js';
-import { parseCookies } from './parse-cookies.js';
+import { MAX_COOKIE_HEADER_LENGTH, parseCookies } from './parse-cookies.js';
 import { cookieHeaderText, readToken, type FoundToken, type RequestParts } from './read-token.js';
 import { toRequestReason, type AuthFailure } from './reasons.js';
 import { signedInState, signedOutState, type RequestState } from './request-state.js';
@@ -72,6 +72,9 @@ async function findToken(parts: RequestParts, context: AuthenticationContext): P
   // Without a cookie header the suffix is never needed: skip the digest on the (common) header-only path.
   if (header === undefined || (parts.authorization !== undefined && parts.authorization !== null)) {
     return readToken(parts, new Map(), []);
+  }
+  if (header.length > MAX_COOKIE_HEADER_LENGTH) {
+    return { reason: 'request_invalid', message: `The Cookie header is longer than ${MAX_COOKIE_HEADER_LENGTH} characters.` };
   }
   const suffix = context.publishableKey === undefined ? undefined : await cookieSuffix(context.publishableKey);
   const names = suffix === undefined ? [SESSION_COOKIE] : [`${SESSION_COOKIE}_${suffix}`, SESSION_COOKIE];
