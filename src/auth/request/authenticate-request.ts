@@ -17,6 +17,7 @@ import { createSecretKeyMachineClient } from './secret-key-machine-client.js';
 import { isSecretKey } from '../../kernel/secret-key.js';
 import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
+import { resolveInstance, type CookieSessionOptions } from './handshake/instance.js';
 
 /**
  * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
@@ -41,7 +42,7 @@ export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenC
  * @example
  * const options: AuthenticateRequestOptions = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
  */
-export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions> {
+export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions>, Unset<CookieSessionOptions> {
   /** Token kinds this route accepts. Default `'session_token'`. */
   acceptsToken?: AcceptsToken | undefined;
   /**
@@ -128,8 +129,17 @@ function runOnRequest(request: Request, context: AuthenticationContext): Promise
   try {
     // A plain object or Node's IncomingMessage has no headers.get(): say so, rather than a silent token_missing.
     if (typeof request?.headers?.get !== 'function' || typeof request.url !== 'string') return Promise.resolve(notARequest());
-    const sessionIdParam = readSessionIdParam(request.url);
-    parts = { authorization: request.headers.get('authorization'), cookie: request.headers.get('cookie'), sessionIdParam };
+    const url = request.url;
+    const sessionIdParam = readSessionIdParam(url);
+    const headers = request.headers;
+    parts = {
+      authorization: headers.get('authorization'),
+      cookie: headers.get('cookie'),
+      sessionIdParam,
+      method: request.method,
+      url,
+      header: (name) => headers.get(name),
+    };
   } catch {
     return Promise.resolve(signedOutState({ reason: 'request_invalid', message: 'The request could not be read.' }, undefined));
   }
@@ -165,6 +175,8 @@ function buildContext(
   const hook = options.onAuthEvent;
   if (hook !== undefined && typeof hook !== 'function') return 'The onAuthEvent option must be a function.';
   const now = options.now ?? Date.now;
+  const instance = resolveInstance(options);
+  if (typeof instance === 'string') return instance;
   const machine = createMachineTokenVerifier({
     client,
     jwtKey: options.jwtKey,
@@ -185,6 +197,8 @@ function buildContext(
     client,
     publishableKey: typeof options.publishableKey === 'string' ? options.publishableKey : undefined,
     onAuthEvent: hook,
+    instance,
+    now,
   };
 }
 

@@ -44,11 +44,11 @@ export function createSecretKeyMachineClient(options: SecretKeyMachineClientOpti
     send(options.fetch ?? globalThis.fetch, method, `${root}${path}`, authorization, body);
   return {
     apiKeys: { verifyApiKey: ({ secret }) => call('POST', '/api_keys/verify', { secret }) },
-    m2m: { verifyM2MToken: ({ token }) => call('POST', '/m2m_tokens/verify', { token }) },
+    m2m: { verifyM2mToken: ({ token }) => call('POST', '/m2m_tokens/verify', { token }) },
     oauthAccessTokens: {
       verifyOAuthAccessToken: ({ access_token }) => call('POST', '/oauth_applications/access_tokens/verify', { access_token }),
     },
-    jwks: { getJWKS: () => call('GET', '/jwks') },
+    jwks: { getJwks: () => call('GET', '/jwks') },
   };
 }
 

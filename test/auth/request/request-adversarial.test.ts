@@ -166,10 +166,10 @@ describe('smaller request fixes (issue #22 item 11)', () => {
   });
 
   it('reads a __session cookie after the 200th cookie, and refuses a Cookie header over 64 KiB', async () => {
-    const cookie = `${Array.from({ length: 300 }, (_, i) => `c${i}=v`).join('; ')}; __session=${sessionToken(key)}`;
+    const cookie = `${Array.from({ length: 300 }, (_, i) => `c${i}=v`).join('; ')}; __session=${sessionToken(key)}; __client_uat=1`;
     const state = await authenticateRequest(new Request('https://api.example.com/', { headers: { cookie } }), base);
     expect(state.status).toBe('signed-in');
-    const huge = `pad=${'x'.repeat(70_000)}; __session=${sessionToken(key)}`;
+    const huge = `pad=${'x'.repeat(70_000)}; __session=${sessionToken(key)}; __client_uat=1`;
     const refused = await authenticateRequest(new Request('https://api.example.com/', { headers: { cookie: huge } }), base);
     expect(refused.reason).toBe('request_invalid');
   });
