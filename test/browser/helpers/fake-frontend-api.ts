@@ -54,6 +54,13 @@ export interface FakeFrontendApiOptions {
   sessionTokenTtlSeconds?: number;
 }
 
+/**
+ * How the handshake endpoint misbehaves, for the failure tests: `forged` signs the handshake token with a
+ * foreign key; `stale-session` puts an already-expired session token in it (a handshake that never fixes the
+ * cookie, which without loop protection redirects forever).
+ */
+export type HandshakeMode = 'normal' | 'forged' | 'stale-session';
+
 export interface FakeFrontendApi {
   /** `https://clerk.app.test:<port>`. */
   readonly origin: string;
@@ -78,6 +85,8 @@ export interface FakeFrontendApi {
    * for a test that writes the app's cookies itself, as clerk-js does after a sign-in.
    */
   createSignedInClient(userId: string): { clientId: string; sessionToken: string; clientUat: number };
+  /** Makes the handshake endpoint misbehave (see {@link HandshakeMode}); `normal` by default. */
+  setHandshakeMode(mode: HandshakeMode): void;
   clients(): ReadonlyMap<string, Client>;
   close(): Promise<void>;
 }
@@ -85,6 +94,8 @@ export interface FakeFrontendApi {
 /** Starts the fake Frontend API on 127.0.0.1 with a fresh self-signed certificate. */
 export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Promise<FakeFrontendApi> {
   const key = testKey('ins_browser_fapi');
+  const foreignKey = testKey('ins_browser_foreign');
+  let mode: HandshakeMode = 'normal';
   const ttl = options.sessionTokenTtlSeconds ?? 60;
   const clients = new Map<string, Client>();
   const requests: FrontendApiRequest[] = [];
@@ -105,9 +116,10 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     );
   }
 
-  function handshakeToken(cookies: string[], claims: Record<string, unknown> = {}): string {
+  function handshakeToken(cookies: string[], claims: Record<string, unknown> = {}, signer: TestKey = key): string {
     const iat = seconds();
-    return key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { handshake: cookies, iat, nbf: iat - 10, exp: iat + 60, ...claims });
+    // The instance's kid in the header even when forged: only the signature tells the two apart.
+    return signer.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { handshake: cookies, iat, nbf: iat - 10, exp: iat + 60, ...claims });
   }
 
   function activeSession(client: Client | undefined): Session | undefined {
@@ -116,7 +128,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
 
   // The cookies Clerk's Frontend API puts in a handshake: the session token and client_uat, plain and suffixed.
   // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it.
-  function handshakeCookies(clientId: string | undefined): string[] {
+  function handshakeCookies(clientId: string | undefined, stale = false): string[] {
     const client = clientId === undefined ? undefined : clients.get(clientId);
     const session = activeSession(client);
     const uatAttributes = `Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`;
@@ -128,7 +140,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
         `__client_uat_${cookieSuffix}=0; ${uatAttributes}`,
       ];
     }
-    const token = sessionToken(session);
+    const token = stale ? sessionToken(session, seconds() - 10 * ttl) : sessionToken(session);
     return [
       `__session=${token}; Path=/; SameSite=Lax`,
       `__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`,
@@ -195,7 +207,8 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     if (url.pathname === '/v1/client/handshake') {
       const target = allowedRedirect(url.searchParams.get('redirect_url'));
       if (target === undefined) return text(response, 400, 'redirect_url is missing or not allowed');
-      target.searchParams.set('__clerk_handshake', handshakeToken(handshakeCookies(client?.id)));
+      const cookies = handshakeCookies(client?.id, mode === 'stale-session');
+      target.searchParams.set('__clerk_handshake', handshakeToken(cookies, {}, mode === 'forged' ? foreignKey : key));
       return redirect(response, target.href);
     }
 
@@ -254,6 +267,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     sessionToken,
     handshakeToken,
     createSignedInClient,
+    setHandshakeMode: (next) => void (mode = next),
     clients: () => clients,
     close: () =>
       new Promise<void>((resolve) => {
