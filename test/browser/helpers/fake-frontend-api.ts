@@ -25,6 +25,15 @@ interface Session {
   id: string;
   userId: string;
   status: 'active' | 'ended';
+  /** The active organization's id, if any. */
+  orgId?: string | undefined;
+}
+
+/** A user's membership of an organization, which a handshake's `organization_id` may activate. */
+export interface Membership {
+  id: string;
+  slug: string;
+  role: string;
 }
 
 interface Client {
@@ -85,6 +94,8 @@ export interface FakeFrontendApi {
    * for a test that writes the app's cookies itself, as clerk-js does after a sign-in.
    */
   createSignedInClient(userId: string): { clientId: string; sessionToken: string; clientUat: number };
+  /** Makes a user a member of an organization (the handshake may then activate it by id or slug). */
+  addMembership(userId: string, membership: Membership): void;
   /** Makes the handshake endpoint misbehave (see {@link HandshakeMode}); `normal` by default. */
   setHandshakeMode(mode: HandshakeMode): void;
   clients(): ReadonlyMap<string, Client>;
@@ -98,6 +109,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   let mode: HandshakeMode = 'normal';
   const ttl = options.sessionTokenTtlSeconds ?? 60;
   const clients = new Map<string, Client>();
+  const memberships = new Map<string, Membership[]>();
   const requests: FrontendApiRequest[] = [];
   const seconds = (): number => Math.floor(options.clock.now() / 1000);
   const certificate = await selfSignedCertificate(options.hostname);
@@ -109,10 +121,13 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   const publishableKey = `pk_live_${Buffer.from(`${host}$`).toString('base64')}`;
   const cookieSuffix = createHash('sha1').update(publishableKey).digest('base64url').slice(0, 8);
 
-  function sessionToken(session: { id: string; userId: string }, iat = seconds()): string {
+  function sessionToken(session: { id: string; userId: string; orgId?: string | undefined }, iat = seconds()): string {
+    const org = memberships.get(session.userId)?.find((entry) => entry.id === session.orgId);
+    // Version 2 session claims: the active organization in `o`.
+    const o = org === undefined ? {} : { o: { id: org.id, slg: org.slug, rol: org.role.replace(/^org:/, '') } };
     return key.sign(
       { alg: 'RS256', typ: 'JWT', kid: key.kid },
-      { sub: session.userId, sid: session.id, iss: origin, iat, nbf: iat - 10, exp: iat + ttl, v: 2, sts: 'active' },
+      { sub: session.userId, sid: session.id, iss: origin, iat, nbf: iat - 10, exp: iat + ttl, v: 2, sts: 'active', ...o },
     );
   }
 
@@ -207,6 +222,15 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     if (url.pathname === '/v1/client/handshake') {
       const target = allowedRedirect(url.searchParams.get('redirect_url'));
       if (target === undefined) return text(response, 400, 'redirect_url is missing or not allowed');
+      // Organization sync: `organization_id` holds an id or a slug ('' for the personal account). An organization
+      // the user is not a member of leaves the active one unchanged, as Clerk's Frontend API does.
+      const activate = url.searchParams.get('organization_id');
+      const session = activeSession(client);
+      if (activate !== null && session !== undefined) {
+        const org = memberships.get(session.userId)?.find((entry) => entry.id === activate || entry.slug === activate);
+        if (activate === '') session.orgId = undefined;
+        else if (org !== undefined) session.orgId = org.id;
+      }
       const cookies = handshakeCookies(client?.id, mode === 'stale-session');
       target.searchParams.set('__clerk_handshake', handshakeToken(cookies, {}, mode === 'forged' ? foreignKey : key));
       return redirect(response, target.href);
@@ -268,6 +292,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     handshakeToken,
     createSignedInClient,
     setHandshakeMode: (next) => void (mode = next),
+    addMembership: (userId, membership) => void memberships.set(userId, [...(memberships.get(userId) ?? []), membership]),
     clients: () => clients,
     close: () =>
       new Promise<void>((resolve) => {
