@@ -44,6 +44,8 @@ export const startExpressApp: SsrAppFactory = async (options, hostname) => {
   let runs = 0;
   const app = express();
   app.use((req, res, next) => {
+    // The browser's own favicon requests are not part of any flow under test.
+    if (req.originalUrl === '/favicon.ico') return next();
     res.on('finish', () => {
       const location = res.getHeader('location');
       responses.push({ url: req.originalUrl, status: res.statusCode, location: typeof location === 'string' ? location : undefined });
@@ -79,6 +81,7 @@ export const startFastifyApp: SsrAppFactory = async (options, hostname) => {
   let runs = 0;
   const app = fastify();
   app.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/favicon.ico') return;
     const location = reply.getHeader('location');
     responses.push({ url: request.url, status: reply.statusCode, location: typeof location === 'string' ? location : undefined });
   });
