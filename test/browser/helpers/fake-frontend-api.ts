@@ -4,8 +4,8 @@
 // does: a 307 back to `redirect_url` with `__clerk_handshake=<jwt>`, whose `handshake` claim lists the
 // Set-Cookie strings of `__session` and `__client_uat` (plain and suffixed).
 import { createHash, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { testKey, type TestKey } from '../../auth/helpers/keys.js';
 import { selfSignedCertificate } from './self-signed-certificate.js';
@@ -61,6 +61,8 @@ export interface FakeFrontendApiOptions {
   allowedRedirectOrigins: () => readonly string[];
   /** Session token lifetime, seconds. Default 60, as Clerk's. */
   sessionTokenTtlSeconds?: number;
+  /** Default `token`. */
+  handshakeFormat?: HandshakeFormat;
 }
 
 /**
@@ -69,6 +71,13 @@ export interface FakeFrontendApiOptions {
  * cookie, which without loop protection redirects forever).
  */
 export type HandshakeMode = 'normal' | 'forged' | 'stale-session';
+
+/**
+ * How the handshake answer carries the cookies: `as-requested` follows the request's `format` parameter, as
+ * Clerk's Frontend API does (`format=nonce` gives `__clerk_handshake_nonce`, which the app resolves through the
+ * Backend API's `GET /v1/clients/handshake_payload`); `token` always sends `__clerk_handshake`.
+ */
+export type HandshakeFormat = 'token' | 'as-requested';
 
 export interface FakeFrontendApi {
   /** `https://clerk.app.test:<port>`. */
@@ -79,6 +88,12 @@ export interface FakeFrontendApi {
   readonly jwtKey: string;
   /** The cookie suffix Clerk derives from the publishable key. */
   readonly cookieSuffix: string;
+  /** A fake Backend API (plain HTTP on 127.0.0.1) that resolves handshake nonces: the app's `apiUrl`. */
+  readonly apiUrl: string;
+  /** The secret key the fake Backend API accepts. */
+  readonly secretKey: string;
+  /** Backend API requests (nonce resolutions), for assertions. */
+  readonly apiRequests: FrontendApiRequest[];
   readonly key: TestKey;
   readonly requests: FrontendApiRequest[];
   /** Handshake requests only. */
@@ -107,6 +122,11 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   const key = testKey('ins_browser_fapi');
   const foreignKey = testKey('ins_browser_foreign');
   let mode: HandshakeMode = 'normal';
+  const format = options.handshakeFormat ?? 'token';
+  const secretKey = `sk_live_browser_${randomUUID().replace(/-/g, '')}`;
+  /** Nonce → cookie directives and the (fake) second it was issued; each nonce resolves once. */
+  const nonces = new Map<string, { directives: string[]; issuedAt: number }>();
+  const apiRequests: FrontendApiRequest[] = [];
   const ttl = options.sessionTokenTtlSeconds ?? 60;
   const clients = new Map<string, Client>();
   const memberships = new Map<string, Membership[]>();
@@ -232,6 +252,12 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
         else if (org !== undefined) session.orgId = org.id;
       }
       const cookies = handshakeCookies(client?.id, mode === 'stale-session');
+      if (format === 'as-requested' && url.searchParams.get('format') === 'nonce') {
+        const nonce = randomUUID();
+        nonces.set(nonce, { directives: cookies, issuedAt: seconds() });
+        target.searchParams.set('__clerk_handshake_nonce', nonce);
+        return redirect(response, target.href);
+      }
       target.searchParams.set('__clerk_handshake', handshakeToken(cookies, {}, mode === 'forged' ? foreignKey : key));
       return redirect(response, target.href);
     }
@@ -279,11 +305,40 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     text(response, 404, 'not found');
   });
 
+  // The fake Backend API: only the handshake payload of a nonce, behind the secret key.
+  const api = createHttpServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    apiRequests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId: undefined });
+    const json = (status: number, body: unknown): void => {
+      response.statusCode = status;
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify(body));
+    };
+    if (request.headers.authorization !== `Bearer ${secretKey}`) {
+      return json(401, { errors: [{ code: 'authentication_invalid', message: 'Unauthorized' }] });
+    }
+    if (request.method !== 'GET' || url.pathname !== '/v1/clients/handshake_payload') {
+      return json(404, { errors: [{ code: 'resource_not_found', message: 'Not found' }] });
+    }
+    const nonce = url.searchParams.get('nonce') ?? '';
+    const entry = nonces.get(nonce);
+    nonces.delete(nonce);
+    if (entry === undefined || seconds() - entry.issuedAt > 60) {
+      return json(404, { errors: [{ code: 'resource_not_found', message: 'Handshake payload not found' }] });
+    }
+    json(200, { object: 'handshake_payload', directives: entry.directives });
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+
   return {
     origin,
     publishableKey,
     jwtKey: key.pem,
     cookieSuffix,
+    apiUrl,
+    secretKey,
+    apiRequests,
     key,
     requests,
     handshakes: () => requests.filter((entry) => entry.path === '/v1/client/handshake'),
@@ -294,10 +349,11 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     setHandshakeMode: (next) => void (mode = next),
     addMembership: (userId, membership) => void memberships.set(userId, [...(memberships.get(userId) ?? []), membership]),
     clients: () => clients,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      for (const each of [server, api]) {
+        each.closeAllConnections();
+        await new Promise<void>((resolve) => each.close(() => resolve()));
+      }
+    },
   };
 }
