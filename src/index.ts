@@ -15,6 +15,7 @@ export type {
   ResponseValidationMode,
 } from './client/create-clerk-client.js';
 export type { ClerkError, NonEmptyArray, Result } from './kernel/result.js';
+export type { Mismatch } from './kernel/describe-mismatch.js';
 export { SPEC_VERSION } from './generated/operations.js';
 export type { components, operations as OperationTypes, paths } from './generated/types.js';
 // A named type per component schema (`User`) and per operation (`CreateUserParams`, `GetUserData`).

@@ -61,7 +61,7 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   // A refused secret key will not start working in a second: only transient failures back off faster.
   const retryWait = (): number =>
-    !keys && lastError?.code !== 'secret_key_invalid'
+    keys === undefined && lastError?.code !== 'secret_key_invalid'
       ? Math.min(cooldownInMs, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1))
       : cooldownInMs;
 
@@ -96,21 +96,21 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   async function getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>> {
     if (kid === undefined) return invalidToken('has no kid, which a JWKS needs to pick a key');
-    if (inflight) await inflight;
+    if (inflight !== undefined) await inflight;
     const now = elapsed(context.nowMs);
     let entry = keys?.get(kid);
-    if (entry && now - fetchedAt < ttlInMs) return { data: entry };
+    if (entry !== undefined && now - fetchedAt < ttlInMs) return { data: entry };
     if (lastAttemptAt === undefined || now - lastAttemptAt >= retryWait()) {
       await refresh(context, now);
       entry = keys?.get(kid);
-    } else if (inflight) {
+    } else if (inflight !== undefined) {
       await inflight;
       entry = keys?.get(kid);
     }
-    if (entry && (!lastError || now - fetchedAt < ttlInMs + staleIfErrorInMs)) {
+    if (entry !== undefined && (lastError === undefined || now - fetchedAt < ttlInMs + staleIfErrorInMs)) {
       return { data: entry };
     }
-    if (lastError) return { errors: [lastError] };
+    if (lastError !== undefined) return { errors: [lastError] };
     // The kid is attacker-chosen: it goes to meta only sanitised and cut, never into the message.
     return fail('jwk_kid_mismatch', 'No key in the JWKS matches the token kid.', { kid: describeUntrusted(kid) });
   }
@@ -119,7 +119,7 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
     getKey,
     peek(kid, nowMs) {
       const entry = kid === undefined ? undefined : keys?.get(kid);
-      return entry && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;
+      return entry !== undefined && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Mismatch } from '../kernel/describe-mismatch.js';
 import type { ApiError } from './api-error.js';
 import type { NonEmptyArray } from '../kernel/result.js';
 
@@ -24,6 +25,12 @@ export interface ApiSuccess<T> {
   response: Response;
   status: number;
   traceId: string | undefined;
+  /**
+   * Where the body deviates from the spec (`responseValidation: 'warn'`, the default): `data` is the body as
+   * sent, so a field the type calls required may be absent, or of another type, at these paths. Absent when the
+   * body matches (or validation is off).
+   */
+  warnings?: NonEmptyArray<Mismatch>;
 }
 
 /**
@@ -38,6 +45,7 @@ export interface ApiSuccess<T> {
 export interface ApiFailure {
   data?: never;
   errors: NonEmptyArray<ApiError>;
+  warnings?: never;
   response: Response | undefined;
   status: number | undefined;
   traceId: string | undefined;

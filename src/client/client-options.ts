@@ -4,7 +4,7 @@ import { assertSecretKey } from '../kernel/secret-key.js';
 import { checkServiceUrl } from '../kernel/url-checks.js';
 
 export type { ResponseValidationMode } from '../kernel/validation-mode.js';
-import type { ResponseValidationMode } from '../kernel/validation-mode.js';
+import { VALIDATION_MODES, type ResponseValidationMode } from '../kernel/validation-mode.js';
 
 /**
  * Tunables of the retry backoff; the defaults suit production and tests shrink them.
@@ -42,7 +42,11 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** Default `clerk-bapi`. */
   userAgent?: string | undefined;
-  /** Default `'error'`. */
+  /**
+   * Default `'warn'`: a 2xx body whose fields deviate from the spec comes back as `data` with `warnings` (logged
+   * once per operation and path); `'error'` turns any deviation into `response_validation_failed` (strict, for
+   * tests and CI); `'off'` skips validation. A body whose root is no documented shape is an error unless `'off'`.
+   */
   responseValidation?: ResponseValidationMode | undefined;
   /** Receives validation warnings and retry notices. Default: `console.warn`. */
   logger?: ClientLogger | undefined;
@@ -77,8 +81,6 @@ export interface ClientConfig {
   readonly maxRetryAfterMs: number;
 }
 
-const MODES: readonly ResponseValidationMode[] = ['error', 'warn', 'off'];
-
 /**
  * The longest delay a timer can wait: `setTimeout` turns anything longer into 1 ms, so every
  * duration option is refused past it at construction (per-call options give `params_invalid`).
@@ -109,8 +111,8 @@ export function parseClientOptions(options: ClientOptions, specVersion: string):
   if (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent)) {
     throw new TypeError('createClerkClient: userAgent must be a non-empty printable ASCII string.');
   }
-  const responseValidation = options.responseValidation ?? 'error';
-  if (!MODES.includes(responseValidation)) {
+  const responseValidation = options.responseValidation ?? 'warn';
+  if (!VALIDATION_MODES.includes(responseValidation)) {
     throw new TypeError("createClerkClient: responseValidation must be 'error', 'warn' or 'off'.");
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {

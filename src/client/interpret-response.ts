@@ -1,12 +1,11 @@
 import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 import type { ClientContext } from './client-context.js';
-import { describeMismatches } from '../kernel/describe-mismatch.js';
+import { describeFirst, judgeBody, reportOnce } from '../kernel/judge-body.js';
 import { redactDeep } from '../kernel/redact-deep.js';
 import type { OperationDef } from './operation.js';
 import { apiErrorsOf, parseJson, traceIdOf } from './response-errors.js';
 import { parseRetryAfter, shouldRetry } from './retry-policy.js';
-import { findProblems, fits } from '../kernel/shape.js';
 import type { ResponseRule } from './validate-response.js';
 
 /**
@@ -69,27 +68,18 @@ export async function interpretResponse(
   }
   const data = parsed.value;
   const rule = (paged ? operation.pagedFor?.(status) : undefined) ?? operation.responseFor(status);
-  if (config.responseValidation === 'off' || isValid(rule, data)) {
-    return { result: { data, response, status, traceId }, retry: false };
-  }
-  // The check said no: the shape says where. (They accept the same bodies; an empty answer would mean they
-  // disagree, and then the body is let through as the shape reads it.)
-  const problems = rule.shape === undefined ? [] : findProblems(rule.shape, data);
-  if (problems.length === 0) return { result: { data, response, status, traceId }, retry: false };
-  const mismatches = describeMismatches(problems, data);
-  const first = mismatches[0]!;
-  const message = `The ${status} response of ${operation.def.operationId} does not match its schema at ${first.path}: expected ${first.expected}, received ${first.received}.`;
-  if (config.responseValidation === 'warn') {
-    context.logger.warn(message, { operationId: operation.def.operationId, status, traceId, mismatches });
-    return { result: { data, response, status, traceId }, retry: false };
+  const mode = config.responseValidation;
+  if (mode === 'off' || rule.check?.(data) === true) return { result: { data, response, status, traceId }, retry: false };
+  const verdict = judgeBody(rule.shape, data, mode);
+  if (verdict.kind === 'ok') return { result: { data, response, status, traceId }, retry: false };
+  const { operationId } = operation.def;
+  const { mismatches } = verdict;
+  const message = describeFirst(`The ${status} response of ${operationId}`, mismatches);
+  if (verdict.kind === 'warn') {
+    reportOnce(config.logger, context.logger, operationId, message, mismatches, { operationId, status, traceId });
+    return { result: { data, response, status, traceId, warnings: mismatches }, retry: false };
   }
   const error: ApiError = { code: 'response_validation_failed', message, status, meta: { mismatches, body: data } };
   if (traceId !== undefined) error.traceId = traceId;
   return { result: { errors: [error], response, status, traceId }, retry: false };
-}
-
-/** The compiled check decides where there is one; otherwise the shape (a status with neither is not validated). */
-function isValid(rule: ResponseRule, data: unknown): boolean {
-  if (rule.check !== undefined) return rule.check(data);
-  return rule.shape === undefined || fits(rule.shape, data);
 }

@@ -1,3 +1,4 @@
+import type { Mismatch } from '../kernel/describe-mismatch.js';
 import type { ApiError } from './api-error.js';
 import type { ApiResult } from './api-result.js';
 import type { NonEmptyArray, Result } from '../kernel/result.js';
@@ -14,11 +15,18 @@ import type { NonEmptyArray, Result } from '../kernel/result.js';
 export interface Paginator<T> extends AsyncIterable<T> {
   /** Why the last iteration stopped early; `undefined` when it reached the end. */
   readonly errors: NonEmptyArray<ApiError> | undefined;
+  /**
+   * Where the pages read so far deviate from the spec (`responseValidation: 'warn'`, the default), each path
+   * relative to its page (at most 100); `undefined` when none did.
+   */
+  readonly warnings: NonEmptyArray<Mismatch> | undefined;
   /** The list's `total_count` once the first page has arrived (lists that report one); `undefined` before. */
   readonly totalCount: number | undefined;
   /** Collects every item, or returns the first failure. */
   toArray(): Promise<Result<T[], ApiError>>;
 }
+
+const MAX_WARNINGS = 100;
 
 /**
  * Creates a {@link Paginator} over `fetchPage`, advancing `offset` by the items received and
@@ -35,11 +43,13 @@ export function paginate<T>(
 ): Paginator<T> {
   let errors: NonEmptyArray<ApiError> | undefined;
   let totalCount: number | undefined;
+  let warnings: Mismatch[] = [];
   const limit = typeof params?.['limit'] === 'number' ? params['limit'] : undefined;
   const startOffset = typeof params?.['offset'] === 'number' ? params['offset'] : 0;
 
   async function* iterate(): AsyncGenerator<T> {
     errors = undefined;
+    warnings = [];
     if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
       errors = [{ code: 'params_invalid', message: 'Invalid params for a paginated list: params must be an object.' }];
       return;
@@ -56,6 +66,8 @@ export function paginate<T>(
         errors = result.errors;
         return;
       }
+      if (result.warnings !== undefined && warnings.length < MAX_WARNINGS)
+        warnings.push(...result.warnings.slice(0, MAX_WARNINGS - warnings.length));
       const page = pageOf(shape, result.data);
       if (page === undefined) {
         errors = [
@@ -83,6 +95,9 @@ export function paginate<T>(
     },
     get totalCount() {
       return totalCount;
+    },
+    get warnings() {
+      return warnings.length > 0 ? (warnings as NonEmptyArray<Mismatch>) : undefined;
     },
     [Symbol.asyncIterator]: iterate,
     async toArray() {

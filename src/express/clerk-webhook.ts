@@ -3,7 +3,13 @@
 // handler throws or the route is misconfigured, so that Clerk retries after the fix.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 // Through the Node entry: Express runs on Node, where the native HMAC is the fast path.
-import { createWebhookVerifier, type WebhookEvent, type WebhookErrorCode, type WebhookVerifierOptions } from '../node/webhooks.js';
+import {
+  createWebhookVerifier,
+  type WebhookEvent,
+  type WebhookErrorCode,
+  type WebhookResult,
+  type WebhookVerifierOptions,
+} from '../node/webhooks.js';
 import { readRawBody } from './read-raw-body.js';
 
 /**
@@ -23,13 +29,14 @@ export interface ClerkWebhookOptions extends Omit<WebhookVerifierOptions, 'signi
 
 /**
  * What the handler receives beside the event: the delivery's id (stable across retries: de-duplicate on it)
- * and Express's request and response.
+ * and Express's request and response, and `warnings` when the event deviates from its schema (see `WebhookResult`).
  *
  * @example
  * const handler: ClerkWebhookHandler = async (event, { webhookId }) => { await store(webhookId, event); };
  */
 export interface ClerkWebhookContext {
   webhookId: string;
+  warnings: WebhookResult['warnings'];
   req: Request;
   res: Response;
 }
@@ -85,7 +92,7 @@ export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhook
       return;
     }
     try {
-      await handler(result.data, { webhookId: result.webhookId, req, res });
+      await handler(result.data, { webhookId: result.webhookId, warnings: result.warnings, req, res });
     } catch (error) {
       try {
         onError(error, req);

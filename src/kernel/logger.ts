@@ -22,14 +22,24 @@ export const consoleLogger: ClientLogger = {
   },
 };
 
+/** One wrapper per logger, so that what a logger was told (see reportOnce) is remembered across clients. */
+const wrappers = new WeakMap<ClientLogger, ClientLogger>();
+
 /**
- * Wraps a caller's logger so that a logger which throws can never turn a result into an exception.
+ * Wraps a caller's logger so that a logger which throws can never turn a result into an exception. The same
+ * logger always gets the same wrapper.
  *
  * @example
  * const safe = guardLogger({ warn: () => { throw new Error('boom'); } });
  * safe.warn('ignored'); // does not throw
  */
 export function guardLogger(logger: ClientLogger): ClientLogger {
+  let guarded = wrappers.get(logger);
+  if (guarded === undefined) wrappers.set(logger, (guarded = wrap(logger)));
+  return guarded;
+}
+
+function wrap(logger: ClientLogger): ClientLogger {
   const guarded: ClientLogger = {
     warn(message, details) {
       try {

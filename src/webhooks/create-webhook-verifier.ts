@@ -115,7 +115,8 @@ async function verifyChecked(signer: WebhookSigner, input: unknown, options: Res
   const payload = parseEventPayload(body.data);
   if (payload.errors) return { ...payload, webhookId: id };
   const event = await validateEvent(payload.data, options.eventValidation, options.logger);
-  return event.errors ? { ...event, webhookId: id } : { data: event.data, webhookId: id };
+  if (event.errors) return { ...event, webhookId: id };
+  return event.warnings ? { data: event.data, webhookId: id, warnings: event.warnings } : { data: event.data, webhookId: id };
 }
 
 /**

@@ -11,7 +11,8 @@ import type { ClerkError, NonEmptyArray } from '../kernel/result.js';
  * - `body_not_raw`: the body is not the raw bytes or text (e.g. an object parsed by a JSON body parser), or unreadable.
  * - `body_too_large`: the body is larger than `maxBodyBytes` (1 MiB by default); a `Request` body is read no further.
  * - `payload_invalid`: the signed body is not UTF-8 JSON describing an event (an object with a string `type`).
- * - `event_invalid`: an event of a known type does not match its schema (only when `eventValidation` is `'error'`).
+ * - `event_invalid`: an event does not match its schema (`eventValidation: 'error'`), or, under the default
+ *   `'warn'`, its `data` is missing or not the kind of value (an object) its type documents.
  * - `options_invalid`: the options are unusable (e.g. a negative tolerance).
  *
  * @example

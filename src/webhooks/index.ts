@@ -4,6 +4,8 @@ export { createWebhookVerifier, type WebhookInput, type WebhookVerifier } from '
 export type { WebhookVerifierOptions } from './options.js';
 export type { WebhookError, WebhookErrorCode } from './errors.js';
 export type { WebhookEvent, WebhookResult, UnknownWebhookEvent } from './types.js';
+export type { Mismatch } from '../kernel/describe-mismatch.js';
+export type { ResponseValidationMode } from '../kernel/validation-mode.js';
 export type { RawBody } from './read-body.js';
 export type { WebhookHeaders } from './read-headers.js';
 export { knownWebhookEventTypes, WEBHOOKS_SPEC_VERSION } from '../generated/webhooks-events.js';

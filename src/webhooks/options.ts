@@ -1,5 +1,5 @@
 import { consoleLogger, guardLogger, type ClientLogger } from '../kernel/logger.js';
-import type { ResponseValidationMode } from '../kernel/validation-mode.js';
+import { VALIDATION_MODES, type ResponseValidationMode } from '../kernel/validation-mode.js';
 import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
 
@@ -15,11 +15,13 @@ export interface WebhookVerifierOptions {
   /** How far the `webhook-timestamp` may be from now, either way; 0–86400 s. Default 300. */
   toleranceInSeconds?: number | undefined;
   /**
-   * What to do when an event of a known type does not match its schema, as the client's `responseValidation`:
-   * `'error'` gives `event_invalid`, `'warn'` logs and returns the event, `'off'` skips validation. Default `'error'`.
+   * What to do when an event does not match its schema, as the client's `responseValidation`: `'warn'` (the
+   * default) returns the event with `warnings` (logged once per event type and path), `'error'` gives
+   * `event_invalid` (strict, for tests and CI), `'off'` skips validation. An event whose `data` is not an object
+   * where one is documented is `event_invalid` unless `'off'`.
    */
   eventValidation?: ResponseValidationMode | undefined;
-  /** Receives `'warn'` mode reports. Default `console.warn`. */
+  /** Receives the deviations `'warn'` mode reports. Default `console.warn`. */
   logger?: ClientLogger | undefined;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   now?: (() => number) | undefined;
@@ -36,7 +38,6 @@ export interface ResolvedWebhookOptions {
   readonly maxBodyBytes: number;
 }
 
-const MODES: readonly unknown[] = ['error', 'warn', 'off'];
 const MAX_TOLERANCE = 86_400;
 
 /**
@@ -48,11 +49,12 @@ const MAX_TOLERANCE = 86_400;
 export function resolveWebhookOptions(options: Partial<WebhookVerifierOptions> | undefined): Result<ResolvedWebhookOptions, WebhookError> {
   if (typeof options !== 'object' || options === null)
     return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
-  const { toleranceInSeconds = 300, eventValidation = 'error', logger = consoleLogger, now = Date.now, maxBodyBytes = 1_048_576 } = options;
+  const { toleranceInSeconds = 300, eventValidation = 'warn', logger = consoleLogger, now = Date.now, maxBodyBytes = 1_048_576 } = options;
   if (typeof toleranceInSeconds !== 'number' || !(toleranceInSeconds >= 0 && toleranceInSeconds <= MAX_TOLERANCE)) {
     return failWebhook('options_invalid', `toleranceInSeconds must be a number from 0 to ${MAX_TOLERANCE}.`);
   }
-  if (!MODES.includes(eventValidation)) return failWebhook('options_invalid', "eventValidation must be 'error', 'warn' or 'off'.");
+  if (!(VALIDATION_MODES as readonly unknown[]).includes(eventValidation))
+    return failWebhook('options_invalid', "eventValidation must be 'error', 'warn' or 'off'.");
   if (typeof now !== 'function') return failWebhook('options_invalid', 'now must be a function returning milliseconds.');
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
     return failWebhook('options_invalid', 'maxBodyBytes must be a positive whole number of bytes.');

@@ -1,3 +1,4 @@
+import type { Mismatch } from '../kernel/describe-mismatch.js';
 import type { NonEmptyArray } from '../kernel/result.js';
 import type { KnownWebhookEvent } from '../generated/webhooks-events.js';
 import type { components } from '../generated/webhooks-types.js';
@@ -29,12 +30,14 @@ export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 
 /**
  * The result of verifying one delivery. On success `webhookId` (the `webhook-id`/`svix-id` header) is the
- * delivery's id: the same on every retry of one event, so use it to de-duplicate.
+ * delivery's id: the same on every retry of one event, so use it to de-duplicate. `warnings` lists where a
+ * correctly signed event deviates from its schema (`eventValidation: 'warn'`, the default): the event is returned
+ * as signed, so a field its type calls required may be absent at those paths.
  *
  * @example
  * const result: WebhookResult = await verifyWebhook(request, { signingSecret });
  * if (!result.errors) console.log(result.webhookId, result.data.type);
  */
 export type WebhookResult =
-  | { data: WebhookEvent; errors?: never; webhookId: string }
-  | { data?: never; errors: NonEmptyArray<WebhookError>; webhookId?: string };
+  | { data: WebhookEvent; errors?: never; webhookId: string; warnings?: NonEmptyArray<Mismatch> }
+  | { data?: never; errors: NonEmptyArray<WebhookError>; webhookId?: string; warnings?: never };

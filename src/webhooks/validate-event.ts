@@ -1,10 +1,10 @@
-// Parses a verified body and validates the event: the generated fast check first, the event's shape only when
-// the check says no, to confirm and explain. Same policy as the client's responses.
+// Parses a verified body and validates the event against its shape. Same policy as the client's responses: under
+// the default a deviating field is a warning, and the event is returned as it was signed.
 import type { ResponseValidationMode } from '../kernel/validation-mode.js';
 import type { ClientLogger } from '../kernel/logger.js';
-import { describeMismatches } from '../kernel/describe-mismatch.js';
-import type { Result } from '../kernel/result.js';
-import { findProblems } from '../kernel/shape.js';
+import type { Mismatch } from '../kernel/describe-mismatch.js';
+import { describeFirst, judgeBody, reportOnce } from '../kernel/judge-body.js';
+import type { NonEmptyArray, Result } from '../kernel/result.js';
 import { envelopeDef, webhookEventDefs } from '../generated/webhooks-events.js';
 import { failWebhook, type WebhookError } from './errors.js';
 import type { WebhookEvent } from './types.js';
@@ -33,26 +33,34 @@ export function parseEventPayload(body: Uint8Array): Result<Record<string, unkno
 }
 
 /**
- * Validates an event against the schema of its `type` (the envelope only for types the spec does not list).
+ * Validates an event against the schema of its `type` (the envelope only for types the spec does not list). Under
+ * `'warn'` a deviating event comes back with its `warnings`.
  *
  * @example
- * const result = await validateEvent(payload, 'error', consoleLogger);
+ * const result = await validateEvent(payload, 'warn', consoleLogger);
+ * if (!result.errors && result.warnings) console.log(result.warnings[0].path);
  */
 export async function validateEvent(
   payload: Record<string, unknown> & { type: string },
   mode: ResponseValidationMode,
   logger: ClientLogger,
-): Promise<Result<WebhookEvent, WebhookError>> {
+): Promise<
+  | { data: WebhookEvent; errors?: never; warnings?: NonEmptyArray<Mismatch> }
+  | { data?: never; errors: NonEmptyArray<WebhookError>; warnings?: never }
+> {
   const def = webhookEventDefs.get(payload.type) ?? envelopeDef;
-  if (mode === 'off' || def.check(payload)) return { data: payload as unknown as WebhookEvent };
-  const problems = findProblems(def.shape, payload);
-  if (problems.length === 0) return { data: payload as unknown as WebhookEvent };
-  const mismatches = describeMismatches(problems, payload);
-  const first = mismatches[0]!;
-  const message = `The ${payload.type} event does not match its schema at ${first.path}: expected ${first.expected}, received ${first.received}.`;
-  if (mode === 'warn') {
-    logger.warn(message, { type: payload.type, mismatches });
-    return { data: payload as unknown as WebhookEvent };
+  const event = payload as unknown as WebhookEvent;
+  if (mode === 'off' || def.check(payload)) return { data: event };
+  const verdict = judgeBody(def.shape, payload, mode, EVENT_BODY);
+  if (verdict.kind === 'ok') return { data: event };
+  const { mismatches } = verdict;
+  const message = describeFirst(`The ${payload.type} event`, mismatches);
+  if (verdict.kind === 'warn') {
+    reportOnce(logger, logger, `event ${payload.type}`, message, mismatches, { type: payload.type });
+    return { data: event, warnings: mismatches };
   }
   return failWebhook('event_invalid', message, { type: payload.type, mismatches });
 }
+
+/** An event's body is its `data`: missing, or not the kind of value its type documents, it cannot be handled. */
+const EVENT_BODY = ['data'];

@@ -3,6 +3,7 @@ import type { ApiError } from '../../src/client/api-error.js';
 import type { ApiResult } from '../../src/client/api-result.js';
 import type { Paginator } from '../../src/client/paginate.js';
 import type { NonEmptyArray } from '../../src/kernel/result.js';
+import type { Mismatch } from '../../src/kernel/describe-mismatch.js';
 import { createFixtureClient } from './fixtures/client.js';
 
 const clerk = createFixtureClient('https://api.clerk.com');
@@ -21,6 +22,12 @@ describe('client types', () => {
     }
     // @ts-expect-error data may be undefined until errors is ruled out
     result.data.id;
+  });
+
+  it('carries warnings on the success branch only', async () => {
+    const result = await clerk.users.getUser('user_1');
+    if (result.errors) expectTypeOf(result.warnings).toEqualTypeOf<undefined>();
+    else expectTypeOf(result.warnings).toEqualTypeOf<NonEmptyArray<Mismatch> | undefined>();
   });
 
   it('types params from the signature and rejects wrong field names', () => {

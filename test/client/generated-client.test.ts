@@ -102,8 +102,16 @@ describe('createClerkClient over the generated operation table', () => {
     expect(updated).toMatchObject({ status: 204, data: undefined });
   });
 
-  it('still explains a body that fails the fast check with its mismatches and the raw body', async () => {
-    const clerk = createClerkClient({ secretKey, apiUrl: server.url });
+  it('returns a body whose field deviates as data, with a warning naming it', async () => {
+    const clerk = createClerkClient({ secretKey, apiUrl: server.url, logger: { warn() {} } });
+    const result = await clerk.users.getUser('user_broken');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.has_image).toBe('yes');
+    expect(result.warnings).toEqual([{ path: '$.has_image', expected: 'boolean', received: 'string "yes"' }]);
+  });
+
+  it('explains the same body under strict validation with its mismatches and the raw body', async () => {
+    const clerk = createClerkClient({ secretKey, apiUrl: server.url, responseValidation: 'error' });
     const result = await clerk.users.getUser('user_broken');
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]).toMatchObject({ code: 'response_validation_failed', status: 200 });

@@ -1,6 +1,7 @@
 // The seven lists with a `paginated` switch (issue 16): the live API answers the bare array without it and
 // { data, total_count } with it (clerk/clerk-sdk-csharp#65). A stub server answers both; the client validates each
 // with the shape its request asked for.
+import type { ClientOptions } from '../../src/client/client-options.js';
 import { describe, expect, it } from 'vitest';
 import { createClerkClient, type ApiResult } from '../../src/client/create-clerk-client.js';
 import { sendJson, useStubServer } from './fixtures/stub-server.js';
@@ -78,8 +79,8 @@ const CALLS: Array<[name: string, path: string, call: Call]> = [
     '/v1/allowlist_identifiers',
     (clerk, params) => clerk.allowlistIdentifiers.listAllowlistIdentifiers(params),
   ],
-  ['jwtTemplates.listJWTTemplates', '/v1/jwt_templates', (clerk, params) => clerk.jwtTemplates.listJWTTemplates(params)],
-  ['redirectUrls.listRedirectURLs', '/v1/redirect_urls', (clerk, params) => clerk.redirectUrls.listRedirectURLs(params)],
+  ['jwtTemplates.listJwtTemplates', '/v1/jwt_templates', (clerk, params) => clerk.jwtTemplates.listJwtTemplates(params)],
+  ['redirectUrls.listRedirectUrls', '/v1/redirect_urls', (clerk, params) => clerk.redirectUrls.listRedirectUrls(params)],
 ];
 
 /** Answers like the live API: { data, total_count } when the query says paginated=true, the bare array otherwise. */
@@ -93,8 +94,8 @@ function answerLikeTheApi(): void {
   });
 }
 
-function client() {
-  return createClerkClient({ secretKey: 'sk_test_paged0lists', apiUrl: server.url });
+function client(options: Partial<ClientOptions> = {}) {
+  return createClerkClient({ secretKey: 'sk_test_paged0lists', apiUrl: server.url, ...options });
 }
 
 describe('lists with a paginated switch', () => {
@@ -127,10 +128,25 @@ describe('lists with a paginated switch', () => {
 
   it('checks the items of a paged answer, not only its envelope', async () => {
     server.handle((_request, res) => sendJson(res, 200, { data: [{ ...ITEMS['/v1/invitations'], id: 7 }], total_count: 1 }));
-    const result = await client().invitations.listInvitations({ paginated: true });
+    const result = await client({ responseValidation: 'error' }).invitations.listInvitations({ paginated: true });
     expect(result.errors?.[0].code).toBe('response_validation_failed');
+    const tolerated = await client({ logger: { warn() {} } }).invitations.listInvitations({ paginated: true });
+    expect(tolerated.warnings?.map((warning) => warning.path)).toEqual(['$.data[0].id']);
     server.handle((_request, res) => sendJson(res, 200, { data: [], total_count: 'seven' }));
-    expect((await client().invitations.listInvitations({ paginated: true })).errors?.[0].code).toBe('response_validation_failed');
+    const strict = client({ responseValidation: 'error' });
+    expect((await strict.invitations.listInvitations({ paginated: true })).errors?.[0].code).toBe('response_validation_failed');
+  });
+
+  it('.all() collects the warnings of its pages, relative to each page', async () => {
+    const invitations = [
+      { ...ITEMS['/v1/invitations'], id: 'inv_0' },
+      { ...ITEMS['/v1/invitations'], id: 7 },
+    ];
+    server.handle((_request, res) => sendJson(res, 200, { data: invitations, total_count: 2 }));
+    const all = client({ logger: { warn() {} } }).invitations.listInvitations.all({ limit: 10 });
+    expect((await all.toArray()).data).toHaveLength(2);
+    expect(all.errors).toBeUndefined();
+    expect(all.warnings).toEqual([{ path: '$.data[1].id', expected: 'string', received: 'number 7' }]);
   });
 
   it('.all() asks for paginated=true, exposes the total after the first page and stops at it without an empty page', async () => {
@@ -158,7 +174,7 @@ describe('lists with a paginated switch', () => {
 
   it('.all() without params still asks for the paged shape', async () => {
     server.handle((_request, res) => sendJson(res, 200, { data: [ITEMS['/v1/redirect_urls']], total_count: 1 }));
-    const result = await client().redirectUrls.listRedirectURLs.all().toArray();
+    const result = await client().redirectUrls.listRedirectUrls.all().toArray();
     expect(result.data).toHaveLength(1);
     expect(server.requests.map((request) => request.url)).toEqual(['/v1/redirect_urls?paginated=true&offset=0']);
   });

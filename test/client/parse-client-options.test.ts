@@ -31,7 +31,7 @@ describe('parseClientOptions', () => {
       timeoutMs: 30_000,
       maxRetries: 2,
       userAgent: 'clerk-bapi',
-      responseValidation: 'error',
+      responseValidation: 'warn',
       maxResponseBytes: 10 * 1024 * 1024,
       initialDelayMs: 500,
       maxDelayMs: 8000,

@@ -1,10 +1,15 @@
-// Real bodies from public bug reports against Clerk's SDKs (test/fixtures/real-world/): every one must come back as
-// `data` through the client with default options, and the fast check, the shape and the zod validator must agree.
+// Real bodies from public bug reports against Clerk's SDKs, Clerk's own SDK fixtures and docs examples
+// (test/fixtures/real-world/): every one must come back as `data` through the client with default options, with
+// `warnings` naming each deviation the fixture lists; strict validation turns the same deviations into errors; and
+// the fast check, the shape and the zod validator must agree. Webhook events (events/) go through verifyWebhook.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ZodMiniType } from 'zod/mini';
 import { createClerkClient, type ApiResult } from '../../src/client/create-clerk-client.js';
+import type { ClientOptions } from '../../src/client/client-options.js';
+import { verifyWebhook } from '../../src/webhooks/verify-webhook.js';
+import { SECRET, now, signDelivery } from '../webhooks/helpers/deliveries.js';
 import type { OperationDef } from '../../src/client/operation.js';
 import { findProblems } from '../../src/kernel/shape.js';
 import { documentedResponses } from '../../src/generated/documented-responses.js';
@@ -24,6 +29,17 @@ interface Fixture {
   base?: string;
   splice?: Array<{ path: Array<string | number>; value: Json }>;
   body?: Json;
+  /** The paths the default mode warns about; absent when the body matches (an overlay repairs it). */
+  warnings?: string[];
+}
+
+interface EventFixture {
+  source: string;
+  collected: string;
+  fidelity: 'verbatim' | 'reconstructed';
+  note: string;
+  event: Record<string, Json> & { type: string };
+  warnings?: string[];
 }
 
 const DIR = join(import.meta.dirname, '../fixtures/real-world');
@@ -52,7 +68,25 @@ function defOf(operationId: string): OperationDef {
   return def;
 }
 
+const eventFixtures = readdirSync(join(DIR, 'events'))
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => [name, JSON.parse(readFileSync(join(DIR, 'events', name), 'utf8')) as EventFixture] as const);
+
 const server = useStubServer();
+
+/** Calls the fixture's operation on a client with `options` against the stub server serving its body. */
+async function callFixture(fixture: Fixture, options: Partial<ClientOptions> = {}): Promise<ApiResult<unknown>> {
+  const body = bodyOf(fixture);
+  server.handle((_request, res) => sendJson(res, fixture.status, body));
+  const def = defOf(fixture.call.operation);
+  const clerk = createClerkClient({ secretKey: 'sk_test_real0world0corpus', apiUrl: server.url, logger: { warn() {} }, ...options });
+  const method = (clerk as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<ApiResult<unknown>>>>)[def.namespace]![
+    def.methodName
+  ]!;
+  const hasParams = def.body !== undefined || def.query.length > 0;
+  return method(...[...(fixture.call.pathValues ?? []), ...(hasParams ? [fixture.call.params] : [])]);
+}
 
 describe('real-world corpus', () => {
   it('holds the reports named in issue 9, each with a source, a date and a valid call', () => {
@@ -81,19 +115,27 @@ describe('real-world corpus', () => {
     }
   });
 
-  it.each(fixtures)('%s comes back as data through the client with default options', async (_name, fixture) => {
-    const body = bodyOf(fixture);
-    server.handle((_request, res) => sendJson(res, fixture.status, body));
-    const def = defOf(fixture.call.operation);
-    const clerk = createClerkClient({ secretKey: 'sk_test_real0world0corpus', apiUrl: server.url });
-    const method = (clerk as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<ApiResult<unknown>>>>)[
-      def.namespace
-    ]![def.methodName]!;
-    const hasParams = def.body !== undefined || def.query.length > 0;
-    const args = [...(fixture.call.pathValues ?? []), ...(hasParams ? [fixture.call.params] : [])];
-    const result = await method(...args);
-    expect(result.errors, JSON.stringify(result.errors?.[0].meta?.['mismatches'] ?? result.errors)).toBeUndefined();
-    expect(result.data).toEqual(body);
+  it.each(fixtures)(
+    '%s comes back as data through the client with default options, warnings naming each deviation',
+    async (_name, fixture) => {
+      const result = await callFixture(fixture);
+      expect(result.errors, JSON.stringify(result.errors?.[0].meta?.['mismatches'] ?? result.errors)).toBeUndefined();
+      expect(result.data).toEqual(bodyOf(fixture));
+      expect(result.warnings?.map((warning) => warning.path)).toEqual(fixture.warnings);
+    },
+  );
+
+  it.each(fixtures)('%s gives response_validation_failed under strict validation exactly when it deviates', async (_name, fixture) => {
+    const result = await callFixture(fixture, { responseValidation: 'error' });
+    if (fixture.warnings === undefined) {
+      expect(result.errors).toBeUndefined();
+      return;
+    }
+    expect(result.errors?.[0].code).toBe('response_validation_failed');
+    const mismatches = result.errors?.[0].meta?.['mismatches'] as Array<{ path: string }>;
+    // Strict mode explains the first ten, in the same order as the warnings.
+    expect(mismatches.map((mismatch) => mismatch.path)).toEqual(fixture.warnings.slice(0, 10));
+    expect(result.warnings).toBeUndefined();
   });
 
   it.each(fixtures)('%s passes the fast check, the shape and the zod validator alike', async (_name, fixture) => {
@@ -108,8 +150,43 @@ describe('real-world corpus', () => {
       : documentedResponses[def.operationId]!.responses[status]!();
     expect(check, 'every corpus status has a fast check').toBeTypeOf('function');
     const zodSays = validator.safeParse(body);
-    expect(zodSays.error?.issues).toBeUndefined();
-    expect(check!(body)).toBe(true);
-    expect(findProblems(shape!, body)).toEqual([]);
+    const shapeSays = findProblems(shape!, body);
+    expect(zodSays.success).toBe(fixture.warnings === undefined);
+    expect(check!(body)).toBe(zodSays.success);
+    expect(shapeSays.length === 0).toBe(zodSays.success);
+  });
+});
+
+describe('real-world webhook events', () => {
+  it('holds the cases named in issue 23, each with a source', () => {
+    const types = eventFixtures.map(([, fixture]) => fixture.event.type);
+    expect(types).toEqual(expect.arrayContaining(['user.created', 'organizationMembership.deleted']));
+    for (const [name, fixture] of eventFixtures) {
+      expect(fixture.source, name).toMatch(/^https:\/\//);
+      expect(['verbatim', 'reconstructed'], name).toContain(fixture.fidelity);
+    }
+  });
+
+  it.each(eventFixtures)('%s is verified and returned as signed, with warnings naming each deviation', async (_name, fixture) => {
+    const delivery = signDelivery(JSON.stringify(fixture.event));
+    const warn = vi.fn();
+    const result = await verifyWebhook(
+      { headers: delivery.headers, rawBody: delivery.body },
+      { signingSecret: SECRET, now, logger: { warn } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual(fixture.event);
+    expect(result.warnings?.map((warning) => warning.path)).toEqual(fixture.warnings);
+  });
+
+  it.each(eventFixtures)('%s gives event_invalid under strict validation', async (_name, fixture) => {
+    const delivery = signDelivery(JSON.stringify(fixture.event));
+    const result = await verifyWebhook(
+      { headers: delivery.headers, rawBody: delivery.body },
+      { signingSecret: SECRET, now, eventValidation: 'error' },
+    );
+    expect(result.errors?.[0].code).toBe('event_invalid');
+    const mismatches = result.errors?.[0].meta?.['mismatches'] as Array<{ path: string }>;
+    expect(mismatches.map((mismatch) => mismatch.path)).toEqual(fixture.warnings?.slice(0, 10));
   });
 });

@@ -143,7 +143,7 @@ describe('response validation', () => {
   it("returns response_validation_failed with the mismatches and the raw body in 'error' mode", async () => {
     const body = { ...makeUser(1), banned: 'nope' };
     server.handle((_req, res) => sendJson(res, 200, body));
-    const result = await createFixtureClient(server.url).users.getUser('user_1');
+    const result = await createFixtureClient(server.url, { responseValidation: 'error' }).users.getUser('user_1');
     expect(result.status).toBe(200);
     expect(result.errors?.[0].code).toBe('response_validation_failed');
     const meta = result.errors?.[0].meta as { mismatches: unknown[]; body: unknown };
@@ -151,18 +151,38 @@ describe('response validation', () => {
     expect(meta.body).toEqual(body);
   });
 
-  it("returns the data and reports the mismatches to the logger in 'warn' mode", async () => {
+  it("returns the data with warnings and reports each deviation to the logger once in 'warn' mode, the default", async () => {
     const warnings: unknown[] = [];
     server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'nope' }));
-    const clerk = createFixtureClient(server.url, {
-      responseValidation: 'warn',
-      logger: { warn: (message, details) => warnings.push({ message, details }) },
-    });
+    const logger = { warn: (message: string, details?: Record<string, unknown>) => warnings.push({ message, details }) };
+    const clerk = createFixtureClient(server.url, { logger });
     const result = await clerk.users.getUser('user_1');
     expect(result.errors).toBeUndefined();
     expect(result.data?.banned).toBe('nope');
+    expect(result.warnings).toEqual([{ path: '$.banned', expected: 'boolean', received: 'string "nope"' }]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ details: { operationId: 'GetUser', status: 200, mismatches: [{ path: '$.banned' }] } });
+    // The same deviation again, even from another client with the same logger: returned with its warning, not logged.
+    const again = await createFixtureClient(server.url, { logger, responseValidation: 'warn' }).users.getUser('user_1');
+    expect(again.warnings).toEqual(result.warnings);
+    expect(warnings).toHaveLength(1);
+    // A new path of the same operation is logged, and only that path.
+    server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'nope', locked: 'no' }));
+    await clerk.users.getUser('user_1');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatchObject({ details: { mismatches: [{ path: '$.locked' }] } });
+  });
+
+  it('refuses a body whose root no documented shape allows, even in the default mode', async () => {
+    server.handle((_req, res) => sendJson(res, 200, [makeUser(1)]));
+    const list = await createFixtureClient(server.url, { logger: { warn() {} } }).users.getUser('user_1');
+    expect(list.errors?.[0]).toMatchObject({
+      code: 'response_validation_failed',
+      meta: { mismatches: [{ path: '$', expected: 'an object' }] },
+    });
+    server.handle((_req, res) => sendJson(res, 200, 'user_1'));
+    const text = await createFixtureClient(server.url, { logger: { warn() {} } }).users.getUser('user_1');
+    expect(text.errors?.[0].code).toBe('response_validation_failed');
   });
 
   it('still returns a result when the logger itself throws', async () => {
@@ -241,19 +261,20 @@ describe('response edges', () => {
       traceId: 'trace_bad',
     });
     server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'no' }, { 'x-clerk-trace-id': 'trace_invalid' }));
-    const invalid = await createFixtureClient(server.url).users.getUser('user_1');
+    const invalid = await createFixtureClient(server.url, { responseValidation: 'error' }).users.getUser('user_1');
     expect(invalid.errors?.[0]).toMatchObject({ code: 'response_validation_failed', traceId: 'trace_invalid' });
     server.handle((_req, res) => sendJson(res, 200, { ...makeUser(1), banned: 'no' }));
-    const untraced = await createFixtureClient(server.url).users.getUser('user_1');
+    const untraced = await createFixtureClient(server.url, { responseValidation: 'error' }).users.getUser('user_1');
     expect(untraced.errors?.[0]).not.toHaveProperty('traceId');
   });
 
   it('validates with the shape alone when an operation has no compiled check', async () => {
     server.handle((_req, res) => sendJson(res, 200, { id: 'user_1', object: 'user', deleted: 'yes' }));
-    const deleted = await createFixtureClient(server.url).users.deleteUser('user_1');
+    const strict = createFixtureClient(server.url, { responseValidation: 'error' });
+    const deleted = await strict.users.deleteUser('user_1');
     expect(deleted.errors?.[0].meta?.['mismatches']).toEqual([{ path: '$.deleted', expected: 'boolean', received: 'string "yes"' }]);
     server.handle((_req, res) => sendJson(res, 200, { anything: true }));
-    const unchecked = await createFixtureClient(server.url).organizations.listOrganizations(undefined, { headers: {} });
+    const unchecked = await strict.organizations.listOrganizations(undefined, { headers: {} });
     expect(unchecked.errors?.[0].code).toBe('response_validation_failed');
   });
 });

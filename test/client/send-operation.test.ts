@@ -24,7 +24,9 @@ function op(fields: Partial<OperationDef> = {}): OperationDef {
   };
 }
 
-type Method = (...args: unknown[]) => Promise<{ data?: unknown; errors?: [Record<string, unknown>]; traceId?: string; status?: number }>;
+type Method = (
+  ...args: unknown[]
+) => Promise<{ data?: unknown; errors?: [Record<string, unknown>]; traceId?: string; status?: number; warnings?: unknown[] }>;
 
 function client(fetch: (request: Request) => Promise<Response>, def: OperationDef = op(), extra: Record<string, unknown> = {}): Method {
   const api = createApiClient<unknown, unknown>([def], '2026-05-12', {
@@ -136,7 +138,7 @@ describe('responses', () => {
   it('never retries a body that is not JSON or does not match its schema', async () => {
     for (const body of ['<html>', '{"id":5}']) {
       const fetch = vi.fn(async () => new Response(body));
-      expect((await client(fetch, op(), { maxRetries: 2 })('thing_1')).errors).toBeDefined();
+      expect((await client(fetch, op(), { maxRetries: 2, responseValidation: 'error' })('thing_1')).errors).toBeDefined();
       expect(fetch).toHaveBeenCalledTimes(1);
     }
   });
@@ -169,14 +171,15 @@ describe('responses', () => {
   });
 
   it('refuses data that does not match its schema, naming the first mismatch and the trace id', async () => {
-    const result = await client(async () => json({ id: 5 }, 200, { 'x-clerk-trace-id': 't2' }))('thing_1');
+    const strict = { responseValidation: 'error' };
+    const result = await client(async () => json({ id: 5 }, 200, { 'x-clerk-trace-id': 't2' }), op(), strict)('thing_1');
     expect(result.errors?.[0]).toMatchObject({
       code: 'response_validation_failed',
       message: 'The 200 response of GetThing does not match its schema at $.id: expected string, received number 5.',
       status: 200,
       traceId: 't2',
     });
-    const bare = await client(async () => json({ id: 5 }))('thing_1');
+    const bare = await client(async () => json({ id: 5 }), op(), strict)('thing_1');
     expect('traceId' in (bare.errors?.[0] ?? {})).toBe(false);
   });
 
@@ -184,6 +187,7 @@ describe('responses', () => {
     const warn = vi.fn();
     const warned = await client(async () => json({ id: 5 }), op(), { responseValidation: 'warn', logger: { warn } })('thing_1');
     expect(warned.data).toEqual({ id: 5 });
+    expect(warned.warnings).toEqual([{ path: '$.id', expected: 'string', received: 'number 5' }]);
     expect(warn).toHaveBeenCalledWith(
       'The 200 response of GetThing does not match its schema at $.id: expected string, received number 5.',
       expect.objectContaining({ operationId: 'GetThing', status: 200 }),

@@ -56,10 +56,14 @@ describe('standalone operations (clerk-bapi/operations)', () => {
     expect(requests[0]!.headers.get('x-trace')).toBe('abc');
   });
 
-  it('refuses a body that does not fit its shape, saying where, unless validation is off', async () => {
+  it('returns a body that does not fit its shape with warnings, refuses it when strict, skips it when off', async () => {
     const broken = { ...makeClerkUser(2), banned: 'no' };
+    const tolerant = optionsAnswering(broken);
+    const warned = await getUser({ ...tolerant.options, logger: { warn() {} } }, 'user_2');
+    expect(warned.data).toEqual(broken);
+    expect(warned.warnings).toEqual([{ path: '$.banned', expected: 'boolean', received: 'string "no"' }]);
     const { options } = optionsAnswering(broken);
-    const result = await getUser(options, 'user_2');
+    const result = await getUser({ ...options, responseValidation: 'error' }, 'user_2');
     expect(result.errors?.[0]?.code).toBe('response_validation_failed');
     expect(result.errors?.[0]?.meta?.['mismatches']).toEqual([{ path: '$.banned', expected: 'boolean', received: 'string "no"' }]);
     const lax = optionsAnswering(broken);

@@ -41,6 +41,8 @@ export function contractClient() {
     apiVersion: '',
     maxRetries: 0,
     timeoutMs: 30_000,
+    // Strict: the spec's own examples must match the spec exactly, a warning would hide a generator bug.
+    responseValidation: 'error',
   });
 }
 

@@ -87,9 +87,11 @@ describe('clerkWebhook on a real Express server', () => {
     expect(received).toHaveLength(0);
   });
 
-  it('answers 400 for missing headers and for an invalid event', async () => {
+  it('answers 400 for missing headers and for an event whose data is not an object', async () => {
     expect((await post('/webhooks/clerk', unknownEventBody(), {})).status).toBe(400);
-    const delivery = signDelivery(JSON.stringify({ type: 'user.created', object: 'event', timestamp: 1, instance_id: 'ins_1', data: {} }));
+    const delivery = signDelivery(
+      JSON.stringify({ type: 'user.created', object: 'event', timestamp: 1, instance_id: 'ins_1', data: 'user_1' }),
+    );
     const response = await post('/webhooks/clerk', delivery.body, delivery.headers);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'event_invalid' });

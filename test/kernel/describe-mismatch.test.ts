@@ -18,7 +18,9 @@ function withVerification(verification: unknown): Record<string, any> {
 
 async function getUserAnswering(body: unknown) {
   server.handle((_request, res) => sendJson(res, 200, body));
-  return createClerkClient({ secretKey: 'sk_test_mismatch0tests', apiUrl: server.url }).users.getUser('user_1');
+  return createClerkClient({ secretKey: 'sk_test_mismatch0tests', apiUrl: server.url, responseValidation: 'error' }).users.getUser(
+    'user_1',
+  );
 }
 
 describe('validation failures', () => {

@@ -60,10 +60,13 @@ const CASES: Record<string, Case> = {
     return result.errors ? `refused: ${JSON.stringify(result.errors)}` : undefined;
   },
   'the client gets a user from a local stub and validates it': async (context) => {
-    const clerk = createClerkClient({ secretKey: context.secretKey, apiUrl: context.apiUrl, maxRetries: 0 });
+    const clerk = createClerkClient({ secretKey: context.secretKey, apiUrl: context.apiUrl, maxRetries: 0, logger: { warn() {} } });
     const result = await clerk.users.getUser('user_1');
-    if (result.errors) return `call failed: ${JSON.stringify(result.errors)}`;
-    const invalid = await clerk.users.getUser('user_invalid');
+    if (result.errors || result.warnings) return `call failed: ${JSON.stringify(result.errors ?? result.warnings)}`;
+    const tolerated = await clerk.users.getUser('user_invalid');
+    if (!tolerated.warnings?.some((warning) => warning.path === '$.banned')) return `no warnings: ${JSON.stringify(tolerated)}`;
+    const strict = createClerkClient({ secretKey: context.secretKey, apiUrl: context.apiUrl, maxRetries: 0, responseValidation: 'error' });
+    const invalid = await strict.users.getUser('user_invalid');
     return invalid.errors?.[0].code === 'response_validation_failed' ? undefined : `invalid body accepted: ${JSON.stringify(invalid)}`;
   },
   'authenticateRequest with jwtKey signs in a Bearer token, networkless, and signs out a forged one': async (context) => {

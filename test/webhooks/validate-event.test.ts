@@ -1,5 +1,5 @@
 // Typed, validated events: every example Clerk publishes validates, unknown types pass as generic events,
-// and an invalid event of a known type follows the eventValidation mode ('error' | 'warn' | 'off').
+// and an invalid event follows the eventValidation mode ('warn' (the default) | 'error' | 'off').
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { webhookEvents, webhookExamples } from '../../scripts/gen/emit-webhooks.js';
 import { loadWebhooksSpec } from '../../scripts/spec/load-spec.js';
@@ -31,6 +31,7 @@ describe('known events', () => {
       for (const example of examples) {
         const result = await verify(example);
         expect(result.errors, `${type}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+        expect(result.warnings, `${type}: ${JSON.stringify(result.warnings)}`).toBeUndefined();
         expect(result.data?.type).toBe(type);
         count++;
       }
@@ -41,11 +42,14 @@ describe('known events', () => {
   it("validates the Dashboard's user.created example (clerk/clerk-sdk-python#108)", async () => {
     const result = await verify(dashboardUserCreated);
     expect(result.errors).toBeUndefined();
+    expect(result.warnings).toBeUndefined();
     expect(result.data).toEqual(dashboardUserCreated);
   });
 
   it("validates the docs' organizationInvitation.created payload (clerk/clerk-sdk-go#420)", async () => {
-    expect((await verify(docsOrganizationInvitationCreated)).errors).toBeUndefined();
+    const result = await verify(docsOrganizationInvitationCreated);
+    expect(result.errors).toBeUndefined();
+    expect(result.warnings).toBeUndefined();
   });
 
   it('accepts enum values the spec does not list yet (open enums)', async () => {
@@ -58,8 +62,8 @@ describe('known events', () => {
 describe('eventValidation modes', () => {
   const broken = { ...dashboardUserCreated, data: { ...dashboardUserCreated.data, first_name: 42 } };
 
-  it("'error' (the default) refuses an invalid event of a known type with event_invalid and where it departs", async () => {
-    const result = await verify(broken);
+  it("'error' refuses an invalid event of a known type with event_invalid and where it departs", async () => {
+    const result = await verify(broken, { eventValidation: 'error' });
     expect(result.errors?.[0]).toMatchObject({
       code: 'event_invalid',
       meta: { type: 'user.created', mismatches: [{ path: '$.data.first_name', expected: 'string or null', received: 'number 42' }] },
@@ -69,11 +73,23 @@ describe('eventValidation modes', () => {
     );
   });
 
-  it("'warn' returns the event and reports the mismatches to the logger", async () => {
+  it("'warn' (the default) returns the event with its warnings and reports each deviation to the logger once", async () => {
     const warn = vi.fn();
-    const result = await verify(broken, { eventValidation: 'warn', logger: { warn } });
+    const logger = { warn };
+    const result = await verify(broken, { logger });
     expect(result.data).toEqual(broken);
+    expect(result.warnings).toEqual([{ path: '$.data.first_name', expected: 'string or null', received: 'number 42' }]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('user.created'), expect.objectContaining({ type: 'user.created' }));
+    const again = await verify(broken, { eventValidation: 'warn', logger });
+    expect(again.warnings).toEqual(result.warnings);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("'warn' still refuses an event whose data is missing or not an object", async () => {
+    for (const data of ['user_1', null, [], undefined]) {
+      const result = await verify({ ...dashboardUserCreated, data }, { logger: { warn() {} } });
+      expect(result.errors?.[0]?.code, JSON.stringify(data)).toBe('event_invalid');
+    }
   });
 
   it("'off' returns the event without validating it", async () => {
@@ -110,8 +126,10 @@ describe('unknown event types', () => {
   });
 
   it('still have their envelope checked', async () => {
-    const result = await verify({ type: 'widget.exploded', object: 'event', data: {} });
-    expect(result.errors?.[0]?.code).toBe('event_invalid');
+    const body = { type: 'widget.exploded', object: 'event', data: {} };
+    expect((await verify(body, { eventValidation: 'error' })).errors?.[0]?.code).toBe('event_invalid');
+    const tolerated = await verify(body, { logger: { warn() {} } });
+    expect(tolerated.warnings?.map((warning) => warning.path)).toEqual(['$.timestamp', '$.instance_id']);
   });
 });
 

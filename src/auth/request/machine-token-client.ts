@@ -13,7 +13,7 @@ type VerifyResult = Promise<{ data?: unknown; errors?: readonly unknown[] | unde
  */
 export interface MachineTokenClient {
   apiKeys?: { verifyApiKey(params: { secret: string }): VerifyResult } | undefined;
-  m2m?: { verifyM2MToken(params: { token: string }): VerifyResult } | undefined;
+  m2m?: { verifyM2mToken(params: { token: string }): VerifyResult } | undefined;
   oauthAccessTokens?: { verifyOAuthAccessToken(params: { access_token: string }): VerifyResult } | undefined;
 }
 
@@ -50,7 +50,7 @@ function pickCall(client: MachineTokenClient | undefined, type: MachineTokenType
   }
   if (type === 'm2m_token' && client?.m2m) {
     const api = client.m2m;
-    return () => api.verifyM2MToken({ token });
+    return () => api.verifyM2mToken({ token });
   }
   if (type === 'oauth_token' && client?.oauthAccessTokens) {
     const api = client.oauthAccessTokens;
