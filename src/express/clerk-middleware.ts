@@ -2,6 +2,7 @@ import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type Ha
 import {
   createAdapterAuthenticator,
   createGetAuth,
+  handshakeRedirect,
   inheritOptions,
   nodeRequestParts,
   readAppOptions,
@@ -24,6 +25,9 @@ export interface ExpressLikeRequest {
   headers: NodeHeaders;
   originalUrl?: string | undefined;
   url?: string | undefined;
+  method?: string | undefined;
+  /** `http` or `https`, as Express derives it (honouring `trust proxy`). */
+  protocol?: string | undefined;
   /** Node's header lines as received: several `Authorization` lines are refused. */
   rawHeaders?: readonly string[] | undefined;
   auth?: AuthObject | undefined;
@@ -39,6 +43,8 @@ export interface ExpressLikeResponse {
   status(code: number): ExpressLikeResponse;
   setHeader(name: string, value: string): unknown;
   json(body: unknown): unknown;
+  /** Ends a response without a body (the handshake redirect). */
+  end(): unknown;
 }
 
 /**
@@ -68,7 +74,9 @@ export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
 
 /**
  * Authenticates every request and sets `req.auth` (also given by `getAuth(req)`); never refuses a request
- * itself — add `requireAuth()` to the routes that need a user. A missing key throws at startup.
+ * itself — add `requireAuth()` to the routes that need a user. A page load whose session cookie needs
+ * refreshing (Clerk's handshake) is answered with a `307` redirect before any route runs. A missing key
+ * throws at startup.
  *
  * @example
  * app.use(clerkMiddleware());
@@ -80,11 +88,17 @@ export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHa
 
 function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean): ExpressHandler {
   const authenticator = createAdapterAuthenticator(options, 'clerkMiddleware');
-  return (req, _res, next) => {
-    authenticator.authenticateParts(nodeRequestParts(req.headers, req.originalUrl ?? req.url, req.rawHeaders)).then((state) => {
+  return (req, res, next) => {
+    const parts = nodeRequestParts(req.headers, req.originalUrl ?? req.url, req.rawHeaders, { method: req.method, protocol: req.protocol });
+    authenticator.authenticateParts(parts).then((state) => {
       storeAuth(req, state);
       if (appLevel) storeAppOptions(req, options);
-      next();
+      // A page load whose cookies need refreshing is answered by the handshake redirect; no route runs.
+      const redirect = handshakeRedirect(state);
+      if (redirect === undefined) return next();
+      res.status(redirect.status);
+      for (const [name, value] of Object.entries(redirect.headers)) res.setHeader(name, value as string);
+      res.end();
     }, next);
   };
 }

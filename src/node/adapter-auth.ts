@@ -60,14 +60,30 @@ export function createAdapterAuthenticator(options: AuthenticateRequestOptions, 
  * @example
  * const parts = nodeRequestParts(req.headers, req.originalUrl, req.rawHeaders);
  */
-export function nodeRequestParts(headers: NodeHeaders, url: string | undefined, rawHeaders?: readonly string[] | undefined): RequestParts {
+export function nodeRequestParts(
+  headers: NodeHeaders,
+  url: string | undefined,
+  rawHeaders?: readonly string[] | undefined,
+  request?: { method?: string | undefined; protocol?: string | undefined },
+): RequestParts {
   const sessionIdParam = typeof url === 'string' ? readSessionIdParam(url) : undefined;
   let authorization = headers['authorization'];
   if (authorization !== undefined && Array.isArray(rawHeaders)) {
     const all = authorizationLines(rawHeaders);
     if (all.length > 1) authorization = all;
   }
-  return { authorization, cookie: headers['cookie'], sessionIdParam };
+  return {
+    authorization,
+    cookie: headers['cookie'],
+    sessionIdParam,
+    method: request?.method,
+    url,
+    protocol: request?.protocol === 'https' ? 'https' : 'http',
+    header: (name) => {
+      const value = headers[name];
+      return typeof value === 'string' ? value : value?.[0];
+    },
+  };
 }
 
 /** Every `Authorization` value of Node's `rawHeaders` (name, value, name, value…). */
@@ -113,6 +129,25 @@ export function inheritOptions(app: AuthenticateRequestOptions, route: Authentic
   const merged: Record<string, unknown> = { ...app };
   for (const [name, value] of Object.entries(route)) if (value !== undefined) merged[name] = value;
   return merged as AuthenticateRequestOptions;
+}
+
+/**
+ * The redirect of a handshake state for a Node response: `307` with `Location`, `Cache-Control`, the
+ * `x-clerk-auth-*` headers and every `Set-Cookie` as its own header; `undefined` for other states.
+ *
+ * @example
+ * const redirect = handshakeRedirect(state);
+ * if (redirect) { res.writeHead(redirect.status, redirect.headers); res.end(); }
+ */
+export function handshakeRedirect(state: RequestState): { status: 307; headers: Record<string, string | string[]> } | undefined {
+  if (state.status !== 'handshake') return undefined;
+  const headers: Record<string, string | string[]> = {};
+  state.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = state.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  return { status: 307, headers };
 }
 
 function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK_JWT_KEY' | 'CLERK_API_URL', string | undefined> {
