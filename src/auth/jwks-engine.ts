@@ -96,12 +96,16 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   async function getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>> {
     if (kid === undefined) return invalidToken('has no kid, which a JWKS needs to pick a key');
-    if (inflight !== undefined) await inflight;
+    // The clock is read before any wait: a reading handed over after newer ones would look like a backwards
+    // step, and the time up to the next reading would be counted twice (cooldown and TTL ending early).
     const now = elapsed(context.nowMs);
+    if (inflight !== undefined) await inflight;
     let entry = keys?.get(kid);
     if (entry !== undefined && now - fetchedAt < ttlInMs) return { data: entry };
     if (lastAttemptAt === undefined || now - lastAttemptAt >= retryWait()) {
-      await refresh(context, now);
+      // Stamped with the latest time seen, not this lookup's arrival: after a wait the fetch starts later, and
+      // the next one must still be a full cooldown after it.
+      await refresh(context, elapsed.latest());
       entry = keys?.get(kid);
     } else if (inflight !== undefined) {
       await inflight;
@@ -126,14 +130,15 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
 /**
  * Turns wall-clock readings into elapsed milliseconds that never go backwards: a backwards step adds
- * nothing, and readings after it count from the new value.
+ * nothing, and readings after it count from the new value. `latest()` is the elapsed time of the newest reading.
  */
-function createElapsedClock(): (nowMs: number) => number {
+function createElapsedClock(): ((nowMs: number) => number) & { latest(): number } {
   let last: number | undefined;
   let total = 0;
-  return (nowMs) => {
+  const read = (nowMs: number): number => {
     if (last !== undefined && nowMs > last) total += nowMs - last;
     last = nowMs;
     return total;
   };
+  return Object.assign(read, { latest: () => total });
 }
