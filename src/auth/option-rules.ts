@@ -71,7 +71,7 @@ export const VERIFIER_RULES = {
  * Every option of a token verifier (`createTokenVerifier`, `verifyToken`): the table an options object is
  * checked against for unknown names.
  */
-export const TOKEN_VERIFIER_OPTIONS: OptionTable = { ...CLAIM_RULES, ...VERIFIER_RULES };
+export const TOKEN_VERIFIER_OPTIONS = { ...CLAIM_RULES, ...VERIFIER_RULES } satisfies OptionTable;
 
 /**
  * The refusal of the first present option that breaks its rule, in `table` order; `undefined` when none does.

@@ -4,7 +4,7 @@ import { isSecretKey } from '../kernel/secret-key.js';
 import { checkServiceUrl } from '../kernel/url-checks.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
-import type { TokenType } from './claims.js';
+import type { VerifierTokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
 import { CLAIM_RULES, firstInvalidOption, invalidOption, unknownVerifierOption, VERIFIER_RULES } from './option-rules.js';
 import type { AuthLogger } from './key-source.js';
@@ -29,7 +29,7 @@ export interface ResolvedOptions {
     | { kind: 'backend-api' | 'jwks-url'; url: string; headers: Record<string, string> };
   jwks: { ttlInMs: number; cooldownInMs: number; staleIfErrorInMs: number; timeoutInMs: number; maxBytes: number; maxKeys: number };
   tokenCacheSize: number;
-  tokenType: TokenType;
+  tokenType: VerifierTokenType;
   fetch: () => typeof fetch;
   logger: AuthLogger | undefined;
 }

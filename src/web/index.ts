@@ -91,6 +91,20 @@ export function handshakeResponse(state: RequestState): Response | undefined {
   return state.status === 'handshake' ? new Response(null, { status: 307, headers: state.headers }) : undefined;
 }
 
+/** Adds the cookies a handshake's return trip brought to the handler's response (a copy when its headers are immutable). */
+function withCookies(response: Response, state: RequestState): Response {
+  const cookies = state.headers.getSetCookie();
+  if (cookies.length === 0) return response;
+  let target = response;
+  try {
+    for (const cookie of cookies) target.headers.append('set-cookie', cookie);
+  } catch {
+    target = new Response(response.body, response);
+    for (const cookie of cookies) target.headers.append('set-cookie', cookie);
+  }
+  return target;
+}
+
 /**
  * Creates request authentication for Fetch-style servers. Bad or missing key options throw a
  * `TypeError` here, at startup; requests never throw.
@@ -119,8 +133,9 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
     withAuth(handler, protectOptions) {
       checkOptions('withAuth', protectOptions, PROTECT_OPTIONS);
       return async (request, ...rest) => {
-        const { auth, response } = await protect(request, protectOptions);
-        return response ?? handler(request, auth, ...rest);
+        const { auth, state, response } = await protect(request, protectOptions);
+        if (response !== undefined) return response;
+        return withCookies(await handler(request, auth, ...rest), state);
       };
     },
     honoMiddleware(protectOptions) {
