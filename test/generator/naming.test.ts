@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assertNoCollisions, camelCase, lowerCamel, namespaceOf, readNamingMap, type NamingMap } from '../../scripts/gen/naming.js';
-import { operations } from '../../src/generated/operations.js';
+import { methodNameOf } from '../../src/client/operation.js';
+import { operations as definitions } from '../../src/generated/operations.js';
+
+const operations = definitions.map((def) => ({ ...def, methodName: methodNameOf(def) }));
 
 const naming = readNamingMap();
 const byId = new Map(operations.map((op) => [op.operationId, op]));
