@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const benches = [
+const all = [
   'generate/generate-time.ts',
   'client/get-user-list.ts',
   'auth/verify.ts',
@@ -13,6 +13,12 @@ const benches = [
   'webhooks/verify.ts',
   'size/size.ts',
 ];
+// Benches that run only when named (`npm run bench -- soak`): long, and they assert rather than measure.
+const onDemand = ['soak/soak.ts'];
+// `npm run bench -- auth soak` runs the named ones only (by folder).
+const named = process.argv.slice(2);
+const benches = named.length === 0 ? all : [...all, ...onDemand].filter((bench) => named.includes(bench.split('/')[0] as string));
+if (named.length > 0 && benches.length === 0) throw new Error(`no bench named ${named.join(', ')}`);
 const root = fileURLToPath(new URL('./', import.meta.url));
 
 for (const bench of benches) {

@@ -1,7 +1,8 @@
 // Bundle sizes of clerk-bapi against @clerk/backend, measured the same way in one run: esbuild bundles a tiny app
 // that calls the API (minified, platform neutral, ESM, no code splitting, so lazily loaded code counts too), and
-// we report minified and gzip bytes. Shared by bench/size/size.ts (the table) and test/package/ (the budgets).
-import { existsSync } from 'node:fs';
+// we report minified and gzip bytes. Shared by bench/size/size.ts (the table against the goals, and the sizes it
+// records in recorded.json) and test/package/size-budget.test.ts (growth over the recorded sizes).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -14,22 +15,59 @@ export interface BundleSize {
   gzip: number;
 }
 
-/** One budget: our bundle against theirs, compared on `metric`, which must stay at or under `ratio` × theirs. */
-export interface SizeComparison {
+/** One bundle of ours and the @clerk/backend app it is compared with, on `metric`. */
+export interface Bundle {
   name: string;
   metric: keyof BundleSize;
-  ours: BundleSize;
-  theirs: BundleSize;
+  /** The goal: ours / theirs on `metric` should stay at or under it (the bench reports it; no test enforces it). */
+  goal: number;
+  ours: string;
+  theirs: string;
+}
+
+/** One bundle measured against theirs in the same run. */
+export interface SizeComparison extends Bundle {
+  oursSize: BundleSize;
+  theirsSize: BundleSize;
   /** ours / theirs on `metric`. */
   ratio: number;
 }
 
-/** Our source entries, by the public subpath that publishes them. */
-const OURS = {
-  '.': './src/index.ts',
-  './auth': './src/auth/index.ts',
-  './operations': './src/operations.ts',
-};
+const SECRET = "'sk_test_size0000000000000000000000000000000'";
+const THEIR_CLIENT = `import { createClerkClient } from '@clerk/backend'; export const r = createClerkClient({ secretKey: ${SECRET} }).users.getUser('user_1');`;
+
+/** Every bundle the size bench measures, with the goals of issue 14. */
+export const BUNDLES: readonly Bundle[] = [
+  {
+    name: 'whole client (createClerkClient + users.getUser)',
+    metric: 'gzip',
+    // Issue 23 (one runtime schema form, no compiled checks): at most theirs.
+    goal: 1.0,
+    ours: `import { createClerkClient } from './src/index.ts'; export const r = createClerkClient({ secretKey: ${SECRET} }).users.getUser('user_1');`,
+    theirs: THEIR_CLIENT,
+  },
+  {
+    name: 'verifyToken from the auth entry',
+    metric: 'minified',
+    goal: 0.8,
+    ours: `import { verifyToken } from './src/auth/index.ts'; export const r = verifyToken('t', { jwtKey: 'k' });`,
+    theirs: `import { verifyToken } from '@clerk/backend'; export const r = verifyToken('t', { jwtKey: 'k' });`,
+  },
+  {
+    name: 'authenticateRequest from the auth entry',
+    metric: 'minified',
+    goal: 0.35,
+    ours: `import { authenticateRequest } from './src/auth/index.ts'; export const r = authenticateRequest;`,
+    theirs: `import { createAuthenticateRequest } from '@clerk/backend/internal'; export const r = createAuthenticateRequest;`,
+  },
+  {
+    name: 'getUser alone (clerk-bapi/operations) vs their whole client',
+    metric: 'gzip',
+    goal: 0.25,
+    ours: `import { getUser } from './src/operations.ts'; export const r = getUser({ secretKey: ${SECRET} }, 'user_1');`,
+    theirs: THEIR_CLIENT,
+  },
+];
 
 /**
  * Bundles `source` (an app, written as ESM) as a consumer's bundler would and returns its sizes.
@@ -55,69 +93,31 @@ export async function measureBundle(source: string): Promise<BundleSize> {
   return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
 }
 
-async function compare(name: string, metric: keyof BundleSize, ours: string, theirs: string): Promise<SizeComparison> {
-  const [oursSize, theirsSize] = await Promise.all([measureBundle(ours), measureBundle(theirs)]);
-  return { name, metric, ours: oursSize, theirs: theirsSize, ratio: oursSize[metric] / theirsSize[metric] };
-}
-
-/** Whether our source has a given named export (budgets for APIs still being written are measured once they exist). */
-async function hasExport(entry: string, name: string): Promise<boolean> {
-  if (!existsSync(`${root}${entry}`)) return false;
-  const probe = await build({
-    stdin: { contents: `export * from '${entry}';`, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    metafile: true,
-    logLevel: 'silent',
-  });
-  return Object.values(probe.metafile.outputs).some((output) => output.exports.includes(name));
-}
-
-const SECRET = "'sk_test_size0000000000000000000000000000000'";
-
 /**
- * Measures every size budget of issue 14 in one run; a budget whose API does not exist yet is left out.
+ * Measures every bundle of ours against theirs in one run.
  *
  * @example
- * for (const row of await measureBudgets()) console.log(row.name, row.ratio);
+ * for (const row of await measureComparisons()) console.log(row.name, row.ratio);
  */
-export async function measureBudgets(): Promise<SizeComparison[]> {
-  const rows = [
-    compare(
-      'whole client (createClerkClient + users.getUser)',
-      'gzip',
-      `import { createClerkClient } from '${OURS['.']}'; export const r = createClerkClient({ secretKey: ${SECRET} }).users.getUser('user_1');`,
-      `import { createClerkClient } from '@clerk/backend'; export const r = createClerkClient({ secretKey: ${SECRET} }).users.getUser('user_1');`,
-    ),
-    compare(
-      'verifyToken from the auth entry',
-      'minified',
-      `import { verifyToken } from '${OURS['./auth']}'; export const r = verifyToken('t', { jwtKey: 'k' });`,
-      `import { verifyToken } from '@clerk/backend'; export const r = verifyToken('t', { jwtKey: 'k' });`,
-    ),
-  ];
-  if (await hasExport(OURS['./auth'], 'authenticateRequest')) {
-    rows.push(
-      compare(
-        'authenticateRequest from the auth entry',
-        'minified',
-        `import { authenticateRequest } from '${OURS['./auth']}'; export const r = authenticateRequest;`,
-        `import { createAuthenticateRequest } from '@clerk/backend/internal'; export const r = createAuthenticateRequest;`,
-      ),
-    );
-  }
-  if (await hasExport(OURS['./operations'], 'getUser')) {
-    rows.push(
-      compare(
-        'getUser alone (clerk-bapi/operations) vs their whole client',
-        'gzip',
-        `import { getUser } from '${OURS['./operations']}'; export const r = getUser({ secretKey: ${SECRET} }, 'user_1');`,
-        `import { createClerkClient } from '@clerk/backend'; export const r = createClerkClient({ secretKey: ${SECRET} }).users.getUser('user_1');`,
-      ),
-    );
-  }
-  return Promise.all(rows);
+export async function measureComparisons(): Promise<SizeComparison[]> {
+  return Promise.all(
+    BUNDLES.map(async (bundle) => {
+      const [oursSize, theirsSize] = await Promise.all([measureBundle(bundle.ours), measureBundle(bundle.theirs)]);
+      return { ...bundle, oursSize, theirsSize, ratio: oursSize[bundle.metric] / theirsSize[bundle.metric] };
+    }),
+  );
+}
+
+/** Where the size bench records our bundle sizes, which the test compares new builds with. */
+const recordedPath = new URL('./recorded.json', import.meta.url);
+
+/** Bytes of each bundle of ours on its metric, by bundle name, as last recorded by `npx tsx bench/size/size.ts`. */
+export function readRecordedSizes(): Record<string, number> {
+  return JSON.parse(readFileSync(recordedPath, 'utf8')) as Record<string, number>;
+}
+
+/** Records the sizes of our bundles from a bench run. */
+export function writeRecordedSizes(rows: readonly SizeComparison[]): void {
+  const sizes = Object.fromEntries(rows.map((row) => [row.name, row.oursSize[row.metric]]));
+  writeFileSync(recordedPath, `${JSON.stringify(sizes, null, 2)}\n`);
 }

@@ -1,15 +1,14 @@
-// Size and cold-start budgets of issue 14, against @clerk/backend in the same run:
+// Size and cold-start goals of issue 14, against @clerk/backend in the same run:
 // bundle sizes (esbuild, minified, platform neutral, gzip) and cold `import()` + first validated call in fresh
 // Node processes (median of 15, alternating the two packages). Builds dist/ first: the cold start is the package's.
-// Run: npx tsx bench/size/size.ts   (writes bench/size/RESULTS.md)
+// Run: npx tsx bench/size/size.ts   (writes bench/size/RESULTS.md, and our sizes to bench/size/recorded.json)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeClerkUser } from '../../test/client/fixtures/clerk-users.js';
-import { measureBudgets } from './bundle-sizes.js';
-import { BUDGETS } from './budgets.js';
+import { measureComparisons, writeRecordedSizes } from './bundle-sizes.js';
 
 const RUNS = 15;
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,13 +21,14 @@ const lines = [
   `node ${process.version}, esbuild minified, platform neutral, ESM, no code splitting; gzip level 9.`,
   '',
 ];
-lines.push('| bundle | metric | clerk-bapi | @clerk/backend | ratio | budget |', '|---|---|---|---|---|---|');
-for (const row of await measureBudgets()) {
-  const budget = BUDGETS[row.name]?.target;
+lines.push('| bundle | metric | clerk-bapi | @clerk/backend | ratio | goal |', '|---|---|---|---|---|---|');
+const rows = await measureComparisons();
+for (const row of rows) {
   lines.push(
-    `| ${row.name} | ${row.metric} | ${kb(row.ours[row.metric])} | ${kb(row.theirs[row.metric])} | ${row.ratio.toFixed(2)}× | ≤ ${budget?.toFixed(2) ?? '?'}× |`,
+    `| ${row.name} | ${row.metric} | ${kb(row.oursSize[row.metric])} | ${kb(row.theirsSize[row.metric])} | ${row.ratio.toFixed(2)}× | ≤ ${row.goal.toFixed(2)}× |`,
   );
 }
+writeRecordedSizes(rows);
 
 const userFile = join(mkdtempSync(join(tmpdir(), 'clerk-bapi-size-')), 'user.json');
 writeFileSync(userFile, JSON.stringify(makeClerkUser(1)));
@@ -51,7 +51,7 @@ const oursCall = median(ours.map((s) => s.firstCallMs));
 const theirsCall = median(theirs.map((s) => s.firstCallMs));
 lines.push(
   '',
-  `| cold start (fresh node process, median of ${RUNS}) | clerk-bapi | @clerk/backend | ratio | budget |`,
+  `| cold start (fresh node process, median of ${RUNS}) | clerk-bapi | @clerk/backend | ratio | goal |`,
   '|---|---|---|---|---|',
   `| \`import()\` of the package | ${oursImport.toFixed(1)} ms | ${theirsImport.toFixed(1)} ms | ${(oursImport / theirsImport).toFixed(2)}× | ≤ 1.00× |`,
   `| import + createClerkClient + first \`users.getUser\` (ours validated) | ${oursCall.toFixed(1)} ms | ${theirsCall.toFixed(1)} ms | ${(oursCall / theirsCall).toFixed(2)}× | — |`,

@@ -50,6 +50,10 @@ export function operationFields(op: OperationModel, refs: OperationRefs): string
   const fields = [
     `operationId: ${JSON.stringify(op.operationId)}`,
     `namespace: ${JSON.stringify(op.namespace)}`,
+    // Only where the runtime cannot derive it (src/client/operation.ts, methodNameOf): most names are not repeated.
+    ...(op.methodName === op.operationId.charAt(0).toLowerCase() + op.operationId.slice(1)
+      ? []
+      : [`methodName: ${JSON.stringify(op.methodName)}`]),
     `method: ${JSON.stringify(op.method)}`,
     `path: ${JSON.stringify(op.path)}`,
     `pathParams: ${JSON.stringify(op.pathParams)}`,
@@ -98,10 +102,6 @@ export function emitOperationTable(
     '',
   ];
   for (const op of operations) {
-    // The runtime derives the method name (methodNameOf); a naming rule that broke that would be a generator bug.
-    if (op.methodName !== op.operationId.charAt(0).toLowerCase() + op.operationId.slice(1)) {
-      throw new Error(`${op.operationId}: method name ${op.methodName} is not the operationId with a lower-case first letter`);
-    }
     // Per-operation ids (not the shared maps), so that a bundler keeps only the shapes of the operations used.
     const pagedId = model.pagedOf(op);
     const params = shapes.paramsShape(op);

@@ -7,16 +7,46 @@ interface NamingEntry {
   why: string;
 }
 
+interface MethodEntry {
+  method: string;
+  why: string;
+}
+
 export interface NamingMap {
   groups: Record<string, NamingEntry>;
   tags: Record<string, NamingEntry>;
   operations: Record<string, NamingEntry>;
+  /** operationId → method name, for names that exist only because of the spec's operationId. */
+  methods?: Record<string, MethodEntry> | undefined;
 }
 
 /** Reads openapi/naming.json. */
 export function readNamingMap(): NamingMap {
   const raw = JSON.parse(readFileSync(`${openapiDir}naming.json`, 'utf8')) as Partial<NamingMap>;
-  return { groups: raw.groups ?? {}, tags: raw.tags ?? {}, operations: raw.operations ?? {} };
+  return { groups: raw.groups ?? {}, tags: raw.tags ?? {}, operations: raw.operations ?? {}, methods: raw.methods ?? {} };
+}
+
+/**
+ * The one case rule of method names: an acronym is written as a word, its first letter capital and the rest lower
+ * case (`getJWKS` → `getJwks`, `listSAMLConnections` → `listSamlConnections`, `createRedirectURL` →
+ * `createRedirectUrl`, `getM2MTokens` → `getM2mTokens`). An acronym is a run of two or more capitals (digits
+ * inside count); when a lower-case letter follows the run, its last capital starts the next word, so `OAuth` stays,
+ * `APIKey` → `ApiKey` and `JWTTemplate` → `JwtTemplate` split where a reader would; a plural `s` stays with its
+ * acronym (`listRedirectURLs` → `listRedirectUrls`).
+ *
+ * @example
+ * acronymsAsWords('getJWKS'); // 'getJwks'
+ */
+export function acronymsAsWords(name: string): string {
+  return name.replace(
+    /[A-Z][A-Z0-9]*[A-Z0-9](?=s(?:[A-Z]|$)|[A-Z][a-z]|[^A-Za-z]|$)/g,
+    (run) => run.charAt(0) + run.slice(1).toLowerCase(),
+  );
+}
+
+/** An operation's method name: the naming map's entry, else its operationId in lowerCamelCase with {@link acronymsAsWords}. */
+export function methodNameOf(operationId: string, naming: NamingMap): string {
+  return naming.methods?.[operationId]?.method ?? acronymsAsWords(lowerCamel(operationId));
 }
 
 /** `GetUserList` → `getUserList`; `createApiKey` stays. */

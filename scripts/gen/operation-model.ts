@@ -1,5 +1,5 @@
 // Reads the repaired spec into a flat, ordered list of operations: everything the emitters need.
-import { assertNoCollisions, lowerCamel, namespaceOf, type NamingMap } from './naming.js';
+import { assertNoCollisions, methodNameOf, namespaceOf, type NamingMap } from './naming.js';
 import type { OpenApiDocument, OperationObject, ParameterObject, RequestBodyObject, ResponseObject } from './openapi-document.js';
 import type { SchemaObject } from './zod-expression.js';
 
@@ -157,7 +157,7 @@ export function buildOperationModel(doc: Doc, naming: NamingMap): OperationModel
       const model: OperationModel = {
         operationId,
         namespace: namespaceOf({ operationId, group: op['x-speakeasy-group'] as string | undefined, tags: op.tags ?? [] }, naming),
-        methodName: lowerCamel(operationId),
+        methodName: methodNameOf(operationId, naming),
         method: verb.toUpperCase() as HttpMethod,
         path,
         pathParams,

@@ -30,12 +30,8 @@ export function checkHeaderType(header: Readonly<Record<string, unknown>>, rules
   return tokenRefusal('token_type_mismatch', `type (typ) must be one of: ${rules.headerTypes.join(', ')}`);
 }
 
-/**
- * The time claims, in the order they are checked, and the refusal when one is out of time: `exp` is required
- * and expired from the skew before now on; `nbf` and `iat` are optional and must not lie in the future beyond it.
- */
-const TIME_CLAIMS: ReadonlyArray<readonly ['exp' | 'nbf' | 'iat', TokenErrorCode, string]> = [
-  ['exp', 'token_expired', 'has expired'],
+/** The optional time claims that must not lie in the future (beyond the skew), in the order they are checked. */
+const NOT_IN_THE_FUTURE: ReadonlyArray<readonly ['nbf' | 'iat', TokenErrorCode, string]> = [
   ['nbf', 'token_not_active_yet', 'is not active yet'],
   ['iat', 'token_iat_in_the_future', 'was issued in the future'],
 ];
@@ -52,20 +48,28 @@ export function checkRegisteredClaims(
   rules: ClaimRules,
   nowMs: number,
 ): TokenError | undefined {
-  const skew = rules.clockSkewInMs;
-  for (const [claim, code, problem] of TIME_CLAIMS) {
+  const { exp } = payload;
+  // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+    return claimError('exp', 'is missing or not a finite number');
+  }
+  if (exp * 1000 <= nowMs - rules.clockSkewInMs) {
+    return tokenRefusal('token_expired', 'has expired', timeDetail('exp', exp, nowMs, rules));
+  }
+  for (const [claim, code, problem] of NOT_IN_THE_FUTURE) {
     const value = payload[claim];
-    const exp = claim === 'exp';
-    if (value === undefined && !exp) continue;
-    // `exp: 1e400` parses to Infinity, so "finite" matters as much as "number".
+    if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return claimError(claim, exp ? 'is missing or not a finite number' : 'is not a finite number');
+      return claimError(claim, 'is not a finite number');
     }
-    if (exp ? value * 1000 <= nowMs - skew : value * 1000 > nowMs + skew) {
-      return tokenRefusal(code, problem, { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: skew });
-    }
+    if (value * 1000 > nowMs + rules.clockSkewInMs) return tokenRefusal(code, problem, timeDetail(claim, value, nowMs, rules));
   }
   return checkParties(payload, rules);
+}
+
+/** Safe context for a time-claim failure: the claim's value and the verifier's clock, both in seconds. */
+function timeDetail(claim: 'exp' | 'nbf' | 'iat', value: number, nowMs: number, rules: ClaimRules): Record<string, unknown> {
+  return { [claim]: value, now: Math.floor(nowMs / 1000), clockSkewInMs: rules.clockSkewInMs };
 }
 
 function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
@@ -74,7 +78,7 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
     return claimError('azp', 'is not a string');
   }
   // Exact string equality only: no prefix, case or trailing-slash leniency (subdomain cookie leaks).
-  if (rules.authorizedParties && (azp === undefined || !rules.authorizedParties.includes(azp))) {
+  if (rules.authorizedParties !== undefined && (azp === undefined || !rules.authorizedParties.includes(azp))) {
     return tokenRefusal('token_invalid_authorized_party', 'authorized party (azp) is not allowed', {
       ...(azp === undefined ? {} : { azp: describeUntrusted(azp) }),
       authorizedParties: [...rules.authorizedParties],
@@ -83,7 +87,7 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
   if (aud !== undefined && !isString(aud) && !isStringArray(aud)) {
     return claimError('aud', 'is not a string or an array of strings');
   }
-  if (rules.audience) {
+  if (rules.audience !== undefined) {
     const audiences = aud === undefined ? [] : isString(aud) ? [aud] : aud;
     if (!audiences.some((value) => rules.audience?.includes(value))) {
       return tokenRefusal('token_invalid_audience', 'audience (aud) is not allowed');
@@ -92,7 +96,7 @@ function checkParties(payload: Readonly<Record<string, unknown>>, rules: ClaimRu
   if (iss !== undefined && !isString(iss)) {
     return claimError('iss', 'is not a string', 'token_invalid_issuer');
   }
-  if (rules.issuer && (iss === undefined || !rules.issuer.includes(iss))) {
+  if (rules.issuer !== undefined && (iss === undefined || !rules.issuer.includes(iss))) {
     return tokenRefusal('token_invalid_issuer', 'issuer (iss) is not the expected one');
   }
   return undefined;
@@ -113,5 +117,5 @@ export function readCheckedClaims(
   const payload = decodePayload(compact.payloadSegment);
   if (payload.errors) return payload;
   const problem = checkHeaderType(compact.header, rules) ?? checkRegisteredClaims(payload.data, rules, nowMs);
-  return problem ? { errors: [problem] } : payload;
+  return problem === undefined ? payload : { errors: [problem] };
 }

@@ -66,9 +66,9 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
   const firstDot = token.indexOf('.');
   const lastDot = token.lastIndexOf('.');
   const header = decodeBase64UrlJson(token.slice(0, firstDot));
-  if (!header) return invalidToken('header is not a base64url JSON object');
+  if (header === undefined) return invalidToken('header is not a base64url JSON object');
   const signature = decodeBase64Url(token.slice(lastDot + 1));
-  if (!signature) return invalidToken('signature is not canonical base64url');
+  if (signature === undefined) return invalidToken('signature is not canonical base64url');
   return {
     data: { header, payloadSegment: token.slice(firstDot + 1, lastDot), signature, signingInput: token.slice(0, lastDot) },
   };
@@ -82,8 +82,8 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
  */
 export function decodePayload(segment: string): Result<Record<string, unknown>, TokenError> {
   const parsed = decodeBase64UrlJson(segment);
-  const payload = parsed && copyClaims(parsed);
-  if (!payload) return invalidToken('payload is not a base64url JSON object');
+  const payload = parsed === undefined ? undefined : copyClaims(parsed);
+  if (payload === undefined) return invalidToken('payload is not a base64url JSON object');
   return { data: payload };
 }
 

@@ -53,7 +53,7 @@ export type TokenError = ClerkError<TokenErrorCode>;
  * tokenError('token_invalid', 'The token is malformed.');
  */
 export function tokenError(code: TokenErrorCode, message: string, meta?: Record<string, unknown>): TokenError {
-  return meta ? { code, message, meta } : { code, message };
+  return meta === undefined ? { code, message } : { code, message, meta };
 }
 
 /**

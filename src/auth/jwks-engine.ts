@@ -61,7 +61,7 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   // A refused secret key will not start working in a second: only transient failures back off faster.
   const retryWait = (): number =>
-    !keys && lastError?.code !== 'secret_key_invalid'
+    keys === undefined && lastError?.code !== 'secret_key_invalid'
       ? Math.min(cooldownInMs, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1))
       : cooldownInMs;
 
@@ -96,21 +96,25 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
 
   async function getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>> {
     if (kid === undefined) return invalidToken('has no kid, which a JWKS needs to pick a key');
-    if (inflight) await inflight;
+    // The clock is read before any wait: a reading handed over after newer ones would look like a backwards
+    // step, and the time up to the next reading would be counted twice (cooldown and TTL ending early).
     const now = elapsed(context.nowMs);
+    if (inflight !== undefined) await inflight;
     let entry = keys?.get(kid);
-    if (entry && now - fetchedAt < ttlInMs) return { data: entry };
+    if (entry !== undefined && now - fetchedAt < ttlInMs) return { data: entry };
     if (lastAttemptAt === undefined || now - lastAttemptAt >= retryWait()) {
-      await refresh(context, now);
+      // Stamped with the latest time seen, not this lookup's arrival: after a wait the fetch starts later, and
+      // the next one must still be a full cooldown after it.
+      await refresh(context, elapsed.latest());
       entry = keys?.get(kid);
-    } else if (inflight) {
+    } else if (inflight !== undefined) {
       await inflight;
       entry = keys?.get(kid);
     }
-    if (entry && (!lastError || now - fetchedAt < ttlInMs + staleIfErrorInMs)) {
+    if (entry !== undefined && (lastError === undefined || now - fetchedAt < ttlInMs + staleIfErrorInMs)) {
       return { data: entry };
     }
-    if (lastError) return { errors: [lastError] };
+    if (lastError !== undefined) return { errors: [lastError] };
     // The kid is attacker-chosen: it goes to meta only sanitised and cut, never into the message.
     return fail('jwk_kid_mismatch', 'No key in the JWKS matches the token kid.', { kid: describeUntrusted(kid) });
   }
@@ -119,21 +123,22 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
     getKey,
     peek(kid, nowMs) {
       const entry = kid === undefined ? undefined : keys?.get(kid);
-      return entry && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;
+      return entry !== undefined && elapsed(nowMs) - fetchedAt < ttlInMs ? entry : undefined;
     },
   };
 }
 
 /**
  * Turns wall-clock readings into elapsed milliseconds that never go backwards: a backwards step adds
- * nothing, and readings after it count from the new value.
+ * nothing, and readings after it count from the new value. `latest()` is the elapsed time of the newest reading.
  */
-function createElapsedClock(): (nowMs: number) => number {
+function createElapsedClock(): ((nowMs: number) => number) & { latest(): number } {
   let last: number | undefined;
   let total = 0;
-  return (nowMs) => {
+  const read = (nowMs: number): number => {
     if (last !== undefined && nowMs > last) total += nowMs - last;
     last = nowMs;
     return total;
   };
+  return Object.assign(read, { latest: () => total });
 }

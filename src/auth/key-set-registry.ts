@@ -24,7 +24,7 @@ const keySets = new BoundedMap<string, KeySource>(MAX_KEY_SETS);
 export function sharedKeySource(options: ResolvedOptions): KeySource {
   const id = keySetIdentity(options);
   let keys = keySets.get(id);
-  if (!keys) {
+  if (keys === undefined) {
     keys = createKeySource(options);
     keySets.set(id, keys);
   }

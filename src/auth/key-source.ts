@@ -58,9 +58,10 @@ export function createFixedKeySource(key: string | JsonWebKey, algorithms: reado
   return {
     getKey() {
       imported ??= parseKeyInput(key).then(async (material) => {
-        const result = !material
-          ? invalidKey('The jwtKey is neither PEM SPKI text nor an RSA JWK.')
-          : await importRsaKey(material, algorithms);
+        const result =
+          material === undefined
+            ? invalidKey('The jwtKey is neither PEM SPKI text nor an RSA JWK.')
+            : await importRsaKey(material, algorithms);
         if (!result.errors) current = result.data;
         return result;
       });
@@ -86,7 +87,7 @@ const fixedSources = /* @__PURE__ */ new BoundedMap<string, KeySource>(MAX_FIXED
 export function sharedFixedKeySource(key: string | JsonWebKey, algorithms: readonly RsaAlgorithm[]): KeySource {
   const id = `${algorithms.join(',')}|${isString(key) ? key : JSON.stringify(key)}`;
   let source = fixedSources.get(id);
-  if (!source) {
+  if (source === undefined) {
     source = createFixedKeySource(key, algorithms);
     fixedSources.set(id, source);
   }

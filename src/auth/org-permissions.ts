@@ -6,7 +6,7 @@
  * orgFeatures('o:reports,u:billing,uo:sso'); // ['reports', 'sso']
  */
 export function orgFeatures(fea: string | undefined): string[] | undefined {
-  if (!fea) return [];
+  if (fea === undefined || fea === '') return [];
   const features: string[] = [];
   for (const raw of fea.split(',')) {
     const part = raw.trim();
@@ -30,7 +30,7 @@ export function decodeOrgPermissions(claims: { fea?: string | undefined; per?: s
   const { per, fpm } = claims;
   if (!per || !fpm) return [];
   const features = orgFeatures(claims.fea);
-  if (!features) return [];
+  if (features === undefined) return [];
   const permissions = per.split(',').map((name) => name.trim());
   const masks = fpm.split(',').map((mask) => mask.trim());
   const granted: string[] = [];

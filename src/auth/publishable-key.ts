@@ -7,7 +7,7 @@
  */
 export function issuerFromPublishableKey(publishableKey: string): string | undefined {
   const match = /^pk_(?:test|live)_([A-Za-z0-9+/]+={0,2})$/.exec(publishableKey);
-  if (!match) return undefined;
+  if (match === null) return undefined;
   let decoded: string;
   try {
     decoded = atob(match[1] ?? '');

@@ -69,13 +69,13 @@ export async function importRsaKey(
     source = ['jwk', checked.jwk];
     kid = checked.kid;
     pinned = checked.alg;
-    if (pinned && !algorithms.includes(pinned)) {
+    if (pinned !== undefined && !algorithms.includes(pinned)) {
       return invalidKey(`The key is pinned to ${pinned}, which is not an allowed algorithm.`);
     }
   }
   const cryptoKeys = new Map<RsaAlgorithm, CryptoKey>();
   for (const alg of algorithms) {
-    if (pinned && alg !== pinned) continue;
+    if (pinned !== undefined && alg !== pinned) continue;
     let key: CryptoKey;
     // WebCrypto directly (jose's importSPKI/importJWK would add ~7 KB to every bundle for the same call): the
     // PEM and JWK shapes are checked above, and checkRsaParameters checks what WebCrypto accepted.
@@ -91,7 +91,7 @@ export async function importRsaKey(
       });
     }
     const problem = checkRsaParameters(key, alg);
-    if (problem) return invalidKey(problem);
+    if (problem !== undefined) return invalidKey(problem);
     cryptoKeys.set(alg, key);
   }
   return { data: { kid, alg: pinned, cryptoKeys } };

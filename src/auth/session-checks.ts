@@ -11,9 +11,6 @@ const TEMPLATE_CATEGORIES: ReadonlySet<unknown> = new Set([undefined, 'cl_B7d4PD
 
 type Claims = Readonly<Record<string, unknown>>;
 
-// Results are frozen: a cached verification is handed out again, and no caller may change it for the next.
-const { freeze } = Object;
-
 /**
  * Checks what makes a verified JWT a Clerk session token and shapes the result: the `cat` header,
  * `sub`/`sid`, a non-machine subject, and the type of every claim {@link SessionClaims} promises.
@@ -27,9 +24,10 @@ export function toVerifiedSession(header: Claims, payload: Claims): Result<Verif
   if (refused) return refused;
   if (!isString(sid) || sid === '') return invalid('sid');
   const wrong = firstIllTypedClaim(payload);
-  if (wrong) return invalid(wrong);
+  if (wrong !== undefined) return invalid(wrong);
   const claims = payload as SessionClaims;
-  return { data: freeze({ claims, userId: sub as string, sessionId: sid, org: organizationOf(claims) }) };
+  // Results are frozen: a cached verification is handed out again, and no caller may change it for the next.
+  return { data: Object.freeze({ claims, userId: sub as string, sessionId: sid, org: organizationOf(claims) }) };
 }
 
 /**
@@ -44,7 +42,7 @@ export function toVerifiedTemplate(header: Claims, payload: Claims): Result<Veri
   const refused = refuseKind(header, sub, TEMPLATE_CATEGORIES, 'a JWT-template token', 'a user', false);
   if (refused) return refused;
   const claims = payload as TemplateClaims;
-  return { data: freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
+  return { data: Object.freeze({ tokenType: 'jwt_template', claims, userId: sub }) };
 }
 
 /**
@@ -96,17 +94,17 @@ function firstIllTypedClaim(payload: Claims): string | undefined {
 function organizationOf(claims: SessionClaims): SessionOrganization | undefined {
   if (claims.v === 2) {
     const o = claims.o;
-    if (!o) return undefined;
+    if (o === undefined) return undefined;
     const permissions = decodeOrgPermissions({ fea: claims.fea, per: o.per, fpm: o.fpm });
     // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.
     const role = o.rol === undefined ? undefined : `org:${o.rol}`;
-    return freeze({ id: o.id, slug: o.slg, role, permissions: freeze(permissions) });
+    return Object.freeze({ id: o.id, slug: o.slg, role, permissions: Object.freeze(permissions) });
   }
   if (claims.org_id === undefined) return undefined;
-  return freeze({
+  return Object.freeze({
     id: claims.org_id,
     slug: claims.org_slug,
     role: claims.org_role,
-    permissions: claims.org_permissions ?? freeze([]),
+    permissions: claims.org_permissions ?? Object.freeze([]),
   });
 }

@@ -60,7 +60,7 @@ export function verifyToken(
     // so getters, inherited or non-enumerable options cannot make two different configurations share one.
     const { snapshot, id } = snapshotOptions(options);
     verifier = verifiers.get(id);
-    if (!verifier) {
+    if (verifier === undefined) {
       const resolved = resolveVerifierOptions(snapshot);
       if (resolved.errors) return Promise.resolve(resolved);
       verifier = buildVerifier(resolved.data, sharedKeySource(resolved.data));

@@ -43,12 +43,12 @@ export async function verifyCompact<T>(
   const { alg, kid } = header.data;
   // A key that is already loaded is used without an `await`: the hot path stays one microtask long.
   let key = keys.peek(kid, context.nowMs);
-  if (!key) {
+  if (key === undefined) {
     const loaded = await keys.getKey(kid, context);
     if (loaded.errors) return loaded;
     key = loaded.data;
   }
-  if (key.alg && key.alg !== alg) {
+  if (key.alg !== undefined && key.alg !== alg) {
     return refuseToken('token_invalid_algorithm', 'algorithm does not match the algorithm its key is pinned to', {
       alg: describeUntrusted(alg),
       expected: [key.alg],

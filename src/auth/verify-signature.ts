@@ -52,7 +52,7 @@ export function useSignatureCheck(check: SignatureCheck): void {
 export async function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: CompactJwt): Promise<boolean> {
   const key = entry.cryptoKeys.get(alg);
   try {
-    return !!key && (await activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput));
+    return key !== undefined && (await activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput));
   } catch {
     return false;
   }

@@ -1,14 +1,16 @@
 import type { Shape } from '../kernel/shape.js';
 
 /**
- * The client's method name of an operation: its operationId with a lower-case first letter (`GetUser` →
- * `getUser`), derived rather than stored, which keeps about 1 KB (gzip) of names out of the whole-client bundle.
+ * The client's method name of an operation: `methodName` when the definition has one, else its operationId with a
+ * lower-case first letter (`GetUser` → `getUser`). Derived rather than stored for most operations, which keeps
+ * about 1 KB (gzip) of names out of the whole-client bundle.
  *
  * @example
  * methodNameOf({ operationId: 'GetUser' }); // 'getUser'
+ * methodNameOf({ operationId: 'GetJWKS', methodName: 'getJwks' }); // 'getJwks'
  */
-export function methodNameOf(def: Pick<OperationDef, 'operationId'>): string {
-  return def.operationId.charAt(0).toLowerCase() + def.operationId.slice(1);
+export function methodNameOf(def: Pick<OperationDef, 'operationId' | 'methodName'>): string {
+  return def.methodName ?? def.operationId.charAt(0).toLowerCase() + def.operationId.slice(1);
 }
 
 /** HTTP methods used by the Backend API. */
@@ -31,6 +33,8 @@ export interface OperationDef {
   readonly operationId: string;
   /** camelCase namespace on the client, e.g. `users`. */
   readonly namespace: string;
+  /** The method name when it is not the operationId with a lower-case first letter (see {@link methodNameOf}). */
+  readonly methodName?: string;
   readonly method: HttpMethod;
   /** Path template relative to the API version root, e.g. `/users/{user_id}`. */
   readonly path: string;

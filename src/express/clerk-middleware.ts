@@ -2,9 +2,13 @@ import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type Ha
 import {
   createAdapterAuthenticator,
   createGetAuth,
+  handshakeRedirect,
+  inheritOptions,
   nodeRequestParts,
+  readAppOptions,
   pickAuth,
   readRequestState,
+  storeAppOptions,
   storeAuth,
   type GetAuth,
   type NodeHeaders,
@@ -21,6 +25,11 @@ export interface ExpressLikeRequest {
   headers: NodeHeaders;
   originalUrl?: string | undefined;
   url?: string | undefined;
+  method?: string | undefined;
+  /** `http` or `https`, as Express derives it (honouring `trust proxy`). */
+  protocol?: string | undefined;
+  /** Node's header lines as received: several `Authorization` lines are refused. */
+  rawHeaders?: readonly string[] | undefined;
   auth?: AuthObject | undefined;
 }
 
@@ -34,6 +43,8 @@ export interface ExpressLikeResponse {
   status(code: number): ExpressLikeResponse;
   setHeader(name: string, value: string): unknown;
   json(body: unknown): unknown;
+  /** Ends a response without a body (the handshake redirect). */
+  end(): unknown;
 }
 
 /**
@@ -63,18 +74,31 @@ export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
 
 /**
  * Authenticates every request and sets `req.auth` (also given by `getAuth(req)`); never refuses a request
- * itself — add `requireAuth()` to the routes that need a user. A missing key throws at startup.
+ * itself — add `requireAuth()` to the routes that need a user. A page load whose session cookie needs
+ * refreshing (Clerk's handshake) is answered with a `307` redirect before any route runs. A missing key
+ * throws at startup.
  *
  * @example
  * app.use(clerkMiddleware());
  * app.get('/me', (req, res) => res.json({ userId: getAuth(req).userId }));
  */
 export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHandler {
+  return authenticateWith(options, true);
+}
+
+function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean): ExpressHandler {
   const authenticator = createAdapterAuthenticator(options, 'clerkMiddleware');
-  return (req, _res, next) => {
-    authenticator.authenticateParts(nodeRequestParts(req.headers, req.originalUrl ?? req.url)).then((state) => {
+  return (req, res, next) => {
+    const parts = nodeRequestParts(req.headers, req.originalUrl ?? req.url, req.rawHeaders, { method: req.method, protocol: req.protocol });
+    authenticator.authenticateParts(parts).then((state) => {
       storeAuth(req, state);
-      next();
+      if (appLevel) storeAppOptions(req, options);
+      // A page load whose cookies need refreshing is answered by the handshake redirect; no route runs.
+      const redirect = handshakeRedirect(state);
+      if (redirect === undefined) return next();
+      res.status(redirect.status);
+      for (const [name, value] of Object.entries(redirect.headers)) res.setHeader(name, value as string);
+      res.end();
     }, next);
   };
 }
@@ -114,7 +138,8 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
 /**
  * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; never
  * redirects. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
- * options of its own (e.g. `acceptsToken: 'api_key'` on one route).
+ * options of its own (e.g. `acceptsToken: 'api_key'` on one route); those inherit the options of the
+ * `clerkMiddleware()` that ran before (`authorizedParties`, `audience`, keys…), the route's own winning.
  *
  * @example
  * app.get('/reports', requireAuth({ has: { permission: 'org:reports:read' } }), (req, res) => res.json(getAuth(req)));
@@ -124,7 +149,10 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
   // With options of its own, keys are checked now, at startup; otherwise on first use, since a
   // clerkMiddleware() installed before it may hold keys that are not in the environment.
-  let middleware: ExpressHandler | undefined = ownOptions ? clerkMiddleware(middlewareOptions) : undefined;
+  let middleware: ExpressHandler | undefined = ownOptions ? authenticateWith(middlewareOptions, false) : undefined;
+  // Per application-level options object: the route's options over the application's (SECURITY G.46), so that
+  // `acceptsToken` on one route never drops the app's `authorizedParties`, `audience`, keys…
+  const inherited = new WeakMap<object, ExpressHandler>();
   return (req, res, next) => {
     const check = (error?: unknown): void => {
       if (error !== undefined) return next(error);
@@ -136,11 +164,17 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
     };
     // Options of its own (acceptsToken, say) mean this route authenticates for itself, whatever ran before.
     if (!ownOptions && getRequestState(req) !== undefined) return check();
+    const app = ownOptions ? readAppOptions(req) : undefined;
+    let handler: ExpressHandler;
     try {
-      middleware ??= clerkMiddleware(middlewareOptions);
+      if (app === undefined) handler = middleware ??= authenticateWith(middlewareOptions, false);
+      else {
+        handler = inherited.get(app) ?? authenticateWith(inheritOptions(app, middlewareOptions), false);
+        inherited.set(app, handler);
+      }
     } catch (error) {
       return next(error);
     }
-    middleware(req, res, check);
+    handler(req, res, check);
   };
 }

@@ -2,6 +2,7 @@ import type { AuthObject, AuthenticateRequestOptions, RequestState } from '../au
 import {
   createAdapterAuthenticator,
   createGetAuth,
+  handshakeRedirect,
   nodeRequestParts,
   readRequestState,
   storeAuth,
@@ -18,7 +19,12 @@ import {
 export interface FastifyLikeRequest {
   headers: NodeHeaders;
   url: string;
+  method?: string | undefined;
+  /** `http` or `https`, as Fastify derives it (honouring `trustProxy`). */
+  protocol?: string | undefined;
   auth?: AuthObject | undefined;
+  /** Node's request: its `rawHeaders` show several `Authorization` lines, which are refused. */
+  raw?: { rawHeaders?: readonly string[] | undefined } | undefined;
 }
 
 /**
@@ -29,7 +35,19 @@ export interface FastifyLikeRequest {
  */
 export interface FastifyLikeInstance {
   decorateRequest(name: string, value: unknown): unknown;
-  addHook(name: ClerkHookName, hook: (request: FastifyLikeRequest) => Promise<void>): unknown;
+  addHook(name: ClerkHookName, hook: (request: FastifyLikeRequest, reply: FastifyLikeReply) => Promise<unknown>): unknown;
+}
+
+/**
+ * The slice of a Fastify reply the plugin uses to send the handshake redirect.
+ *
+ * @example
+ * reply.code(307).header('location', url).send();
+ */
+export interface FastifyLikeReply {
+  code(status: number): FastifyLikeReply;
+  header(name: string, value: string | string[]): FastifyLikeReply;
+  send(): unknown;
 }
 
 /**
@@ -57,7 +75,8 @@ export interface ClerkPluginOptions extends AuthenticateRequestOptions {
 
 /**
  * A Fastify plugin that authenticates every request in a `preHandler` hook (or `hookName`'s) and sets `request.auth`
- * (also `getAuth(request)`). It never refuses a request itself. A missing key throws at registration.
+ * (also `getAuth(request)`). It never refuses a request itself, but answers a page load whose session cookie needs
+ * refreshing (Clerk's handshake) with a `307` redirect before the route runs. A missing key throws at registration.
  *
  * @example
  * await app.register(clerkPlugin);
@@ -79,8 +98,19 @@ export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginO
     return done(error as Error);
   }
   instance.decorateRequest('auth', undefined);
-  instance.addHook(hookName, async (request) => {
-    storeAuth(request, await authenticator.authenticateParts(nodeRequestParts(request.headers, request.url)));
+  instance.addHook(hookName, async (request, reply) => {
+    const parts = nodeRequestParts(request.headers, request.url, request.raw?.rawHeaders, {
+      method: request.method,
+      protocol: request.protocol,
+    });
+    const state = await authenticator.authenticateParts(parts);
+    storeAuth(request, state);
+    // A page load whose cookies need refreshing is answered by the handshake redirect; the route never runs.
+    const redirect = handshakeRedirect(state);
+    if (redirect === undefined) return undefined;
+    reply.code(redirect.status);
+    for (const [name, value] of Object.entries(redirect.headers)) reply.header(name, value);
+    return reply.send();
   });
   done();
 }

@@ -36,7 +36,7 @@ export function copyJson(value: unknown, options: JsonCopyOptions = {}): { value
     if (typeof item === 'string') return mapString(item);
     if (typeof item !== 'object' || item === null) return item;
     if (depth >= maxDepth) {
-      if (!tooDeep) throw TOO_DEEP;
+      if (tooDeep === undefined) throw TOO_DEEP;
       return tooDeep.value;
     }
     // Object.fromEntries defines each property, so a `"__proto__"` key stays an own property (plain assignment

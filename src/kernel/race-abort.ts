@@ -6,7 +6,7 @@
  * const response = await raceAbort(fetchImpl(request), request.signal);
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
+  if (signal === undefined) return promise;
   if (signal.aborted) {
     promise.catch(() => undefined);
     return Promise.reject(signal.reason);

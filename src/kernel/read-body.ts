@@ -17,13 +17,13 @@ export class ResponseTooLargeError extends Error {
  */
 export async function readBodyCapped(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
   const body = response.body;
-  if (!body) return '';
+  if (body === null) return '';
   const tooLarge = (cancel: () => Promise<void>): ResponseTooLargeError => {
     cancel().catch(ignore);
     return new ResponseTooLargeError(`body larger than ${maxBytes} bytes`);
   };
   const declared = response.headers.get('content-length');
-  if (declared && Number(declared) > maxBytes) throw tooLarge(() => body.cancel());
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(() => body.cancel());
   const reader = body.getReader();
   // Cancelling the reader ends a pending read even when the stream's source never answers.
   const cancel = (): void => void reader.cancel().catch(ignore);

@@ -53,14 +53,101 @@ export function createAdapterAuthenticator(options: AuthenticateRequestOptions, 
 }
 
 /**
- * The parts of a Node request that authentication reads.
+ * The parts of a Node request that authentication reads. Node keeps only the first of several
+ * `Authorization` headers in `headers`; `rawHeaders` (the header lines as received) shows them all, and
+ * several are passed on as a list, which authentication refuses (SECURITY G.43), as it does on the web adapter.
  *
  * @example
- * const parts = nodeRequestParts(req.headers, req.originalUrl);
+ * const parts = nodeRequestParts(req.headers, req.originalUrl, req.rawHeaders);
  */
-export function nodeRequestParts(headers: NodeHeaders, url: string | undefined): RequestParts {
+export function nodeRequestParts(
+  headers: NodeHeaders,
+  url: string | undefined,
+  rawHeaders?: readonly string[] | undefined,
+  request?: { method?: string | undefined; protocol?: string | undefined },
+): RequestParts {
   const sessionIdParam = typeof url === 'string' ? readSessionIdParam(url) : undefined;
-  return { authorization: headers['authorization'], cookie: headers['cookie'], sessionIdParam };
+  let authorization = headers['authorization'];
+  if (authorization !== undefined && Array.isArray(rawHeaders)) {
+    const all = authorizationLines(rawHeaders);
+    if (all.length > 1) authorization = all;
+  }
+  return {
+    authorization,
+    cookie: headers['cookie'],
+    sessionIdParam,
+    method: request?.method,
+    url,
+    protocol: request?.protocol === 'https' ? 'https' : 'http',
+    header: (name) => {
+      const value = headers[name];
+      return typeof value === 'string' ? value : value?.[0];
+    },
+  };
+}
+
+/** Every `Authorization` value of Node's `rawHeaders` (name, value, name, value…). */
+function authorizationLines(rawHeaders: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (typeof name === 'string' && name.length === 13 && name.toLowerCase() === 'authorization') values.push(String(rawHeaders[i + 1]));
+  }
+  return values;
+}
+
+const APP_OPTIONS = Symbol('clerk-bapi.appOptions');
+
+/**
+ * Records on a request the options of the application-level middleware that authenticated it, so that a
+ * route-level check with options of its own inherits them (SECURITY G.46).
+ *
+ * @example
+ * storeAppOptions(req, options);
+ */
+export function storeAppOptions(req: object, options: AuthenticateRequestOptions): void {
+  (req as { [APP_OPTIONS]?: AuthenticateRequestOptions })[APP_OPTIONS] = options;
+}
+
+/**
+ * The options {@link storeAppOptions} recorded, if an application-level middleware ran.
+ *
+ * @example
+ * const appOptions = readAppOptions(req);
+ */
+export function readAppOptions(req: object): AuthenticateRequestOptions | undefined {
+  return (req as { [APP_OPTIONS]?: AuthenticateRequestOptions })[APP_OPTIONS];
+}
+
+/**
+ * The application's options overridden by a route's (only those the route sets), for a route-level check.
+ *
+ * @example
+ * inheritOptions({ authorizedParties: ['https://app.example.com'] }, { acceptsToken: 'api_key' });
+ */
+export function inheritOptions(app: AuthenticateRequestOptions, route: AuthenticateRequestOptions): AuthenticateRequestOptions {
+  const merged: Record<string, unknown> = { ...app };
+  for (const [name, value] of Object.entries(route)) if (value !== undefined) merged[name] = value;
+  return merged as AuthenticateRequestOptions;
+}
+
+/**
+ * The redirect of a handshake state for a Node response: `307` with `Location`, `Cache-Control`, the
+ * `x-clerk-auth-*` headers and every `Set-Cookie` as its own header; `undefined` for other states.
+ *
+ * @example
+ * const redirect = handshakeRedirect(state);
+ * if (redirect) { res.writeHead(redirect.status, redirect.headers); res.end(); }
+ */
+export function handshakeRedirect(state: RequestState): { status: 307; headers: Record<string, string | string[]> } | undefined {
+  if (state.status !== 'handshake') return undefined;
+  const headers: Record<string, string | string[]> = {};
+  state.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = state.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  return { status: 307, headers };
 }
 
 function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK_JWT_KEY' | 'CLERK_API_URL', string | undefined> {

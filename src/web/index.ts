@@ -63,7 +63,7 @@ interface HonoLikeContext {
 export interface WebAuth<A extends AuthObject = AuthObject> {
   /** The request state (never throws). */
   authenticate(request: Request): Promise<RequestState>;
-  /** Authenticates and checks; `response` is set when the request must be refused. */
+  /** Authenticates and checks; `response` is set when the request must be refused or redirected (a handshake, 307). */
   protect(request: Request, options?: ProtectOptions): Promise<ProtectResult<A>>;
   /** Wraps a handler: it runs only for authenticated requests and receives the auth object. */
   withAuth<Rest extends unknown[]>(
@@ -72,6 +72,19 @@ export interface WebAuth<A extends AuthObject = AuthObject> {
   ): (request: Request, ...rest: Rest) => Promise<Response>;
   /** A Hono middleware: refuses with 401/403 JSON, else sets `c.get('auth')`. */
   honoMiddleware(options?: ProtectOptions): (c: HonoLikeContext, next: () => Promise<void>) => Promise<Response | undefined>;
+}
+
+/**
+ * The `307` redirect that answers a handshake state (a page load whose session cookie Clerk must refresh),
+ * with its `Location`, `Set-Cookie` and `Cache-Control` headers; `undefined` for any other state.
+ *
+ * @example
+ * const state = await clerk.authenticate(request);
+ * const redirect = handshakeResponse(state);
+ * if (redirect) return redirect;
+ */
+export function handshakeResponse(state: RequestState): Response | undefined {
+  return state.status === 'handshake' ? new Response(null, { status: 307, headers: state.headers }) : undefined;
 }
 
 /**
@@ -89,6 +102,8 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
     const state = await authenticator.authenticateRequest(request);
     // A session object unless acceptsToken lets machine tokens in: what AuthFor<O> says.
     const auth = state.toAuth() as AuthFor<O>;
+    const redirect = handshakeResponse(state);
+    if (redirect !== undefined) return { auth, state, response: redirect };
     const denial = decideAccess(state, auth, protectOptions.has);
     if (denial === undefined) return { auth, state };
     return { auth, state, response: Response.json(denial.body, { status: denial.status, headers: denial.headers }) };

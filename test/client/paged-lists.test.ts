@@ -79,8 +79,8 @@ const CALLS: Array<[name: string, path: string, call: Call]> = [
     '/v1/allowlist_identifiers',
     (clerk, params) => clerk.allowlistIdentifiers.listAllowlistIdentifiers(params),
   ],
-  ['jwtTemplates.listJWTTemplates', '/v1/jwt_templates', (clerk, params) => clerk.jwtTemplates.listJWTTemplates(params)],
-  ['redirectUrls.listRedirectURLs', '/v1/redirect_urls', (clerk, params) => clerk.redirectUrls.listRedirectURLs(params)],
+  ['jwtTemplates.listJwtTemplates', '/v1/jwt_templates', (clerk, params) => clerk.jwtTemplates.listJwtTemplates(params)],
+  ['redirectUrls.listRedirectUrls', '/v1/redirect_urls', (clerk, params) => clerk.redirectUrls.listRedirectUrls(params)],
 ];
 
 /** Answers like the live API: { data, total_count } when the query says paginated=true, the bare array otherwise. */
@@ -174,7 +174,7 @@ describe('lists with a paginated switch', () => {
 
   it('.all() without params still asks for the paged shape', async () => {
     server.handle((_request, res) => sendJson(res, 200, { data: [ITEMS['/v1/redirect_urls']], total_count: 1 }));
-    const result = await client().redirectUrls.listRedirectURLs.all().toArray();
+    const result = await client().redirectUrls.listRedirectUrls.all().toArray();
     expect(result.data).toHaveLength(1);
     expect(server.requests.map((request) => request.url)).toEqual(['/v1/redirect_urls?paginated=true&offset=0']);
   });

@@ -55,13 +55,16 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Respon
 describe('clerk-bapi/express over HTTP', () => {
   it('clerkMiddleware sets the auth of a Bearer request and of a cookie request', async () => {
     expect(await (await get('/me', { authorization: `Bearer ${admin}` })).json()).toEqual({ userId: 'user_2abc', reason: null });
-    expect(await (await get('/me', { cookie: `__session=${admin}` })).json()).toEqual({ userId: 'user_2abc', reason: null });
+    expect(await (await get('/me', { cookie: `__session=${admin}; __client_uat=1` })).json()).toEqual({
+      userId: 'user_2abc',
+      reason: null,
+    });
     expect(await (await get('/me')).json()).toEqual({ userId: null, reason: null });
   });
 
   it('requireAuth answers 401 JSON with the reason and auth headers, never a redirect', async () => {
     const response = await get('/protected', {
-      cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}`,
+      cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}; __client_uat=1`,
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('location')).toBeNull();

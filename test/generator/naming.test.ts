@@ -1,18 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { assertNoCollisions, camelCase, lowerCamel, namespaceOf, readNamingMap, type NamingMap } from '../../scripts/gen/naming.js';
-import { methodNameOf } from '../../src/client/operation.js';
+import {
+  acronymsAsWords,
+  assertNoCollisions,
+  camelCase,
+  lowerCamel,
+  methodNameOf,
+  namespaceOf,
+  readNamingMap,
+  type NamingMap,
+} from '../../scripts/gen/naming.js';
+import { methodNameOf as runtimeMethodName } from '../../src/client/operation.js';
 import { operations as definitions } from '../../src/generated/operations.js';
 
-const operations = definitions.map((def) => ({ ...def, methodName: methodNameOf(def) }));
+// The runtime derives most method names (methodNameOf); what the client exposes is what these tests check.
+const operations = definitions.map((def) => ({ ...def, methodName: runtimeMethodName(def) }));
 
 const naming = readNamingMap();
 const byId = new Map(operations.map((op) => [op.operationId, op]));
 
 describe('method names', () => {
-  it('are the operationId in lowerCamelCase', () => {
+  it('are the operationId in lowerCamelCase with acronyms as words, unless the naming map renames them', () => {
     expect(lowerCamel('GetUserList')).toBe('getUserList');
     expect(lowerCamel('createApiKey')).toBe('createApiKey');
-    for (const op of operations) expect(op.methodName).toBe(op.operationId.charAt(0).toLowerCase() + op.operationId.slice(1));
+    for (const op of operations) {
+      const renamed = naming.methods?.[op.operationId]?.method;
+      expect(op.methodName).toBe(renamed ?? acronymsAsWords(op.operationId.charAt(0).toLowerCase() + op.operationId.slice(1)));
+    }
+  });
+
+  it('write every acronym as a word (one rule for SAML, URL, JWKS, JWT, SCIM, API, TOTP, MFA, M2M)', () => {
+    const cases: Record<string, string> = {
+      getJWKS: 'getJwks',
+      listSAMLConnections: 'listSamlConnections',
+      createRedirectURL: 'createRedirectUrl',
+      listRedirectURLs: 'listRedirectUrls',
+      listJWTTemplates: 'listJwtTemplates',
+      rotateSCIMDirectoryAPIKey: 'rotateScimDirectoryApiKey',
+      verifyTOTP: 'verifyTotp',
+      disableMFA: 'disableMfa',
+      getM2MTokens: 'getM2mTokens',
+      generateSvixAuthURL: 'generateSvixAuthUrl',
+      // A single capital before a lower-case letter is a word already.
+      getOAuthAccessToken: 'getOAuthAccessToken',
+      getApiKeys: 'getApiKeys',
+      getUser: 'getUser',
+    };
+    for (const [name, expected] of Object.entries(cases)) expect(acronymsAsWords(name), name).toBe(expected);
+    // After the rule, two capitals in a row only start a word (the O of OAuth).
+    for (const op of operations) expect(op.methodName, op.operationId).not.toMatch(/[A-Z]{2}(?![a-z])/);
+  });
+
+  it("give clean names where the spec's operationId leaks (naming map `methods`)", () => {
+    expect(byId.get('UsersGetOrganizationMemberships')).toMatchObject({ namespace: 'users', methodName: 'getOrganizationMembershipList' });
+    expect(byId.get('UsersGetOrganizationInvitations')).toMatchObject({ namespace: 'users', methodName: 'getOrganizationInvitationList' });
+    expect(byId.get('UserPasskeyDelete')).toMatchObject({ namespace: 'users', methodName: 'deleteUserPasskey' });
+    expect(byId.get('UserWeb3WalletDelete')).toMatchObject({ namespace: 'users', methodName: 'deleteUserWeb3Wallet' });
+    expect(byId.get('UsersBan')).toMatchObject({ namespace: 'users', methodName: 'banUsers' });
+    expect(byId.get('InstanceGetOrganizationMemberships')).toMatchObject({
+      namespace: 'organizationMemberships',
+      methodName: 'listInstanceOrganizationMemberships',
+    });
+    expect(methodNameOf('GetCommercePlanList', naming)).toBe('getBillingPlanList');
+    // No method keeps a namespace-like prefix or a trailing verb from its operationId.
+    for (const op of operations) expect(op.methodName, op.operationId).not.toMatch(/^(users|user|instance)[A-Z]|Delete$/);
+    for (const [operationId, entry] of Object.entries(naming.methods ?? {})) {
+      expect(byId.has(operationId), `naming.json methods.${operationId} names no operation`).toBe(true);
+      expect(entry.why.length).toBeGreaterThan(10);
+    }
   });
 
   it('place the documented examples where users look for them', () => {

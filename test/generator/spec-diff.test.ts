@@ -16,12 +16,12 @@ const ADDED_IN_2026_05_12 = [
   'directories.deleteDirectoryGroupRoleMapping',
   'directories.listDirectoryGroupRoleMappings',
   'directories.replaceDirectoryGroupRoleMappings',
-  'directories.rotateDirectoryAPIKey',
-  'scimDirectories.createSCIMGroupRoleMapping',
-  'scimDirectories.deleteSCIMGroupRoleMapping',
-  'scimDirectories.listSCIMGroupRoleMappings',
-  'scimDirectories.replaceSCIMGroupRoleMappings',
-  'scimDirectories.rotateSCIMDirectoryAPIKey',
+  'directories.rotateDirectoryApiKey',
+  'scimDirectories.createScimGroupRoleMapping',
+  'scimDirectories.deleteScimGroupRoleMapping',
+  'scimDirectories.listScimGroupRoleMappings',
+  'scimDirectories.replaceScimGroupRoleMappings',
+  'scimDirectories.rotateScimDirectoryApiKey',
 ];
 
 describe('spec:diff 2025-11-10 → 2026-05-12 (known differences)', () => {
@@ -53,7 +53,7 @@ describe('spec:diff 2025-11-10 → 2026-05-12 (known differences)', () => {
 
   it('lists the added operations as added SDK methods, and none removed', () => {
     expect(report.sdk.filter((c) => c.kind === 'added_method').map((c) => c.call)).toEqual(ADDED_IN_2026_05_12);
-    expect(report.sdk.find((c) => c.call === 'directories.rotateDirectoryAPIKey')?.after).toBe(
+    expect(report.sdk.find((c) => c.call === 'directories.rotateDirectoryApiKey')?.after).toBe(
       'POST /directories/{directory_id}/rotate_api_key',
     );
     expect(report.summary).toMatchObject({ addedMethods: 10, removedMethods: 0, changedMethods: 0, addedSchemas: 4, removedSchemas: 0 });
@@ -72,7 +72,7 @@ describe('spec:diff 2025-11-10 → 2026-05-12 (known differences)', () => {
       '| `clerk.users.updateUser` | `PATCH /users/{user_id}` | removed_request_field | request field `unsafe_metadata` removed |',
     );
     expect(markdown).toContain(
-      '- `clerk.scimDirectories.rotateSCIMDirectoryAPIKey`: added (POST /scim_directories/{scim_directory_id}/rotate_api_key)',
+      '- `clerk.scimDirectories.rotateScimDirectoryApiKey`: added (POST /scim_directories/{scim_directory_id}/rotate_api_key)',
     );
     expect(markdown.indexOf('## Breaking changes')).toBeLessThan(markdown.indexOf('## SDK methods'));
   });

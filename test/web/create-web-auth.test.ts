@@ -70,9 +70,12 @@ describe('clerk-bapi/web handlers (Workers, Bun, Deno)', () => {
   });
 
   it('protect gives the state and no response for an allowed request', async () => {
-    const result = await clerk.protect(new Request('https://worker.example/', { headers: { cookie: `__session=${admin}` } }), {
-      has: { role: 'org:admin' },
-    });
+    const result = await clerk.protect(
+      new Request('https://worker.example/', { headers: { cookie: `__session=${admin}; __client_uat=1` } }),
+      {
+        has: { role: 'org:admin' },
+      },
+    );
     expect(result.response).toBeUndefined();
     expect(result.state.status).toBe('signed-in');
   });

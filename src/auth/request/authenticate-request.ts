@@ -15,6 +15,7 @@ import type { RequestState } from './request-state.js';
 import { signedOutState } from './request-state.js';
 import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
+import { resolveInstance, type CookieSessionOptions } from './handshake/instance.js';
 
 /**
  * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
@@ -39,7 +40,7 @@ export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenC
  * @example
  * const options: AuthenticateRequestOptions = { jwtKey: env.CLERK_JWT_KEY, authorizedParties: ['https://app.example.com'] };
  */
-export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions> {
+export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions>, Unset<CookieSessionOptions> {
   /** Token kinds this route accepts. Default `'session_token'`. */
   acceptsToken?: AcceptsToken | undefined;
   /** Verifies `ak_`/`mt_`/`oat_` tokens and mints template tokens; pass `createClerkClient(...)`. */
@@ -119,8 +120,17 @@ export async function authenticateRequest(request: Request, options: Authenticat
 function runOnRequest(request: Request, context: AuthenticationContext): Promise<RequestState> {
   let parts: RequestParts;
   try {
-    const sessionIdParam = readSessionIdParam(request.url);
-    parts = { authorization: request.headers.get('authorization'), cookie: request.headers.get('cookie'), sessionIdParam };
+    const url = request.url;
+    const sessionIdParam = readSessionIdParam(url);
+    const headers = request.headers;
+    parts = {
+      authorization: headers.get('authorization'),
+      cookie: headers.get('cookie'),
+      sessionIdParam,
+      method: request.method,
+      url,
+      header: (name) => headers.get(name),
+    };
   } catch {
     return Promise.resolve(signedOutState({ reason: 'token_missing', message: 'The request could not be read.' }, undefined));
   }
@@ -141,6 +151,8 @@ function buildContext(
   const hook = options.onAuthEvent;
   if (hook !== undefined && typeof hook !== 'function') return 'The onAuthEvent option must be a function.';
   const now = options.now ?? Date.now;
+  const instance = resolveInstance(options);
+  if (typeof instance === 'string') return instance;
   const machine = createMachineTokenVerifier({
     client: options.client,
     jwtKey: options.jwtKey,
@@ -158,6 +170,8 @@ function buildContext(
     client: options.client,
     publishableKey: typeof options.publishableKey === 'string' ? options.publishableKey : undefined,
     onAuthEvent: hook,
+    instance,
+    now,
   };
 }
 

@@ -5,7 +5,7 @@
  * const client: JwksClient = createClerkClient({ secretKey });
  */
 export interface JwksClient {
-  jwks?: { getJWKS(): Promise<{ data?: unknown; errors?: readonly unknown[] | undefined }> } | undefined;
+  jwks?: { getJwks(): Promise<{ data?: unknown; errors?: readonly unknown[] | undefined }> } | undefined;
 }
 
 /**
@@ -42,7 +42,7 @@ export function createMachineJwtKeys(options: MachineJwtKeysOptions): { find(kid
     pending ??= (async () => {
       fetchedAt = options.now();
       try {
-        const result = await options.client.jwks?.getJWKS();
+        const result = await options.client.jwks?.getJwks();
         const list = (result?.data as { keys?: unknown } | undefined)?.keys;
         if (Array.isArray(list)) keys = list.filter((key): key is JsonWebKey => typeof key === 'object' && key !== null);
       } catch {

@@ -13,7 +13,7 @@ type VerifyResult = Promise<{ data?: unknown; errors?: readonly unknown[] | unde
  */
 export interface MachineTokenClient {
   apiKeys?: { verifyApiKey(params: { secret: string }): VerifyResult } | undefined;
-  m2m?: { verifyM2MToken(params: { token: string }): VerifyResult } | undefined;
+  m2m?: { verifyM2mToken(params: { token: string }): VerifyResult } | undefined;
   oauthAccessTokens?: { verifyOAuthAccessToken(params: { access_token: string }): VerifyResult } | undefined;
 }
 
@@ -50,7 +50,7 @@ function pickCall(client: MachineTokenClient | undefined, type: MachineTokenType
   }
   if (type === 'm2m_token' && client?.m2m) {
     const api = client.m2m;
-    return () => api.verifyM2MToken({ token });
+    return () => api.verifyM2mToken({ token });
   }
   if (type === 'oauth_token' && client?.oauthAccessTokens) {
     const api = client.oauthAccessTokens;
@@ -61,8 +61,9 @@ function pickCall(client: MachineTokenClient | undefined, type: MachineTokenType
 
 function fromErrors(errors: readonly unknown[]): AuthFailure {
   const status = (errors[0] as { status?: unknown } | undefined)?.status;
-  // A 4xx answer is the API's "no such token"; anything else (network, 5xx, timeout) is not a verdict.
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  // A 4xx answer is the API's "no such token"; anything else (network, 5xx, timeout) is not a verdict, and
+  // neither is a 429 or 408: the API did not look at the token (found by the soak, test/soak).
+  if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429 && status !== 408) {
     return { reason: 'machine_token_invalid', message: 'The Backend API does not accept this machine token.' };
   }
   return { reason: 'machine_verification_unavailable', message: 'The machine token could not be verified.' };

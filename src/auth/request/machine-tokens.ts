@@ -15,7 +15,7 @@ import type { TokenKind } from './token-types.js';
  */
 export interface MachineTokenVerifierOptions {
   client: (MachineTokenClient & JwksClient) | undefined;
-  /** Verifies machine JWTs locally; without it, keys come from the client's JWKS (`jwks.getJWKS`). */
+  /** Verifies machine JWTs locally; without it, keys come from the client's JWKS (`jwks.getJwks`). */
   jwtKey: string | JsonWebKey | undefined;
   clockSkewInMs: number | undefined;
   algorithms: readonly RsaAlgorithm[] | undefined;
@@ -39,7 +39,7 @@ export interface MachineTokenCaches {
 }
 
 /**
- * Creates the caches of one client (the JWKS is read through it when it offers `jwks.getJWKS`).
+ * Creates the caches of one client (the JWKS is read through it when it offers `jwks.getJwks`).
  *
  * @example
  * const caches = createMachineTokenCaches(clerk, Date.now);

@@ -13,6 +13,14 @@ export interface RequestParts {
   cookie: string | readonly string[] | null | undefined;
   /** The `_clerk_session_id` query parameter, when present; a list when it is repeated (refused). */
   sessionIdParam: string | readonly string[] | null | undefined;
+  /** Cookie sessions: the HTTP method (a handshake only answers GET page loads). */
+  method?: string | undefined;
+  /** Cookie sessions: the request URL, absolute or a path with its query (rebuilt with `Host` / `X-Forwarded-*`). */
+  url?: string | undefined;
+  /** Cookie sessions: the scheme the server received a path-only `url` on. Default `http`. */
+  protocol?: 'http' | 'https' | undefined;
+  /** Cookie sessions: reads another header by lower-case name (`host`, `sec-fetch-dest`, `accept`, `referer`, …). */
+  header?: ((name: string) => string | null | undefined) | undefined;
 }
 
 /**

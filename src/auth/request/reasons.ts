@@ -1,4 +1,5 @@
 import type { TokenErrorCode } from '../errors.js';
+import type { HandshakeReason, HandshakeRefusal } from './handshake/names.js';
 
 /**
  * Why a request is signed out; a closed union, one code per cause, so handlers can switch on it.
@@ -18,6 +19,9 @@ import type { TokenErrorCode } from '../errors.js';
  *   or the Backend API could not be reached.
  * - `options_invalid`: the options of the convenience `authenticateRequest` are unusable.
  * - every other {@link TokenErrorCode} of the session token verifier, as is.
+ * - cookie sessions: a {@link HandshakeReason} (`@clerk/backend`'s strings) when a handshake was needed
+ *   but the request is not a page load (or no publishable key is known, or the redirect loop limit was
+ *   reached), and a {@link HandshakeRefusal} when the return trip of a handshake is refused.
  *
  * @example
  * const reason: RequestAuthReason = 'session_token_expired';
@@ -33,7 +37,9 @@ export type RequestAuthReason =
   | 'machine_token_revoked'
   | 'machine_token_expired'
   | 'machine_verification_unavailable'
-  | Exclude<TokenErrorCode, 'token_expired'>;
+  | Exclude<TokenErrorCode, 'token_expired'>
+  | HandshakeReason
+  | HandshakeRefusal;
 
 /**
  * A reason with its human message; the message never holds a token or a secret.

@@ -1,6 +1,7 @@
 import { defineRedactedView } from '../../kernel/redacted-view.js';
 import { signedOutAuthObject, type SessionAuthObject } from './auth-object.js';
 import type { MachineAuthObject } from './machine-auth-object.js';
+import type { HandshakeReason } from './handshake/names.js';
 import type { AuthFailure, RequestAuthReason } from './reasons.js';
 import type { TokenType } from './token-types.js';
 
@@ -62,12 +63,34 @@ export interface SignedOutState {
 }
 
 /**
+ * A browser page load whose cookies need refreshing by Clerk's Frontend API: answer it with a `307`
+ * redirect carrying {@link HandshakeState.headers} (`Location`, `Set-Cookie`, `Cache-Control`) before any
+ * route runs. Only document requests of cookie sessions get it; the adapters send the redirect themselves.
+ *
+ * @example
+ * if (state.status === 'handshake') return new Response(null, { status: 307, headers: state.headers });
+ */
+export interface HandshakeState {
+  readonly status: 'handshake';
+  /** Why, as `@clerk/backend` names it (`session-token-expired-refresh-…`, `client-uat-but-no-session-token`, …). */
+  readonly reason: HandshakeReason;
+  readonly message: string;
+  readonly token: undefined;
+  readonly tokenType: 'session_token';
+  readonly isAuthenticated: false;
+  /** `Location` (the Frontend API or the sync target), `Cache-Control: no-store`, and `Set-Cookie` where cookies change. */
+  readonly headers: Headers;
+  /** Signed out: the request is answered by the redirect, no route should see a user. */
+  toAuth(options?: ToAuthOptions): SessionAuthObject;
+}
+
+/**
  * The outcome of `authenticateRequest`.
  *
  * @example
  * const state: RequestState = await authenticateRequest(request, { jwtKey });
  */
-export type RequestState = SignedInState | SignedOutState;
+export type RequestState = SignedInState | SignedOutState | HandshakeState;
 
 /**
  * Builds a signed-in state; `makeAuth` runs on each `toAuth()` call.
@@ -75,8 +98,15 @@ export type RequestState = SignedInState | SignedOutState;
  * @example
  * const state = signedInState(token, 'session_token', (options) => signedInAuthObject(claims, { token }));
  */
-export function signedInState(token: string, tokenType: TokenType, makeAuth: (options: ToAuthOptions) => AuthObject): SignedInState {
+export function signedInState(
+  token: string,
+  tokenType: TokenType,
+  makeAuth: (options: ToAuthOptions) => AuthObject,
+  extraHeaders?: Headers,
+): SignedInState {
   const headers = new Headers({ 'x-clerk-auth-status': 'signed-in' });
+  extraHeaders?.forEach((value, name) => (name === 'set-cookie' ? undefined : headers.set(name, value)));
+  for (const cookie of extraHeaders?.getSetCookie() ?? []) headers.append('set-cookie', cookie);
   const state: SignedInState = {
     status: 'signed-in',
     reason: undefined,
@@ -96,12 +126,14 @@ export function signedInState(token: string, tokenType: TokenType, makeAuth: (op
  * @example
  * const state = signedOutState({ reason: 'token_missing', message: 'No token.' }, undefined);
  */
-export function signedOutState(failure: AuthFailure, tokenType: TokenType | undefined): SignedOutState {
+export function signedOutState(failure: AuthFailure, tokenType: TokenType | undefined, extraHeaders?: Headers): SignedOutState {
   const headers = new Headers({
     'x-clerk-auth-status': 'signed-out',
     'x-clerk-auth-reason': failure.reason,
     'x-clerk-auth-message': headerSafe(failure.message),
   });
+  extraHeaders?.forEach((value, name) => (name === 'set-cookie' ? undefined : headers.set(name, value)));
+  for (const cookie of extraHeaders?.getSetCookie() ?? []) headers.append('set-cookie', cookie);
   const state: SignedOutState = {
     status: 'signed-out',
     reason: failure.reason,
@@ -113,6 +145,31 @@ export function signedOutState(failure: AuthFailure, tokenType: TokenType | unde
     toAuth: () => signedOutAuthObject(),
   };
   return defineRedactedView(state, { type: 'RequestState', status: 'signed-out', reason: failure.reason });
+}
+
+/**
+ * Builds a handshake state: `headers` hold the redirect (`Location`, `Set-Cookie`, `Cache-Control`) and
+ * the `x-clerk-auth-*` headers.
+ *
+ * @example
+ * const state = handshakeState('client-uat-but-no-session-token', '', new Headers({ location: 'https://clerk.example.com/v1/client/handshake?…' }));
+ */
+export function handshakeState(reason: HandshakeReason, message: string, redirect: Headers): HandshakeState {
+  const headers = new Headers(redirect);
+  headers.set('x-clerk-auth-status', 'handshake');
+  headers.set('x-clerk-auth-reason', reason);
+  if (message !== '') headers.set('x-clerk-auth-message', headerSafe(message));
+  const state: HandshakeState = {
+    status: 'handshake',
+    reason,
+    message,
+    token: undefined,
+    tokenType: 'session_token',
+    isAuthenticated: false,
+    headers,
+    toAuth: () => signedOutAuthObject(),
+  };
+  return defineRedactedView(state, { type: 'RequestState', status: 'handshake', reason });
 }
 
 /** Header values must be printable ASCII here (messages may hold an en dash, say); anything else becomes `?`. */

@@ -3,6 +3,9 @@ import type { VerifiedSession } from '../claims.js';
 import type { TokenError } from '../errors.js';
 import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
 import { cookieSuffix } from './cookie-suffix.js';
+import { decideCookieSession } from './handshake/cookie-session.js';
+import { resolveInstance, type InstanceConfig } from './handshake/instance.js';
+import { createRequestView, isDocumentRequest } from './handshake/request-view.js';
 import { machineAuthObject } from './machine-auth-object.js';
 import type { MachineTokenVerifier } from './machine-tokens.js';
 import { parseCookies } from './parse-cookies.js';
@@ -25,6 +28,9 @@ export interface AuthenticationContext {
   client: Partial<SessionTokenClient> | undefined;
   publishableKey: string | undefined;
   onAuthEvent: AuthEventHook | undefined;
+  /** Cookie sessions: the instance and multi-domain settings (handshake, `__client_uat`, satellites). */
+  instance?: InstanceConfig | undefined;
+  now?: (() => number) | undefined;
 }
 
 const SESSION_COOKIE = '__session';
@@ -40,6 +46,15 @@ export async function runAuthentication(parts: RequestParts, context: Authentica
   let source: FoundToken['source'] | undefined;
   let kind: TokenKind | undefined;
   try {
+    if ((parts.authorization === undefined || parts.authorization === null) && isAccepted('session_token', context.accepts)) {
+      const cookie = cookieHeaderText(parts.cookie);
+      // No cookie at all and no page load: nothing to decide, the plain "no token" answer.
+      if (cookie !== undefined || isDocumentRequest(createRequestView(parts))) {
+        source = 'cookie';
+        kind = { type: 'session_token', form: 'jwt' };
+        return await authenticateCookies(cookie, parts, context);
+      }
+    }
     const found = await findToken(parts, context);
     if ('reason' in found) return reject(context, found, undefined, undefined);
     source = found.source;
@@ -88,6 +103,29 @@ function quickKind(token: string, accepts: AuthenticationContext['accepts']): To
   return classifyToken(token);
 }
 
+async function authenticateCookies(cookie: string | undefined, parts: RequestParts, context: AuthenticationContext): Promise<RequestState> {
+  const suffix = context.publishableKey === undefined ? undefined : await cookieSuffix(context.publishableKey);
+  const outcome = await decideCookieSession(parts, parseCookies(cookie), {
+    instance: context.instance ?? plainInstance(context.publishableKey),
+    suffix,
+    nowMs: (context.now ?? Date.now)(),
+    verifySession: context.verifySession,
+  });
+  if (outcome.type === 'signed-in') return signIn(outcome.token, 'cookie', outcome.session, parts, context, outcome.headers);
+  if (outcome.type === 'signed-out') {
+    const type = outcome.failure.reason === 'token_missing' ? undefined : (outcome.tokenType ?? 'session_token');
+    emit(context, 'request_rejected', outcome.failure.reason, type, 'cookie', undefined);
+    return signedOutState(outcome.failure, type, outcome.headers);
+  }
+  emit(context, 'request_rejected', outcome.state.reason, 'session_token', 'cookie', undefined);
+  return outcome.state;
+}
+
+function plainInstance(publishableKey: string | undefined): InstanceConfig {
+  const instance = resolveInstance({ publishableKey });
+  return typeof instance === 'string' ? (resolveInstance({}) as InstanceConfig) : instance;
+}
+
 async function authenticateSession(found: FoundToken, parts: RequestParts, context: AuthenticationContext): Promise<RequestState> {
   const wanted = parts.sessionIdParam;
   // A repeated parameter: the application may read another value than the one checked here (SECURITY G.43).
@@ -102,7 +140,24 @@ async function authenticateSession(found: FoundToken, parts: RequestParts, conte
     const type = error.code === 'token_type_mismatch' ? classifyToken(found.token).type : 'session_token';
     return reject(context, { reason: toRequestReason(error.code), message: error.message }, type, found.source);
   }
-  const session = result.data;
+  return signIn(found.token, found.source, result.data, parts, context, undefined);
+}
+
+function signIn(
+  token: string,
+  source: FoundToken['source'],
+  session: VerifiedSession,
+  parts: RequestParts,
+  context: AuthenticationContext,
+  headers: Headers | undefined,
+): RequestState {
+  const found = { token, source };
+  const wanted = parts.sessionIdParam;
+  // A repeated parameter: the application may read another value than the one checked here (SECURITY G.43).
+  if (typeof wanted === 'object' && wanted !== null) {
+    const failure: AuthFailure = { reason: 'session_id_mismatch', message: 'The _clerk_session_id parameter is repeated.' };
+    return reject(context, failure, 'session_token', found.source);
+  }
   // Multi-session apps name the session a request is for; a token of another session of the same user is refused.
   if (typeof wanted === 'string' && wanted !== '' && wanted !== session.sessionId) {
     const failure: AuthFailure = {
@@ -113,10 +168,15 @@ async function authenticateSession(found: FoundToken, parts: RequestParts, conte
   }
   emit(context, 'request_verified', undefined, 'session_token', found.source, session.userId);
   const client = context.client?.sessions === undefined ? undefined : (context.client as SessionTokenClient);
-  return signedInState(found.token, 'session_token', ({ treatPendingAsSignedOut = true }) => {
-    const auth = signedInAuthObject(session.claims, { token: found.token, client });
-    return treatPendingAsSignedOut && auth.sessionStatus === 'pending' ? signedOutAuthObject('pending') : auth;
-  });
+  return signedInState(
+    found.token,
+    'session_token',
+    ({ treatPendingAsSignedOut = true }) => {
+      const auth = signedInAuthObject(session.claims, { token: found.token, client });
+      return treatPendingAsSignedOut && auth.sessionStatus === 'pending' ? signedOutAuthObject('pending') : auth;
+    },
+    headers,
+  );
 }
 
 function mismatch(type: TokenType, source: FoundToken['source']): AuthFailure {

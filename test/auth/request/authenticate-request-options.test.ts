@@ -89,13 +89,13 @@ describe('authenticateRequest: machine caches are kept per client', () => {
     const m2m = key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { sub: 'mch_1', exp: NOW_S + 3600, iat: NOW_S - 1, jti: 'mt_1' });
     const run = async (authenticate: (request: Request, options: AuthenticateRequestOptions) => Promise<{ status: string }>) => {
       let clock = NOW_MS;
-      const client = { jwks: { getJWKS: vi.fn(async () => ({ data: { keys: [key.jwk] } })) } };
+      const client = { jwks: { getJwks: vi.fn(async () => ({ data: { keys: [key.jwk] } })) } };
       const options: AuthenticateRequestOptions = { secretKey: 'sk_test_jwks', acceptsToken: 'm2m_token', client, now: () => clock };
       expect((await authenticate(bearer(m2m), options)).status).toBe('signed-in');
       // Past the five-minute key set lifetime on the injected clock: the key set is read again.
       clock += 300_001;
       expect((await authenticate(bearer(m2m), options)).status).toBe('signed-in');
-      expect(client.jwks.getJWKS).toHaveBeenCalledTimes(2);
+      expect(client.jwks.getJwks).toHaveBeenCalledTimes(2);
     };
     await run(authenticateRequest);
     let authenticator: ReturnType<typeof createRequestAuthenticator> | undefined;

@@ -57,7 +57,7 @@ describe('authenticateRequest: where the token comes from', () => {
   });
 
   it('signs in from the __session cookie when there is no Authorization header', async () => {
-    const state = await authenticateRequest(request({ cookie: `theme=dark; __session=${sessionToken(key)}` }), base);
+    const state = await authenticateRequest(request({ cookie: `theme=dark; __session=${sessionToken(key)}; __client_uat=1` }), base);
     expect(state.status).toBe('signed-in');
   });
 
@@ -67,7 +67,7 @@ describe('authenticateRequest: where the token comes from', () => {
     const { createHash } = await import('node:crypto');
     const suffix = createHash('sha1').update(publishableKey).digest('base64url').slice(0, 8);
     const good = sessionToken(key, { sub: 'user_suffixed' });
-    const cookie = `__session=${sessionToken(key, { sub: 'user_plain' })}; __session_${suffix}=${good}`;
+    const cookie = `__session=${sessionToken(key, { sub: 'user_plain' })}; __session_${suffix}=${good}; __client_uat=1; __client_uat_${suffix}=1`;
     const state = await authenticateRequest(request({ cookie }), { ...base, publishableKey });
     const auth = state.toAuth();
     expect(auth.tokenType === 'session_token' && auth.userId).toBe('user_suffixed');
@@ -76,7 +76,10 @@ describe('authenticateRequest: where the token comes from', () => {
   it('uses exactly the header token: a forged cookie never yields its identity (C.19, CVE-2024-22206)', async () => {
     const forged = forger.sign({ alg: 'RS256', typ: 'JWT' }, sessionClaims({ sub: 'user_victim' }));
     const valid = sessionToken(key);
-    const state = await authenticateRequest(request({ authorization: `Bearer ${valid}`, cookie: `__session=${forged}` }), base);
+    const state = await authenticateRequest(
+      request({ authorization: `Bearer ${valid}`, cookie: `__session=${forged}; __client_uat=1` }),
+      base,
+    );
     expect(state.status).toBe('signed-in');
     expect(state.token).toBe(valid);
     const auth = state.toAuth();
@@ -85,7 +88,10 @@ describe('authenticateRequest: where the token comes from', () => {
 
   it('never falls back to a valid cookie when the header token is forged (C.19)', async () => {
     const forged = forger.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, sessionClaims({ sub: 'user_victim' }));
-    const state = await authenticateRequest(request({ authorization: `Bearer ${forged}`, cookie: `__session=${sessionToken(key)}` }), base);
+    const state = await authenticateRequest(
+      request({ authorization: `Bearer ${forged}`, cookie: `__session=${sessionToken(key)}; __client_uat=1` }),
+      base,
+    );
     expect(state.status).toBe('signed-out');
     expect(state.reason).toBe('token_invalid_signature');
     expect(state.token).toBeUndefined();
@@ -111,7 +117,7 @@ describe('authenticateRequest: where the token comes from', () => {
 describe('authenticateRequest: session rules', () => {
   it('reports an expired cookie session as session_token_expired', async () => {
     const expired = sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 120, nbf: NOW_S - 120 });
-    const state = await authenticateRequest(request({ cookie: `__session=${expired}` }), base);
+    const state = await authenticateRequest(request({ cookie: `__session=${expired}; __client_uat=1` }), base);
     expect(state.reason).toBe('session_token_expired');
     expect(state.headers.get('x-clerk-auth-status')).toBe('signed-out');
   });
@@ -120,9 +126,15 @@ describe('authenticateRequest: session rules', () => {
     const options = { ...base, authorizedParties: ['https://app.example.com'] };
     const evil = sessionToken(key, { azp: 'https://app.example.com.evil.com' });
     const missing = sessionToken(key, { azp: undefined });
-    expect((await authenticateRequest(request({ cookie: `__session=${evil}` }), options)).reason).toBe('token_invalid_authorized_party');
-    expect((await authenticateRequest(request({ cookie: `__session=${missing}` }), options)).reason).toBe('token_invalid_authorized_party');
-    expect((await authenticateRequest(request({ cookie: `__session=${sessionToken(key)}` }), options)).status).toBe('signed-in');
+    expect((await authenticateRequest(request({ cookie: `__session=${evil}; __client_uat=1` }), options)).reason).toBe(
+      'token_invalid_authorized_party',
+    );
+    expect((await authenticateRequest(request({ cookie: `__session=${missing}; __client_uat=1` }), options)).reason).toBe(
+      'token_invalid_authorized_party',
+    );
+    expect((await authenticateRequest(request({ cookie: `__session=${sessionToken(key)}; __client_uat=1` }), options)).status).toBe(
+      'signed-in',
+    );
   });
 
   it('signs out when _clerk_session_id names another session than the token (multi-session)', async () => {
@@ -184,13 +196,17 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
   ])('refuses %s in the __session cookie, even when machine tokens are accepted', async (_name, token) => {
     const client = {
       apiKeys: { verifyApiKey: vi.fn() },
-      m2m: { verifyM2MToken: vi.fn() },
+      m2m: { verifyM2mToken: vi.fn() },
       oauthAccessTokens: { verifyOAuthAccessToken: vi.fn() },
     };
-    const state = await authenticateRequest(request({ cookie: `__session=${token}` }), { ...base, acceptsToken: 'any', client });
+    const state = await authenticateRequest(request({ cookie: `__session=${token}; __client_uat=1` }), {
+      ...base,
+      acceptsToken: 'any',
+      client,
+    });
     expect(state.reason).toBe('token_type_mismatch');
     expect(client.apiKeys.verifyApiKey).not.toHaveBeenCalled();
-    expect(client.m2m.verifyM2MToken).not.toHaveBeenCalled();
+    expect(client.m2m.verifyM2mToken).not.toHaveBeenCalled();
   });
 
   it('refuses a session token on a route that accepts only machine tokens', async () => {
@@ -244,7 +260,7 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
     const token = sessionToken(key);
     await authenticateRequest(request({ authorization: `Bearer ${token}` }), options);
     await authenticateRequest(
-      request({ cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}` }),
+      request({ cookie: `__session=${sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 })}; __client_uat=1` }),
       options,
     );
     expect(events).toEqual([

@@ -66,11 +66,11 @@ describe('createMachineTokenVerifier edges', () => {
     key.sign({ alg: 'RS256', typ: 'JWT', ...header }, { sub: 'mch_1', jti: 'mt_1', exp: NOW_S + 60, iat: NOW_S, ...claims });
 
   it('asks the Backend API about a machine JWT when there is neither a jwtKey nor a JWKS endpoint on the client', async () => {
-    const verifyM2MToken = vi.fn(async () => ({ data: { id: 'mt_1', subject: 'mch_1', scopes: [] } }));
-    const verifier = createMachineTokenVerifier(options({ client: { m2m: { verifyM2MToken } } }));
+    const verifyM2mToken = vi.fn(async () => ({ data: { id: 'mt_1', subject: 'mch_1', scopes: [] } }));
+    const verifier = createMachineTokenVerifier(options({ client: { m2m: { verifyM2mToken } } }));
     const token = sign({});
     expect(await verifier.verify({ type: 'm2m_token', form: 'jwt' }, token)).toMatchObject({ data: { machineId: 'mch_1' } });
-    expect(verifyM2MToken).toHaveBeenCalledWith({ token });
+    expect(verifyM2mToken).toHaveBeenCalledWith({ token });
   });
 
   it('leaves the category of an OAuth JWT unchecked (cat is an M2M rule)', async () => {
@@ -86,8 +86,8 @@ describe('createMachineTokenVerifier edges', () => {
   });
 
   it('looks a non-string kid up as no kid, so the header check names it', async () => {
-    const getJWKS = vi.fn(async () => ({ data: { keys: [key.jwk] } }));
-    const verifier = createMachineTokenVerifier(options({ client: { jwks: { getJWKS } } }));
+    const getJwks = vi.fn(async () => ({ data: { keys: [key.jwk] } }));
+    const verifier = createMachineTokenVerifier(options({ client: { jwks: { getJwks } } }));
     expect(await verifier.verify({ type: 'm2m_token', form: 'jwt' }, sign({}, { kid: 5 }))).toEqual(
       invalid('The token kid must be a non-empty string of at most 256 characters.'),
     );
@@ -141,15 +141,15 @@ describe('createMachineJwtKeys edges', () => {
   const a = testKey('ins_a').jwk;
 
   it('has no key before a first fetch succeeded', async () => {
-    const getJWKS = vi.fn(async () => Promise.reject(new Error('down')));
-    const found = createMachineJwtKeys({ client: { jwks: { getJWKS } }, now: () => 0, ttlInMs: 1000, cooldownInMs: 100 });
+    const getJwks = vi.fn(async () => Promise.reject(new Error('down')));
+    const found = createMachineJwtKeys({ client: { jwks: { getJwks } }, now: () => 0, ttlInMs: 1000, cooldownInMs: 100 });
     expect(await found.find(undefined)).toBeUndefined();
   });
 
   it('skips entries that are not objects', async () => {
     const read = (keys: unknown[]) =>
       createMachineJwtKeys({
-        client: { jwks: { getJWKS: async () => ({ data: { keys } }) } },
+        client: { jwks: { getJwks: async () => ({ data: { keys } }) } },
         now: () => 0,
         ttlInMs: 1000,
         cooldownInMs: 100,
@@ -161,11 +161,11 @@ describe('createMachineJwtKeys edges', () => {
 
   it('does not refetch while the key is found and fresh, even past the cooldown', async () => {
     let now = 0;
-    const getJWKS = vi.fn(async () => ({ data: { keys: [a] } }));
-    const found = createMachineJwtKeys({ client: { jwks: { getJWKS } }, now: () => now, ttlInMs: 1000, cooldownInMs: 100 });
+    const getJwks = vi.fn(async () => ({ data: { keys: [a] } }));
+    const found = createMachineJwtKeys({ client: { jwks: { getJwks } }, now: () => now, ttlInMs: 1000, cooldownInMs: 100 });
     expect(await found.find('ins_a')).toBe(a);
     now = 500;
     expect(await found.find('ins_a')).toBe(a);
-    expect(getJWKS).toHaveBeenCalledTimes(1);
+    expect(getJwks).toHaveBeenCalledTimes(1);
   });
 });

@@ -52,7 +52,7 @@ describe('verifyWithClient', () => {
   it('asks the endpoint of the token type, with the token under its parameter name', async () => {
     const client = {
       apiKeys: { verifyApiKey: vi.fn(async () => ({ data: apiKey })) },
-      m2m: { verifyM2MToken: vi.fn(async () => ({ data: { ...apiKey, subject: 'mch_1' } })) },
+      m2m: { verifyM2mToken: vi.fn(async () => ({ data: { ...apiKey, subject: 'mch_1' } })) },
       oauthAccessTokens: { verifyOAuthAccessToken: vi.fn(async () => ({ data: { ...apiKey, client_id: 'c1' } })) },
     };
     expect(await verifyWithClient(client, 'api_key', 'ak_1')).toMatchObject({
@@ -60,7 +60,7 @@ describe('verifyWithClient', () => {
     });
     expect(client.apiKeys.verifyApiKey).toHaveBeenCalledWith({ secret: 'ak_1' });
     expect(await verifyWithClient(client, 'm2m_token', 'mt_1')).toMatchObject({ data: { tokenType: 'm2m_token', machineId: 'mch_1' } });
-    expect(client.m2m.verifyM2MToken).toHaveBeenCalledWith({ token: 'mt_1' });
+    expect(client.m2m.verifyM2mToken).toHaveBeenCalledWith({ token: 'mt_1' });
     expect(await verifyWithClient(client, 'oauth_token', 'oat_1')).toMatchObject({ data: { tokenType: 'oauth_token', clientId: 'c1' } });
     expect(client.oauthAccessTokens.verifyOAuthAccessToken).toHaveBeenCalledWith({ access_token: 'oat_1' });
   });
@@ -218,8 +218,8 @@ describe('createMachineTokenVerifier', () => {
   });
 
   it('finds machine JWT keys in the instance JWKS when no jwtKey is given', async () => {
-    const getJWKS = vi.fn(async () => ({ data: { keys: [key.jwk] } }));
-    const verifier = createMachineTokenVerifier(options({ jwtKey: undefined, client: { jwks: { getJWKS } } }));
+    const getJwks = vi.fn(async () => ({ data: { keys: [key.jwk] } }));
+    const verifier = createMachineTokenVerifier(options({ jwtKey: undefined, client: { jwks: { getJwks } } }));
     expect(reasonOf(await verifier.verify(jwt, m2m()))).toBeUndefined();
     expect(await verifier.verify(jwt, m2m({}, { kid: 'ins_unknown' }))).toEqual(
       invalid('No key of the instance matches the machine token.'),
@@ -234,32 +234,32 @@ describe('createMachineJwtKeys', () => {
   it('fetches once per TTL, picks by kid or the only key, and refetches an unknown kid after the cooldown', async () => {
     let now = 0;
     let keys: unknown[] = [a];
-    const getJWKS = vi.fn(async () => ({ data: { keys } }));
-    const found = createMachineJwtKeys({ client: { jwks: { getJWKS } }, now: () => now, ttlInMs: 1000, cooldownInMs: 100 });
+    const getJwks = vi.fn(async () => ({ data: { keys } }));
+    const found = createMachineJwtKeys({ client: { jwks: { getJwks } }, now: () => now, ttlInMs: 1000, cooldownInMs: 100 });
     expect(await found.find(undefined)).toBe(a);
     expect(await found.find('ins_a')).toBe(a);
-    expect(getJWKS).toHaveBeenCalledTimes(1);
+    expect(getJwks).toHaveBeenCalledTimes(1);
     keys = [a, b, null, 'x'];
     expect(await found.find('ins_b')).toBeUndefined();
-    expect(getJWKS).toHaveBeenCalledTimes(1);
+    expect(getJwks).toHaveBeenCalledTimes(1);
     now = 100;
     expect(await found.find('ins_b')).toBe(b);
-    expect(getJWKS).toHaveBeenCalledTimes(2);
+    expect(getJwks).toHaveBeenCalledTimes(2);
     expect(await found.find(undefined)).toBeUndefined();
     now = 1100;
     await found.find('ins_a');
-    expect(getJWKS).toHaveBeenCalledTimes(3);
+    expect(getJwks).toHaveBeenCalledTimes(3);
   });
 
   it('keeps the last good keys when a fetch fails or answers without keys', async () => {
     let now = 0;
-    const getJWKS = vi.fn(async () => ({ data: { keys: [a] } }));
-    const found = createMachineJwtKeys({ client: { jwks: { getJWKS } }, now: () => now, ttlInMs: 1000, cooldownInMs: 100 });
+    const getJwks = vi.fn(async () => ({ data: { keys: [a] } }));
+    const found = createMachineJwtKeys({ client: { jwks: { getJwks } }, now: () => now, ttlInMs: 1000, cooldownInMs: 100 });
     expect(await found.find('ins_a')).toBe(a);
-    getJWKS.mockImplementationOnce(async () => Promise.reject(new Error('down')));
+    getJwks.mockImplementationOnce(async () => Promise.reject(new Error('down')));
     now = 2000;
     expect(await found.find('ins_a')).toBe(a);
-    getJWKS.mockImplementationOnce(async () => ({ data: { keys: 'none' } }) as never);
+    getJwks.mockImplementationOnce(async () => ({ data: { keys: 'none' } }) as never);
     now = 4000;
     expect(await found.find('ins_a')).toBe(a);
   });

@@ -155,7 +155,7 @@ describe('runAuthentication: token type mismatches say where the token may come 
 
   it('names the refused kind for a session token, from the header or a cookie, on a machine-only route', async () => {
     const { context, events } = setup({ accepts: ['api_key'] });
-    for (const parts of [header(sessionJwt), cookie(`__session=${sessionJwt}`)]) {
+    for (const parts of [header(sessionJwt), cookie(`__session=${sessionJwt}; __client_uat=1`)]) {
       expect(outcome(await runAuthentication(parts, context))).toEqual({
         status: 'signed-out',
         reason: 'token_type_mismatch',
@@ -174,7 +174,7 @@ describe('runAuthentication: token type mismatches say where the token may come 
 describe('runAuthentication: cookies', () => {
   it('reads the __session cookie when the Authorization header is undefined rather than null', async () => {
     const { context, events } = setup();
-    const state = await runAuthentication(cookie(`theme=dark; __session=${sessionJwt}`), context);
+    const state = await runAuthentication(cookie(`theme=dark; __session=${sessionJwt}; __client_uat=1`), context);
     expect(context.verifySession).toHaveBeenCalledWith(sessionJwt);
     expect(state.status).toBe('signed-in');
     expect(events).toEqual([
@@ -193,7 +193,7 @@ describe('runAuthentication: cookies', () => {
   it('reads only the plain __session cookie when the suffix digest is unavailable', async () => {
     vi.spyOn(crypto.subtle, 'digest').mockRejectedValue(new Error('no SHA-1 here'));
     const { context } = setup({ publishableKey: 'pk_test_digest_unavailable' });
-    const state = await runAuthentication(cookie(`__session_undefined=other; __session=${sessionJwt}`), context);
+    const state = await runAuthentication(cookie(`__session_undefined=other; __session=${sessionJwt}; __client_uat=1`), context);
     expect(state.status).toBe('signed-in');
     expect(context.verifySession).toHaveBeenCalledWith(sessionJwt);
     expect(await cookieSuffix('pk_test_digest_unavailable')).toBeUndefined();
@@ -248,7 +248,10 @@ describe('runAuthentication: failures of injected code', () => {
         throw new Error('verifier bug');
       }),
     });
-    expect(outcome(await runAuthentication(cookie(`__session=${sessionJwt}`), context))).toEqual({ ...failed, tokenType: 'session_token' });
+    expect(outcome(await runAuthentication(cookie(`__session=${sessionJwt}; __client_uat=1`), context))).toEqual({
+      ...failed,
+      tokenType: 'session_token',
+    });
     expect(events).toEqual([rejected('options_invalid', 'session_token', 'cookie')]);
   });
 
