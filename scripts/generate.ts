@@ -35,7 +35,11 @@ export interface GenerateOptions {
   spec?: SpecSource;
   /** Where the repaired spec is written for Prism; default `.cache/repaired/`. */
   repairedDir?: string;
-  /** Where what only tests need is written; default `test/generated/` (git-ignored). */
+  /**
+   * Where what only tests need is written: default `test/generated/` (git-ignored) for the project's own
+   * `src/generated/`, else a sibling of `outDir` (`<outDir>-tests`), so that generating elsewhere (tests, other
+   * versions) never touches the project's test files.
+   */
   testOutDir?: string;
 }
 
@@ -136,8 +140,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   mkdirSync(options.outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeIfChanged(join(options.outDir, name), content);
   // The directory is the generator's: a file an older generator wrote and this one does not is removed.
-  for (const name of readdirSync(options.outDir)) if (!(name in files)) rmSync(join(options.outDir, name), { force: true });
-  const testOutDir = options.testOutDir ?? join(projectRoot, 'test/generated');
+  for (const entry of readdirSync(options.outDir, { withFileTypes: true })) {
+    if (entry.isFile() && !(entry.name in files)) rmSync(join(options.outDir, entry.name), { force: true });
+  }
+  const ownOutDir = relative(join(projectRoot, 'src/generated'), options.outDir) === '';
+  const testOutDir = options.testOutDir ?? (ownOutDir ? join(projectRoot, 'test/generated') : `${options.outDir}-tests`);
   mkdirSync(testOutDir, { recursive: true });
   // Test files import the generated modules from wherever outDir is (renderAll writes the default layout's path).
   const generatedFromTests = relative(testOutDir, options.outDir).replaceAll('\\', '/');
