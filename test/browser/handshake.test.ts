@@ -2,10 +2,10 @@
 // use clerk-bapi's adapters, against a fake Frontend API that answers Clerk's handshake. What is asserted is
 // what a user sees (the page text), the cookies the browser keeps, and the redirects that happened.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailability, launchChromium } from './helpers/chromium.js';
 import { createTestClock, startFakeFrontendApi, type FakeFrontendApi, type TestClock } from './helpers/fake-frontend-api.js';
-import { startExpressApp, startFastifyApp, type SsrApp, type SsrAppFactory } from './helpers/ssr-apps.js';
+import { startExpressApp, startFastifyApp, startHonoApp, type SsrApp, type SsrAppFactory } from './helpers/ssr-apps.js';
 
 const APP_HOST = 'app.test';
 const FAPI_HOST = `clerk.${APP_HOST}`;
@@ -41,9 +41,10 @@ afterAll(async () => {
 const apps: [string, SsrAppFactory][] = [
   ['express', startExpressApp],
   ['fastify', startFastifyApp],
+  ['hono (clerk-bapi/web)', startHonoApp],
 ];
 
-describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, startApp) => {
+describe.runIf(availability.available).each(apps)('%s app in Chromium', (name, startApp) => {
   let clock: TestClock;
   let fapi: FakeFrontendApi;
   let app: SsrApp;
@@ -67,14 +68,27 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, 
     await fapi?.close();
   });
 
+  // One browser context per app, emptied before each test (cookies, pages): starting renderers for a new context
+  // and new pages is most of a test's time on a loaded machine.
+  const pages: Page[] = [];
+  let tabsUsed = 0;
+
   beforeEach(async () => {
-    // A fresh context per test: its own cookie jar, as a new browser profile.
-    context = await (browser as Browser).newContext();
+    context ??= await (browser as Browser).newContext();
+    await context.clearCookies();
+    await Promise.all(pages.map((page) => page.goto('about:blank')));
+    tabsUsed = 0;
   });
 
-  afterEach(async () => {
+  afterAll(async () => {
     await context?.close();
   });
+
+  /** The test's next tab (a page kept from an earlier test, on about:blank, or a new one). */
+  async function tab(): Promise<Page> {
+    if (tabsUsed === pages.length) pages.push(await context.newPage());
+    return pages[tabsUsed++] as Page;
+  }
 
   async function userOn(page: Page): Promise<string | null> {
     return page.textContent('#user');
@@ -100,7 +114,7 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, 
 
   it('shows the signed-in user from the session cookie', async () => {
     await signInAsClerkJsWould('user_cookie');
-    const page = await context.newPage();
+    const page = await tab();
     const response = await page.goto(`${app.origin}/dashboard`);
     expect(response?.status()).toBe(200);
     expect(await userOn(page)).toBe('user_cookie');
@@ -108,35 +122,38 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, 
   });
 
   it('shows a signed-out page to a browser without cookies, without a handshake', async () => {
-    const page = await context.newPage();
+    const page = await tab();
     await page.goto(`${app.origin}/`);
     expect(await userOn(page)).toBe('signed-out');
     expect(fapi.handshakes()).toHaveLength(0);
   });
 
-  it('the fake Frontend API answers a handshake with a redirect back to the app carrying __clerk_handshake', async () => {
-    const page = await context.newPage();
-    const before = app.responses.length;
-    const redirectUrl = `${app.origin}/dashboard?tab=1`;
-    await page.goto(`${fapi.origin}/v1/client/handshake?redirect_url=${encodeURIComponent(redirectUrl)}`);
-    const first = app.responses[before];
-    expect(first?.url).toMatch(/^\/dashboard\?tab=1&__clerk_handshake=[\w-]+\.[\w-]+\.[\w-]+$/);
-  });
+  // Checks of the fake Frontend API itself: once, beside the Express app.
+  if (name === 'express') {
+    it('the fake Frontend API answers a handshake with a redirect back to the app carrying __clerk_handshake', async () => {
+      const page = await tab();
+      const before = app.responses.length;
+      const redirectUrl = `${app.origin}/dashboard?tab=1`;
+      await page.goto(`${fapi.origin}/v1/client/handshake?redirect_url=${encodeURIComponent(redirectUrl)}`);
+      const first = app.responses[before];
+      expect(first?.url).toMatch(/^\/dashboard\?tab=1&__clerk_handshake=[\w-]+\.[\w-]+\.[\w-]+$/);
+    });
 
-  it('the fake Frontend API’s sign-out sets __client_uat=0 on the apps’ domain, beside the app’s own cookies', async () => {
-    await signInAsClerkJsWould('user_domain');
-    const page = await context.newPage();
-    await page.goto(`${fapi.origin}/test/sign-out`);
-    expect(await page.textContent('#fapi')).toBe('signed out');
-    expect(await cookie('__client_uat')).toBe('0');
-    expect(await cookie(`__client_uat_${fapi.cookieSuffix}`)).toBe('0');
-    // One cookie per name: the Frontend API wrote over the domain cookie instead of adding a second one.
-    const names = (await context.cookies(app.origin)).map((entry) => entry.name).sort();
-    expect(names).toEqual(['__client_uat', `__client_uat_${fapi.cookieSuffix}`, '__session', `__session_${fapi.cookieSuffix}`].sort());
-  });
-  it('a page load with an expired __session is answered by a 307 to the Frontend API before any route runs', async () => {
+    it('the fake Frontend API’s sign-out sets __client_uat=0 on the apps’ domain, beside the app’s own cookies', async () => {
+      await signInAsClerkJsWould('user_domain');
+      const page = await tab();
+      await page.goto(`${fapi.origin}/test/sign-out`);
+      expect(await page.textContent('#fapi')).toBe('signed out');
+      expect(await cookie('__client_uat')).toBe('0');
+      expect(await cookie(`__client_uat_${fapi.cookieSuffix}`)).toBe('0');
+      // One cookie per name: the Frontend API wrote over the domain cookie instead of adding a second one.
+      const names = (await context.cookies(app.origin)).map((entry) => entry.name).sort();
+      expect(names).toEqual(['__client_uat', `__client_uat_${fapi.cookieSuffix}`, '__session', `__session_${fapi.cookieSuffix}`].sort());
+    });
+  }
+  it('a page load with an expired __session is answered by a 307 to the Frontend API instead of the page', async () => {
     await signInAsClerkJsWould('user_redirect');
-    const page = await context.newPage();
+    const page = await tab();
     await page.goto(`${app.origin}/dashboard?tab=3`);
     expect(await userOn(page)).toBe('user_redirect');
     const responsesBefore = app.responses.length;
@@ -160,10 +177,10 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, 
 
   it('after a sign-out in a second tab, the first tab’s next load is sent to the handshake', async () => {
     await signInAsClerkJsWould('user_tab');
-    const first = await context.newPage();
+    const first = await tab();
     await first.goto(`${app.origin}/dashboard`);
     expect(await userOn(first)).toBe('user_tab');
-    const second = await context.newPage();
+    const second = await tab();
     await second.goto(`${fapi.origin}/test/sign-out`);
     expect(await cookie('__client_uat')).toBe('0');
     const responsesBefore = app.responses.length;
@@ -178,7 +195,7 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, 
 
   it('a forged handshake token changes no cookie and the page ends signed out, without a redirect loop', async () => {
     await signInAsClerkJsWould('user_forged');
-    const page = await context.newPage();
+    const page = await tab();
     await page.goto(`${app.origin}/dashboard`);
     expect(await userOn(page)).toBe('user_forged');
     const sessionBefore = await cookie('__session');
@@ -200,7 +217,7 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, 
 
   it('a handshake that never yields a valid session stops redirecting and shows the page signed out', async () => {
     await signInAsClerkJsWould('user_loop');
-    const page = await context.newPage();
+    const page = await tab();
     await page.goto(`${app.origin}/dashboard`);
     expect(await userOn(page)).toBe('user_loop');
     const handshakesBefore = fapi.handshakes().length;
