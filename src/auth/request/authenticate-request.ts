@@ -16,6 +16,9 @@ import { signedOutState } from './request-state.js';
 import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
 import { resolveInstance, type CookieSessionOptions } from './handshake/instance.js';
+import { createNonceResolver, type HandshakeNonceResolver } from './handshake/nonce-payload.js';
+import { createHandshakeVerifier, type HandshakeVerifier } from './handshake/verify-handshake-token.js';
+import { createOrganizationSyncMatcher, type OrganizationSyncMatcher, type OrganizationSyncOptions } from './organization-sync.js';
 
 /**
  * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
@@ -49,6 +52,13 @@ export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions>,
   machineTokenCacheTtlInMs?: number | undefined;
   /** Receives one event per request, verified or rejected, with its reason code; never a token. */
   onAuthEvent?: AuthEventHook | undefined;
+  /** Activates the organization (or personal account) a page's URL names, by a handshake (Clerk's option). */
+  organizationSyncOptions?: OrganizationSyncOptions | undefined;
+  /**
+   * Resolves `__clerk_handshake_nonce` to its `Set-Cookie` lines. Default: the Backend API's
+   * `GET /v1/clients/handshake_payload` with `secretKey`.
+   */
+  resolveHandshakeNonce?: HandshakeNonceResolver | undefined;
 }
 
 /**
@@ -153,6 +163,19 @@ function buildContext(
   const now = options.now ?? Date.now;
   const instance = resolveInstance(options);
   if (typeof instance === 'string') return instance;
+  let matchOrganization: OrganizationSyncMatcher;
+  try {
+    matchOrganization = createOrganizationSyncMatcher(options.organizationSyncOptions);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const resolveNonce =
+    options.resolveHandshakeNonce ?? createNonceResolver({ secretKey: options.secretKey, apiUrl: options.apiUrl, fetch: options.fetch });
+  if (typeof resolveNonce !== 'function') return 'The resolveHandshakeNonce option must be a function.';
+  // Built on the first handshake return only: most requests never need it.
+  let verifier: HandshakeVerifier | undefined;
+  const verifyHandshake: HandshakeVerifier = (token) =>
+    (verifier ??= createHandshakeVerifier(defined(options) as TokenVerifierOptions))(token);
   const machine = createMachineTokenVerifier({
     client: options.client,
     jwtKey: options.jwtKey,
@@ -172,6 +195,8 @@ function buildContext(
     onAuthEvent: hook,
     instance,
     now,
+    handshake: { verifyHandshake, resolveNonce },
+    matchOrganization: options.organizationSyncOptions === undefined ? undefined : matchOrganization,
   };
 }
 

@@ -3,7 +3,7 @@ import type { VerifiedSession } from '../claims.js';
 import type { TokenError } from '../errors.js';
 import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
 import { cookieSuffix } from './cookie-suffix.js';
-import { decideCookieSession } from './handshake/cookie-session.js';
+import { decideCookieSession, type CookieSessionInput } from './handshake/cookie-session.js';
 import { resolveInstance, type InstanceConfig } from './handshake/instance.js';
 import { createRequestView, isDocumentRequest } from './handshake/request-view.js';
 import { machineAuthObject } from './machine-auth-object.js';
@@ -31,6 +31,10 @@ export interface AuthenticationContext {
   /** Cookie sessions: the instance and multi-domain settings (handshake, `__client_uat`, satellites). */
   instance?: InstanceConfig | undefined;
   now?: (() => number) | undefined;
+  /** Cookie sessions: resolving the return trip of a handshake. */
+  handshake?: CookieSessionInput['handshake'];
+  /** Cookie sessions: `organizationSyncOptions`, compiled. */
+  matchOrganization?: CookieSessionInput['matchOrganization'];
 }
 
 const SESSION_COOKIE = '__session';
@@ -110,6 +114,8 @@ async function authenticateCookies(cookie: string | undefined, parts: RequestPar
     suffix,
     nowMs: (context.now ?? Date.now)(),
     verifySession: context.verifySession,
+    handshake: context.handshake,
+    matchOrganization: context.matchOrganization,
   });
   if (outcome.type === 'signed-in') return signIn(outcome.token, 'cookie', outcome.session, parts, context, outcome.headers);
   if (outcome.type === 'signed-out') {
