@@ -206,6 +206,7 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (name, s
       const response = await page.reload();
       expect(response?.status()).toBe(200);
       expect(await userOn(page)).toBe('signed-out');
+      expect(await page.textContent('#reason')).toBe('handshake-token-invalid');
       const handshakes = fapi.handshakes().length - handshakesBefore;
       expect(handshakes).toBeGreaterThanOrEqual(1);
       expect(handshakes).toBeLessThanOrEqual(3);
@@ -215,7 +216,7 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (name, s
     }
   });
 
-  it('a handshake that never yields a valid session stops redirecting and shows the page signed out', async () => {
+  it('a handshake whose session token is already expired is refused and the page shows signed out', async () => {
     await signInAsClerkJsWould('user_loop');
     const page = await tab();
     await page.goto(`${app.origin}/dashboard`);
@@ -227,11 +228,168 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (name, s
       const response = await page.reload();
       expect(response?.status()).toBe(200);
       expect(await userOn(page)).toBe('signed-out');
+      expect(await page.textContent('#reason')).toBe('handshake-payload-invalid');
       const handshakes = fapi.handshakes().length - handshakesBefore;
       expect(handshakes).toBeGreaterThanOrEqual(1);
       expect(handshakes).toBeLessThanOrEqual(3);
     } finally {
       fapi.setHandshakeMode('normal');
     }
+  });
+
+  it('a handshake that never settles the session stops after three redirects and shows the page signed out', async () => {
+    await signInAsClerkJsWould('user_loop2');
+    const page = await tab();
+    await page.goto(`${app.origin}/dashboard`);
+    expect(await userOn(page)).toBe('user_loop2');
+    const handshakesBefore = fapi.handshakes().length;
+    clock.advance(120_000);
+    fapi.setHandshakeMode('loop');
+    try {
+      const response = await page.reload();
+      expect(response?.status()).toBe(200);
+      expect(await userOn(page)).toBe('signed-out');
+      expect(await page.textContent('#reason')).toBe('session-token-iat-before-client-uat');
+      const handshakes = fapi.handshakes().length - handshakesBefore;
+      // Clerk's redirect counter: at most three handshakes, then the page renders signed out.
+      expect(handshakes).toBe(3);
+    } finally {
+      fapi.setHandshakeMode('normal');
+    }
+  });
+
+  /** Signs in through the Frontend API: it redirects back to the app with `__clerk_handshake`. */
+  async function signInThroughFrontendApi(page: Page, userId: string, path = '/dashboard'): Promise<void> {
+    const redirectUrl = `${app.origin}${path}`;
+    await page.goto(`${fapi.origin}/test/sign-in?user_id=${userId}&redirect_url=${encodeURIComponent(redirectUrl)}`);
+  }
+
+  /** The app's redirects since `from`: where each went, in order. */
+  function redirectsSince(from: number): string[] {
+    return app.responses.slice(from).flatMap((entry) => (entry.status === 307 && entry.location !== undefined ? [entry.location] : []));
+  }
+
+  it('a sign-in that returns with __clerk_handshake sets the cookies and lands on the clean URL', async () => {
+    const page = await tab();
+    const before = app.responses.length;
+    await signInThroughFrontendApi(page, 'user_signin', '/dashboard?tab=2');
+    expect(await userOn(page)).toBe('user_signin');
+    expect(page.url()).toBe(`${app.origin}/dashboard?tab=2`);
+    // The return from the Frontend API was answered by a redirect that sets cookies, before any route ran.
+    const returned = app.responses[before];
+    expect(returned?.url).toContain('__clerk_handshake=');
+    expect(returned?.status).toBe(307);
+    expect(returned?.location).not.toContain('__clerk_handshake');
+    const token = await cookie('__session');
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await cookie(`__session_${fapi.cookieSuffix}`)).toBe(token);
+    expect(Number(await cookie('__client_uat'))).toBeGreaterThan(0);
+  });
+
+  it('an expired __session goes through the handshake on the next page load and stays signed in', async () => {
+    const page = await tab();
+    await signInThroughFrontendApi(page, 'user_expiry');
+    expect(await userOn(page)).toBe('user_expiry');
+    const oldToken = await cookie('__session');
+    const handshakesBefore = fapi.handshakes().length;
+    const responsesBefore = app.responses.length;
+    const runsBefore = app.routeRuns();
+
+    clock.advance(120_000); // Clerk's session tokens live 60 s.
+    await page.reload();
+
+    expect(await userOn(page)).toBe('user_expiry');
+    expect(page.url()).toBe(`${app.origin}/dashboard`);
+    const handshakes = fapi.handshakes().slice(handshakesBefore);
+    expect(handshakes).toHaveLength(1);
+    expect(handshakes[0]?.query['redirect_url']).toBe(`${app.origin}/dashboard`);
+    // app → Frontend API → app (cookies set, handshake parameter stripped) → page: the route ran once.
+    const redirects = redirectsSince(responsesBefore);
+    expect(redirects[0]?.startsWith(`${fapi.origin}/v1/client/handshake?`)).toBe(true);
+    expect(redirects[1]).toMatch(/\/dashboard$/);
+    expect(app.routeRuns() - runsBefore).toBe(1);
+    const newToken = await cookie('__session');
+    expect(newToken).toBeDefined();
+    expect(newToken).not.toBe(oldToken);
+  });
+
+  it('a sign-out in a second tab is seen on the next load of the first tab', async () => {
+    const first = await tab();
+    await signInThroughFrontendApi(first, 'user_signout');
+    expect(await userOn(first)).toBe('user_signout');
+
+    const second = await tab();
+    await second.goto(`${fapi.origin}/test/sign-out`);
+    expect(await second.textContent('#fapi')).toBe('signed out');
+    expect(await cookie('__client_uat')).toBe('0');
+    const handshakesBefore = fapi.handshakes().length;
+
+    // The first tab's __session is still unexpired; __client_uat=0 beside it sends the load through the handshake.
+    await first.reload();
+    expect(await userOn(first)).toBe('signed-out');
+    expect(fapi.handshakes().length - handshakesBefore).toBe(1);
+    expect(await cookie('__session')).toBeUndefined();
+    expect(first.url()).toBe(`${app.origin}/dashboard`);
+  });
+
+  it('an account switch in a second tab (newer __client_uat) is seen on the next load of the first tab', async () => {
+    const first = await tab();
+    await signInThroughFrontendApi(first, 'user_before');
+    expect(await userOn(first)).toBe('user_before');
+
+    clock.advance(2_000); // The switch happens after the first tab's token was issued.
+    const second = await tab();
+    await second.goto(`${fapi.origin}/test/switch-user?user_id=user_after`);
+    expect(await second.textContent('#fapi')).toBe('switched to user_after');
+    const handshakesBefore = fapi.handshakes().length;
+
+    await first.reload();
+    expect(await userOn(first)).toBe('user_after');
+    expect(fapi.handshakes().length - handshakesBefore).toBe(1);
+  });
+});
+
+describe.runIf(availability.available).each(apps)('%s app in Chromium, nonce handshakes', (_name, startApp) => {
+  let clock: TestClock;
+  let fapi: FakeFrontendApi;
+  let app: SsrApp;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    clock = createTestClock();
+    let appOrigin = '';
+    fapi = await startFakeFrontendApi({
+      clock,
+      hostname: FAPI_HOST,
+      cookieDomain: APP_HOST,
+      allowedRedirectOrigins: () => [appOrigin],
+      handshakeFormat: 'as-requested',
+    });
+    app = await startApp(
+      { publishableKey: fapi.publishableKey, jwtKey: fapi.jwtKey, secretKey: fapi.secretKey, apiUrl: fapi.apiUrl, now: () => clock.now() },
+      APP_HOST,
+    );
+    appOrigin = app.origin;
+    context = await (browser as Browser).newContext();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    await fapi?.close();
+  });
+
+  it('an expired __session is refreshed through a handshake nonce resolved by the Backend API', async () => {
+    const page = await context.newPage();
+    const redirectUrl = `${app.origin}/dashboard`;
+    await page.goto(`${fapi.origin}/test/sign-in?user_id=user_nonce&redirect_url=${encodeURIComponent(redirectUrl)}`);
+    expect(await page.textContent('#user')).toBe('user_nonce');
+    const resolvedBefore = fapi.apiRequests.length;
+    clock.advance(120_000);
+    await page.reload();
+    expect(await page.textContent('#user')).toBe('user_nonce');
+    expect(page.url()).toBe(redirectUrl);
+    const resolutions = fapi.apiRequests.slice(resolvedBefore);
+    expect(resolutions.map((entry) => entry.path)).toEqual(['/v1/clients/handshake_payload']);
   });
 });
