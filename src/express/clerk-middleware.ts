@@ -1,6 +1,7 @@
 import { REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
+import { signInRedirect } from './sign-in-redirect.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,
@@ -140,17 +141,24 @@ export function getRequestState(req: ExpressLikeRequest): RequestState | undefin
  */
 export interface RequireAuthOptions extends ClerkMiddlewareOptions {
   has?: HasParams | undefined;
+  /**
+   * Send a signed-out page load (`Sec-Fetch-Dest: document`, or `Accept: text/html`) to `signInUrl` (this option's
+   * or `clerkMiddleware()`'s) with a 307 and `redirect_url` set to the page; other requests still get the 401.
+   * Default `false`.
+   */
+  redirectToSignIn?: boolean | undefined;
 }
 
 /** The options {@link requireAuth} knows: the middleware's, and `has`. */
 const REQUIRE_AUTH_OPTIONS: OptionTable = {
   ...REQUEST_AUTH_OPTIONS,
   has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
+  redirectToSignIn: [(value) => typeof value === 'boolean', 'a boolean'],
 };
 
 /**
- * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; never
- * redirects. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
+ * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; with
+ * `redirectToSignIn: true`, a signed-out page load is redirected to `signInUrl` instead. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
  * options of its own (e.g. `acceptsToken: 'api_key'` on one route); those inherit the options of the
  * `clerkMiddleware()` that ran before (`authorizedParties`, `audience`, keys…), the route's own winning.
  *
@@ -159,7 +167,7 @@ const REQUIRE_AUTH_OPTIONS: OptionTable = {
  */
 export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
   checkOptions('requireAuth', options, REQUIRE_AUTH_OPTIONS);
-  const { has, ...middlewareOptions } = options;
+  const { has, redirectToSignIn = false, ...middlewareOptions } = options;
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
   // With options of its own, keys are checked now, at startup; otherwise on first use, since a
   // clerkMiddleware() installed before it may hold keys that are not in the environment.
@@ -173,6 +181,20 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
       const state = getRequestState(req);
       const denial = state === undefined ? undefined : decideAccess(state, pickAuth(req.auth, 'any'), has);
       if (denial === undefined) return next();
+      if (denial.status === 401 && redirectToSignIn) {
+        const signInUrl = middlewareOptions.signInUrl ?? readAppOptions(req)?.signInUrl;
+        const target = signInRedirect(
+          signInUrl,
+          nodeRequestParts(req.headers, req.originalUrl ?? req.url, undefined, { method: req.method, protocol: req.protocol }),
+        );
+        if (target !== undefined) {
+          res.status(307);
+          res.setHeader('location', target);
+          res.setHeader('cache-control', 'no-store');
+          res.end();
+          return;
+        }
+      }
       denial.headers.forEach((value, name) => res.setHeader(name, value));
       res.status(denial.status).json(denial.body);
     };

@@ -133,7 +133,7 @@ export function buildRequestAuthenticator(options: AuthenticateRequestOptions, c
   if (problem) throw optionError(component, problem.message);
   const client = machineClientOf(options);
   // Session tokens only: `tokenType` is 'session' in these options' type.
-  const verifier = buildTokenVerifier(verifierOptions(options), component) as TokenVerifier<VerifiedSession>;
+  const verifier = buildTokenVerifier(verifierOptionsOf(options), component) as TokenVerifier<VerifiedSession>;
   const context = buildContext(
     options,
     client,
@@ -161,7 +161,7 @@ export async function authenticateRequest(request: Request, options: Authenticat
   try {
     const problem = findOptionProblem(options, REQUEST_AUTH_OPTIONS);
     if (problem) return signedOutState({ reason: 'options_invalid', message: problem.message }, undefined);
-    const verifierOnly = verifierOptions(options);
+    const verifierOnly = verifierOptionsOf(options);
     const client = machineClientOf(options);
     let cache = client === undefined ? undefined : machineCaches.get(client);
     if (cache === undefined) {
@@ -263,6 +263,21 @@ function buildContext(
     handshake: { verifyHandshake, resolveNonce },
     matchOrganization: options.organizationSyncOptions === undefined ? undefined : matchOrganization,
   };
+}
+
+/**
+ * The verifier's options: a production satellite's session tokens are issued by `clerk.<domain>`, so without an
+ * explicit `issuer` both that host and the publishable key's are accepted.
+ */
+function verifierOptionsOf(options: AuthenticateRequestOptions): TokenVerifierOptions {
+  const copy = verifierOptions(options);
+  const { isSatellite, domain, publishableKey } = options;
+  if (copy.issuer !== undefined || isSatellite !== true || typeof publishableKey !== 'string' || !publishableKey.startsWith('pk_live_'))
+    return copy;
+  const instance = resolveInstance(options);
+  if (typeof instance === 'string' || instance.issuerHost === undefined || instance.frontendApiHost === undefined || domain === undefined)
+    return copy;
+  return { ...copy, issuer: [`https://${instance.frontendApiHost}`, `https://${instance.issuerHost}`] };
 }
 
 // Clients built from a secret key, so that repeated convenience calls share their verdict and JWKS caches.
