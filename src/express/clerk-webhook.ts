@@ -10,7 +10,10 @@ import {
   type WebhookResult,
   type WebhookVerifierOptions,
 } from '../node/webhooks.js';
+import { checkOptions, FUNCTION, type OptionTable } from '../kernel/check-options.js';
+import { WEBHOOK_OPTIONS } from '../webhooks/options.js';
 import { readRawBody } from './read-raw-body.js';
+import { refuseIncompleteHeaders } from '../webhooks/read-headers.js';
 
 /**
  * Options of {@link clerkWebhook}: the verifier's, with the secret optional (read from the environment).
@@ -49,6 +52,12 @@ export interface ClerkWebhookContext {
  */
 export type ClerkWebhookHandler = (event: WebhookEvent, context: ClerkWebhookContext) => unknown;
 
+/** The route's own options beside the verifier's. */
+const CLERK_WEBHOOK_OPTIONS: OptionTable = {
+  ...WEBHOOK_OPTIONS,
+  onError: FUNCTION,
+};
+
 // Failures of the server's own set-up, not of the delivery: 500, so that Clerk retries once it is fixed.
 const SERVER_SIDE: ReadonlySet<WebhookErrorCode> = new Set(['secret_invalid', 'body_not_raw', 'options_invalid']);
 
@@ -76,9 +85,16 @@ function resolveSecret(options: ClerkWebhookOptions): string {
  * }));
  */
 export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhookHandler): RequestHandler {
+  checkOptions('clerkWebhook', options, CLERK_WEBHOOK_OPTIONS);
   const { maxBodyBytes = 1_048_576, onError = reportError, ...verifierOptions } = options;
   const verifier = createWebhookVerifier({ ...verifierOptions, maxBodyBytes, signingSecret: resolveSecret(options) });
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+    // Headers first: an unsigned request never costs a body read (SECURITY G.44).
+    const refusal = refuseIncompleteHeaders(req.headers);
+    if (refusal) {
+      res.status(400).json({ error: refusal.errors[0].code, message: refusal.errors[0].message });
+      return;
+    }
     const read = await readRawBody(req, maxBodyBytes);
     if ('failure' in read) {
       res.status(read.failure === 'too_large' ? 413 : 400).json({ error: `body_${read.failure}` });
