@@ -9,7 +9,7 @@ import {
   type WebhookErrorCode,
   type WebhookResult,
   type WebhookVerifierOptions,
-} from '../node/webhooks.js';
+} from '../webhooks/index.js';
 import { readRawBody } from './read-raw-body.js';
 
 /**
