@@ -19,14 +19,16 @@ export interface ClaimRules {
 }
 
 /**
- * Checks the `typ` header: absent is fine, otherwise it must be exactly one of the allowed types.
+ * Checks the `typ` header: it must be exactly one of the allowed types. An absent `typ` means a plain JWT
+ * (RFC 7519 §5.1), so it passes only when `JWT` is allowed: a verifier that asks for an explicit type
+ * (`at+jwt`, RFC 9068 §2.1; explicit typing, RFC 8725 §3.11) refuses a token without one.
  *
  * @example
  * checkHeaderType({ typ: 'at+jwt' }, rules); // { code: 'token_type_mismatch', … }
  */
 export function checkHeaderType(header: Readonly<Record<string, unknown>>, rules: ClaimRules): TokenError | undefined {
   const typ = header['typ'];
-  if (typ === undefined || (isString(typ) && rules.headerTypes.includes(typ))) return undefined;
+  if (typ === undefined ? rules.headerTypes.includes('JWT') : isString(typ) && rules.headerTypes.includes(typ)) return undefined;
   return tokenRefusal('token_type_mismatch', `type (typ) must be one of: ${rules.headerTypes.join(', ')}`);
 }
 

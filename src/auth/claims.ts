@@ -154,12 +154,13 @@ export interface VerifiedTemplateToken {
 }
 
 /**
- * Which kind of Clerk token a verifier accepts: session tokens (the default) or JWT-template tokens.
+ * Which kind of Clerk token a verifier accepts (its `tokenType` option): session tokens (the default) or
+ * JWT-template tokens. Not to be confused with `TokenType`, the kind of token a request carried.
  *
  * @example
- * const tokenType: TokenType = 'jwt_template';
+ * const tokenType: VerifierTokenType = 'jwt_template';
  */
-export type TokenType = 'session' | 'jwt_template';
+export type VerifierTokenType = 'session' | 'jwt_template';
 
 /**
  * The data a verifier gives for its token type.
@@ -167,7 +168,7 @@ export type TokenType = 'session' | 'jwt_template';
  * @example
  * type Data = VerifiedToken<'jwt_template'>; // VerifiedTemplateToken
  */
-export type VerifiedToken<K extends TokenType = 'session'> = K extends 'jwt_template' ? VerifiedTemplateToken : VerifiedSession;
+export type VerifiedToken<K extends VerifierTokenType = 'session'> = K extends 'jwt_template' ? VerifiedTemplateToken : VerifiedSession;
 
 declare global {
   /**

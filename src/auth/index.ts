@@ -18,7 +18,7 @@ export type {
   SessionOrganization,
   SessionOrganizationClaim,
   TemplateClaims,
-  TokenType,
+  VerifierTokenType,
   VerifiedSession,
   VerifiedTemplateToken,
   VerifiedToken,

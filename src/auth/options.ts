@@ -4,7 +4,7 @@ import { isSecretKey } from '../kernel/secret-key.js';
 import { checkServiceUrl } from '../kernel/url-checks.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
-import type { TokenType } from './claims.js';
+import type { VerifierTokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
 import { CLAIM_RULES, firstInvalidOption, invalidOption, VERIFIER_RULES } from './option-rules.js';
 import type { VerifyCall } from './create-token-verifier.js';
@@ -28,7 +28,7 @@ export interface ClaimOptions {
   clockSkewInMs?: number;
   /** Allowed `alg` values. Default `['RS256']`. */
   algorithms?: readonly RsaAlgorithm[];
-  /** Allowed `typ` header values when the header is present. Default `'JWT'`. */
+  /** Allowed `typ` header values. Default `'JWT'`. A token without `typ` passes only when `'JWT'` is allowed. */
   headerType?: string | readonly string[];
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
@@ -104,7 +104,7 @@ export interface ResolvedOptions {
     | { kind: 'backend-api' | 'jwks-url'; url: string; headers: Record<string, string> };
   jwks: { ttlInMs: number; cooldownInMs: number; staleIfErrorInMs: number; timeoutInMs: number; maxBytes: number; maxKeys: number };
   tokenCacheSize: number;
-  tokenType: TokenType;
+  tokenType: VerifierTokenType;
   fetch: () => typeof fetch;
   logger: AuthLogger | undefined;
 }

@@ -41,7 +41,7 @@ export interface ExpressLikeRequest {
  */
 export interface ExpressLikeResponse {
   status(code: number): ExpressLikeResponse;
-  setHeader(name: string, value: string): unknown;
+  setHeader(name: string, value: string | string[]): unknown;
   json(body: unknown): unknown;
   /** Ends a response without a body (the handshake redirect). */
   end(): unknown;
@@ -95,9 +95,14 @@ function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean): E
       if (appLevel) storeAppOptions(req, options);
       // A page load whose cookies need refreshing is answered by the handshake redirect; no route runs.
       const redirect = handshakeRedirect(state);
-      if (redirect === undefined) return next();
+      if (redirect === undefined) {
+        // Cookies a handshake's return trip brought (signed in or out) go out with the route's response.
+        const cookies = state.headers.getSetCookie();
+        if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+        return next();
+      }
       res.status(redirect.status);
-      for (const [name, value] of Object.entries(redirect.headers)) res.setHeader(name, value as string);
+      for (const [name, value] of Object.entries(redirect.headers)) res.setHeader(name, value);
       res.end();
     }, next);
   };

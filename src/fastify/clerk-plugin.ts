@@ -107,7 +107,12 @@ export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginO
     storeAuth(request, state);
     // A page load whose cookies need refreshing is answered by the handshake redirect; the route never runs.
     const redirect = handshakeRedirect(state);
-    if (redirect === undefined) return undefined;
+    if (redirect === undefined) {
+      // Cookies a handshake's return trip brought (signed in or out) go out with the route's response.
+      const cookies = state.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      return undefined;
+    }
     reply.code(redirect.status);
     for (const [name, value] of Object.entries(redirect.headers)) reply.header(name, value);
     return reply.send();

@@ -87,6 +87,20 @@ export function handshakeResponse(state: RequestState): Response | undefined {
   return state.status === 'handshake' ? new Response(null, { status: 307, headers: state.headers }) : undefined;
 }
 
+/** Adds the cookies a handshake's return trip brought to the handler's response (a copy when its headers are immutable). */
+function withCookies(response: Response, state: RequestState): Response {
+  const cookies = state.headers.getSetCookie();
+  if (cookies.length === 0) return response;
+  let target = response;
+  try {
+    for (const cookie of cookies) target.headers.append('set-cookie', cookie);
+  } catch {
+    target = new Response(response.body, response);
+    for (const cookie of cookies) target.headers.append('set-cookie', cookie);
+  }
+  return target;
+}
+
 /**
  * Creates request authentication for Fetch-style servers. Bad or missing key options throw a
  * `TypeError` here, at startup; requests never throw.
@@ -114,8 +128,9 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
     protect,
     withAuth(handler, protectOptions) {
       return async (request, ...rest) => {
-        const { auth, response } = await protect(request, protectOptions);
-        return response ?? handler(request, auth, ...rest);
+        const { auth, state, response } = await protect(request, protectOptions);
+        if (response !== undefined) return response;
+        return withCookies(await handler(request, auth, ...rest), state);
       };
     },
     honoMiddleware(protectOptions) {

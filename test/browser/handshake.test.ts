@@ -134,4 +134,87 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (_name, 
     const names = (await context.cookies(app.origin)).map((entry) => entry.name).sort();
     expect(names).toEqual(['__client_uat', `__client_uat_${fapi.cookieSuffix}`, '__session', `__session_${fapi.cookieSuffix}`].sort());
   });
+  it('a page load with an expired __session is answered by a 307 to the Frontend API before any route runs', async () => {
+    await signInAsClerkJsWould('user_redirect');
+    const page = await context.newPage();
+    await page.goto(`${app.origin}/dashboard?tab=3`);
+    expect(await userOn(page)).toBe('user_redirect');
+    const responsesBefore = app.responses.length;
+    const handshakesBefore = fapi.handshakes().length;
+
+    clock.advance(120_000);
+    await page.reload();
+
+    // 307, not the route's 200: the middleware answered before the route.
+    const first = app.responses[responsesBefore];
+    expect(first?.url).toBe('/dashboard?tab=3');
+    expect(first?.status).toBe(307);
+    const location = new URL(first?.location ?? '');
+    expect(location.origin + location.pathname).toBe(`${fapi.origin}/v1/client/handshake`);
+    expect(location.searchParams.get('redirect_url')).toBe(`${app.origin}/dashboard?tab=3`);
+    // The browser followed it: the Frontend API saw the handshake request with the browser's own __client.
+    const handshake = fapi.handshakes()[handshakesBefore];
+    expect(handshake?.query['redirect_url']).toBe(`${app.origin}/dashboard?tab=3`);
+    expect(handshake?.clientId).toBeDefined();
+  });
+
+  it('after a sign-out in a second tab, the first tab’s next load is sent to the handshake', async () => {
+    await signInAsClerkJsWould('user_tab');
+    const first = await context.newPage();
+    await first.goto(`${app.origin}/dashboard`);
+    expect(await userOn(first)).toBe('user_tab');
+    const second = await context.newPage();
+    await second.goto(`${fapi.origin}/test/sign-out`);
+    expect(await cookie('__client_uat')).toBe('0');
+    const responsesBefore = app.responses.length;
+
+    await first.reload();
+    // A still-valid __session beside __client_uat=0 is not trusted: the load goes to the Frontend API.
+    const answer = app.responses[responsesBefore];
+    expect(answer?.status).toBe(307);
+    expect(answer?.location?.startsWith(`${fapi.origin}/v1/client/handshake?`)).toBe(true);
+    expect(await userOn(first)).toBe('signed-out');
+  });
+
+  it('a forged handshake token changes no cookie and the page ends signed out, without a redirect loop', async () => {
+    await signInAsClerkJsWould('user_forged');
+    const page = await context.newPage();
+    await page.goto(`${app.origin}/dashboard`);
+    expect(await userOn(page)).toBe('user_forged');
+    const sessionBefore = await cookie('__session');
+    const handshakesBefore = fapi.handshakes().length;
+    clock.advance(120_000);
+    fapi.setHandshakeMode('forged');
+    try {
+      const response = await page.reload();
+      expect(response?.status()).toBe(200);
+      expect(await userOn(page)).toBe('signed-out');
+      const handshakes = fapi.handshakes().length - handshakesBefore;
+      expect(handshakes).toBeGreaterThanOrEqual(1);
+      expect(handshakes).toBeLessThanOrEqual(3);
+      expect(await cookie('__session')).toBe(sessionBefore);
+    } finally {
+      fapi.setHandshakeMode('normal');
+    }
+  });
+
+  it('a handshake that never yields a valid session stops redirecting and shows the page signed out', async () => {
+    await signInAsClerkJsWould('user_loop');
+    const page = await context.newPage();
+    await page.goto(`${app.origin}/dashboard`);
+    expect(await userOn(page)).toBe('user_loop');
+    const handshakesBefore = fapi.handshakes().length;
+    clock.advance(120_000);
+    fapi.setHandshakeMode('stale-session');
+    try {
+      const response = await page.reload();
+      expect(response?.status()).toBe(200);
+      expect(await userOn(page)).toBe('signed-out');
+      const handshakes = fapi.handshakes().length - handshakesBefore;
+      expect(handshakes).toBeGreaterThanOrEqual(1);
+      expect(handshakes).toBeLessThanOrEqual(3);
+    } finally {
+      fapi.setHandshakeMode('normal');
+    }
+  });
 });

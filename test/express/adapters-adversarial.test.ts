@@ -31,7 +31,7 @@ beforeAll(async () => {
   app.get('/me', (req, res) => {
     res.json({ userId: getAuth(req).userId ?? null, reason: getRequestState(req)?.reason ?? null, query: req.query });
   });
-  app.get('/machine-or-session', requireAuth({ acceptsToken: ['session_token', 'api_key'], now: () => NOW_MS }), (req, res) => {
+  app.get('/machine-or-session', requireAuth({ acceptsToken: ['session_token', 'm2m_token'], now: () => NOW_MS }), (req, res) => {
     res.json({ userId: getAuth(req, { acceptsToken: 'any' }).tokenType });
   });
   server = app.listen(0, '127.0.0.1');

@@ -199,7 +199,10 @@ function organizationFields(claims: SessionClaims): Pick<SessionAuthFields, 'org
     orgId: stringOrUndefined(claims.org_id),
     orgRole: stringOrUndefined(claims.org_role),
     orgSlug: stringOrUndefined(claims.org_slug),
-    orgPermissions: Array.isArray(permissions) && permissions.every((p) => typeof p === 'string') ? permissions : undefined,
+    // A frozen copy: the claims' own array may be shared (the verified-token cache), and a handler pushing onto
+    // `auth.orgPermissions` must not grant itself, or a later request, a permission `has()` would then see.
+    orgPermissions:
+      Array.isArray(permissions) && permissions.every((p) => typeof p === 'string') ? Object.freeze([...permissions]) : undefined,
   };
 }
 

@@ -13,9 +13,14 @@ import type { RequestParts } from './read-token.js';
 import { readSessionIdParam } from './session-id-param.js';
 import type { RequestState } from './request-state.js';
 import { signedOutState } from './request-state.js';
+import { createSecretKeyMachineClient } from './secret-key-machine-client.js';
+import { isSecretKey } from '../../kernel/secret-key.js';
 import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
 import { resolveInstance, type CookieSessionOptions } from './handshake/instance.js';
+import { createNonceResolver, type HandshakeNonceResolver } from './handshake/nonce-payload.js';
+import { createHandshakeVerifier, type HandshakeVerifier } from './handshake/verify-handshake-token.js';
+import { createOrganizationSyncMatcher, type OrganizationSyncMatcher, type OrganizationSyncOptions } from './organization-sync.js';
 
 /**
  * Every option may also be given as `undefined` (e.g. an unset environment variable), meaning "not set".
@@ -43,12 +48,22 @@ export type AuthClient = MachineTokenClient & JwksClient & Partial<SessionTokenC
 export interface AuthenticateRequestOptions extends Unset<TokenVerifierOptions>, Unset<CookieSessionOptions> {
   /** Token kinds this route accepts. Default `'session_token'`. */
   acceptsToken?: AcceptsToken | undefined;
-  /** Verifies `ak_`/`mt_`/`oat_` tokens and mints template tokens; pass `createClerkClient(...)`. */
+  /**
+   * Verifies `ak_`/`mt_`/`oat_` tokens and mints template tokens; pass `createClerkClient(...)`. Without it, machine
+   * tokens are verified with `secretKey` through the Backend API's verify endpoints.
+   */
   client?: AuthClient | undefined;
   /** How long a Backend API verdict on a machine token is reused, 0–60000 ms. Default 10000. */
   machineTokenCacheTtlInMs?: number | undefined;
   /** Receives one event per request, verified or rejected, with its reason code; never a token. */
   onAuthEvent?: AuthEventHook | undefined;
+  /** Activates the organization (or personal account) a page's URL names, by a handshake (Clerk's option). */
+  organizationSyncOptions?: OrganizationSyncOptions | undefined;
+  /**
+   * Resolves `__clerk_handshake_nonce` to its `Set-Cookie` lines. Default: the Backend API's
+   * `GET /v1/clients/handshake_payload` with `secretKey`.
+   */
+  resolveHandshakeNonce?: HandshakeNonceResolver | undefined;
 }
 
 /**
@@ -78,10 +93,12 @@ const machineCaches = new WeakMap<object, MachineTokenCaches>();
 export function createRequestAuthenticator(options: AuthenticateRequestOptions): RequestAuthenticator {
   if (typeof options !== 'object' || options === null) throw new TypeError('options_invalid: The options must be an object.');
   const verifier = createTokenVerifier(defined(options) as TokenVerifierOptions);
+  const client = machineClientOf(options);
   const context = buildContext(
     options,
+    client,
     (token) => verifier.verify(token),
-    createMachineTokenCaches(options.client, options.now ?? Date.now),
+    createMachineTokenCaches(client, options.now ?? Date.now),
   );
   if (typeof context === 'string') throw new TypeError(`options_invalid: ${context}`);
   return {
@@ -103,13 +120,13 @@ export function createRequestAuthenticator(options: AuthenticateRequestOptions):
 export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
   try {
     const verifierOptions = defined(options) as TokenVerifierOptions;
-    const client = options.client;
+    const client = machineClientOf(options);
     let cache = client === undefined ? undefined : machineCaches.get(client);
     if (cache === undefined) {
       cache = createMachineTokenCaches(client, options.now ?? Date.now);
       if (client !== undefined) machineCaches.set(client, cache);
     }
-    const context = buildContext(options, (token) => verifyToken(token, verifierOptions), cache);
+    const context = buildContext(options, client, (token) => verifyToken(token, verifierOptions), cache);
     if (typeof context === 'string') return signedOutState({ reason: 'options_invalid', message: context }, undefined);
     return await runOnRequest(request, context);
   } catch {
@@ -120,6 +137,8 @@ export async function authenticateRequest(request: Request, options: Authenticat
 function runOnRequest(request: Request, context: AuthenticationContext): Promise<RequestState> {
   let parts: RequestParts;
   try {
+    // A plain object or Node's IncomingMessage has no headers.get(): say so, rather than a silent token_missing.
+    if (typeof request?.headers?.get !== 'function' || typeof request.url !== 'string') return Promise.resolve(notARequest());
     const url = request.url;
     const sessionIdParam = readSessionIdParam(url);
     const headers = request.headers;
@@ -132,20 +151,35 @@ function runOnRequest(request: Request, context: AuthenticationContext): Promise
       header: (name) => headers.get(name),
     };
   } catch {
-    return Promise.resolve(signedOutState({ reason: 'token_missing', message: 'The request could not be read.' }, undefined));
+    return Promise.resolve(signedOutState({ reason: 'request_invalid', message: 'The request could not be read.' }, undefined));
   }
   return runAuthentication(parts, context);
+}
+
+function notARequest(): RequestState {
+  const message =
+    'authenticateRequest needs a Fetch API Request; for a Node request use clerk-bapi/express or /fastify, or authenticateParts.';
+  return signedOutState({ reason: 'request_invalid', message }, undefined);
 }
 
 /** Returns the context, or a message naming the bad option. */
 function buildContext(
   options: AuthenticateRequestOptions,
+  client: AuthClient | undefined,
   verifySession: (token: string) => Promise<Result<VerifiedSession, TokenError>>,
   shared: MachineTokenCaches,
 ): AuthenticationContext | string {
   const accepts = normalizeAcceptsToken(options.acceptsToken);
   if (accepts === undefined)
     return "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
+  // Machine tokens asked for by name with no way to verify them: refused now, not a 401 on every request (SECURITY G.45).
+  if (accepts !== 'any' && client === undefined) {
+    if (accepts.includes('api_key'))
+      return "acceptsToken includes 'api_key', which only the Backend API can verify: pass secretKey or client.";
+    if (options.jwtKey === undefined && (accepts.includes('m2m_token') || accepts.includes('oauth_token'))) {
+      return 'acceptsToken includes machine tokens, which need secretKey, client or jwtKey to be verified.';
+    }
+  }
   const ttl = options.machineTokenCacheTtlInMs ?? 10_000;
   if (typeof ttl !== 'number' || !(ttl >= 0 && ttl <= 60_000)) return 'The machineTokenCacheTtlInMs option must be 0–60000.';
   const hook = options.onAuthEvent;
@@ -153,11 +187,27 @@ function buildContext(
   const now = options.now ?? Date.now;
   const instance = resolveInstance(options);
   if (typeof instance === 'string') return instance;
+  let matchOrganization: OrganizationSyncMatcher;
+  try {
+    matchOrganization = createOrganizationSyncMatcher(options.organizationSyncOptions);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const resolveNonce =
+    options.resolveHandshakeNonce ?? createNonceResolver({ secretKey: options.secretKey, apiUrl: options.apiUrl, fetch: options.fetch });
+  if (typeof resolveNonce !== 'function') return 'The resolveHandshakeNonce option must be a function.';
+  // Built on the first handshake return only: most requests never need it.
+  let verifier: HandshakeVerifier | undefined;
+  const verifyHandshake: HandshakeVerifier = (token) =>
+    (verifier ??= createHandshakeVerifier(defined(options) as TokenVerifierOptions))(token);
   const machine = createMachineTokenVerifier({
-    client: options.client,
+    client,
     jwtKey: options.jwtKey,
     clockSkewInMs: options.clockSkewInMs,
     algorithms: options.algorithms,
+    audience: options.audience,
+    issuer: options.issuer,
+    authorizedParties: options.authorizedParties,
     cacheTtlInMs: ttl,
     maxEntries: MACHINE_CACHE_MAX,
     now,
@@ -167,12 +217,35 @@ function buildContext(
     accepts,
     verifySession,
     machine,
-    client: options.client,
+    client,
     publishableKey: typeof options.publishableKey === 'string' ? options.publishableKey : undefined,
     onAuthEvent: hook,
     instance,
     now,
+    handshake: { verifyHandshake, resolveNonce },
+    matchOrganization: options.organizationSyncOptions === undefined ? undefined : matchOrganization,
   };
+}
+
+// Clients built from a secret key, so that repeated convenience calls share their verdict and JWKS caches.
+const derivedClients = new Map<string, AuthClient | undefined>();
+const MAX_DERIVED_CLIENTS = 16;
+
+/**
+ * The client machine tokens are verified with: the one passed, else one built from `secretKey` (as
+ * @clerk/backend does), else none.
+ */
+function machineClientOf(options: AuthenticateRequestOptions): AuthClient | undefined {
+  if (options.client !== undefined) return options.client;
+  const { secretKey, apiUrl, fetch } = options;
+  if (!isSecretKey(secretKey)) return undefined;
+  if (fetch !== undefined) return createSecretKeyMachineClient({ secretKey, apiUrl, fetch });
+  const id = `${apiUrl ?? ''}\n${secretKey}`;
+  if (derivedClients.has(id)) return derivedClients.get(id);
+  if (derivedClients.size >= MAX_DERIVED_CLIENTS) derivedClients.delete(derivedClients.keys().next().value!);
+  const client = createSecretKeyMachineClient({ secretKey, apiUrl, fetch: undefined });
+  derivedClients.set(id, client);
+  return client;
 }
 
 /** A copy without `undefined` values, so an unset environment variable reads as "option not given". */

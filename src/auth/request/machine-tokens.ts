@@ -19,6 +19,12 @@ export interface MachineTokenVerifierOptions {
   jwtKey: string | JsonWebKey | undefined;
   clockSkewInMs: number | undefined;
   algorithms: readonly RsaAlgorithm[] | undefined;
+  /** Checked on machine JWTs as on sessions: when set, `aud` must carry one of them. */
+  audience?: string | readonly string[] | undefined;
+  /** Checked on machine JWTs as on sessions: when set, `iss` must be one of them. */
+  issuer?: string | readonly string[] | undefined;
+  /** Checked on machine JWTs that carry an `azp`: it must be one of them (machine tokens need not carry one). */
+  authorizedParties?: readonly string[] | undefined;
   /** How long a Backend API verdict is reused; `0` turns the cache off. */
   cacheTtlInMs: number;
   maxEntries: number;
@@ -134,11 +140,21 @@ async function verifyMachineJwt(
     headerType: type === 'oauth_token' ? OAUTH_TYPES : 'JWT',
     ...(options.clockSkewInMs === undefined ? {} : { clockSkewInMs: options.clockSkewInMs }),
     ...(options.algorithms === undefined ? {} : { algorithms: options.algorithms }),
+    // The application's audience and issuer bind machine JWTs too (SECURITY G.46): a token for another API
+    // or from another issuer is refused.
+    ...(options.audience === undefined ? {} : { audience: options.audience }),
+    ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
   });
   if (verified.errors) {
     const code = verified.errors[0].code;
     if (code === 'token_expired') return { reason: 'machine_token_expired', message: 'The machine token has expired.' };
     return invalid(verified.errors[0].message);
+  }
+  // `azp` names a browser origin on sessions; machine tokens usually have none, but one they carry must be allowed.
+  const azp = verified.data['azp'];
+  const parties = options.authorizedParties;
+  if (azp !== undefined && parties !== undefined && parties.length > 0 && (typeof azp !== 'string' || !parties.includes(azp))) {
+    return invalid('The authorized party (azp) of the machine token is not allowed.');
   }
   return fromPayload(type, verified.data);
 }

@@ -1,5 +1,9 @@
-/** More cookies than this are ignored: a header is bounded by the server anyway, this bounds our work. */
-const MAX_COOKIES = 200;
+/**
+ * A longer `Cookie` header is not parsed at all (request authentication refuses it as `request_invalid`): a cap on
+ * bytes, not on the number of cookies, so that a `__session` cookie placed after many small ones is never skipped
+ * while a smaller header is read in full. Servers cap headers lower anyway (Node: 16 KiB for all of them).
+ */
+export const MAX_COOKIE_HEADER_LENGTH = 65_536;
 
 /**
  * Parses a raw `Cookie` header into name → value, decoding each value on its own after the split, so
@@ -11,9 +15,9 @@ const MAX_COOKIES = 200;
  */
 export function parseCookies(header: string | null | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
-  if (typeof header !== 'string' || header === '') return cookies;
+  if (typeof header !== 'string' || header === '' || header.length > MAX_COOKIE_HEADER_LENGTH) return cookies;
   const pairs = header.split(';');
-  for (let index = 0; index < pairs.length && index < MAX_COOKIES; index++) {
+  for (let index = 0; index < pairs.length; index++) {
     const pair = pairs[index] as string;
     const equals = pair.indexOf('=');
     if (equals === -1) continue;

@@ -5,6 +5,8 @@ import type { HandshakeReason, HandshakeRefusal } from './handshake/names.js';
  * Why a request is signed out; a closed union, one code per cause, so handlers can switch on it.
  *
  * - `token_missing`: no `Authorization: Bearer` token and no `__session` cookie.
+ * - `request_invalid`: the request cannot be read: not a Fetch API `Request` (a plain object or Node's
+ *   `IncomingMessage`: use an adapter or `authenticateParts`), or a `Cookie` header over 64 KiB.
  * - `authorization_header_invalid`: an `Authorization` header that is not one `Bearer <token>` (another
  *   scheme, an empty token, several values).
  * - `session_token_expired`: the session token has expired (refresh it on the client and retry).
@@ -28,6 +30,7 @@ import type { HandshakeReason, HandshakeRefusal } from './handshake/names.js';
  */
 export type RequestAuthReason =
   | 'token_missing'
+  | 'request_invalid'
   | 'authorization_header_invalid'
   | 'session_token_expired'
   | 'session_id_mismatch'

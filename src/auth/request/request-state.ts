@@ -35,7 +35,7 @@ export interface SignedInState {
   readonly status: 'signed-in';
   readonly reason: undefined;
   readonly message: undefined;
-  /** The exact token that was verified (never included by `JSON.stringify` or `util.inspect` of the state). */
+  /** The exact token that was verified (not enumerable: never included by a spread, `JSON.stringify` or `util.inspect`). */
   readonly token: string;
   readonly tokenType: TokenType;
   readonly isAuthenticated: true;
@@ -117,6 +117,9 @@ export function signedInState(
     headers,
     toAuth: (options = {}) => makeAuth(options ?? {}),
   };
+  // Readable as `state.token`, but not enumerable: spreading, `Object.entries` or a logger that walks the state
+  // never copies the verified token.
+  Object.defineProperty(state, 'token', { enumerable: false });
   return defineRedactedView(state, { type: 'RequestState', status: 'signed-in', tokenType });
 }
 

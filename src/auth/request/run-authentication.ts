@@ -3,12 +3,12 @@ import type { VerifiedSession } from '../claims.js';
 import type { TokenError } from '../errors.js';
 import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
 import { cookieSuffix } from './cookie-suffix.js';
-import { decideCookieSession } from './handshake/cookie-session.js';
+import { decideCookieSession, type CookieSessionInput } from './handshake/cookie-session.js';
 import { resolveInstance, type InstanceConfig } from './handshake/instance.js';
 import { createRequestView, isDocumentRequest } from './handshake/request-view.js';
 import { machineAuthObject } from './machine-auth-object.js';
 import type { MachineTokenVerifier } from './machine-tokens.js';
-import { parseCookies } from './parse-cookies.js';
+import { MAX_COOKIE_HEADER_LENGTH, parseCookies } from './parse-cookies.js';
 import { cookieHeaderText, readToken, type FoundToken, type RequestParts } from './read-token.js';
 import { toRequestReason, type AuthFailure } from './reasons.js';
 import { signedInState, signedOutState, type RequestState } from './request-state.js';
@@ -31,6 +31,10 @@ export interface AuthenticationContext {
   /** Cookie sessions: the instance and multi-domain settings (handshake, `__client_uat`, satellites). */
   instance?: InstanceConfig | undefined;
   now?: (() => number) | undefined;
+  /** Cookie sessions: resolving the return trip of a handshake. */
+  handshake?: CookieSessionInput['handshake'];
+  /** Cookie sessions: `organizationSyncOptions`, compiled. */
+  matchOrganization?: CookieSessionInput['matchOrganization'];
 }
 
 const SESSION_COOKIE = '__session';
@@ -88,6 +92,7 @@ async function findToken(parts: RequestParts, context: AuthenticationContext): P
   if (header === undefined || (parts.authorization !== undefined && parts.authorization !== null)) {
     return readToken(parts, new Map(), []);
   }
+  if (header.length > MAX_COOKIE_HEADER_LENGTH) return cookieTooLong();
   const suffix = context.publishableKey === undefined ? undefined : await cookieSuffix(context.publishableKey);
   const names = suffix === undefined ? [SESSION_COOKIE] : [`${SESSION_COOKIE}_${suffix}`, SESSION_COOKIE];
   return readToken(parts, parseCookies(header), names);
@@ -104,12 +109,16 @@ function quickKind(token: string, accepts: AuthenticationContext['accepts']): To
 }
 
 async function authenticateCookies(cookie: string | undefined, parts: RequestParts, context: AuthenticationContext): Promise<RequestState> {
+  // Refused, not parsed as empty: a __session past the cap must not read as "no cookie" (issue #22 item 11).
+  if (cookie !== undefined && cookie.length > MAX_COOKIE_HEADER_LENGTH) return reject(context, cookieTooLong(), undefined, 'cookie');
   const suffix = context.publishableKey === undefined ? undefined : await cookieSuffix(context.publishableKey);
   const outcome = await decideCookieSession(parts, parseCookies(cookie), {
     instance: context.instance ?? plainInstance(context.publishableKey),
     suffix,
     nowMs: (context.now ?? Date.now)(),
     verifySession: context.verifySession,
+    handshake: context.handshake,
+    matchOrganization: context.matchOrganization,
   });
   if (outcome.type === 'signed-in') return signIn(outcome.token, 'cookie', outcome.session, parts, context, outcome.headers);
   if (outcome.type === 'signed-out') {
@@ -177,6 +186,10 @@ function signIn(
     },
     headers,
   );
+}
+
+function cookieTooLong(): AuthFailure {
+  return { reason: 'request_invalid', message: `The Cookie header is longer than ${MAX_COOKIE_HEADER_LENGTH} characters.` };
 }
 
 function mismatch(type: TokenType, source: FoundToken['source']): AuthFailure {

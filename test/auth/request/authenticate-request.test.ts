@@ -212,6 +212,7 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
   it('refuses a session token on a route that accepts only machine tokens', async () => {
     const state = await authenticateRequest(request({ authorization: `Bearer ${sessionToken(key)}` }), {
       ...base,
+      client: {},
       acceptsToken: ['api_key'],
     });
     expect(state).toMatchObject({ reason: 'token_type_mismatch', tokenType: 'session_token' });
@@ -230,9 +231,14 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
     expect(state.reason).toBe('machine_token_invalid');
   });
 
-  it('reports machine_verification_unavailable for an opaque token when no client is given', async () => {
-    const state = await authenticateRequest(request({ authorization: 'Bearer ak_123' }), { ...base, acceptsToken: 'api_key' });
+  it('reports machine_verification_unavailable for an opaque token the given client cannot verify', async () => {
+    const state = await authenticateRequest(request({ authorization: 'Bearer ak_123' }), { ...base, client: {}, acceptsToken: 'api_key' });
     expect(state.reason).toBe('machine_verification_unavailable');
+  });
+
+  it('refuses acceptsToken api_key with no secret key and no client as options_invalid (SECURITY G.45)', async () => {
+    const state = await authenticateRequest(request({ authorization: 'Bearer ak_123' }), { ...base, acceptsToken: 'api_key' });
+    expect(state.reason).toBe('options_invalid');
   });
 });
 

@@ -64,6 +64,7 @@ describe('request authentication fuzzing', () => {
     }
     expect(parseCookies('a=%E0%A4%A; b=%41').get('a')).toBe('%E0%A4%A');
     expect(parseCookies('a=1; a=2').get('a')).toBe('1');
-    expect(parseCookies(`${'x=1;'.repeat(1000)}__session=late`).has('__session')).toBe(false);
+    // A cap on bytes, not on the count: a __session after a thousand cookies is read (issue #22 item 11).
+    expect(parseCookies(`${'x=1;'.repeat(1000)}__session=late`).get('__session')).toBe('late');
   });
 });

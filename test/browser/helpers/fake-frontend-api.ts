@@ -4,8 +4,8 @@
 // does: a 307 back to `redirect_url` with `__clerk_handshake=<jwt>`, whose `handshake` claim lists the
 // Set-Cookie strings of `__session` and `__client_uat` (plain and suffixed).
 import { createHash, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { testKey, type TestKey } from '../../auth/helpers/keys.js';
 import { selfSignedCertificate } from './self-signed-certificate.js';
@@ -25,6 +25,15 @@ interface Session {
   id: string;
   userId: string;
   status: 'active' | 'ended';
+  /** The active organization's id, if any. */
+  orgId?: string | undefined;
+}
+
+/** A user's membership of an organization, which a handshake's `organization_id` may activate. */
+export interface Membership {
+  id: string;
+  slug: string;
+  role: string;
 }
 
 interface Client {
@@ -52,7 +61,23 @@ export interface FakeFrontendApiOptions {
   allowedRedirectOrigins: () => readonly string[];
   /** Session token lifetime, seconds. Default 60, as Clerk's. */
   sessionTokenTtlSeconds?: number;
+  /** Default `token`. */
+  handshakeFormat?: HandshakeFormat;
 }
+
+/**
+ * How the handshake endpoint misbehaves, for the failure tests: `forged` signs the handshake token with a
+ * foreign key; `stale-session` puts an already-expired session token in it (a handshake that never fixes the
+ * cookie, which without loop protection redirects forever).
+ */
+export type HandshakeMode = 'normal' | 'forged' | 'stale-session';
+
+/**
+ * How the handshake answer carries the cookies: `as-requested` follows the request's `format` parameter, as
+ * Clerk's Frontend API does (`format=nonce` gives `__clerk_handshake_nonce`, which the app resolves through the
+ * Backend API's `GET /v1/clients/handshake_payload`); `token` always sends `__clerk_handshake`.
+ */
+export type HandshakeFormat = 'token' | 'as-requested';
 
 export interface FakeFrontendApi {
   /** `https://clerk.app.test:<port>`. */
@@ -63,6 +88,12 @@ export interface FakeFrontendApi {
   readonly jwtKey: string;
   /** The cookie suffix Clerk derives from the publishable key. */
   readonly cookieSuffix: string;
+  /** A fake Backend API (plain HTTP on 127.0.0.1) that resolves handshake nonces: the app's `apiUrl`. */
+  readonly apiUrl: string;
+  /** The secret key the fake Backend API accepts. */
+  readonly secretKey: string;
+  /** Backend API requests (nonce resolutions), for assertions. */
+  readonly apiRequests: FrontendApiRequest[];
   readonly key: TestKey;
   readonly requests: FrontendApiRequest[];
   /** Handshake requests only. */
@@ -78,6 +109,10 @@ export interface FakeFrontendApi {
    * for a test that writes the app's cookies itself, as clerk-js does after a sign-in.
    */
   createSignedInClient(userId: string): { clientId: string; sessionToken: string; clientUat: number };
+  /** Makes a user a member of an organization (the handshake may then activate it by id or slug). */
+  addMembership(userId: string, membership: Membership): void;
+  /** Makes the handshake endpoint misbehave (see {@link HandshakeMode}); `normal` by default. */
+  setHandshakeMode(mode: HandshakeMode): void;
   clients(): ReadonlyMap<string, Client>;
   close(): Promise<void>;
 }
@@ -85,8 +120,16 @@ export interface FakeFrontendApi {
 /** Starts the fake Frontend API on 127.0.0.1 with a fresh self-signed certificate. */
 export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Promise<FakeFrontendApi> {
   const key = testKey('ins_browser_fapi');
+  const foreignKey = testKey('ins_browser_foreign');
+  let mode: HandshakeMode = 'normal';
+  const format = options.handshakeFormat ?? 'token';
+  const secretKey = `sk_live_browser_${randomUUID().replace(/-/g, '')}`;
+  /** Nonce → cookie directives and the (fake) second it was issued; each nonce resolves once. */
+  const nonces = new Map<string, { directives: string[]; issuedAt: number }>();
+  const apiRequests: FrontendApiRequest[] = [];
   const ttl = options.sessionTokenTtlSeconds ?? 60;
   const clients = new Map<string, Client>();
+  const memberships = new Map<string, Membership[]>();
   const requests: FrontendApiRequest[] = [];
   const seconds = (): number => Math.floor(options.clock.now() / 1000);
   const certificate = await selfSignedCertificate(options.hostname);
@@ -98,16 +141,20 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   const publishableKey = `pk_live_${Buffer.from(`${host}$`).toString('base64')}`;
   const cookieSuffix = createHash('sha1').update(publishableKey).digest('base64url').slice(0, 8);
 
-  function sessionToken(session: { id: string; userId: string }, iat = seconds()): string {
+  function sessionToken(session: { id: string; userId: string; orgId?: string | undefined }, iat = seconds()): string {
+    const org = memberships.get(session.userId)?.find((entry) => entry.id === session.orgId);
+    // Version 2 session claims: the active organization in `o`.
+    const o = org === undefined ? {} : { o: { id: org.id, slg: org.slug, rol: org.role.replace(/^org:/, '') } };
     return key.sign(
       { alg: 'RS256', typ: 'JWT', kid: key.kid },
-      { sub: session.userId, sid: session.id, iss: origin, iat, nbf: iat - 10, exp: iat + ttl, v: 2, sts: 'active' },
+      { sub: session.userId, sid: session.id, iss: origin, iat, nbf: iat - 10, exp: iat + ttl, v: 2, sts: 'active', ...o },
     );
   }
 
-  function handshakeToken(cookies: string[], claims: Record<string, unknown> = {}): string {
+  function handshakeToken(cookies: string[], claims: Record<string, unknown> = {}, signer: TestKey = key): string {
     const iat = seconds();
-    return key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { handshake: cookies, iat, nbf: iat - 10, exp: iat + 60, ...claims });
+    // The instance's kid in the header even when forged: only the signature tells the two apart.
+    return signer.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { handshake: cookies, iat, nbf: iat - 10, exp: iat + 60, ...claims });
   }
 
   function activeSession(client: Client | undefined): Session | undefined {
@@ -116,7 +163,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
 
   // The cookies Clerk's Frontend API puts in a handshake: the session token and client_uat, plain and suffixed.
   // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it.
-  function handshakeCookies(clientId: string | undefined): string[] {
+  function handshakeCookies(clientId: string | undefined, stale = false): string[] {
     const client = clientId === undefined ? undefined : clients.get(clientId);
     const session = activeSession(client);
     const uatAttributes = `Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`;
@@ -128,7 +175,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
         `__client_uat_${cookieSuffix}=0; ${uatAttributes}`,
       ];
     }
-    const token = sessionToken(session);
+    const token = stale ? sessionToken(session, seconds() - 10 * ttl) : sessionToken(session);
     return [
       `__session=${token}; Path=/; SameSite=Lax`,
       `__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`,
@@ -195,7 +242,23 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     if (url.pathname === '/v1/client/handshake') {
       const target = allowedRedirect(url.searchParams.get('redirect_url'));
       if (target === undefined) return text(response, 400, 'redirect_url is missing or not allowed');
-      target.searchParams.set('__clerk_handshake', handshakeToken(handshakeCookies(client?.id)));
+      // Organization sync: `organization_id` holds an id or a slug ('' for the personal account). An organization
+      // the user is not a member of leaves the active one unchanged, as Clerk's Frontend API does.
+      const activate = url.searchParams.get('organization_id');
+      const session = activeSession(client);
+      if (activate !== null && session !== undefined) {
+        const org = memberships.get(session.userId)?.find((entry) => entry.id === activate || entry.slug === activate);
+        if (activate === '') session.orgId = undefined;
+        else if (org !== undefined) session.orgId = org.id;
+      }
+      const cookies = handshakeCookies(client?.id, mode === 'stale-session');
+      if (format === 'as-requested' && url.searchParams.get('format') === 'nonce') {
+        const nonce = randomUUID();
+        nonces.set(nonce, { directives: cookies, issuedAt: seconds() });
+        target.searchParams.set('__clerk_handshake_nonce', nonce);
+        return redirect(response, target.href);
+      }
+      target.searchParams.set('__clerk_handshake', handshakeToken(cookies, {}, mode === 'forged' ? foreignKey : key));
       return redirect(response, target.href);
     }
 
@@ -242,11 +305,40 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     text(response, 404, 'not found');
   });
 
+  // The fake Backend API: only the handshake payload of a nonce, behind the secret key.
+  const api = createHttpServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    apiRequests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId: undefined });
+    const json = (status: number, body: unknown): void => {
+      response.statusCode = status;
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify(body));
+    };
+    if (request.headers.authorization !== `Bearer ${secretKey}`) {
+      return json(401, { errors: [{ code: 'authentication_invalid', message: 'Unauthorized' }] });
+    }
+    if (request.method !== 'GET' || url.pathname !== '/v1/clients/handshake_payload') {
+      return json(404, { errors: [{ code: 'resource_not_found', message: 'Not found' }] });
+    }
+    const nonce = url.searchParams.get('nonce') ?? '';
+    const entry = nonces.get(nonce);
+    nonces.delete(nonce);
+    if (entry === undefined || seconds() - entry.issuedAt > 60) {
+      return json(404, { errors: [{ code: 'resource_not_found', message: 'Handshake payload not found' }] });
+    }
+    json(200, { object: 'handshake_payload', directives: entry.directives });
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+
   return {
     origin,
     publishableKey,
     jwtKey: key.pem,
     cookieSuffix,
+    apiUrl,
+    secretKey,
+    apiRequests,
     key,
     requests,
     handshakes: () => requests.filter((entry) => entry.path === '/v1/client/handshake'),
@@ -254,11 +346,14 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     sessionToken,
     handshakeToken,
     createSignedInClient,
+    setHandshakeMode: (next) => void (mode = next),
+    addMembership: (userId, membership) => void memberships.set(userId, [...(memberships.get(userId) ?? []), membership]),
     clients: () => clients,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      for (const each of [server, api]) {
+        each.closeAllConnections();
+        await new Promise<void>((resolve) => each.close(() => resolve()));
+      }
+    },
   };
 }

@@ -27,17 +27,25 @@ export interface SsrApp {
 
 export type SsrAppFactory = (options: AuthenticateRequestOptions, hostname: string) => Promise<SsrApp>;
 
-/** The page body: what the browser test reads. */
-function page(userId: string | null | undefined, state: RequestState | undefined): string {
+/** The page body: what the browser test reads (ids and slugs only, never user input, so no escaping). */
+function page(auth: { userId?: string | null | undefined; orgSlug?: string | null | undefined }, state: RequestState | undefined): string {
   const reason = state?.reason ?? 'none';
-  return `<!doctype html><title>app</title><p id="user">${userId ?? 'signed-out'}</p><p id="reason">${reason}</p>`;
+  return (
+    `<!doctype html><title>app</title><p id="user">${auth.userId ?? 'signed-out'}</p>` +
+    `<p id="org">${auth.orgSlug ?? 'none'}</p><p id="reason">${reason}</p>`
+  );
 }
+
+/** The pages every app serves: plain pages, organization pages and personal-account pages. */
+export const PAGE_PATHS = ['/', '/dashboard', '/orgs/:slug', '/orgs/:slug/settings', '/me'];
 
 export const startExpressApp: SsrAppFactory = async (options, hostname) => {
   const responses: AppResponse[] = [];
   let runs = 0;
   const app = express();
   app.use((req, res, next) => {
+    // The browser's own favicon requests are not part of any flow under test.
+    if (req.originalUrl === '/favicon.ico') return next();
     res.on('finish', () => {
       const location = res.getHeader('location');
       responses.push({ url: req.originalUrl, status: res.statusCode, location: typeof location === 'string' ? location : undefined });
@@ -45,12 +53,12 @@ export const startExpressApp: SsrAppFactory = async (options, hostname) => {
     next();
   });
   app.use(clerkMiddleware(options));
-  app.get(['/', '/dashboard'], (req, res) => {
+  app.get(PAGE_PATHS, (req, res) => {
     runs++;
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(page(getExpressAuth(req).userId, getExpressState(req)));
+      .send(page(getExpressAuth(req), getExpressState(req)));
   });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,17 +81,18 @@ export const startFastifyApp: SsrAppFactory = async (options, hostname) => {
   let runs = 0;
   const app = fastify();
   app.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/favicon.ico') return;
     const location = reply.getHeader('location');
     responses.push({ url: request.url, status: reply.statusCode, location: typeof location === 'string' ? location : undefined });
   });
   await app.register(clerkPlugin, options);
-  for (const path of ['/', '/dashboard']) {
+  for (const path of PAGE_PATHS) {
     app.get(path, async (request, reply) => {
       runs++;
       return reply
         .header('Cache-Control', 'no-store')
         .type('text/html')
-        .send(page(getFastifyAuth(request).userId, getFastifyState(request)));
+        .send(page(getFastifyAuth(request), getFastifyState(request)));
     });
   }
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -8,7 +8,10 @@ import { toRequestReason } from '../reasons.js';
 import { readClerkCookies } from './clerk-cookies.js';
 import { maybeHandshake, type CookieFlow } from './handshake-redirect.js';
 import type { InstanceConfig } from './instance.js';
-import { HANDSHAKE_REASON, PARAM, type RefreshFailure } from './names.js';
+import { HANDSHAKE_REASON, MAX_HANDSHAKE_REDIRECTS, PARAM, type RefreshFailure } from './names.js';
+import { resolveHandshake, type HandshakeTools } from './resolve-handshake.js';
+import { signedInAuthObject } from '../auth-object.js';
+import { needsOrganizationActivation, organizationSyncQueryParams, type OrganizationSyncMatcher } from '../organization-sync.js';
 import { isCrossOriginReferrer, isKnownClerkReferrer, syncBackTarget } from './referrers.js';
 import { createRequestView, isDocumentRequest } from './request-view.js';
 import type { RequestParts } from '../read-token.js';
@@ -25,6 +28,10 @@ export interface CookieSessionInput {
   suffix: string | undefined;
   nowMs: number;
   verifySession(token: string): Promise<Result<VerifiedSession, TokenError>>;
+  /** Resolves the return trip of a handshake; without it, handshake parameters are ignored. */
+  handshake?: Omit<HandshakeTools, 'verifySession'> | undefined;
+  /** `organizationSyncOptions`, compiled: the organization a URL asks to activate. */
+  matchOrganization?: OrganizationSyncMatcher | undefined;
 }
 
 /**
@@ -78,6 +85,21 @@ export async function decideCookieSession(
     failure: answer.status === 'signed-out' ? { reason: answer.reason, message: answer.message } : undefined,
   });
 
+  // The return trip of a handshake: apply the cookies it brought (or refuse them) before anything else.
+  if (instance.publishableKey !== undefined && input.handshake !== undefined) {
+    const token = query?.get(PARAM.handshake) || undefined;
+    const nonce = query?.get(PARAM.handshakeNonce) || undefined;
+    const back =
+      token !== undefined || nonce !== undefined
+        ? { token, nonce, fromQuery: true }
+        : jar.handshakeToken !== undefined || jar.handshakeNonce !== undefined
+          ? { token: jar.handshakeToken, nonce: jar.handshakeNonce, fromQuery: false }
+          : undefined;
+    if (back !== undefined) {
+      const outcome = await resolveHandshake(back, flow, { ...input.handshake, verifySession: input.verifySession });
+      if (outcome !== undefined) return outcome;
+    }
+  }
   // Multi-domain sync: a satellite has no cookies of its own until the primary's session is synced to it.
   if (instance.isSatellite && view.header('sec-fetch-dest') === 'document' && view.method === 'GET') {
     const synced = query?.get(PARAM.synced);
@@ -130,6 +152,17 @@ export async function decideCookieSession(
   ) {
     const message = 'Cross-origin request from satellite domain requires handshake';
     return state(maybeHandshake(flow, HANDSHAKE_REASON.primaryDomainCrossOriginSync, message));
+  }
+  // Organization sync: a page whose URL names another organization than the active one activates it.
+  const here = input.matchOrganization === undefined ? undefined : view.url();
+  const target = here === undefined ? null : (input.matchOrganization?.(here) ?? null);
+  if (target !== null && jar.redirectCount < MAX_HANDSHAKE_REDIRECTS) {
+    const auth = signedInAuthObject(verified.data.claims);
+    if (auth.userId && needsOrganizationActivation(target, { orgId: auth.orgId ?? undefined, orgSlug: auth.orgSlug ?? undefined })) {
+      const params = new Map(organizationSyncQueryParams(target));
+      const answer = maybeHandshake(flow, HANDSHAKE_REASON.activeOrganizationMismatch, '', undefined, params);
+      if (answer.status === 'handshake') return state(answer);
+    }
   }
   return { type: 'signed-in', token, session: verified.data, headers: undefined };
 }

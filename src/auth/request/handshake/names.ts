@@ -54,6 +54,8 @@ export const HANDSHAKE_REASON = {
   sessionTokenIatInTheFuture: 'session-token-iat-in-the-future',
   sessionTokenWithoutClientUat: 'session-token-but-no-client-uat',
   activeOrganizationMismatch: 'active-organization-mismatch',
+  /** Ours: the handshake's cookies are set and the page is reloaded without the handshake parameters. */
+  handshakeApplied: 'handshake-applied',
 } as const;
 
 /**
