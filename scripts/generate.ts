@@ -2,12 +2,11 @@
 // Usage: tsx scripts/generate.ts [--version <bapi version>] [--check]
 //   --check  also fails when the committed API-surface snapshot in openapi/api-surface/ is stale.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderApiSurface } from './gen/api-surface.js';
-import { emitChecks } from './gen/emit-checks.js';
 import { collectOperationDocs } from './gen/emit-docs.js';
 import { emitModels, modelNames, readModelRenames } from './gen/emit-models.js';
 import { emitDocumentedResponses } from './gen/emit-documented-responses.js';
@@ -36,12 +35,19 @@ export interface GenerateOptions {
   spec?: SpecSource;
   /** Where the repaired spec is written for Prism; default `.cache/repaired/`. */
   repairedDir?: string;
+  /**
+   * Where what only tests need is written: default `test/generated/` (git-ignored) for the project's own
+   * `src/generated/`, else a sibling of `outDir` (`<outDir>-tests`), so that generating elsewhere (tests, other
+   * versions) never touches the project's test files.
+   */
+  testOutDir?: string;
 }
 
 export type SpecSource = SpecContext & { resolve?: Partial<ResolveOptions> };
 
 export interface GenerateResult {
   files: Record<string, string>;
+  testFiles: Record<string, string>;
   surface: string;
   surfacePath: string;
   surfaceStale: boolean;
@@ -93,7 +99,6 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
   const operations = buildOperationModel(bapi.document, readNamingMap());
   const model = buildValidationModel(bapi.document, operations);
   const schemas = emitSchemas(model);
-  const checks = emitChecks(model);
   const shapes = emitShapes(model);
   const head = banner('BAPI', version, bapi.sha256);
   const schemaObjects = bapi.document['components']?.schemas ?? {};
@@ -101,24 +106,54 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
   const files: Record<string, string> = {
     'types.ts': head + (await emitTypes(bapi.document)),
     'schemas.ts': head + schemas.source,
-    'checks.ts': head + checks.source,
     'shapes.ts': head + shapes.source,
-    'operations.ts': head + emitOperationTable(operations, model, shapes, checks, version),
+    'operations.ts': head + emitOperationTable(operations, model, shapes, version),
     'operation-types.ts': head + emitOperationTypes(operations, collectOperationDocs(bapi.document)),
     'models.ts': head + emitModels(schemaObjects, operations, models),
-    'documented-responses.ts': head + emitDocumentedResponses(operations, schemas, checks),
-    'standalone.ts': head + emitStandalone(operations, model, shapes, version),
+    'standalone.ts': head + emitStandalone(operations),
+  };
+  // What only tests read: generated under test/, never shipped.
+  const testFiles: Record<string, string> = {
+    'documented-responses.ts': head + emitDocumentedResponses(operations, schemas),
   };
   const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
   for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;
   // Printed through the project's formatter, so generated code reads like the handwritten code.
-  return { bapi, operations, files: formatSources(files), surface: renderApiSurface(operations, version, bapi.sha256, models) };
+  // Test files are printed in the same formatter run, under a name prefix.
+  const formatted = formatSources({
+    ...files,
+    ...Object.fromEntries(Object.entries(testFiles).map(([name, source]) => [TEST_PREFIX + name, source])),
+  });
+  const shipped: Record<string, string> = {};
+  const tests: Record<string, string> = {};
+  for (const [name, source] of Object.entries(formatted)) {
+    if (name.startsWith(TEST_PREFIX)) tests[name.slice(TEST_PREFIX.length)] = source;
+    else shipped[name] = source;
+  }
+  return { bapi, operations, files: shipped, testFiles: tests, surface: renderApiSurface(operations, version, bapi.sha256, models) };
 }
 
+const TEST_PREFIX = 'test--';
+
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { bapi, files, surface } = await renderAll(options.version, options.spec);
+  const { bapi, files, testFiles, surface } = await renderAll(options.version, options.spec);
   mkdirSync(options.outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeIfChanged(join(options.outDir, name), content);
+  // The directory is the generator's: a file an older generator wrote and this one does not is removed.
+  for (const entry of readdirSync(options.outDir, { withFileTypes: true })) {
+    if (entry.isFile() && !(entry.name in files)) rmSync(join(options.outDir, entry.name), { force: true });
+  }
+  const ownOutDir = relative(join(projectRoot, 'src/generated'), options.outDir) === '';
+  const testOutDir = options.testOutDir ?? (ownOutDir ? join(projectRoot, 'test/generated') : `${options.outDir}-tests`);
+  mkdirSync(testOutDir, { recursive: true });
+  // Test files import the generated modules from wherever outDir is (renderAll writes the default layout's path).
+  const generatedFromTests = relative(testOutDir, options.outDir).replaceAll('\\', '/');
+  for (const [name, content] of Object.entries(testFiles)) {
+    writeIfChanged(
+      join(testOutDir, name),
+      content.replaceAll("'../../src/generated/", `'${generatedFromTests.startsWith('.') ? '' : './'}${generatedFromTests}/`),
+    );
+  }
 
   // Prism and the contract tests read the same repaired spec the generator used.
   const repairedDir = options.repairedDir ?? join(projectRoot, '.cache/repaired');
@@ -134,7 +169,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mkdirSync(surfaceDir, { recursive: true });
     writeFileSync(surfacePath, surface);
   }
-  return { files, surface, surfacePath, surfaceStale, repairedSpecPath };
+  return { files, testFiles, surface, surfacePath, surfaceStale, repairedSpecPath };
 }
 
 async function main(): Promise<void> {

@@ -41,7 +41,8 @@ export const BUNDLES: readonly Bundle[] = [
   {
     name: 'whole client (createClerkClient + users.getUser)',
     metric: 'gzip',
-    goal: 1.5,
+    // Issue 23 (one runtime schema form, no compiled checks): at most theirs.
+    goal: 1.0,
     ours: `import { createClerkClient } from './src/index.ts'; export const r = createClerkClient({ secretKey: ${SECRET} }).users.getUser('user_1');`,
     theirs: THEIR_CLIENT,
   },

@@ -1,10 +1,11 @@
-// Emits the runtime operation table (operations.ts) and its type-level twin (operation-types.ts).
-// The runtime table carries only the success (2xx) validators and checks: the client validates nothing else.
-// Every documented status is in the test-only documented-responses.ts (emit-documented-responses.ts).
-import type { EmittedChecks } from './emit-checks.js';
+// Emits the runtime operation definitions (operations.ts) and their type-level twin (operation-types.ts).
+// One exported definition per operation, which both the client's table and the standalone functions read; each
+// names its own success shapes (the client validates nothing else), so a bundler keeps only what it reaches.
+// Every documented status is in the test-only test/generated/documented-responses.ts.
 import { operationJsDoc, type OperationDocs } from './emit-docs.js';
 import type { EmittedShapes } from './emit-shapes.js';
 import type { OperationModel } from './operation-model.js';
+import { toIdentifier } from './identifiers.js';
 import type { ValidationModel } from './validation-model.js';
 import { propertyKey } from './zod-expression.js';
 
@@ -31,28 +32,28 @@ export function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/.test(status);
 }
 
-/** How the emitted fields name the generated artefacts of one operation, relative to the importing module. */
+/** How the emitted fields name the generated shapes of one operation, relative to the importing module. */
 export interface OperationRefs {
-  /** The fast check of a status, if it has a JSON body. */
-  check(status: string): string | undefined;
   /** The shape of a status, if it has a JSON body. */
   shape(status: string): string | undefined;
   /** The shape of the operation's params, if it takes any. */
   params: string | undefined;
-  /** The check (if any) and the shape of the paged form of a list with a `paginated` switch. */
-  paged?: { check: string | undefined; shape: string } | undefined;
+  /** The shape of the paged form of a list with a `paginated` switch. */
+  paged?: string | undefined;
 }
 
 /**
- * The fields of one operation's `OperationDef` literal: how to send it, its params shape, and the check and shape
- * of each success status (the table names them through shared maps, standalone functions through per-operation
- * exports, so that a bundler keeps only what one function uses).
+ * The fields of one operation's `OperationDef` literal: how to send it, its params shape, and the shape of each
+ * success status, each named by a per-operation export so that a bundler keeps only what one function uses.
  */
 export function operationFields(op: OperationModel, refs: OperationRefs): string[] {
   const fields = [
     `operationId: ${JSON.stringify(op.operationId)}`,
     `namespace: ${JSON.stringify(op.namespace)}`,
-    `methodName: ${JSON.stringify(op.methodName)}`,
+    // Only where the runtime cannot derive it (src/client/operation.ts, methodNameOf): most names are not repeated.
+    ...(op.methodName === op.operationId.charAt(0).toLowerCase() + op.operationId.slice(1)
+      ? []
+      : [`methodName: ${JSON.stringify(op.methodName)}`]),
     `method: ${JSON.stringify(op.method)}`,
     `path: ${JSON.stringify(op.path)}`,
     `pathParams: ${JSON.stringify(op.pathParams)}`,
@@ -68,49 +69,58 @@ export function operationFields(op: OperationModel, refs: OperationRefs): string
       const ref = pick(status);
       return ref ? [`${JSON.stringify(status)}: ${ref}`] : [];
     });
-  const checks = entries((status) => refs.check(status));
-  if (checks.length > 0) fields.push(`checks: { ${checks.join(', ')} }`);
   const shapes = entries((status) => refs.shape(status));
   if (shapes.length > 0) fields.push(`shapes: { ${shapes.join(', ')} }`);
   if (op.paged && refs.paged) {
     const status = JSON.stringify(op.paged.status);
-    const check = refs.paged.check ? `, check: ${refs.paged.check}` : '';
-    fields.push(`paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}${check}, shape: ${refs.paged.shape} }`);
+    fields.push(`paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}, shape: ${refs.paged} }`);
   }
   return fields;
 }
 
+/** The exported name of one operation's definition in operations.ts. */
+export function definitionId(operationId: string): string {
+  return `def_${toIdentifier(operationId)}`;
+}
+
+/**
+ * Renders operations.ts: one exported `OperationDef` per operation (read by the client's table and by the
+ * standalone functions alike) and the table of all of them.
+ */
 export function emitOperationTable(
   operations: OperationModel[],
   model: ValidationModel,
   shapes: EmittedShapes,
-  checks: EmittedChecks,
   specVersion: string,
 ): string {
-  // The emitters name their exports relative to their module; the import aliases below qualify them.
-  const qualify = (prefix: string, ref: string | undefined) => (ref === undefined ? undefined : `${prefix}.${ref}`);
   const lines = [
     "import type { OperationDef } from '../client/operation.js';",
-    "import * as k from './checks.js';",
     "import * as d from './shapes.js';",
     '',
     '/** The BAPI version this table was generated from; sent as the `Clerk-API-Version` header. */',
     `export const SPEC_VERSION = ${JSON.stringify(specVersion)};`,
     '',
-    '/** Every Backend API operation, in spec order. */',
-    'export const operations: readonly OperationDef[] = [',
   ];
   for (const op of operations) {
+    // Per-operation ids (not the shared maps), so that a bundler keeps only the shapes of the operations used.
     const pagedId = model.pagedOf(op);
+    const params = shapes.paramsShape(op);
     const fields = operationFields(op, {
-      check: (status) => qualify('k', checks.responseCheck(op, status)),
-      shape: (status) => qualify('d', shapes.responseShape(op, status)),
-      params: qualify('d', shapes.paramsShape(op)),
-      paged: pagedId ? { check: `k.${pagedId}`, shape: `d.${pagedId}` } : undefined,
+      shape: (status) => {
+        const id = shapes.responseShape(op, status);
+        return id === undefined ? undefined : `d.${id}`;
+      },
+      params: params === undefined ? undefined : `d.${params}`,
+      paged: pagedId ? `d.${pagedId}` : undefined,
     });
-    lines.push(`  { ${fields.join(', ')} },`);
+    lines.push(`export const ${definitionId(op.operationId)}: OperationDef = { ${fields.join(', ')} };`);
   }
-  lines.push('];', '');
+  lines.push(
+    '',
+    '/** Every Backend API operation, in spec order. */',
+    `export const operations: readonly OperationDef[] = [${operations.map((op) => definitionId(op.operationId)).join(', ')}];`,
+    '',
+  );
   return lines.join('\n');
 }
 

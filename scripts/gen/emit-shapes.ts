@@ -1,13 +1,13 @@
 // Emits src/generated/shapes.ts from the validation model: every schema as data (src/kernel/shape.ts), printed from
-// the same trees as the fast checks. The client walks a response's shape when its fast check says no (to say
-// where the body departs from the schema), and walks an operation's params shape before it sends anything.
+// the same trees as the zod schemas. The runtime walks a response's (or an event's) shape to decide whether it
+// matches and where it departs, and an operation's params shape before it sends anything.
 import type { OperationModel } from './operation-model.js';
 import { propertyKey, type SchemaNode } from './schema-node.js';
-import { responseExport, type BodyModel, type ValidationModel } from './validation-model.js';
+import type { BodyModel, ValidationModel } from './validation-model.js';
 
 export interface EmittedShapes {
   source: string;
-  /** The shape of one operation response relative to this module, or undefined without a JSON body. */
+  /** The exported id of one operation response's shape, or undefined without a JSON body. */
   responseShape(operation: OperationModel, status: string): string | undefined;
   /** The shape of an operation's params relative to this module, or undefined when it takes none. */
   paramsShape(operation: OperationModel): string | undefined;
@@ -79,42 +79,51 @@ function enumeratesInOrder(keys: readonly string[]): boolean {
 
 /**
  * Renders shapes.ts: response shapes (`s_<stem>` per component schema, the operations' inline bodies under the
- * fast checks' ids) and params shapes (`params_<operationId>`, with `q_<stem>` per component schema they use).
+ * zod schemas' ids) and params shapes (`params_<operationId>`, with `q_<stem>` per component schema they use).
  *
  * @example
  * const shapes = emitShapes(model); files['shapes.ts'] = head + shapes.source;
  */
 export function emitShapes(model: ValidationModel): EmittedShapes {
-  const responseIds = new Map(model.schemas.map(({ name, stem }) => [name, `s_${stem}`]));
+  const schemaIds = new Map(model.schemas.map(({ name, stem }) => [name, `s_${stem}`]));
   const requestIds = new Map(model.requestSchemas.map(({ name, stem }) => [name, `q_${stem}`]));
   const refIn = (ids: ReadonlyMap<string, string>) => (name: string) => {
     const id = ids.get(name);
     if (!id) throw new Error(`reference to unknown schema ${name}`);
     return id;
   };
-  const responseRef = refIn(responseIds);
+  const responseRef = refIn(schemaIds);
   const bodySource = (body: BodyModel): string => (body.kind === 'schema' ? responseRef(body.name) : shapeSource(body.node, responseRef));
-  const responseBodies = new Map(model.responses.flatMap(({ name, body }) => (body ? [[name, bodySource(body)] as const] : [])));
+  // A component response is its schema's shape when it is one schema, else its own export.
+  const responseIds = new Map(
+    model.responses.flatMap(({ name, stem, body }) =>
+      body === undefined ? [] : [[name, body.kind === 'schema' ? responseRef(body.name) : `r_${stem}`] as const],
+    ),
+  );
   const paramsIds = new Map(model.requests.map(({ operationId, id }) => [operationId, id]));
 
   const lines = [
     "import type { Shape } from '../kernel/shape.js';",
     '',
     '// Component schemas, read as response bodies.',
-    ...model.schemas.map(({ name, node }) => `export const ${responseIds.get(name)}: Shape = ${shapeSource(node, responseRef)};`),
+    ...model.schemas.map(({ name, node }) => `export const ${schemaIds.get(name)}: Shape = ${shapeSource(node, responseRef)};`),
+    '',
+    '// Component responses that are not one schema.',
+    ...model.responses.flatMap(({ name, body }) =>
+      body?.kind === 'tree' ? [`export const ${responseIds.get(name)}: Shape = ${bodySource(body)};`] : [],
+    ),
     '',
     '// Inline operation responses.',
     ...model.operationBodies.map(({ id, body }) => `export const ${id}: Shape = ${bodySource(body)};`),
-    ...model.operationAliases.map(({ id, response }) => `export const ${id}: Shape = ${responseBodies.get(response)!};`),
     '',
     "/** Shapes of every component schema, by the spec's name. */",
     'export const schemaShapes: Readonly<Record<string, Shape>> = {',
-    ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: ${responseIds.get(name)},`),
+    ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: ${schemaIds.get(name)},`),
     '};',
     '',
     "/** Shapes of every component response with a JSON body, by the spec's name. */",
     'export const responseShapes: Readonly<Record<string, Shape>> = {',
-    ...[...responseBodies].map(([name, source]) => `  ${propertyKey(name)}: ${source},`),
+    ...[...responseIds].map(([name, id]) => `  ${propertyKey(name)}: ${id},`),
     '};',
     '',
     '// Component schemas that params refer to, read as strictly as their types.',
@@ -128,7 +137,11 @@ export function emitShapes(model: ValidationModel): EmittedShapes {
   ];
   return {
     source: lines.join('\n'),
-    responseShape: (operation, status) => responseExport(model, operation, status, 'responseShapes'),
+    responseShape(operation, status) {
+      const ref = model.responseOf(operation, status);
+      if (ref.kind === 'none') return undefined;
+      return ref.kind === 'component' ? responseIds.get(ref.name) : ref.id;
+    },
     paramsShape: (operation) => paramsIds.get(operation.operationId),
   };
 }

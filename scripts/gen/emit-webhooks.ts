@@ -1,8 +1,7 @@
-// Emits the webhooks files of src/generated/: the event types (openapi-typescript), their fast checks and
-// shapes (the same printers as responses), zod validators for the tests, and an event table keyed by `type`.
+// Emits the webhooks files of src/generated/: the event types (openapi-typescript), their shapes (the same
+// printer as responses), their zod schemas (the same printer too), and an event table keyed by `type`.
 // Each event of the spec's `x-webhooks` becomes one synthetic component schema (`UserCreatedEvent`): its
 // request-body schema with `type` pinned to the event's literal, so the union is discriminated on `type`.
-import { emitChecks } from './emit-checks.js';
 import { buildValidationModel } from './validation-model.js';
 import { emitSchemas } from './emit-schemas.js';
 import { emitShapes } from './emit-shapes.js';
@@ -119,7 +118,6 @@ export function eventDocument(document: Record<string, any>): { document: Record
 function eventTable(events: WebhookEventModel[], version: string): string {
   const lines = [
     "import type { Shape } from '../kernel/shape.js';",
-    "import { schemaChecks } from './webhooks-checks.js';",
     "import { schemaShapes } from './webhooks-shapes.js';",
     "import type { components } from './webhooks-types.js';",
     '',
@@ -143,14 +141,13 @@ function eventTable(events: WebhookEventModel[], version: string): string {
     '/** The event types of the webhooks spec. */',
     "export type KnownWebhookEventType = KnownWebhookEvent['type'];",
     '',
-    '/** How one known event is validated: the fast check first, the shape (walked only when it says no) to explain. */',
+    '/** How one known event is validated: its shape, walked to decide and to explain. */',
     'export interface WebhookEventDef {',
-    '  readonly check: (value: unknown) => boolean;',
     '  readonly shape: Shape;',
     '}',
     '',
     'function define(name: string): WebhookEventDef {',
-    '  return { check: schemaChecks[name]!, shape: schemaShapes[name]! };',
+    '  return { shape: schemaShapes[name]! };',
     '}',
     '',
     '/** The known events by `type`; a Map, so that `__proto__` or `constructor` are never found by accident. */',
@@ -168,27 +165,13 @@ function eventTable(events: WebhookEventModel[], version: string): string {
   return lines.join('\n');
 }
 
-/**
- * The fast-check prelude declares helpers for every schema shape; the webhooks spec may not use them all
- * (it has no typed records), and `noUnusedLocals` would refuse the file.
- */
-function keepUnusedHelpers(source: string): string {
-  const unused = [...source.matchAll(/^function (\w+)\(/gm)]
-    .map((match) => match[1]!)
-    .filter((name) => source.split(new RegExp(`\\b${name}\\b`)).length === 2);
-  return unused.length === 0
-    ? source
-    : `${source}\n// Prelude helpers this spec does not need.\n${unused.map((name) => `void ${name};`).join('\n')}\n`;
-}
-
-/** Renders the webhooks files (without banners): types, zod validators, fast checks, shapes and the event table. */
+/** Renders the webhooks files (without banners): types, zod schemas, shapes and the event table. */
 export async function emitWebhooks(document: Record<string, any>, version: string): Promise<Record<string, string>> {
   const { document: events, events: models } = eventDocument(document);
   const model = buildValidationModel(events, []);
   return {
     'webhooks-types.ts': await emitTypes(events),
     'webhooks-schemas.ts': emitSchemas(model).source,
-    'webhooks-checks.ts': keepUnusedHelpers(emitChecks(model).source),
     'webhooks-shapes.ts': emitShapes(model).source,
     'webhooks-events.ts': eventTable(models, version),
   };

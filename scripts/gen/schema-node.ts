@@ -1,5 +1,5 @@
 // Reads one OpenAPI 3.0 schema object into a small validation tree. Both printers (zod, and the
-// allocation-free fast checks) print this same tree, so they cannot read the spec differently.
+// shapes the runtime walks) print this same tree, so they cannot read the spec differently.
 // Validation policy (why it is lenient where it is):
 // - objects are loose (unknown properties are kept), because Clerk adds fields without a new version;
 // - string formats and patterns are not checked, because the API's data is authoritative, not the spec's prose;

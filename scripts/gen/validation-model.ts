@@ -1,6 +1,6 @@
 // The one model every validation artefact is printed from: each component schema, component response and
 // operation-level response body (inline responses, the paged shape of lists) with its validation tree, read from
-// the repaired spec once. Emitters (zod validators, fast checks, and next the webhook validators) walk these
+// the repaired spec once. Emitters (zod schemas, shapes, for the Backend API and the webhooks alike) walk these
 // lists; none of them reads the spec.
 import { identifierMap, toIdentifier } from './identifiers.js';
 import type { OpenApiDocument } from './openapi-document.js';
@@ -22,11 +22,6 @@ export interface ValidationModel {
   /** Bodies that belong to one operation, under their exported id (`op_<operationId>_<status>[_paged]`). */
   readonly operationBodies: ReadonlyArray<{ id: string; body: BodyModel }>;
   /**
-   * Success responses that are component responses, under a per-operation id as well: one standalone function
-   * (`clerk-bapi/operations`) then names its own check, and a bundler can drop every other.
-   */
-  readonly operationAliases: ReadonlyArray<{ id: string; response: string }>;
-  /**
    * The params of every operation that takes any (its query parameters as one closed object, or its body), read
    * as strictly as their types (`mode: 'request'`), under the id `params_<operationId>`.
    */
@@ -42,19 +37,6 @@ export interface ValidationModel {
 /** The exported id of an inline operation response. */
 export function inlineResponseId(operationId: string, status: string): string {
   return `op_${toIdentifier(operationId)}_${toIdentifier(status)}`;
-}
-
-/**
- * How a module names the artefact of one operation response: its entry in the module's map of component
- * responses (`map`), or the operation's own export; undefined when the response has no JSON body.
- *
- * @example
- * responseExport(model, getUser, '200', 'responseChecks'); // "responseChecks[\"User\"]!"
- */
-export function responseExport(model: ValidationModel, operation: OperationModel, status: string, map: string): string | undefined {
-  const ref = model.responseOf(operation, status);
-  if (ref.kind === 'none' || (ref.kind === 'component' && !ref.hasBody)) return undefined;
-  return ref.kind === 'component' ? `${map}[${JSON.stringify(ref.name)}]!` : ref.id;
 }
 
 /** The exported id of an operation's params. */
@@ -131,7 +113,7 @@ function bodyOf(schema: { $ref?: string } & object): BodyModel {
  *
  * @example
  * const model = buildValidationModel(document, buildOperationModel(document, naming));
- * const zod = emitSchemas(model); const checks = emitChecks(model);
+ * const zod = emitSchemas(model); const shapes = emitShapes(model);
  */
 export function buildValidationModel(document: OpenApiDocument, operations: readonly OperationModel[]): ValidationModel {
   const schemaSpecs = document.components?.schemas ?? {};
@@ -144,13 +126,10 @@ export function buildValidationModel(document: OpenApiDocument, operations: read
   });
   const hasBody = new Map(responses.map(({ name, body }) => [name, body !== undefined]));
   const operationBodies: Array<{ id: string; body: BodyModel }> = [];
-  const operationAliases: Array<{ id: string; response: string }> = [];
   for (const operation of operations) {
     for (const [status, response] of operation.responses) {
       const id = inlineResponseId(operation.operationId, status);
       if (response.kind === 'inline') operationBodies.push({ id, body: bodyOf(response.schema) });
-      if (response.kind === 'component' && /^2/.test(status) && hasBody.get(response.name))
-        operationAliases.push({ id, response: response.name });
     }
     const pagedId = pagedResponseId(operation);
     if (pagedId) operationBodies.push({ id: pagedId, body: { kind: 'tree', node: toSchemaNode(operation.paged!.schema) } });
@@ -159,7 +138,6 @@ export function buildValidationModel(document: OpenApiDocument, operations: read
     schemas,
     responses,
     operationBodies,
-    operationAliases,
     ...buildRequests(document, operations, schemaStems),
     responseOf(operation, status) {
       const response = operation.responses.find(([s]) => s === status)?.[1];

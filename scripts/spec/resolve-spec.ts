@@ -33,7 +33,10 @@ export class SpecResolutionError extends Error {
     readonly file: PinnedFile,
     readonly attempts: string[],
   ) {
-    super(`Could not resolve ${file.path} (sha256 ${file.sha256}). Tried:\n${attempts.map((a) => `  - ${a}`).join('\n')}`);
+    super(
+      `Could not resolve ${file.path} (sha256 ${file.sha256}). Tried:\n${attempts.map((a) => `  - ${a}`).join('\n')}\n` +
+        `Set ${SPEC_DIR_ENV} to a checkout of clerk/openapi-specs at the pinned commit (openapi/pin.json), or allow the download.`,
+    );
     this.name = 'SpecResolutionError';
   }
 }

@@ -3,7 +3,7 @@ import type { ApiResources } from './client-types.js';
 import { parseClientOptions, type ClientOptions } from './client-options.js';
 import { createClientContext, type ClientContext } from './client-context.js';
 import { describeFailure } from './describe-failure.js';
-import type { OperationDef } from './operation.js';
+import { methodNameOf, type OperationDef } from './operation.js';
 import { paginate } from './paginate.js';
 import type { RequestOptions } from './request-options.js';
 import { redactResult } from './redact-result.js';
@@ -46,11 +46,12 @@ export function createApiClient<Signatures, Resources>(
   const description = { apiUrl: config.apiUrl, apiVersion: config.apiVersion, specVersion };
   const client: Record<string | symbol, unknown> = {};
   for (const def of operations) {
-    if (RESERVED.has(def.namespace) || RESERVED.has(def.methodName)) {
-      throw new TypeError(`createApiClient: ${def.namespace}.${def.methodName} uses a reserved name.`);
+    const methodName = methodNameOf(def);
+    if (RESERVED.has(def.namespace) || RESERVED.has(methodName)) {
+      throw new TypeError(`createApiClient: ${def.namespace}.${methodName} uses a reserved name.`);
     }
     const namespace = (client[def.namespace] ??= {}) as Record<string, unknown>;
-    namespace[def.methodName] = createMethod(context, prepareOperation(def, checkParamValues, encodeMultipart));
+    namespace[methodName] = createMethod(context, prepareOperation(def, checkParamValues, encodeMultipart));
   }
   // Non-enumerable, like toJSON: the namespaces stay the only enumerable keys.
   Object.defineProperty(client, 'request', { value: createRawRequest(context) });

@@ -1,5 +1,18 @@
 import type { Shape } from '../kernel/shape.js';
 
+/**
+ * The client's method name of an operation: `methodName` when the definition has one, else its operationId with a
+ * lower-case first letter (`GetUser` → `getUser`). Derived rather than stored for most operations, which keeps
+ * about 1 KB (gzip) of names out of the whole-client bundle.
+ *
+ * @example
+ * methodNameOf({ operationId: 'GetUser' }); // 'getUser'
+ * methodNameOf({ operationId: 'GetJWKS', methodName: 'getJwks' }); // 'getJwks'
+ */
+export function methodNameOf(def: Pick<OperationDef, 'operationId' | 'methodName'>): string {
+  return def.methodName ?? def.operationId.charAt(0).toLowerCase() + def.operationId.slice(1);
+}
+
 /** HTTP methods used by the Backend API. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,16 +24,17 @@ export interface QueryParamDef {
 }
 
 /**
- * One Backend API operation, as the generator describes it in `src/generated/operations.ts`.
- * The runtime client needs nothing else to send a request and validate its response.
+ * One Backend API operation, as the generator describes it in `src/generated/operations.ts`: the client's table
+ * and the standalone functions read the same object. The runtime needs nothing else to send a request and
+ * validate its response.
  */
 export interface OperationDef {
   /** The spec's operationId, e.g. `GetUser`. */
   readonly operationId: string;
   /** camelCase namespace on the client, e.g. `users`. */
   readonly namespace: string;
-  /** lowerCamelCase method name, e.g. `getUser`. */
-  readonly methodName: string;
+  /** The method name when it is not the operationId with a lower-case first letter (see {@link methodNameOf}). */
+  readonly methodName?: string;
   readonly method: HttpMethod;
   /** Path template relative to the API version root, e.g. `/users/{user_id}`. */
   readonly path: string;
@@ -47,21 +61,17 @@ export interface OperationDef {
    */
   readonly textSuccess?: boolean;
   /**
-   * Success statuses (`'200'`, `'2XX'`) → compiled, allocation-free check of the body. A body that passes is
-   * valid; one that does not is walked against its shape, which says where it departs from the schema. Without
-   * a check (standalone functions, built for size), the shape alone decides.
+   * Success statuses (`'200'`, `'2XX'`) → the shape of the body (src/kernel/shape.ts), walked to decide whether it
+   * matches and, when it does not, to say where it departs from the schema.
    */
-  readonly checks?: Readonly<Record<string, (value: unknown) => boolean>>;
-  /** Success statuses → the shape the check of the same status accepts (src/kernel/shape.ts). */
   readonly shapes?: Readonly<Record<string, Shape>>;
   /**
    * A list whose query parameter `parameter` set to `true` switches the `status` response to `{ data, total_count }`:
-   * that response is validated with these instead of `checks`/`shapes`, and `.all()` asks for it.
+   * that response is validated with this shape instead of `shapes`, and `.all()` asks for it.
    */
   readonly paged?: {
     readonly parameter: string;
     readonly status: string;
-    readonly check?: (value: unknown) => boolean;
     readonly shape: Shape;
   };
 }

@@ -24,6 +24,6 @@ export function isPagedRequest(def: OperationDef, params: unknown): boolean {
 export function createPagedRule(def: OperationDef): ((status: number) => ResponseRule | undefined) | undefined {
   const paged = def.paged;
   if (paged === undefined) return undefined;
-  const rule: ResponseRule = { check: paged.check, shape: paged.shape };
+  const rule: ResponseRule = { shape: paged.shape };
   return (status) => (String(status) === paged.status ? rule : undefined);
 }

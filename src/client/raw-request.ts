@@ -96,7 +96,6 @@ export function createRawRequest(context: ClientContext): RawRequestMethod {
     const def: OperationDef = {
       operationId: `${method as string} ${template}`,
       namespace: '',
-      methodName: 'request',
       method: method as HttpMethod,
       path: filled.data,
       pathParams: [],

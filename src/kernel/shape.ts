@@ -1,8 +1,9 @@
 import { isRecord } from './guards.js';
 
 /**
- * A schema as data, printed by the generator from the same validation trees as the fast checks: the client walks
- * one to say where a response departs from its schema, and to check request params as strictly as their types.
+ * A schema as data, printed by the generator from the same validation trees as the zod schemas of `clerk-bapi/zod`:
+ * the one form the runtime validates with. The client and webhooks walk one to decide whether a body matches and
+ * say where it departs from its schema, and to check request params as strictly as their types.
  * Data and one walker are a fraction of the size of a validator library and its compiled schemas.
  *
  * - `'string'`, `'number'` (finite), `'boolean'`, `'unknown'` (anything), `'anyObject'` (any non-array object),
@@ -68,59 +69,102 @@ export function findProblems(shape: Shape, value: unknown, limit = MAX_PROBLEMS)
 
 /**
  * Whether `value` fits `shape`: the same rules as {@link findProblems}, without building paths, for the fast path.
+ * Each shape is turned once into a tree of small predicates (closures, no generated code: Workers forbid `eval`),
+ * cached per shape, so that a large list is checked without re-reading the shape for every item.
  *
  * @example
  * fits(['array', 'string'], ['a', 'b']); // true
  */
 export function fits(shape: Shape, value: unknown): boolean {
-  if (typeof shape === 'function') return fits(shape(), value);
-  if (typeof shape === 'string') return fitsScalar(shape, value);
+  return predicateOf(shape)(value);
+}
+
+type Predicate = (value: unknown) => boolean;
+
+const predicates = new WeakMap<Exclude<Shape, string>, Predicate>();
+
+const scalars: Record<Extract<Shape, string>, Predicate> = {
+  string: (value) => typeof value === 'string',
+  number: (value) => Number.isFinite(value),
+  boolean: (value) => typeof value === 'boolean',
+  unknown: () => true,
+  anyObject: isRecord,
+  file: (value) => value instanceof Uint8Array || (typeof Blob === 'function' && value instanceof Blob),
+};
+
+function predicateOf(shape: Shape): Predicate {
+  if (typeof shape === 'string') return scalars[shape];
+  let predicate = predicates.get(shape);
+  if (predicate === undefined) predicates.set(shape, (predicate = build(shape)));
+  return predicate;
+}
+
+function build(shape: Exclude<Shape, string>): Predicate {
+  if (typeof shape === 'function') {
+    // A reference: resolved on first use, so that schemas referring to each other build lazily.
+    let target: Predicate | undefined;
+    return (value) => (target ??= predicateOf(shape()))(value);
+  }
   switch (shape[0]) {
     case 'enum':
-      return shape.includes(value as string, 1);
-    case 'nullable':
-      return value === null || fits(shape[1], value);
+      return (value) => shape.includes(value as string, 1);
+    case 'nullable': {
+      const inner = predicateOf(shape[1]);
+      return (value) => value === null || inner(value);
+    }
     case 'array': {
-      if (!Array.isArray(value)) return false;
-      for (let index = 0; index < value.length; index++) if (!fits(shape[1], value[index])) return false;
-      return true;
+      const item = predicateOf(shape[1]);
+      return (value) => Array.isArray(value) && value.every(item);
     }
     case 'record': {
-      if (!isPlainObject(value)) return false;
-      for (const key in value) if (Object.hasOwn(value, key) && key !== '__proto__' && !fits(shape[1], value[key])) return false;
-      return true;
+      const item = predicateOf(shape[1]);
+      return (value) => isRecordObject(value) && Object.keys(value).every((key) => key === '__proto__' || item(value[key]));
     }
     case 'object':
-      return fitsObject(shape, value);
+      return buildObject(shape);
     case 'all':
-      for (let index = 1; index < shape.length; index++) if (!fits(shape[index] as Shape, value)) return false;
-      return true;
-    case 'union':
-      for (let index = 1; index < shape.length; index++) if (fits(shape[index] as Shape, value)) return true;
-      return false;
+    case 'union': {
+      const parts = shape.slice(1).map((part) => predicateOf(part as Shape));
+      return shape[0] === 'all' ? (value) => parts.every((part) => part(value)) : (value) => parts.some((part) => part(value));
+    }
   }
 }
 
-function fitsObject(shape: ObjectShape, value: unknown): boolean {
-  if (!isRecord(value)) return false;
+function buildObject(shape: ObjectShape): Predicate {
   const [, properties, , extra] = shape;
-  const required = requiredKeys(shape);
-  for (let index = 0; index < required.length; index++) if (value[required[index]!] === undefined) return false;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const child = value[key];
-    if (child === undefined || key === '__proto__') continue;
-    const property = Object.hasOwn(properties, key) ? properties[key] : undefined;
-    if (property !== undefined ? !fits(property, child) : extra === 0 || (extra !== 1 && !fits(extra, child))) return false;
-  }
-  return true;
+  const keys = Object.keys(properties);
+  const checks = keys.map((key) => predicateOf(properties[key]!));
+  const required = new Set(requiredKeys(shape));
+  const isRequired = keys.map((key) => required.has(key));
+  // Only a key that Object.prototype also has (`constructor`, `__proto__`…) can be read from the prototype: those
+  // alone need an own-property test, which would otherwise cost more than the rest of the check.
+  const inherited = keys.map((key) => key in Object.prototype);
+  const other = extra === 0 || extra === 1 ? undefined : predicateOf(extra);
+  return (value) => {
+    if (!isRecord(value)) return false;
+    // The declared keys, as zod reads them: present (own, not undefined) and fitting, or absent and optional.
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      const child = value[key];
+      if (child === undefined || (inherited[index] && (key === '__proto__' || !Object.hasOwn(value, key)))) {
+        if (isRequired[index]) return false;
+      } else if (!checks[index]!(child)) return false;
+    }
+    // Other keys: allowed (responses), refused (params), or each checked against `extra`.
+    return (
+      extra === 1 ||
+      Object.keys(value).every(
+        (key) => Object.hasOwn(properties, key) || key === '__proto__' || value[key] === undefined || other?.(value[key]) === true,
+      )
+    );
+  };
 }
 
 function walk(shape: Shape, value: unknown, path: (string | number)[], out: ShapeProblem[], limit: number): void {
   if (out.length >= limit) return;
   if (typeof shape === 'function') return walk(shape(), value, path, out, limit);
   if (typeof shape === 'string') {
-    if (!fitsScalar(shape, value)) out.push({ path: [...path], expected: describeShape(shape), reason: 'type' });
+    if (!scalars[shape](value)) out.push({ path: [...path], expected: describeShape(shape), reason: 'type' });
     return;
   }
   switch (shape[0]) {
@@ -144,7 +188,7 @@ function walk(shape: Shape, value: unknown, path: (string | number)[], out: Shap
       for (let index = 0; index < value.length && out.length < limit; index++) walk(shape[1], value[index], [...path, index], out, limit);
       return;
     case 'record':
-      if (!isPlainObject(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
+      if (!isRecordObject(value)) return void out.push({ path: [...path], expected: 'an object', reason: 'type' });
       for (const key of Object.keys(value)) if (key !== '__proto__') walk(shape[1], value[key], [...path, key], out, limit);
       return;
     case 'object':
@@ -206,22 +250,6 @@ function reach(problems: readonly ShapeProblem[]): number {
   return Math.max(...problems.map((problem) => problem.path.length)) * 1000 - problems.length;
 }
 
-function fitsScalar(shape: Extract<Shape, string>, value: unknown): boolean {
-  switch (shape) {
-    case 'string':
-    case 'boolean':
-      return typeof value === shape;
-    case 'number':
-      return Number.isFinite(value);
-    case 'unknown':
-      return true;
-    case 'anyObject':
-      return isRecord(value);
-    case 'file':
-      return value instanceof Uint8Array || (typeof Blob === 'function' && value instanceof Blob);
-  }
-}
-
 /**
  * What a shape asks for, in words: `string`, `one of "a", "b"`, `an array`. Refs are followed.
  *
@@ -252,4 +280,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === null || prototype === Object.prototype;
+}
+
+/** A plain object whose keys are all strings, as zod's `record(string, …)` reads one (JSON never has symbol keys). */
+function isRecordObject(value: unknown): value is Record<string, unknown> {
+  if (!isPlainObject(value)) return false;
+  for (const symbol of Object.getOwnPropertySymbols(value)) if (Object.prototype.propertyIsEnumerable.call(value, symbol)) return false;
+  return true;
 }

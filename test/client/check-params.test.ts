@@ -1,3 +1,4 @@
+import { methodNameOf } from '../../src/client/operation.js';
 import { describe, expect, it } from 'vitest';
 import { createClerkClient } from '../../src/client/create-clerk-client.js';
 import { checkParamValues, suggestName } from '../../src/client/check-param-values.js';
@@ -47,7 +48,7 @@ describe('unknown query parameters', () => {
     const wrong = misspell(name);
     const params: Record<string, unknown> = { [wrong]: 'value' };
     for (const required of requiredQuery(op)) params[required] = 'x';
-    const result = await methods[op.namespace]![op.methodName]!(...op.pathParams.map(() => 'id_1'), params);
+    const result = await methods[op.namespace]![methodNameOf(op)]!(...op.pathParams.map(() => 'id_1'), params);
     expect(sent).toHaveLength(0);
     expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: wrong, location: 'query', suggestion: name } });
     expect(result.errors?.[0].message).toContain(`${wrong} (did you mean ${name}?)`);
@@ -203,7 +204,10 @@ describe('param values', () => {
       const { methods, sent } = recordingClient();
       const valid = sampleOf(op.params!) as Record<string, unknown>;
       const name = op.query[0]!.name;
-      const result = await methods[op.namespace]![op.methodName]!(...op.pathParams.map(() => 'id_1'), { ...valid, [name]: { nested: 1 } });
+      const result = await methods[op.namespace]![methodNameOf(op)]!(...op.pathParams.map(() => 'id_1'), {
+        ...valid,
+        [name]: { nested: 1 },
+      });
       expect(sent).toHaveLength(0);
       expect(result.errors?.[0]).toMatchObject({ code: 'params_invalid', meta: { param: name, location: 'query', reason: 'type' } });
     },
@@ -274,7 +278,7 @@ describe('param values', () => {
     // A body the spec requires, with required fields: left out, its first required field is missing.
     const op = operations.find((o) => o.bodyRequired && requiredQuery(o).length > 0 && o.pathParams.length === 0)!;
     const methods = clerk as unknown as Record<string, Record<string, (params?: unknown) => Promise<any>>>;
-    const omitted = await methods[op.namespace]![op.methodName]!(undefined);
+    const omitted = await methods[op.namespace]![methodNameOf(op)]!(undefined);
     expect(omitted.errors?.[0].meta).toEqual({ param: requiredQuery(op)[0], location: 'body', reason: 'missing' });
     expect(sent).toHaveLength(0);
   });
@@ -368,7 +372,6 @@ describe('param refusals, word for word', () => {
 const nestedDef: OperationDef = {
   operationId: 'UpdateSettings',
   namespace: 'settings',
-  methodName: 'updateSettings',
   method: 'PATCH',
   path: '/settings',
   pathParams: [],

@@ -154,7 +154,6 @@ describe('createApiClient methods', () => {
   const getThing: OperationDef = {
     ...base,
     operationId: 'GetThing',
-    methodName: 'get',
     path: '/things/{id}',
     pathParams: ['id'],
     query: [],
@@ -162,7 +161,6 @@ describe('createApiClient methods', () => {
   const listThings: OperationDef = {
     ...base,
     operationId: 'ListThings',
-    methodName: 'list',
     path: '/things',
     pathParams: [],
     pagination: 'array',
@@ -186,20 +184,20 @@ describe('createApiClient methods', () => {
 
   it('gives .all (enumerable) to paginated lists only', () => {
     const methods = things([getThing, listThings]);
-    expect(Object.keys(methods['list'] ?? {})).toEqual(['all']);
-    expect('all' in (methods['get'] ?? {})).toBe(false);
+    expect(Object.keys(methods['listThings'] ?? {})).toEqual(['all']);
+    expect('all' in (methods['getThing'] ?? {})).toBe(false);
   });
 
   it.each([
-    ['a namespace', { ...getThing, namespace: 'toJSON' }, 'toJSON.get'],
-    ['a method', { ...getThing, methodName: 'then' }, 'things.then'],
+    ['a namespace', { ...getThing, namespace: 'toJSON' }, 'toJSON.getThing'],
+    ['a method', { ...getThing, operationId: 'Then' }, 'things.then'],
   ])('throws for %s with a reserved name', (_label, def, name) => {
     expect(() => things([def])).toThrow(new TypeError(`createApiClient: ${name} uses a reserved name.`));
   });
 
   it('.all refuses null params before any request', async () => {
     const sent: string[] = [];
-    const list = things([listThings], sent)['list'];
+    const list = things([listThings], sent)['listThings'];
     expect((await list?.all?.(null).toArray())?.errors).toEqual([
       { code: 'params_invalid', message: 'Invalid params for a paginated list: params must be an object.' },
     ]);
@@ -208,7 +206,7 @@ describe('createApiClient methods', () => {
 
   it('.all and the plain method describe a getter that throws a non-Error with a fallback', async () => {
     const sent: string[] = [];
-    const list = things([listThings], sent)['list'];
+    const list = things([listThings], sent)['listThings'];
     const params = {
       get limit(): number {
         throw 42;

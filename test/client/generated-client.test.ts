@@ -1,3 +1,4 @@
+import { methodNameOf } from '../../src/client/operation.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createClerkClient } from '../../src/client/create-clerk-client.js';
 import { operations, SPEC_VERSION } from '../../src/generated/operations.js';
@@ -49,7 +50,7 @@ beforeEach(() => {
 describe('createClerkClient over the generated operation table', () => {
   it('exposes every generated operation as a method', () => {
     const clerk = createClerkClient({ secretKey, apiUrl: server.url }) as unknown as Record<string, Record<string, unknown>>;
-    for (const operation of operations) expect(typeof clerk[operation.namespace]?.[operation.methodName]).toBe('function');
+    for (const operation of operations) expect(typeof clerk[operation.namespace]?.[methodNameOf(operation)]).toBe('function');
     expect(operations.length).toBeGreaterThan(200);
   });
 

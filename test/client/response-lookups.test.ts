@@ -14,7 +14,6 @@ function operation(fields: Partial<OperationDef>): OperationDef {
   return {
     operationId: 'GetThing',
     namespace: 'things',
-    methodName: 'getThing',
     method: 'GET',
     path: '/things',
     pathParams: [],
@@ -24,27 +23,19 @@ function operation(fields: Partial<OperationDef>): OperationDef {
 }
 
 describe('createResponseLookup', () => {
-  it('picks the check and shape of the exact status, else of its class, else none', () => {
-    const exact = () => true;
-    const range = () => false;
-    const lookup = createResponseLookup(operation({ checks: { '200': exact, '4XX': range }, shapes: { '200': ok, '4XX': clientError } }));
-    expect(lookup(200)).toEqual({ check: exact, shape: ok });
-    expect(lookup(422)).toEqual({ check: range, shape: clientError });
-    expect(lookup(204)).toEqual({ check: undefined, shape: undefined });
-    expect(lookup(500)).toEqual({ check: undefined, shape: undefined });
-    expect(createResponseLookup(operation({}))(200)).toEqual({ check: undefined, shape: undefined });
-  });
-
-  it('keeps a shape without a check (standalone functions) and a check without a shape', () => {
-    const check = () => true;
-    expect(createResponseLookup(operation({ shapes: { '201': ok } }))(201)).toEqual({ check: undefined, shape: ok });
-    expect(createResponseLookup(operation({ checks: { '2XX': check } }))(202)).toEqual({ check, shape: undefined });
+  it('picks the shape of the exact status, else of its class, else none', () => {
+    const lookup = createResponseLookup(operation({ shapes: { '200': ok, '4XX': clientError } }));
+    expect(lookup(200)).toEqual({ shape: ok });
+    expect(lookup(422)).toEqual({ shape: clientError });
+    expect(lookup(204)).toEqual({ shape: undefined });
+    expect(lookup(500)).toEqual({ shape: undefined });
+    expect(createResponseLookup(operation({}))(200)).toEqual({ shape: undefined });
+    expect(createResponseLookup(operation({ shapes: { '2XX': ok } }))(202)).toEqual({ shape: ok });
   });
 });
 
 describe('paged responses', () => {
-  const check = () => true;
-  const paged = { parameter: 'paginated', status: '200', check, shape: ok };
+  const paged = { parameter: 'paginated', status: '200', shape: ok };
 
   it('is paged only when the paging parameter is true or "true"', () => {
     const def = operation({ paged });
@@ -63,7 +54,7 @@ describe('paged responses', () => {
 
   it('gives the paged rule for its status only', () => {
     const ruleFor = createPagedRule(operation({ paged }));
-    expect(ruleFor?.(200)).toEqual({ check, shape: ok });
+    expect(ruleFor?.(200)).toEqual({ shape: ok });
     expect(ruleFor?.(201)).toBeUndefined();
     expect(createPagedRule(operation({}))).toBeUndefined();
   });

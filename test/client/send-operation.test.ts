@@ -1,3 +1,4 @@
+import { methodNameOf } from '../../src/client/operation.js';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../src/client/create-api-client.js';
 import type { ClientLogger } from '../../src/kernel/logger.js';
@@ -14,7 +15,6 @@ function op(fields: Partial<OperationDef> = {}): OperationDef {
   return {
     operationId: 'GetThing',
     namespace: 'things',
-    methodName: 'get',
     method: 'GET',
     path: '/things/{id}',
     pathParams: ['id'],
@@ -37,7 +37,7 @@ function client(fetch: (request: Request) => Promise<Response>, def: OperationDe
     backoff: { initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
     ...extra,
   }) as unknown as Record<string, Record<string, Method>>;
-  return api['things']?.[def.methodName] as Method;
+  return api['things']?.[methodNameOf(def)] as Method;
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -79,7 +79,7 @@ describe('attempt outcomes', () => {
     ]);
     expect(get).toHaveBeenCalledTimes(2);
     const post = failing();
-    await client(post, op({ method: 'POST', methodName: 'create' }), { maxRetries: 1 })('thing_1');
+    await client(post, op({ method: 'POST' }), { maxRetries: 1 })('thing_1');
     expect(post).toHaveBeenCalledTimes(1);
   });
 
@@ -152,22 +152,21 @@ describe('responses', () => {
     expect((await client(async () => new Response(''), def)('thing_1')).data).toBeUndefined();
   });
 
-  it('passes data without a schema for its status, data a fast check accepts, and data the shape accepts after a no', async () => {
-    expect((await client(async () => json({ anything: 1 }, 201))('thing_1')).data).toEqual({ anything: 1 });
-    const checked = op({ checks: { '200': () => true } });
-    expect((await client(async () => json({ id: 5 }), checked)('thing_1')).data).toEqual({ id: 5 });
-    // A check and a shape that disagree (never in generated code): the shape's reading wins, the data is kept.
-    const disagreeing = op({ checks: { '200': () => false } });
+  it('passes data without a schema for its status, and data its shape accepts, once', async () => {
+    expect((await client(async () => json({ anything: 1 }, 201), op(), { responseValidation: 'error' })('thing_1')).data).toEqual({
+      anything: 1,
+    });
     const once = vi.fn(async () => json({ id: 'a' }));
-    expect(await client(once, disagreeing, { maxRetries: 2 })('thing_1')).toMatchObject({ data: { id: 'a' }, status: 200 });
+    expect(await client(once, op(), { maxRetries: 2, responseValidation: 'error' })('thing_1')).toMatchObject({
+      data: { id: 'a' },
+      status: 200,
+    });
     expect(once).toHaveBeenCalledTimes(1);
-    // A check that says no with no shape to say where: the data is let through, not retried.
-    const shapeless = op({ checks: { '200': () => false }, shapes: {} });
-    const alone = vi.fn(async () => json({ id: 5 }));
-    const result = await client(alone, shapeless, { maxRetries: 2 })('thing_1');
+    // No shape for the status: not validated, even when strict.
+    const shapeless = op({ shapes: {} });
+    const result = await client(async () => json({ id: 5 }), shapeless, { responseValidation: 'error' })('thing_1');
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ id: 5 });
-    expect(alone).toHaveBeenCalledTimes(1);
   });
 
   it('refuses data that does not match its schema, naming the first mismatch and the trace id', async () => {
@@ -216,10 +215,7 @@ describe('per-call options', () => {
 
   it('refuses a body that is null or not an object with the full message, nothing sent', async () => {
     const fetch = vi.fn(async () => json({ id: 'x' }));
-    const create = client(
-      fetch,
-      op({ operationId: 'CreateThing', method: 'POST', path: '/things', pathParams: [], methodName: 'create', body: 'json' }),
-    );
+    const create = client(fetch, op({ operationId: 'CreateThing', method: 'POST', path: '/things', pathParams: [], body: 'json' }));
     for (const params of [null, 'text', 7]) {
       expect((await create(params)).errors).toEqual([
         { code: 'params_invalid', message: 'Invalid params for CreateThing: params must be an object' },
@@ -229,10 +225,7 @@ describe('per-call options', () => {
   });
 
   it('refuses params that are not an object', async () => {
-    const list = client(
-      async () => json([]),
-      op({ path: '/things', pathParams: [], methodName: 'list', query: [{ name: 'limit', explode: true }] }),
-    );
+    const list = client(async () => json([]), op({ path: '/things', pathParams: [], query: [{ name: 'limit', explode: true }] }));
     const result = await list('limit=1');
     expect(result.errors?.[0]?.['code']).toBe('params_invalid');
     expect(result.errors?.[0]?.['message']).toMatch(/^Invalid params for GetThing: /);

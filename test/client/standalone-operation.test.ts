@@ -1,3 +1,4 @@
+import { methodNameOf } from '../../src/client/operation.js';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../src/generated/operations.js';
 import * as standalone from '../../src/operations.js';
@@ -20,7 +21,8 @@ function optionsAnswering(body: unknown, status = 200) {
 
 describe('standalone operations (clerk-bapi/operations)', () => {
   it('exports one function per operation, named as the client method', () => {
-    for (const def of operations) expect(typeof (standalone as Record<string, unknown>)[def.methodName], def.methodName).toBe('function');
+    for (const def of operations)
+      expect(typeof (standalone as Record<string, unknown>)[methodNameOf(def)], methodNameOf(def)).toBe('function');
   });
 
   it('sends the request as the client does and returns the validated body', async () => {
@@ -40,7 +42,7 @@ describe('standalone operations (clerk-bapi/operations)', () => {
       const { options, requests } = optionsAnswering({});
       const call = (
         standalone as unknown as Record<string, (...args: unknown[]) => Promise<{ errors?: Array<{ code: string; meta?: unknown }> }>>
-      )[def.methodName]!;
+      )[methodNameOf(def)]!;
       const result = await call(options, ...def.pathParams.map(() => 'id_1'), { not_a_param_of_any_operation: 1 });
       expect(result.errors?.[0]?.code, def.operationId).toBe('params_invalid');
       expect(requests, def.operationId).toHaveLength(0);
@@ -89,7 +91,6 @@ describe('standalone operations (clerk-bapi/operations)', () => {
     const def: OperationDef = {
       operationId: 'Upload',
       namespace: 'things',
-      methodName: 'upload',
       method: 'POST',
       path: '/things',
       pathParams: [],

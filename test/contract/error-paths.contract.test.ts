@@ -1,5 +1,6 @@
 // Error paths: Prism answers a documented 4xx (`Prefer: code=N`) for one operation per namespace;
 // the client's `errors` must carry Clerk's error objects (`code`, `message`) and the status.
+import { methodNameOf } from '../../src/client/operation.js';
 import { describe, expect, it } from 'vitest';
 import type { OperationDef } from '../../src/client/operation.js';
 import { operations } from '../../src/generated/operations.js';
@@ -33,7 +34,7 @@ describe('error-path sample', () => {
 
 describe.concurrent('documented 4xx → errors (Prefer: code=…)', () => {
   for (const { def, status } of cases) {
-    it(`${def.namespace}.${def.methodName} (${def.operationId}) → ${status}`, async () => {
+    it(`${def.namespace}.${methodNameOf(def)} (${def.operationId}) → ${status}`, async () => {
       const args = buildArguments(doc, def);
       const result = await callOperation(client, def, args, { headers: { Prefer: `code=${status}` } });
       const context = describeResult(def, args, result);

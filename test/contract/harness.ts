@@ -1,10 +1,11 @@
 // Shared pieces of the contract tests: the spec Prism serves, a client pointed at Prism, and a
 // dynamic dispatcher `callOperation(def, …)` over the typed client.
+import { methodNameOf } from '../../src/client/operation.js';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { createClerkClient, type ApiResult, type RequestOptions } from '../../src/client/create-clerk-client.js';
 import type { OperationDef } from '../../src/client/operation.js';
-import { documentedResponses } from '../../src/generated/documented-responses.js';
+import { documentedResponses } from '../generated/documented-responses.js';
 import { repairedSpecPath } from '../../scripts/prism/start-prism.js';
 import type { OperationArguments } from './build-arguments.js';
 
@@ -57,8 +58,8 @@ export function callOperation(
   options: RequestOptions,
 ): Promise<ApiResult<unknown>> {
   const namespace = (client as unknown as Record<string, Record<string, AnyMethod> | undefined>)[def.namespace];
-  const method = namespace?.[def.methodName];
-  if (typeof method !== 'function') throw new Error(`client.${def.namespace}.${def.methodName} does not exist`);
+  const method = namespace?.[methodNameOf(def)];
+  if (typeof method !== 'function') throw new Error(`client.${def.namespace}.${methodNameOf(def)} does not exist`);
   const hasParams = def.body !== undefined || def.query.length > 0;
   return hasParams ? method(...args.pathValues, args.params, options) : method(...args.pathValues, options);
 }

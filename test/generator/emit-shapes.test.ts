@@ -15,7 +15,7 @@ function object(keys: Array<[string, boolean]>, fields: Partial<Extract<SchemaNo
 
 /** The printed shape of one component schema. */
 function printed(node: SchemaNode): string {
-  const model = { schemas: [{ name: 'Thing', stem: 'Thing', node }], responses: [], operationBodies: [], operationAliases: [] };
+  const model = { schemas: [{ name: 'Thing', stem: 'Thing', node }], responses: [], operationBodies: [] };
   const source = emitShapes({ ...model, requests: [], requestSchemas: [] } as unknown as ValidationModel).source;
   return /export const s_Thing: Shape = (.*);/.exec(source)![1]!;
 }

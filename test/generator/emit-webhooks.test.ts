@@ -1,5 +1,5 @@
 // The webhooks emitter: event models from `x-webhooks`, example resolution (with the spec's misfiled
-// example refs), open enums that keep discriminators literal, and fast checks and shapes that agree with zod.
+// example refs), open enums that keep discriminators literal, and shapes that agree with the zod schemas.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDocument, eventTypeName, webhookEvents, webhookExamples } from '../../scripts/gen/emit-webhooks.js';
 import { loadWebhooksSpec } from '../../scripts/spec/load-spec.js';
@@ -33,10 +33,10 @@ function mutations(value: Json, depth = 0): Json[] {
   return out;
 }
 
-/** The check, the shape's two walks and the zod validator of event schema `name` give one answer. */
+/** The shape's two walks and the zod schema of event schema `name` give one answer. */
 async function agree(name: string, def: WebhookEventDef, value: unknown): Promise<boolean> {
   const zod = (schemas as Record<string, () => { safeParse(v: unknown): { success: boolean } }>)[name]!().safeParse(value).success;
-  return def.check(value) === zod && fits(def.shape, value) === zod && (findProblems(def.shape, value).length === 0) === zod;
+  return fits(def.shape, value) === zod && (findProblems(def.shape, value).length === 0) === zod;
 }
 
 describe('emit-webhooks', () => {
@@ -65,16 +65,16 @@ describe('emit-webhooks', () => {
     expect(() => eventDocument(clash)).toThrow(/UserCreatedEvent already exists/);
   });
 
-  it('keeps zod out of clerk-bapi/webhooks: the event table, checks and shapes never import it', async () => {
+  it('keeps zod out of clerk-bapi/webhooks: the event table and shapes never import it', async () => {
     const { emitWebhooks } = await import('../../scripts/gen/emit-webhooks.js');
     const files = await emitWebhooks(document, 'test');
-    for (const name of ['webhooks-events.ts', 'webhooks-checks.ts', 'webhooks-shapes.ts']) {
+    for (const name of ['webhooks-events.ts', 'webhooks-shapes.ts']) {
       expect(files[name], name).not.toMatch(/from 'zod(\/[a-z]+)?'/);
       expect(files[name], name).not.toMatch(/webhooks-schemas\.js/);
     }
   });
 
-  it('prints fast checks that accept exactly what the zod validators accept, on examples and their mutations', async () => {
+  it('prints shapes that accept exactly what the zod schemas accept, on examples and their mutations', async () => {
     let compared = 0;
     for (const [type, def] of webhookEventDefs) {
       for (const example of webhookExamples(document, type) as Json[]) {

@@ -9,7 +9,11 @@ import {
   readNamingMap,
   type NamingMap,
 } from '../../scripts/gen/naming.js';
-import { operations } from '../../src/generated/operations.js';
+import { methodNameOf as runtimeMethodName } from '../../src/client/operation.js';
+import { operations as definitions } from '../../src/generated/operations.js';
+
+// The runtime derives most method names (methodNameOf); what the client exposes is what these tests check.
+const operations = definitions.map((def) => ({ ...def, methodName: runtimeMethodName(def) }));
 
 const naming = readNamingMap();
 const byId = new Map(operations.map((op) => [op.operationId, op]));

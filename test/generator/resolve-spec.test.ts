@@ -52,6 +52,8 @@ describe('resolveSpec', () => {
     expect(message).toMatch(/mirror: .*not found/);
     expect(message).toMatch(/cache: .*not found/);
     expect(message).toMatch(/download: https:\/\/example\.invalid\/specs\/bapi\/1999-01-01\.yml \(disabled\)/);
+    // What a `prepare` without ../shared (a git install offline) prints: how to point it at the specs.
+    expect(message).toContain('Set CLERK_OPENAPI_DIR to a checkout of clerk/openapi-specs');
   });
 
   it('downloads from the pinned URL, checks the hash and caches the file', async () => {

@@ -1,7 +1,7 @@
 // The validation model is read from the spec once and is all the validation emitters need.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitChecks } from '../../scripts/gen/emit-checks.js';
 import { emitSchemas } from '../../scripts/gen/emit-schemas.js';
+import { emitShapes } from '../../scripts/gen/emit-shapes.js';
 import { readNamingMap } from '../../scripts/gen/naming.js';
 import { buildOperationModel, type OperationModel } from '../../scripts/gen/operation-model.js';
 import { buildValidationModel, type ValidationModel } from '../../scripts/gen/validation-model.js';
@@ -49,6 +49,6 @@ describe('validation model', () => {
   it('is all both emitters read: each names its exports relative to its own module', () => {
     const getUser = operations.find((op) => op.operationId === 'GetUser')!;
     expect(emitSchemas(model).responseGetter(getUser, '200')).toBe('responses["User"]');
-    expect(emitChecks(model).responseCheck(getUser, '200')).toBe('responseChecks["User"]!');
+    expect(emitShapes(model).responseShape(getUser, '200')).toBe('s_User');
   });
 });

@@ -67,10 +67,11 @@ export interface FakeFrontendApiOptions {
 
 /**
  * How the handshake endpoint misbehaves, for the failure tests: `forged` signs the handshake token with a
- * foreign key; `stale-session` puts an already-expired session token in it (a handshake that never fixes the
- * cookie, which without loop protection redirects forever).
+ * foreign key; `stale-session` puts an already-expired session token in it; `loop` sends a valid session token
+ * with a `__client_uat` later than the token's `iat`, so the next load needs a handshake again, forever without
+ * loop protection.
  */
-export type HandshakeMode = 'normal' | 'forged' | 'stale-session';
+export type HandshakeMode = 'normal' | 'forged' | 'stale-session' | 'loop';
 
 /**
  * How the handshake answer carries the cookies: `as-requested` follows the request's `format` parameter, as
@@ -163,7 +164,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
 
   // The cookies Clerk's Frontend API puts in a handshake: the session token and client_uat, plain and suffixed.
   // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it.
-  function handshakeCookies(clientId: string | undefined, stale = false): string[] {
+  function handshakeCookies(clientId: string | undefined, stale = false, uatAhead = false): string[] {
     const client = clientId === undefined ? undefined : clients.get(clientId);
     const session = activeSession(client);
     const uatAttributes = `Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`;
@@ -176,11 +177,12 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
       ];
     }
     const token = stale ? sessionToken(session, seconds() - 10 * ttl) : sessionToken(session);
+    const uat = uatAhead ? seconds() + 30 : client.updatedAt;
     return [
       `__session=${token}; Path=/; SameSite=Lax`,
       `__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`,
-      `__client_uat=${client.updatedAt}; ${uatAttributes}`,
-      `__client_uat_${cookieSuffix}=${client.updatedAt}; ${uatAttributes}`,
+      `__client_uat=${uat}; ${uatAttributes}`,
+      `__client_uat_${cookieSuffix}=${uat}; ${uatAttributes}`,
     ];
   }
 
@@ -251,7 +253,7 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
         if (activate === '') session.orgId = undefined;
         else if (org !== undefined) session.orgId = org.id;
       }
-      const cookies = handshakeCookies(client?.id, mode === 'stale-session');
+      const cookies = handshakeCookies(client?.id, mode === 'stale-session', mode === 'loop');
       if (format === 'as-requested' && url.searchParams.get('format') === 'nonce') {
         const nonce = randomUUID();
         nonces.set(nonce, { directives: cookies, issuedAt: seconds() });

@@ -1,12 +1,15 @@
-// Two server-rendered apps for the real-browser tests, one per adapter: `clerk-bapi/express` and
-// `clerk-bapi/fastify`, each with a page that prints the user id the middleware saw and its reason.
+// Server-rendered apps for the real-browser tests, one per adapter: `clerk-bapi/express`, `clerk-bapi/fastify`
+// and `clerk-bapi/web` (on Hono), each with a page that prints the user id the middleware saw and its reason.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import fastify from 'fastify';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import type { AuthenticateRequestOptions, RequestState } from '../../../src/auth/index.js';
 import { clerkMiddleware, getAuth as getExpressAuth, getRequestState as getExpressState } from '../../../src/express/index.js';
 import { clerkPlugin, getAuth as getFastifyAuth, getRequestState as getFastifyState } from '../../../src/fastify/index.js';
+import { createWebAuth, handshakeResponse } from '../../../src/web/index.js';
 
 /** One response an app sent, for assertions on redirects. */
 export interface AppResponse {
@@ -16,7 +19,7 @@ export interface AppResponse {
 }
 
 export interface SsrApp {
-  readonly name: 'express' | 'fastify';
+  readonly name: 'express' | 'fastify' | 'hono';
   /** `http://app.test:<port>`. */
   readonly origin: string;
   readonly responses: AppResponse[];
@@ -98,4 +101,39 @@ export const startFastifyApp: SsrAppFactory = async (options, hostname) => {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = new URL(address).port;
   return { name: 'fastify', origin: `http://${hostname}:${port}`, responses, routeRuns: () => runs, close: () => app.close() };
+};
+
+export const startHonoApp: SsrAppFactory = async (options, hostname) => {
+  const responses: AppResponse[] = [];
+  let runs = 0;
+  const clerk = createWebAuth(options);
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    const url = new URL(c.req.url);
+    if (url.pathname === '/favicon.ico') return;
+    responses.push({ url: url.pathname + url.search, status: c.res.status, location: c.res.headers.get('location') ?? undefined });
+  });
+  for (const path of PAGE_PATHS) {
+    app.get(path, async (c) => {
+      const state = await clerk.authenticate(c.req.raw);
+      // A handshake is answered by the adapter's ready 307 Response; the page never renders.
+      const redirect = handshakeResponse(state);
+      if (redirect !== undefined) return redirect;
+      runs++;
+      c.header('Cache-Control', 'no-store');
+      return c.html(page(state.toAuth() as { userId?: string | null; orgSlug?: string | null }, state));
+    });
+  }
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    name: 'hono',
+    origin: `http://${hostname}:${port}`,
+    responses,
+    routeRuns: () => runs,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 };
