@@ -47,8 +47,12 @@ try {
   const clerk = createClerkClient({ secretKey: 'sk_test_smoke', apiUrl: `http://127.0.0.1:${port}`, responseValidation: 'off' });
   const list = await clerk.users.getUserList({ limit: 1 });
   check(!list.errors && list.data[0].id === 'user_1', `users.getUserList over HTTP (Clerk-API-Version ${SPEC_VERSION})`);
-  // The CJS build validates too: the incomplete user fails its check, and its shape says where.
-  const strict = required.createClerkClient({ secretKey: 'sk_test_smoke', apiUrl: `http://127.0.0.1:${port}` });
+  // The CJS build validates too: in strict mode the incomplete user fails its check, and its shape says where.
+  const strict = required.createClerkClient({
+    secretKey: 'sk_test_smoke',
+    apiUrl: `http://127.0.0.1:${port}`,
+    responseValidation: 'error',
+  });
   const invalid = await strict.users.getUserList({ limit: 1 });
   check(invalid.errors?.[0]?.code === 'response_validation_failed', 'the CJS build validates a response and explains the mismatch');
   const missing = await clerk.users.getUser('user_2');
