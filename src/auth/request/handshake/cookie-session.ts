@@ -150,7 +150,7 @@ export async function decideCookieSession(
     let refresh: RefreshFailure | undefined;
     if (error.code === 'token_expired' && view.method === 'GET' && jar.refreshToken !== undefined) {
       if (canRefresh(input.client)) {
-        const refreshed = await refreshSession(input.client, token, jar.refreshToken, view, input.verifySession);
+        const refreshed = await refreshSession(input.client, token, jar.refreshToken, view, input.verifySession, jar.suffixed);
         if ('token' in refreshed)
           return { type: 'signed-in', token: refreshed.token, session: refreshed.session, headers: refreshed.headers };
         refresh = refreshed.failure;
