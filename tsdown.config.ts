@@ -13,6 +13,8 @@ export const entries: Record<string, string> = {
   operations: 'src/operations.ts',
   webhooks: 'src/webhooks/index.ts',
   web: 'src/web/index.ts',
+  // The generated zod schemas; the only entry that imports zod (an optional peer dependency).
+  zod: 'src/zod.ts',
   // Node-only framework adapters (they read CLERK_* from process.env and use the native checks).
   express: 'src/express/index.ts',
   fastify: 'src/fastify/index.ts',
