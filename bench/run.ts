@@ -10,6 +10,7 @@ const all = [
   'client/get-user-list.ts',
   'auth/verify.ts',
   'request/authenticate.ts',
+  'http/http.ts',
   'webhooks/verify.ts',
   'size/size.ts',
 ];

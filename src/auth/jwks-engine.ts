@@ -103,9 +103,9 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
     let entry = keys?.get(kid);
     if (entry !== undefined && now - fetchedAt < ttlInMs) return { data: entry };
     if (lastAttemptAt === undefined || now - lastAttemptAt >= retryWait()) {
-      // Stamped with the latest time seen, not this lookup's arrival: after a wait the fetch starts later, and
-      // the next one must still be a full cooldown after it.
-      await refresh(context, elapsed.latest());
+      // Stamped with the time it really starts, not this lookup's arrival: after a wait (every lookup may be parked
+      // on the same fetch, so no newer reading came in) the next fetch must still be a full cooldown after it.
+      await refresh(context, context.now === undefined ? elapsed.latest() : elapsed(context.now()));
       entry = keys?.get(kid);
     } else if (inflight !== undefined) {
       await inflight;

@@ -24,6 +24,8 @@ export interface AuthLogger {
  */
 export interface KeyContext {
   readonly nowMs: number;
+  /** The clock `nowMs` was read from; read again when a lookup that waited for a fetch starts the next one. */
+  readonly now?: (() => number) | undefined;
   /** The `fetch` to load a key set with, looked up only when one is loaded. Default `globalThis.fetch`. */
   readonly fetch?: (() => typeof fetch) | undefined;
   readonly logger?: AuthLogger | undefined;

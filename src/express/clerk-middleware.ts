@@ -1,4 +1,5 @@
 import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
+import { signInRedirect } from './sign-in-redirect.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,
@@ -138,11 +139,17 @@ export function getRequestState(req: ExpressLikeRequest): RequestState | undefin
  */
 export interface RequireAuthOptions extends ClerkMiddlewareOptions {
   has?: HasParams | undefined;
+  /**
+   * Send a signed-out page load (`Sec-Fetch-Dest: document`, or `Accept: text/html`) to `signInUrl` (this option's
+   * or `clerkMiddleware()`'s) with a 307 and `redirect_url` set to the page; other requests still get the 401.
+   * Default `false`.
+   */
+  redirectToSignIn?: boolean | undefined;
 }
 
 /**
- * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; never
- * redirects. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
+ * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; with
+ * `redirectToSignIn: true`, a signed-out page load is redirected to `signInUrl` instead. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
  * options of its own (e.g. `acceptsToken: 'api_key'` on one route); those inherit the options of the
  * `clerkMiddleware()` that ran before (`authorizedParties`, `audience`, keys…), the route's own winning.
  *
@@ -150,7 +157,8 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
  * app.get('/reports', requireAuth({ has: { permission: 'org:reports:read' } }), (req, res) => res.json(getAuth(req)));
  */
 export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
-  const { has, ...middlewareOptions } = options;
+  const { has, redirectToSignIn = false, ...middlewareOptions } = options;
+  if (typeof redirectToSignIn !== 'boolean') throw new TypeError('options_invalid: The redirectToSignIn option must be a boolean.');
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
   // With options of its own, keys are checked now, at startup; otherwise on first use, since a
   // clerkMiddleware() installed before it may hold keys that are not in the environment.
@@ -164,6 +172,20 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
       const state = getRequestState(req);
       const denial = state === undefined ? undefined : decideAccess(state, pickAuth(req.auth, 'any'), has);
       if (denial === undefined) return next();
+      if (denial.status === 401 && redirectToSignIn) {
+        const signInUrl = middlewareOptions.signInUrl ?? readAppOptions(req)?.signInUrl;
+        const target = signInRedirect(
+          signInUrl,
+          nodeRequestParts(req.headers, req.originalUrl ?? req.url, undefined, { method: req.method, protocol: req.protocol }),
+        );
+        if (target !== undefined) {
+          res.status(307);
+          res.setHeader('location', target);
+          res.setHeader('cache-control', 'no-store');
+          res.end();
+          return;
+        }
+      }
       denial.headers.forEach((value, name) => res.setHeader(name, value));
       res.status(denial.status).json(denial.body);
     };

@@ -11,6 +11,7 @@ import {
   type WebhookVerifierOptions,
 } from '../node/webhooks.js';
 import { readRawBody } from './read-raw-body.js';
+import { refuseIncompleteHeaders } from '../webhooks/read-headers.js';
 
 /**
  * Options of {@link clerkWebhook}: the verifier's, with the secret optional (read from the environment).
@@ -79,6 +80,12 @@ export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhook
   const { maxBodyBytes = 1_048_576, onError = reportError, ...verifierOptions } = options;
   const verifier = createWebhookVerifier({ ...verifierOptions, maxBodyBytes, signingSecret: resolveSecret(options) });
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+    // Headers first: an unsigned request never costs a body read (SECURITY G.44).
+    const refusal = refuseIncompleteHeaders(req.headers);
+    if (refusal) {
+      res.status(400).json({ error: refusal.errors[0].code, message: refusal.errors[0].message });
+      return;
+    }
     const read = await readRawBody(req, maxBodyBytes);
     if ('failure' in read) {
       res.status(read.failure === 'too_large' ? 413 : 400).json({ error: `body_${read.failure}` });

@@ -2,6 +2,7 @@
 // CLERK_WEBHOOK_SIGNING_SECRET and the body is read raw when no body parser consumed it.
 import type { Request as ExpressRequest } from 'express';
 import { failWebhook } from '../webhooks/errors.js';
+import { refuseIncompleteHeaders } from '../webhooks/read-headers.js';
 import { verifyWithEnvSecret, type AdapterWebhookOptions } from '../node/adapter-webhook.js';
 import type { WebhookResult } from '../node/webhooks.js';
 import { readRawBody } from './read-raw-body.js';
@@ -34,12 +35,14 @@ export async function verifyWebhook(req: ExpressRequest | Request, options: Veri
   const { maxBodyBytes = 1_048_576, ...verifierOptions } = options ?? {};
   if (typeof Request !== 'undefined' && req instanceof Request) return verifyWithEnvSecret(req, verifierOptions);
   const expressReq = req as ExpressRequest;
+  // Headers first: an unsigned request never costs a body read (SECURITY G.44).
+  const refusal = refuseIncompleteHeaders(expressReq.headers);
+  if (refusal) return refusal;
   const read = await readRawBody(expressReq, maxBodyBytes);
   if ('failure' in read) {
-    return failWebhook(
-      'body_not_raw',
-      read.failure === 'too_large' ? `The body is larger than ${maxBodyBytes} bytes.` : 'The body could not be read.',
-    );
+    return read.failure === 'too_large'
+      ? failWebhook('body_too_large', `The body is larger than ${maxBodyBytes} bytes.`, { maxBodyBytes })
+      : failWebhook('body_not_raw', 'The body could not be read.');
   }
-  return verifyWithEnvSecret({ headers: expressReq.headers, body: read.body }, verifierOptions);
+  return verifyWithEnvSecret({ headers: expressReq.headers, body: read.body }, { ...verifierOptions, maxBodyBytes });
 }

@@ -12,11 +12,12 @@ export function defineRedactedView<T extends object>(
   summary: Readonly<Record<string, string>>,
   label: string = summary['type'] ?? 'Object',
 ): T {
-  const text = `${label} ${JSON.stringify(summary)}`;
+  // The text is built when it is read: request states get a view on every request and are rarely printed.
+  const text = (): string => `${label} ${JSON.stringify(summary)}`;
   Object.defineProperties(target, {
     toJSON: { value: () => ({ ...summary }), enumerable: false },
-    [Symbol.for('nodejs.util.inspect.custom')]: { value: () => text, enumerable: false },
-    toString: { value: () => text, enumerable: false },
+    [Symbol.for('nodejs.util.inspect.custom')]: { value: text, enumerable: false },
+    toString: { value: text, enumerable: false },
   });
   return target;
 }

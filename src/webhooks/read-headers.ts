@@ -1,3 +1,6 @@
+import { failWebhook, type WebhookError } from './errors.js';
+import type { NonEmptyArray } from '../kernel/result.js';
+
 // Reads the three Standard Webhooks headers from a `Headers` object or a plain object (Node's
 // `req.headers`, whose names are lower-case, or a hand-written one in any case).
 
@@ -78,4 +81,18 @@ function safeRead(read: (name: string) => string | undefined, name: string): str
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The `headers_missing` refusal of a delivery whose signature headers are incomplete, or `undefined`: adapters
+ * that read the body themselves call it first, so an unsigned request never costs a body read (SECURITY G.44).
+ *
+ * @example
+ * const refusal = refuseIncompleteHeaders(req.headers);
+ * if (refusal) return refusal;
+ */
+export function refuseIncompleteHeaders(headers: unknown): { errors: NonEmptyArray<WebhookError> } | undefined {
+  const read = readDeliveryHeaders(headers);
+  if (!read.missing) return undefined;
+  return failWebhook('headers_missing', `Missing webhook header(s): ${read.missing.join(', ')}.`, { missing: read.missing });
 }

@@ -89,4 +89,33 @@ describe('JWKS engine: lookups that wait for a fetch in flight', () => {
     await keys.getKey('ins_new', at(3600));
     expect(starts).toEqual([0, 1000, 2600, 3600]);
   });
+
+  it('reads the clock again for a fetch started after a wait, when no newer reading came in meanwhile', async () => {
+    const starts: number[] = [];
+    let release: (() => void) | undefined;
+    let clock = 0;
+    const fetch = (async () => {
+      starts.push(clock);
+      if (starts.length === 2) await new Promise<void>((resolve) => (release = resolve));
+      return jwksResponse([keyA.jwk]);
+    }) as unknown as typeof globalThis.fetch;
+    const at = (nowMs: number): KeyContext => {
+      clock = nowMs;
+      return { nowMs, now: () => clock, fetch: () => fetch };
+    };
+    const keys = engine();
+    await keys.getKey('ins_a', at(0));
+    const first = keys.getKey('ins_new', at(1000));
+    const waiting = keys.getKey('ins_new', at(2100));
+    // Every lookup is parked on the hanging fetch: nothing reads the clock until it ends at 2600.
+    clock = 2600;
+    release?.();
+    await first;
+    await waiting;
+    expect(starts).toEqual([0, 1000, 2600]);
+    await keys.getKey('ins_new', at(3200));
+    expect(starts).toEqual([0, 1000, 2600]);
+    await keys.getKey('ins_new', at(3600));
+    expect(starts).toEqual([0, 1000, 2600, 3600]);
+  });
 });

@@ -59,7 +59,15 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (name, s
       cookieDomain: APP_HOST,
       allowedRedirectOrigins: () => [appOrigin],
     });
-    app = await startApp({ publishableKey: fapi.publishableKey, jwtKey: fapi.jwtKey, now: () => clock.now() }, APP_HOST);
+    app = await startApp(
+      {
+        publishableKey: fapi.publishableKey,
+        jwtKey: fapi.jwtKey,
+        now: () => clock.now(),
+        organizationSyncOptions: { organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)'], personalAccountPatterns: ['/me'] },
+      },
+      APP_HOST,
+    );
     appOrigin = app.origin;
   });
 
@@ -346,6 +354,49 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium', (name, s
     await first.reload();
     expect(await userOn(first)).toBe('user_after');
     expect(fapi.handshakes().length - handshakesBefore).toBe(1);
+  });
+
+  it('an organization page activates that organization through the handshake; a personal page deactivates it', async () => {
+    fapi.addMembership('user_org', { id: 'org_acme', slug: 'acme', role: 'org:admin' });
+    const page = await tab();
+    await signInThroughFrontendApi(page, 'user_org');
+    expect(await page.textContent('#org')).toBe('none');
+
+    let handshakesBefore = fapi.handshakes().length;
+    await page.goto(`${app.origin}/orgs/acme/settings`);
+    expect(await userOn(page)).toBe('user_org');
+    expect(await page.textContent('#org')).toBe('acme');
+    expect(page.url()).toBe(`${app.origin}/orgs/acme/settings`);
+    const activation = fapi.handshakes().slice(handshakesBefore);
+    expect(activation.map((entry) => entry.query['organization_id'])).toEqual(['acme']);
+
+    // Already active: no handshake.
+    handshakesBefore = fapi.handshakes().length;
+    await page.goto(`${app.origin}/orgs/acme`);
+    expect(await page.textContent('#org')).toBe('acme');
+    expect(fapi.handshakes().length).toBe(handshakesBefore);
+
+    await page.goto(`${app.origin}/me`);
+    expect(await userOn(page)).toBe('user_org');
+    expect(await page.textContent('#org')).toBe('none');
+    expect(
+      fapi
+        .handshakes()
+        .slice(handshakesBefore)
+        .map((entry) => entry.query['organization_id']),
+    ).toEqual(['']);
+  });
+
+  it('an organization the user cannot activate leaves the session as it is, after three handshakes', async () => {
+    const page = await tab();
+    await signInThroughFrontendApi(page, 'user_no_org');
+    const handshakesBefore = fapi.handshakes().length;
+    await page.goto(`${app.origin}/orgs/elsewhere`);
+    expect(await userOn(page)).toBe('user_no_org');
+    expect(await page.textContent('#org')).toBe('none');
+    const attempts = fapi.handshakes().length - handshakesBefore;
+    // Clerk's redirect counter: three attempts, then the page renders with the session unchanged.
+    expect(attempts).toBe(3);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { clerkMiddleware, getAuth, getRequestState, requireAuth } from '../../src/express/index.js';
+import { clerkMiddleware, clerkWebhook, getAuth, getRequestState, requireAuth, verifyWebhook } from '../../src/express/index.js';
 import { clerkPlugin, getRequestState as getFastifyState } from '../../src/fastify/index.js';
 import { NOW_MS, sessionToken, testKey } from '../auth/helpers/keys.js';
 
@@ -126,5 +126,63 @@ describe('requireAuth({ acceptsToken }) inherits the app options (issue #22 item
     expect(JSON.stringify(refused.body)).toContain('token_invalid_authorized_party');
     const served = await rawGet(`${expressBase}/machine-or-session`, { authorization: `Bearer ${tokenOfA}` });
     expect(served).toEqual({ status: 200, body: { userId: 'session_token' } });
+  });
+});
+
+describe('Express webhook helpers check the signature headers before reading a body (issue #22 item 5)', () => {
+  function unsignedRequest(headers: Record<string, string>) {
+    const touched: string[] = [];
+    const req = {
+      headers,
+      get body(): unknown {
+        touched.push('body');
+        return undefined;
+      },
+      get readable(): boolean {
+        touched.push('readable');
+        return true;
+      },
+      [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+        touched.push('stream');
+        return { next: async () => ({ done: false, value: new Uint8Array(64 * 1024) }) };
+      },
+    };
+    return { req, touched };
+  }
+
+  it('verifyWebhook(req) answers headers_missing without touching the body', async () => {
+    const { req, touched } = unsignedRequest({ 'content-type': 'application/json', 'svix-id': ' ' });
+    const result = await verifyWebhook(req as never, { signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
+    expect(result.errors?.[0].code).toBe('headers_missing');
+    expect(touched).toEqual([]);
+  });
+
+  it('clerkWebhook answers 400 headers_missing without touching the body', async () => {
+    const { req, touched } = unsignedRequest({ 'content-type': 'application/json' });
+    let status = 0;
+    let body: unknown;
+    const res = {
+      headersSent: false,
+      status(code: number) {
+        status = code;
+        return this;
+      },
+      json(value: unknown) {
+        body = value;
+        return this;
+      },
+    };
+    const route = clerkWebhook({ signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }, () => undefined);
+    await route(req as never, res as never, () => undefined);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: 'headers_missing' });
+    expect(touched).toEqual([]);
+  });
+
+  it('verifyWebhook(req) reports a body over maxBodyBytes as body_too_large', async () => {
+    const headers = { 'svix-id': 'msg_1', 'svix-timestamp': '1', 'svix-signature': 'v1,x' };
+    const { req } = unsignedRequest(headers);
+    const result = await verifyWebhook(req as never, { signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', maxBodyBytes: 1000 });
+    expect(result.errors?.[0].code).toBe('body_too_large');
   });
 });

@@ -61,6 +61,18 @@ describe('clerk-bapi/fastify for @clerk/fastify users', () => {
     expect(adapter.clerkClient.toJSON()).toMatchObject({ apiUrl: 'https://api.clerk.com', apiVersion: 'v9' });
   });
 
+  it('clerkClient.authenticateRequest takes CLERK_JWT_KEY from the environment (networkless), options winning', async () => {
+    vi.stubEnv('CLERK_SECRET_KEY', 'sk_test_fastifyenvclient0123456789');
+    vi.stubEnv('CLERK_JWT_KEY', key.pem);
+    const request = new Request('https://app.example.com/me', { headers: { authorization: `Bearer ${token}` } });
+    const state = await adapter.clerkClient.authenticateRequest(request, { now: () => NOW_MS });
+    expect(state.status).toBe('signed-in');
+    expect(state.toAuth()).toMatchObject({ userId: 'user_2abc' });
+    const other = testKey('ins_other');
+    const refused = await adapter.clerkClient.authenticateRequest(request, { now: () => NOW_MS, jwtKey: other.pem });
+    expect(refused.status).toBe('signed-out');
+  });
+
   it('verifyWebhook(request) reads CLERK_WEBHOOK_SIGNING_SECRET, with a string body parser on the route', async () => {
     const app = Fastify();
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));

@@ -92,7 +92,7 @@ const machineCaches = new WeakMap<object, MachineTokenCaches>();
  */
 export function createRequestAuthenticator(options: AuthenticateRequestOptions): RequestAuthenticator {
   if (typeof options !== 'object' || options === null) throw new TypeError('options_invalid: The options must be an object.');
-  const verifier = createTokenVerifier(defined(options) as TokenVerifierOptions);
+  const verifier = createTokenVerifier(verifierOptionsOf(options));
   const client = machineClientOf(options);
   const context = buildContext(
     options,
@@ -119,7 +119,7 @@ export function createRequestAuthenticator(options: AuthenticateRequestOptions):
  */
 export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
   try {
-    const verifierOptions = defined(options) as TokenVerifierOptions;
+    const verifierOptions = verifierOptionsOf(options);
     const client = machineClientOf(options);
     let cache = client === undefined ? undefined : machineCaches.get(client);
     if (cache === undefined) {
@@ -225,6 +225,21 @@ function buildContext(
     handshake: { verifyHandshake, resolveNonce },
     matchOrganization: options.organizationSyncOptions === undefined ? undefined : matchOrganization,
   };
+}
+
+/**
+ * The verifier's options: a production satellite's session tokens are issued by `clerk.<domain>`, so without an
+ * explicit `issuer` both that host and the publishable key's are accepted.
+ */
+function verifierOptionsOf(options: AuthenticateRequestOptions): TokenVerifierOptions {
+  const copy = defined(options) as TokenVerifierOptions;
+  const { isSatellite, domain, publishableKey } = options;
+  if (copy.issuer !== undefined || isSatellite !== true || typeof publishableKey !== 'string' || !publishableKey.startsWith('pk_live_'))
+    return copy;
+  const instance = resolveInstance(options);
+  if (typeof instance === 'string' || instance.issuerHost === undefined || instance.frontendApiHost === undefined || domain === undefined)
+    return copy;
+  return { ...copy, issuer: [`https://${instance.frontendApiHost}`, `https://${instance.issuerHost}`] };
 }
 
 // Clients built from a secret key, so that repeated convenience calls share their verdict and JWKS caches.

@@ -119,6 +119,7 @@ async function authenticateCookies(cookie: string | undefined, parts: RequestPar
     verifySession: context.verifySession,
     handshake: context.handshake,
     matchOrganization: context.matchOrganization,
+    client: context.client,
   });
   if (outcome.type === 'signed-in') return signIn(outcome.token, 'cookie', outcome.session, parts, context, outcome.headers);
   if (outcome.type === 'signed-out') {

@@ -33,7 +33,7 @@ export interface ClerkCookies {
 export function readClerkCookies(
   cookies: ReadonlyMap<string, string>,
   suffix: string | undefined,
-  instance: Pick<InstanceConfig, 'instanceType' | 'frontendApiHost'>,
+  instance: Pick<InstanceConfig, 'instanceType' | 'issuerHost'>,
   nowMs: number,
 ): ClerkCookies {
   const get = (name: string): string | undefined => {
@@ -66,7 +66,7 @@ export function readClerkCookies(
 function usesSuffixedCookies(
   get: (name: string) => string | undefined,
   suffixedName: (name: string) => string | undefined,
-  instance: Pick<InstanceConfig, 'instanceType' | 'frontendApiHost'>,
+  instance: Pick<InstanceConfig, 'instanceType' | 'issuerHost'>,
   nowMs: number,
 ): boolean {
   const suffixedUat = suffixedName(COOKIE.clientUat);
@@ -77,7 +77,7 @@ function usesSuffixedCookies(
   // A malformed un-suffixed session (no issuer) is read, to give a plain signed-out answer rather than a handshake.
   if (session !== undefined && typeof plain?.['iss'] !== 'string') return false;
   // An un-suffixed token of another instance (an app on a sibling subdomain): trust the suffixed cookies.
-  if (session !== undefined && !belongsToInstance(plain, instance.frontendApiHost)) return true;
+  if (session !== undefined && !belongsToInstance(plain, instance.issuerHost)) return true;
   if (suffixedUat === undefined && suffixedSession === undefined) return false;
   const suffixedPayload = suffixedSession === undefined ? undefined : payloadOf(suffixedSession);
   const plainIat = numberOr0(plain?.['iat']);
@@ -98,10 +98,10 @@ function payloadOf(token: string): Readonly<Record<string, unknown>> | undefined
   return decoded.errors ? undefined : decoded.data.payload;
 }
 
-function belongsToInstance(payload: Readonly<Record<string, unknown>> | undefined, frontendApiHost: string | undefined): boolean {
+function belongsToInstance(payload: Readonly<Record<string, unknown>> | undefined, issuerHost: string | undefined): boolean {
   const iss = payload?.['iss'];
-  if (typeof iss !== 'string' || frontendApiHost === undefined) return false;
-  return iss.replace(/https?:\/\//gi, '') === frontendApiHost;
+  if (typeof iss !== 'string' || issuerHost === undefined) return false;
+  return iss.replace(/https?:\/\//gi, '') === issuerHost;
 }
 
 function numberOr0(value: unknown): number {

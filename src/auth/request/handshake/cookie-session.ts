@@ -9,6 +9,7 @@ import { readClerkCookies } from './clerk-cookies.js';
 import { maybeHandshake, type CookieFlow } from './handshake-redirect.js';
 import type { InstanceConfig } from './instance.js';
 import { HANDSHAKE_REASON, MAX_HANDSHAKE_REDIRECTS, PARAM, type RefreshFailure } from './names.js';
+import { canRefresh, refreshSession } from './refresh-session.js';
 import { resolveHandshake, type HandshakeTools } from './resolve-handshake.js';
 import { signedInAuthObject } from '../auth-object.js';
 import { needsOrganizationActivation, organizationSyncQueryParams, type OrganizationSyncMatcher } from '../organization-sync.js';
@@ -30,6 +31,8 @@ export interface CookieSessionInput {
   verifySession(token: string): Promise<Result<VerifiedSession, TokenError>>;
   /** Resolves the return trip of a handshake; without it, handshake parameters are ignored. */
   handshake?: Omit<HandshakeTools, 'verifySession'> | undefined;
+  /** A Backend API client that can refresh sessions (`sessions.refreshSession`); without it, no refresh. */
+  client?: unknown;
   /** `organizationSyncOptions`, compiled: the organization a URL asks to activate. */
   matchOrganization?: OrganizationSyncMatcher | undefined;
 }
@@ -141,7 +144,20 @@ export async function decideCookieSession(
     return state(maybeHandshake(flow, HANDSHAKE_REASON.sessionTokenIatBeforeClientUat, ''));
   }
   const verified = await input.verifySession(token);
-  if (verified.errors) return afterError(flow, verified.errors[0], state, refuse);
+  if (verified.errors) {
+    const error = verified.errors[0];
+    // An expired cookie with a __refresh cookie is refreshed through the Backend API first, on a GET (as Clerk).
+    let refresh: RefreshFailure | undefined;
+    if (error.code === 'token_expired' && view.method === 'GET' && jar.refreshToken !== undefined) {
+      if (canRefresh(input.client)) {
+        const refreshed = await refreshSession(input.client, token, jar.refreshToken, view, input.verifySession);
+        if ('token' in refreshed)
+          return { type: 'signed-in', token: refreshed.token, session: refreshed.session, headers: refreshed.headers };
+        refresh = refreshed.failure;
+      } else refresh = 'missing-api-client';
+    }
+    return afterError(flow, error, state, refuse, refresh);
+  }
   if (
     !instance.isSatellite &&
     view.method === 'GET' &&
@@ -183,12 +199,13 @@ function afterError(
   error: TokenError,
   state: (answer: HandshakeState | SignedOutState) => CookieOutcome,
   fail: (failure: AuthFailure) => CookieOutcome,
+  refresh: RefreshFailure | undefined,
 ): CookieOutcome {
   const failure: AuthFailure = { reason: toRequestReason(error.code), message: error.message };
   if (!HANDSHAKE_ERRORS.has(error.code)) return fail(failure);
   const reason =
     error.code === 'token_expired'
-      ? (`session-token-expired-refresh-${refreshFailure(flow)}` as const)
+      ? (`session-token-expired-refresh-${refresh ?? refreshFailure(flow)}` as const)
       : error.code === 'token_not_active_yet'
         ? HANDSHAKE_REASON.sessionTokenNbf
         : HANDSHAKE_REASON.sessionTokenIatInTheFuture;

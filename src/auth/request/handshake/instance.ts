@@ -30,8 +30,10 @@ export interface CookieSessionOptions {
 export interface InstanceConfig {
   publishableKey: string | undefined;
   instanceType: 'development' | 'production';
-  /** The Frontend API host of the publishable key (what tokens are issued by), e.g. `clerk.example.com`. */
+  /** The Frontend API host of the publishable key, e.g. `clerk.example.com`. */
   frontendApiHost: string | undefined;
+  /** The host session tokens of this app are issued by: `clerk.<domain>` for a production satellite, else {@link frontendApiHost}. */
+  issuerHost: string | undefined;
   /** `proxyUrl` as given: a path is resolved against each request's origin. */
   proxyUrl: string | undefined;
   isSatellite: boolean;
@@ -81,6 +83,7 @@ export function resolveInstance(options: CookieSessionOptions & { publishableKey
     publishableKey: issuer === undefined ? undefined : publishableKey,
     instanceType,
     frontendApiHost: issuer?.slice('https://'.length),
+    issuerHost: instanceType === 'production' && isSatellite && host !== undefined ? `clerk.${host}` : issuer?.slice('https://'.length),
     proxyUrl,
     isSatellite,
     domain: host,

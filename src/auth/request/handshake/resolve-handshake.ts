@@ -96,7 +96,13 @@ export async function resolveHandshake(back: HandshakeReturn, flow: CookieFlow, 
   return { type: 'signed-in', token: sessionToken, session: verified.data, headers };
 }
 
-function isClerkCookie(line: string): boolean {
+/**
+ * Whether a `Set-Cookie` line is one of Clerk's cookies on one line (never another cookie of the application).
+ *
+ * @example
+ * isClerkCookie('__session=eyJ…; Path=/'); // true
+ */
+export function isClerkCookie(line: string): boolean {
   // One header line: CR, LF or NUL would split it into more (response splitting).
   if (/[\r\n\0]/.test(line)) return false;
   const name = cookieName(line);
@@ -116,8 +122,13 @@ function cookieValue(line: string): string {
   return (end === -1 ? line.slice(start) : line.slice(start, end)).trim();
 }
 
-/** The session cookie of the payload: the suffixed one when the request uses suffixed cookies, else the plain one. */
-function pickSession(cookies: readonly string[], suffixed: boolean): string | undefined {
+/**
+ * The session cookie of a payload: the suffixed one when the request uses suffixed cookies, else the plain one.
+ *
+ * @example
+ * pickSession(['__session=eyJ…'], false); // 'eyJ…'
+ */
+export function pickSession(cookies: readonly string[], suffixed: boolean): string | undefined {
   let plain: string | undefined;
   let withSuffix: string | undefined;
   for (const line of cookies) {

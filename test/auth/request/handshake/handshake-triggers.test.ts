@@ -329,8 +329,8 @@ describe('handshake: satellite domains', () => {
     );
   });
 
-  it('signs in a satellite with a valid cookie and __client_uat', async () => {
-    const cookies = { __session: validToken(), __client_uat: String(NOW_S - 10) };
+  it('signs in a satellite with a valid cookie of its own Frontend API and __client_uat', async () => {
+    const cookies = { __session: validToken({ iss: 'https://clerk.satellite.example' }), __client_uat: String(NOW_S - 10) };
     expect((await authenticateRequest(page(cookies, {}, here), live(satellite))).status).toBe('signed-in');
   });
 
