@@ -1,7 +1,7 @@
 // Checks the project's own rules (STYLE.md) that the type checker cannot: web-standards-only runtime code,
 // one-way imports, kebab-case names, generated banners. Exits 1 on a violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { projectRoot } from './spec/pin.js';
 
 const errors: string[] = [];
@@ -45,6 +45,37 @@ for (const file of files('src')) {
   const lines = text.split('\n').length;
   if (lines > 400) warnings.push(`${rel}: ${lines} lines (over 400 needs a reason)`);
 }
+
+// No import circle in src/: a circle of value imports is an error (module initialisation order decides what
+// is undefined); one held only by `import type` is erased at runtime and only warned about.
+const imports = new Map<string, Array<{ target: string; typeOnly: boolean }>>();
+for (const file of files('src')) {
+  const text = readFileSync(file, 'utf8');
+  const targets = [
+    ...text.matchAll(/(import|export)(\s+type)?\s[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\s+['"](\.{1,2}\/[^'"]+)['"]/g),
+  ].map((match) => ({
+    target: relative(projectRoot, join(dirname(file), (match[3] ?? match[4])!)).replace(/\.js$/, '.ts'),
+    typeOnly: match[2] !== undefined,
+  }));
+  imports.set(relative(projectRoot, file), targets);
+}
+const done = new Set<string>();
+const stack: Array<{ file: string; typeOnly: boolean }> = [];
+function visit(file: string, typeOnly: boolean): void {
+  const at = stack.findIndex((entry) => entry.file === file);
+  if (at >= 0) {
+    const circle = [...stack.slice(at).map((entry) => entry.file), file].join(' → ');
+    const typesOnly = [...stack.slice(at + 1).map((entry) => entry.typeOnly), typeOnly].some(Boolean);
+    (typesOnly ? warnings : errors).push(`import circle${typesOnly ? ' (through import type)' : ''}: ${circle}`);
+    return;
+  }
+  if (done.has(file) || !imports.has(file)) return;
+  stack.push({ file, typeOnly });
+  for (const edge of imports.get(file)!) visit(edge.target, edge.typeOnly);
+  stack.pop();
+  done.add(file);
+}
+for (const file of imports.keys()) visit(file, false);
 
 for (const file of [...files('src'), ...files('scripts'), ...files('test'), ...files('bench')]) {
   const rel = relative(projectRoot, file);

@@ -1,3 +1,4 @@
+import { optionError } from '../kernel/check-options.js';
 import { isString } from '../kernel/guards.js';
 import { defineRedactedView } from '../kernel/redacted-view.js';
 import type { Result } from '../kernel/result.js';
@@ -6,14 +7,11 @@ import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { MAX_TOKEN_LENGTH } from './decode-jwt.js';
 import { fail, type TokenError } from './errors.js';
 import { createJwksEngine } from './jwks-engine.js';
-import { createFixedKeySource, type AuthLogger, type KeySource } from './key-source.js';
-import {
-  resolveVerifierOptions,
-  type AnyVerifierOptions,
-  type ResolvedOptions,
-  type TemplateVerifierOptions,
-  type TokenVerifierOptions,
-} from './options.js';
+import { createFixedKeySource, type KeySource } from './key-source.js';
+import { resolveVerifierOptions, type ResolvedOptions } from './options.js';
+import type { AnyVerifierOptions, TemplateVerifierOptions, TokenVerifierOptions, VerifyCall } from './verifier-options.js';
+
+export type { VerifyCall } from './verifier-options.js';
 import { toVerifiedSession, toVerifiedTemplate } from './session-checks.js';
 import { createTokenCache } from './token-cache.js';
 import { verifyCompact } from './verify-compact.js';
@@ -28,19 +26,6 @@ import { verifyCompact } from './verify-compact.js';
 export interface TokenVerifier<T = VerifiedSession> {
   /** Verifies a token; never throws. */
   verify(token: string): Promise<Result<T, TokenError>>;
-}
-
-/**
- * The callbacks one verification uses: lent per call by the convenience `verifyToken`, so that a new
- * closure on every call neither builds a new verifier nor a new key-set cache.
- *
- * @example
- * const call: VerifyCall = { now: Date.now, fetch: () => globalThis.fetch, logger: undefined };
- */
-export interface VerifyCall {
-  now: () => number;
-  fetch: () => typeof fetch;
-  logger: AuthLogger | undefined;
 }
 
 /**
@@ -69,8 +54,19 @@ export function createTokenVerifier(options: TemplateVerifierOptions): TokenVeri
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier<VerifiedSession>;
 export function createTokenVerifier(options: AnyVerifierOptions): TokenVerifier<VerifiedSession | VerifiedTemplateToken>;
 export function createTokenVerifier(options: AnyVerifierOptions): TokenVerifier<VerifiedSession | VerifiedTemplateToken> {
+  return buildTokenVerifier(options, 'createTokenVerifier');
+}
+
+/**
+ * {@link createTokenVerifier} for a caller that names itself in its `TypeError`s (the request authenticator,
+ * an adapter).
+ *
+ * @example
+ * const verifier = buildTokenVerifier({ jwtKey: pem }, 'clerkMiddleware');
+ */
+export function buildTokenVerifier(options: AnyVerifierOptions, component: string): TokenVerifier<VerifiedSession | VerifiedTemplateToken> {
   const resolved = resolveVerifierOptions(options);
-  if (resolved.errors) throw new TypeError(`${resolved.errors[0].code}: ${resolved.errors[0].message}`);
+  if (resolved.errors) throw optionError(component, resolved.errors[0].message);
   const verifier = buildVerifier(resolved.data, createKeySource(resolved.data));
   return defineRedactedView({ verify: verifier.verify }, { type: 'TokenVerifier', keySource: resolved.data.source.kind });
 }

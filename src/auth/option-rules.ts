@@ -1,44 +1,30 @@
+import {
+  FUNCTION,
+  findInvalidOption,
+  findUnknownOption,
+  LOGGER,
+  orNull,
+  range,
+  type OptionProblem,
+  type OptionRule,
+  type OptionTable,
+} from '../kernel/check-options.js';
 import { isObject, isString } from '../kernel/guards.js';
 import { isRsaAlgorithm } from './algorithms.js';
 import { fail } from './errors.js';
-import type { ClaimOptions, TokenVerifierOptions } from './options.js';
+import type { ClaimOptions, TokenVerifierOptions } from './verifier-options.js';
 
-/**
- * What a present option must be: a check of its value, and the words the refusal uses
- * (`The <option> option must be <expected>.`).
- *
- * @example
- * const rule: OptionRule = [(value) => typeof value === 'function', 'a function'];
- */
-export type OptionRule = readonly [check: (value: unknown) => boolean, expected: string];
-
-/** A finite number within [min, max]; NaN and ±Infinity fail both comparisons. */
-function range(min: number, max: number, unit = 'milliseconds'): OptionRule {
-  return [(value) => typeof value === 'number' && value >= min && value <= max, `a number of ${unit} from ${min} to ${max}`];
-}
-
-/** `null` takes the default, as the `??` that applies it does. */
-function orNull(rule: OptionRule): OptionRule {
-  return [(value) => value === null || rule[0](value), rule[1]];
-}
-
-const isFunction = (value: unknown): boolean => typeof value === 'function';
 const isStringList = (value: unknown): boolean => {
   const list = isString(value) ? [value] : value;
   return Array.isArray(list) && list.every((item) => isString(item) && item !== '');
 };
 const STRINGS = 'a non-empty string or list of them';
-const FUNCTION: OptionRule = [isFunction, 'a function'];
 
 /**
  * The callbacks one verification uses; `verifyToken` checks them on every call, since a cached verifier
  * was built with another call's callbacks.
  */
-export const CALLBACK_RULES = {
-  now: FUNCTION,
-  fetch: FUNCTION,
-  logger: [(value) => isObject(value) && isFunction(value['warn']), 'an object with a warn method'],
-} as const satisfies Record<string, OptionRule>;
+export const CALLBACK_RULES = { now: FUNCTION, fetch: FUNCTION, logger: LOGGER } as const satisfies OptionTable;
 
 /** The claim options, in the order they are checked. */
 export const CLAIM_RULES = {
@@ -56,14 +42,15 @@ export const CLAIM_RULES = {
 
 /**
  * The other verifier options, in the order they are checked. The key source and `publishableKey` have no
- * rule here: they are checked where they are used (a key source only when it is the one picked).
+ * rule here (`null`): they are checked where they are used (a key source only when it is the one picked).
  */
 export const VERIFIER_RULES = {
-  publishableKey: undefined,
-  secretKey: undefined,
-  jwtKey: undefined,
-  apiUrl: undefined,
-  jwksUrl: undefined,
+  publishableKey: null,
+  secretKey: null,
+  jwtKey: null,
+  apiUrl: null,
+  apiVersion: [(value) => isString(value) && /^[A-Za-z0-9_-]+$/.test(value), 'a path segment such as v1'],
+  jwksUrl: null,
   jwksCacheTtlInMs: range(1000, 86_400_000),
   jwksCooldownInMs: range(1000, 3_600_000),
   jwksStaleIfErrorInMs: range(0, 604_800_000),
@@ -78,23 +65,36 @@ export const VERIFIER_RULES = {
   fetch: CALLBACK_RULES.fetch,
   logger: CALLBACK_RULES.logger,
   tokenType: orNull([(value) => value === 'session' || value === 'jwt_template', "'session' or 'jwt_template'"]),
-} as const satisfies Record<Exclude<keyof TokenVerifierOptions, keyof ClaimOptions>, OptionRule | undefined>;
+} as const satisfies Record<Exclude<keyof TokenVerifierOptions, keyof ClaimOptions>, OptionRule | null>;
 
 /**
- * The refusal of the first present option, in `rules` order, that breaks its rule; `undefined` when none does.
+ * Every option of a token verifier (`createTokenVerifier`, `verifyToken`): the table an options object is
+ * checked against for unknown names.
+ */
+export const TOKEN_VERIFIER_OPTIONS = { ...CLAIM_RULES, ...VERIFIER_RULES } satisfies OptionTable;
+
+/**
+ * The refusal of the first present option that breaks its rule, in `table` order; `undefined` when none does.
  *
  * @example
  * firstInvalidOption({ clockSkewInMs: -1 }, CLAIM_RULES); // { errors: [{ code: 'options_invalid', … }] }
  */
-export function firstInvalidOption(
-  options: object,
-  rules: Readonly<Record<string, OptionRule | undefined>>,
-): ReturnType<typeof invalidOption> | undefined {
-  for (const [name, rule] of Object.entries(rules)) {
-    const value = (options as Record<string, unknown>)[name];
-    if (rule && value !== undefined && !rule[0](value)) return invalidOption(name, rule[1]);
-  }
-  return undefined;
+export function firstInvalidOption(options: object, table: OptionTable): ReturnType<typeof fail> | undefined {
+  return refusal(findInvalidOption(options, table));
+}
+
+/**
+ * The refusal of an option a token verifier does not know, naming the closest known one.
+ *
+ * @example
+ * unknownVerifierOption({ authorisedParties: [] }); // message: 'Unknown option `authorisedParties` — did you mean `authorizedParties`?'
+ */
+export function unknownVerifierOption(options: object): ReturnType<typeof fail> | undefined {
+  return refusal(findUnknownOption(options, TOKEN_VERIFIER_OPTIONS));
+}
+
+function refusal(problem: OptionProblem | undefined): ReturnType<typeof fail> | undefined {
+  return problem && fail('options_invalid', problem.message, { option: problem.option });
 }
 
 /**

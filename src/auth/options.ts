@@ -6,93 +6,18 @@ import type { RsaAlgorithm } from './algorithms.js';
 import type { ClaimRules } from './claim-checks.js';
 import type { VerifierTokenType } from './claims.js';
 import { fail, type TokenError } from './errors.js';
-import { CLAIM_RULES, firstInvalidOption, invalidOption, VERIFIER_RULES } from './option-rules.js';
-import type { VerifyCall } from './create-token-verifier.js';
+import { CLAIM_RULES, firstInvalidOption, invalidOption, unknownVerifierOption, VERIFIER_RULES } from './option-rules.js';
 import type { AuthLogger } from './key-source.js';
 import { issuerFromPublishableKey } from './publishable-key.js';
+import type { AnyVerifierOptions, ClaimOptions, TokenVerifierOptions, VerifyCall } from './verifier-options.js';
 
-/**
- * Claim rules shared by {@link TokenVerifierOptions} and `verifyJwt`.
- *
- * @example
- * const options: ClaimOptions = { authorizedParties: ['https://app.example.com'], clockSkewInMs: 5000 };
- */
-export interface ClaimOptions {
-  /** Allowed `azp` values, compared exactly; when set, a token without `azp` is refused. */
-  authorizedParties?: readonly string[];
-  /** Accepted `aud` values; when set, a token without `aud` is refused. */
-  audience?: string | readonly string[];
-  /** Expected `iss`; when set, a token without `iss` is refused. */
-  issuer?: string | readonly string[];
-  /** Tolerated clock difference, 0–300000 ms. Default 5000. */
-  clockSkewInMs?: number;
-  /** Allowed `alg` values. Default `['RS256']`. */
-  algorithms?: readonly RsaAlgorithm[];
-  /** Allowed `typ` header values. Default `'JWT'`. A token without `typ` passes only when `'JWT'` is allowed. */
-  headerType?: string | readonly string[];
-  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
-  now?: () => number;
-}
-
-/**
- * Options of {@link createTokenVerifier} and `verifyToken`. The key comes from `jwtKey`, else the
- * Backend API JWKS (`secretKey`), else `jwksUrl`.
- *
- * @example
- * const options: TokenVerifierOptions = { secretKey: 'sk_test_…', authorizedParties: ['https://app.example.com'] };
- */
-export interface TokenVerifierOptions extends ClaimOptions {
-  /** PEM SPKI public key (literal `\n` sequences allowed) or an RSA JWK: verification without network. */
-  jwtKey?: string | JsonWebKey;
-  /** `sk_test_…` / `sk_live_…`, sent as `Authorization: Bearer` to `{apiUrl}/v1/jwks` only. */
-  secretKey?: string;
-  /** Default `https://api.clerk.com`. */
-  apiUrl?: string;
-  /** A public JWKS URL, e.g. the Frontend API's `/.well-known/jwks.json`; used without credentials. */
-  jwksUrl?: string;
-  /** Derives `issuer` (`https://<frontend-api-host>`) when `issuer` is not given. */
-  publishableKey?: string;
-  /** How long a fetched key set is fresh. Default 300000 (5 min). */
-  jwksCacheTtlInMs?: number;
-  /** Minimum time between two JWKS fetches after the first (unknown `kid`, failures). Default 30000. */
-  jwksCooldownInMs?: number;
-  /** How long past its TTL a last-good key set is still served while refreshes fail. Default 3600000. */
-  jwksStaleIfErrorInMs?: number;
-  /** Per-request timeout, covering the body. Default 5000. */
-  jwksTimeoutInMs?: number;
-  /** Response size cap. Default 262144 (256 KB). */
-  jwksMaxBytes?: number;
-  /** Key-count cap. Default 32. */
-  jwksMaxKeys?: number;
-  /** The verified-token cache: `false` turns it off. Default `{ maxEntries: 1024 }`. */
-  tokenCache?: boolean | { maxEntries?: number };
-  /** Injected `fetch`; default `globalThis.fetch`, looked up at call time. */
-  fetch?: typeof fetch;
-  /** `'session'` (the default): only session tokens verify; see {@link TemplateVerifierOptions} for the opt-in. */
-  tokenType?: 'session';
-  /** Where skipped JWKS keys are reported (one `warn` per skipped key and fetch). Default `console.warn`. */
-  logger?: AuthLogger;
-}
-
-/**
- * Options of a verifier for JWT-template tokens: `tokenType: 'jwt_template'` is the explicit opt-in under
- * which template tokens (`cat: cl_B7d4PD222AAA`, or no `cat`) verify and their custom claims come back
- * typed `unknown`. Session verification always refuses template tokens.
- *
- * @example
- * const options: TemplateVerifierOptions = { secretKey: 'sk_test_…', tokenType: 'jwt_template' };
- */
-export interface TemplateVerifierOptions extends Omit<TokenVerifierOptions, 'tokenType'> {
-  tokenType: 'jwt_template';
-}
-
-/**
- * Options of either kind of verifier, as the implementation reads them.
- *
- * @example
- * const options: AnyVerifierOptions = { jwtKey: pem, tokenType: 'jwt_template' };
- */
-export type AnyVerifierOptions = TokenVerifierOptions | TemplateVerifierOptions;
+export type {
+  AnyVerifierOptions,
+  ClaimOptions,
+  TemplateVerifierOptions,
+  TokenVerifierOptions,
+  VerifyCall,
+} from './verifier-options.js';
 
 /** Options after validation, with every default applied. */
 export interface ResolvedOptions {
@@ -147,6 +72,8 @@ export function resolveClaimOptions(
  */
 export function resolveVerifierOptions(options: AnyVerifierOptions): Result<ResolvedOptions, TokenError> {
   if (!isObject(options as unknown)) return invalidOption('options', 'an object');
+  const unknown = unknownVerifierOption(options);
+  if (unknown) return unknown;
   let issuer = options.issuer;
   if (issuer === undefined && options.publishableKey !== undefined) {
     issuer = isString(options.publishableKey) ? issuerFromPublishableKey(options.publishableKey) : undefined;
@@ -156,7 +83,9 @@ export function resolveVerifierOptions(options: AnyVerifierOptions): Result<Reso
   if (claims.errors) return claims;
   // The client's rule (SECRET_KEY), so a key `createClerkClient` accepts is never refused here.
   if (options.secretKey !== undefined && !isSecretKey(options.secretKey)) {
-    return fail('secret_key_invalid', 'The secret key must be sk_test_ or sk_live_ followed by printable ASCII.');
+    return fail('secret_key_invalid', 'The secretKey option must be sk_test_ or sk_live_ followed by letters, digits, _ or -.', {
+      option: 'secretKey',
+    });
   }
   const source = resolveSource(options);
   if (source.errors) return source;
@@ -209,7 +138,7 @@ function resolveSource(options: AnyVerifierOptions): Result<ResolvedOptions['sou
     // The secret key goes to {apiUrl}/v1/jwks: a query or fragment in apiUrl would bend that path.
     const apiUrl = checkServiceUrl(options.apiUrl ?? 'https://api.clerk.com', { allowQuery: false });
     if (!apiUrl) return invalidOption('apiUrl', 'an https URL');
-    const url = `${apiUrl.replace(/\/+$/, '')}/v1/jwks`;
+    const url = `${apiUrl.replace(/\/+$/, '')}/${options.apiVersion ?? 'v1'}/jwks`;
     return { data: { kind: 'backend-api', url, headers: { Authorization: `Bearer ${secretKey}` } } };
   }
   if (jwksUrl !== undefined) {

@@ -5,7 +5,7 @@ import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { buildVerifier, type SharedVerifier, type VerifyCall } from './create-token-verifier.js';
 import { fail, type TokenError } from './errors.js';
 import { sharedKeySource } from './key-set-registry.js';
-import { CALLBACK_RULES, CLAIM_RULES, firstInvalidOption, VERIFIER_RULES } from './option-rules.js';
+import { CALLBACK_RULES, CLAIM_RULES, firstInvalidOption, unknownVerifierOption, VERIFIER_RULES } from './option-rules.js';
 import {
   callbacksOf,
   resolveVerifierOptions,
@@ -58,6 +58,10 @@ export function verifyToken(
   try {
     // One read of every option into plain data: the registry key and the verifier are both built from it,
     // so getters, inherited or non-enumerable options cannot make two different configurations share one.
+    // Checked on every call, not only when a verifier is built: a misspelt option (`authorisedParties`) must
+    // never be dropped in silence, and the snapshot below reads known names only.
+    const unknown = unknownVerifierOption(options);
+    if (unknown) return Promise.resolve(unknown);
     const { snapshot, id } = snapshotOptions(options);
     verifier = verifiers.get(id);
     if (verifier === undefined) {

@@ -1,3 +1,4 @@
+import { checkOptions, FUNCTION, LOGGER, oneOf, range, type OptionRule } from '../kernel/check-options.js';
 import { consoleLogger, guardLogger, type ClientLogger } from '../kernel/logger.js';
 import { numberInRange } from '../kernel/number-checks.js';
 import { assertSecretKey } from '../kernel/secret-key.js';
@@ -90,9 +91,38 @@ export interface ClientConfig {
  */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+// The secret travels in a header: the same rule as every URL auth sends credentials to.
+const isApiUrl = (value: unknown): boolean => checkServiceUrl(value, { allowQuery: false }) !== undefined;
+
+/** `backoff`'s options, checked as `backoff.<name>`. */
+const BACKOFF_OPTIONS = {
+  initialDelayMs: range(0, MAX_TIMER_MS),
+  maxDelayMs: range(0, MAX_TIMER_MS),
+  maxRetryAfterMs: range(0, MAX_TIMER_MS),
+} as const satisfies Record<keyof BackoffOptions, OptionRule>;
+
 /**
- * Validates construction options, throwing a `TypeError` for any programmer error (STYLE rule 6).
- * The secret is returned separately so that callers can keep it in a closure.
+ * Every option of `createClerkClient`, in the order they are checked; the secret key has its own check
+ * (`assertSecretKey`), which never quotes the value.
+ */
+export const CLIENT_OPTIONS = {
+  secretKey: null,
+  apiUrl: [isApiUrl, 'an absolute https URL (http only for localhost), without credentials, query or fragment'],
+  apiVersion: [(value) => typeof value === 'string' && /^[A-Za-z0-9_-]*$/.test(value), 'a path segment such as "v1" (or "" for none)'],
+  fetch: FUNCTION,
+  timeoutMs: range(1, MAX_TIMER_MS),
+  maxRetries: range(0, 10, 'retries', true),
+  userAgent: [(value) => typeof value === 'string' && /^[\x20-\x7e]+$/.test(value), 'a non-empty printable ASCII string'],
+  responseValidation: oneOf(VALIDATION_MODES),
+  logger: LOGGER,
+  maxResponseBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
+  backoff: [(value) => typeof value === 'object' && value !== null, 'an object'],
+} as const satisfies Record<keyof ClientOptions, OptionRule | null>;
+
+/**
+ * Validates construction options, throwing a `TypeError` for any programmer error (STYLE rule 6): an unknown
+ * option (with the closest known name) or an unusable value, named. The secret is returned separately so that
+ * callers can keep it in a closure.
  *
  * @example
  * const { config, secretKey } = parseClientOptions({ secretKey: 'sk_test_abc' }, '2026-05-12');
@@ -102,58 +132,32 @@ export function parseClientOptions(options: ClientOptions, specVersion: string):
     throw new TypeError('createClerkClient: options must be an object with a secretKey.');
   }
   assertSecretKey(options.secretKey);
-  const apiUrl = parseApiUrl(options.apiUrl ?? 'https://api.clerk.com');
-  const apiVersion = options.apiVersion ?? 'v1';
-  if (typeof apiVersion !== 'string' || !/^[A-Za-z0-9_-]*$/.test(apiVersion)) {
-    throw new TypeError('createClerkClient: apiVersion must be a path segment such as "v1" (or "" for none).');
-  }
-  const userAgent = options.userAgent ?? 'clerk-bapi';
-  if (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent)) {
-    throw new TypeError('createClerkClient: userAgent must be a non-empty printable ASCII string.');
-  }
-  const responseValidation = options.responseValidation ?? 'warn';
-  if (!VALIDATION_MODES.includes(responseValidation)) {
-    throw new TypeError("createClerkClient: responseValidation must be 'error', 'warn' or 'off'.");
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new TypeError('createClerkClient: fetch must be a function.');
-  }
-  const logger = options.logger ?? consoleLogger;
-  if (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function') {
-    throw new TypeError('createClerkClient: logger must have a warn(message, details) method.');
-  }
+  checkOptions(COMPONENT, options, CLIENT_OPTIONS);
   const backoff = options.backoff ?? {};
-  const url = new URL(apiUrl);
+  checkOptions(COMPONENT, backoff, BACKOFF_OPTIONS, 'backoff.');
+  const apiUrl = (checkServiceUrl(options.apiUrl ?? 'https://api.clerk.com', { allowQuery: false }) as string).replace(/\/+$/, '');
+  const apiVersion = options.apiVersion ?? 'v1';
   const config: ClientConfig = {
-    apiOrigin: url.origin,
+    apiOrigin: new URL(apiUrl).origin,
     baseUrl: apiVersion === '' ? apiUrl : `${apiUrl}/${apiVersion}`,
     apiUrl,
     apiVersion,
     specVersion,
     fetch: options.fetch,
-    timeoutMs: checkNumber('timeoutMs', options.timeoutMs, 30_000, 1, MAX_TIMER_MS),
-    maxRetries: checkNumber('maxRetries', options.maxRetries, 2, 0, 10, true),
-    userAgent,
-    responseValidation,
-    logger: guardLogger(logger),
-    maxResponseBytes: checkNumber('maxResponseBytes', options.maxResponseBytes, 10 * 1024 * 1024, 1, undefined, true),
-    initialDelayMs: checkNumber('backoff.initialDelayMs', backoff.initialDelayMs, 500, 0, MAX_TIMER_MS),
-    maxDelayMs: checkNumber('backoff.maxDelayMs', backoff.maxDelayMs, 8_000, 0, MAX_TIMER_MS),
-    maxRetryAfterMs: checkNumber('backoff.maxRetryAfterMs', backoff.maxRetryAfterMs, 60_000, 0, MAX_TIMER_MS),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxRetries: options.maxRetries ?? 2,
+    userAgent: options.userAgent ?? 'clerk-bapi',
+    responseValidation: options.responseValidation ?? 'warn',
+    logger: guardLogger(options.logger ?? consoleLogger),
+    maxResponseBytes: options.maxResponseBytes ?? 10 * 1024 * 1024,
+    initialDelayMs: backoff.initialDelayMs ?? 500,
+    maxDelayMs: backoff.maxDelayMs ?? 8_000,
+    maxRetryAfterMs: backoff.maxRetryAfterMs ?? 60_000,
   };
   return { config, secretKey: options.secretKey };
 }
 
-function parseApiUrl(value: unknown): string {
-  // The secret travels in a header: the same rule as every URL auth sends credentials to.
-  const href = checkServiceUrl(value, { allowQuery: false });
-  if (href === undefined) {
-    throw new TypeError(
-      'createClerkClient: apiUrl must be an absolute https URL (http only for localhost), without credentials, query or fragment.',
-    );
-  }
-  return href.replace(/\/+$/, '');
-}
+const COMPONENT = 'createClerkClient';
 
 /**
  * Checks one numeric option; shared with per-call request options.

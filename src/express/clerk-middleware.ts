@@ -1,3 +1,5 @@
+import { REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
+import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
 import { signInRedirect } from './sign-in-redirect.js';
 import {
@@ -84,11 +86,11 @@ export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
  * app.get('/me', (req, res) => res.json({ userId: getAuth(req).userId }));
  */
 export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHandler {
-  return authenticateWith(options, true);
+  return authenticateWith(options, true, 'clerkMiddleware');
 }
 
-function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean): ExpressHandler {
-  const authenticator = createAdapterAuthenticator(options, 'clerkMiddleware');
+function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean, adapter: string): ExpressHandler {
+  const authenticator = createAdapterAuthenticator(options, adapter);
   return (req, res, next) => {
     const parts = nodeRequestParts(req.headers, req.originalUrl ?? req.url, req.rawHeaders, { method: req.method, protocol: req.protocol });
     authenticator.authenticateParts(parts).then((state) => {
@@ -147,6 +149,13 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
   redirectToSignIn?: boolean | undefined;
 }
 
+/** The options {@link requireAuth} knows: the middleware's, and `has`. */
+const REQUIRE_AUTH_OPTIONS: OptionTable = {
+  ...REQUEST_AUTH_OPTIONS,
+  has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
+  redirectToSignIn: [(value) => typeof value === 'boolean', 'a boolean'],
+};
+
 /**
  * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; with
  * `redirectToSignIn: true`, a signed-out page load is redirected to `signInUrl` instead. Runs `clerkMiddleware()` itself when it was not installed before, or when given middleware
@@ -157,12 +166,12 @@ export interface RequireAuthOptions extends ClerkMiddlewareOptions {
  * app.get('/reports', requireAuth({ has: { permission: 'org:reports:read' } }), (req, res) => res.json(getAuth(req)));
  */
 export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
+  checkOptions('requireAuth', options, REQUIRE_AUTH_OPTIONS);
   const { has, redirectToSignIn = false, ...middlewareOptions } = options;
-  if (typeof redirectToSignIn !== 'boolean') throw new TypeError('options_invalid: The redirectToSignIn option must be a boolean.');
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
   // With options of its own, keys are checked now, at startup; otherwise on first use, since a
   // clerkMiddleware() installed before it may hold keys that are not in the environment.
-  let middleware: ExpressHandler | undefined = ownOptions ? authenticateWith(middlewareOptions, false) : undefined;
+  let middleware: ExpressHandler | undefined = ownOptions ? authenticateWith(middlewareOptions, false, 'requireAuth') : undefined;
   // Per application-level options object: the route's options over the application's (SECURITY G.46), so that
   // `acceptsToken` on one route never drops the app's `authorizedParties`, `audience`, keys…
   const inherited = new WeakMap<object, ExpressHandler>();
@@ -194,9 +203,9 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
     const app = ownOptions ? readAppOptions(req) : undefined;
     let handler: ExpressHandler;
     try {
-      if (app === undefined) handler = middleware ??= authenticateWith(middlewareOptions, false);
+      if (app === undefined) handler = middleware ??= authenticateWith(middlewareOptions, false, 'requireAuth');
       else {
-        handler = inherited.get(app) ?? authenticateWith(inheritOptions(app, middlewareOptions), false);
+        handler = inherited.get(app) ?? authenticateWith(inheritOptions(app, middlewareOptions), false, 'requireAuth');
         inherited.set(app, handler);
       }
     } catch (error) {

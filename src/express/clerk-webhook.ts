@@ -10,6 +10,8 @@ import {
   type WebhookResult,
   type WebhookVerifierOptions,
 } from '../node/webhooks.js';
+import { checkOptions, FUNCTION, type OptionTable } from '../kernel/check-options.js';
+import { WEBHOOK_OPTIONS } from '../webhooks/options.js';
 import { readRawBody } from './read-raw-body.js';
 import { refuseIncompleteHeaders } from '../webhooks/read-headers.js';
 
@@ -50,6 +52,12 @@ export interface ClerkWebhookContext {
  */
 export type ClerkWebhookHandler = (event: WebhookEvent, context: ClerkWebhookContext) => unknown;
 
+/** The route's own options beside the verifier's. */
+const CLERK_WEBHOOK_OPTIONS: OptionTable = {
+  ...WEBHOOK_OPTIONS,
+  onError: FUNCTION,
+};
+
 // Failures of the server's own set-up, not of the delivery: 500, so that Clerk retries once it is fixed.
 const SERVER_SIDE: ReadonlySet<WebhookErrorCode> = new Set(['secret_invalid', 'body_not_raw', 'options_invalid']);
 
@@ -77,6 +85,7 @@ function resolveSecret(options: ClerkWebhookOptions): string {
  * }));
  */
 export function clerkWebhook(options: ClerkWebhookOptions, handler: ClerkWebhookHandler): RequestHandler {
+  checkOptions('clerkWebhook', options, CLERK_WEBHOOK_OPTIONS);
   const { maxBodyBytes = 1_048_576, onError = reportError, ...verifierOptions } = options;
   const verifier = createWebhookVerifier({ ...verifierOptions, maxBodyBytes, signingSecret: resolveSecret(options) });
   return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {

@@ -1,4 +1,5 @@
 import type { AuthObject, AuthenticateRequestOptions, RequestState } from '../auth/index.js';
+import { oneOf, type OptionTable } from '../kernel/check-options.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,
@@ -71,7 +72,24 @@ const HOOK_NAMES: readonly unknown[] = ['onRequest', 'preHandler'];
 export interface ClerkPluginOptions extends AuthenticateRequestOptions {
   /** The hook that authenticates: `'preHandler'` (default) or `'onRequest'`. */
   hookName?: ClerkHookName | undefined;
+  /** Fastify's own `register` option; accepted, not used by the plugin. */
+  prefix?: string | undefined;
+  /** Fastify's own `register` option; accepted, not used by the plugin. */
+  logLevel?: string | undefined;
+  /** Fastify's own `register` option; accepted, not used by the plugin. */
+  logSerializers?: Record<string, unknown> | undefined;
 }
+
+/**
+ * The plugin's own options beside request authentication's, and the options Fastify's `register` takes for
+ * itself (which Fastify hands to the plugin too).
+ */
+const PLUGIN_OPTIONS: OptionTable = {
+  hookName: oneOf(HOOK_NAMES),
+  prefix: null,
+  logLevel: null,
+  logSerializers: null,
+};
 
 /**
  * A Fastify plugin that authenticates every request in a `preHandler` hook (or `hookName`'s) and sets `request.auth`
@@ -88,12 +106,10 @@ export interface ClerkPluginOptions extends AuthenticateRequestOptions {
  */
 export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginOptions, done: (error?: Error) => void): void {
   let authenticator: ReturnType<typeof createAdapterAuthenticator>;
-  const { hookName = 'preHandler', ...authOptions } = options ?? {};
+  const hookName = options?.hookName ?? 'preHandler';
   try {
-    if (!HOOK_NAMES.includes(hookName)) {
-      throw new TypeError(`clerkPlugin: hookName must be 'onRequest' or 'preHandler', got ${JSON.stringify(hookName) ?? typeof hookName}.`);
-    }
-    authenticator = createAdapterAuthenticator(authOptions, 'clerkPlugin');
+    // The plugin's own options (hookName) are checked with the rest and not passed on.
+    authenticator = createAdapterAuthenticator(options ?? {}, 'clerkPlugin', PLUGIN_OPTIONS);
   } catch (error) {
     return done(error as Error);
   }

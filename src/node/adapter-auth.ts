@@ -2,8 +2,9 @@
 // only place outside src/node/ entry points that may), builds one authenticator at startup, and turns
 // Node's header object into the parts authentication reads.
 import { createClerkClient } from '../client/create-clerk-client.js';
+import { checkOptions, type OptionTable } from '../kernel/check-options.js';
+import { buildRequestAuthenticator, REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import {
-  createRequestAuthenticator,
   signedOutAuthObject,
   type AcceptsToken,
   type AuthObject,
@@ -27,13 +28,22 @@ export type NodeHeaders = Readonly<Record<string, string | readonly string[] | u
 
 /**
  * Builds the authenticator of an adapter: options first, then `CLERK_SECRET_KEY`, `CLERK_PUBLISHABLE_KEY`,
- * `CLERK_JWT_KEY`, `CLERK_API_URL`. A missing key is a `TypeError` now, at startup, naming the variables.
- * With a secret key and no `client`, a Backend API client is created for machine and template tokens.
+ * `CLERK_JWT_KEY`, `CLERK_API_URL`. An unknown or unusable option, or a missing key, is a `TypeError` now, at
+ * startup, naming the adapter and the option. `extras` are the adapter's own options (`has`, `hookName`): known
+ * names, checked and used by the adapter, never passed on. With a secret key and no `client`, a Backend API
+ * client is created for machine and template tokens.
  *
  * @example
  * const authenticator = createAdapterAuthenticator({}, 'clerkMiddleware');
  */
-export function createAdapterAuthenticator(options: AuthenticateRequestOptions, adapter: string): RequestAuthenticator {
+export function createAdapterAuthenticator(
+  options: AuthenticateRequestOptions,
+  adapter: string,
+  extras: OptionTable = {},
+): RequestAuthenticator {
+  checkOptions(adapter, options, { ...REQUEST_AUTH_OPTIONS, ...extras });
+  const own: Record<string, unknown> = { ...options };
+  for (const name in extras) delete own[name];
   const env = readEnv();
   const secretKey = options.secretKey ?? env.CLERK_SECRET_KEY;
   const jwtKey = options.jwtKey ?? env.CLERK_JWT_KEY;
@@ -42,14 +52,17 @@ export function createAdapterAuthenticator(options: AuthenticateRequestOptions, 
     throw new TypeError(`${adapter}: no key configured. Set CLERK_SECRET_KEY or CLERK_JWT_KEY, or pass secretKey, jwtKey or jwksUrl.`);
   }
   const client = options.client ?? (secretKey === undefined ? undefined : createClerkClient({ secretKey, apiUrl }));
-  return createRequestAuthenticator({
-    ...options,
-    secretKey,
-    jwtKey,
-    apiUrl,
-    publishableKey: options.publishableKey ?? env.CLERK_PUBLISHABLE_KEY,
-    client,
-  });
+  return buildRequestAuthenticator(
+    {
+      ...own,
+      secretKey,
+      jwtKey,
+      apiUrl,
+      publishableKey: options.publishableKey ?? env.CLERK_PUBLISHABLE_KEY,
+      client,
+    },
+    adapter,
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 // clerk-bapi/web: request authentication for Fetch-style handlers (Hono, Cloudflare Workers, Bun, Deno).
 // Web standards only: options are passed in, never read from an environment.
+import { buildRequestAuthenticator } from '../auth/request/authenticate-request.js';
+import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import {
-  createRequestAuthenticator,
   type AuthFor,
   decideAccess,
   type AuthenticateRequestOptions,
@@ -47,6 +48,9 @@ export interface ProtectOptions {
   /** Conditions the session must meet, else 403. */
   has?: HasParams | undefined;
 }
+
+/** The options {@link ProtectOptions} lists. */
+const PROTECT_OPTIONS: OptionTable = { has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'] };
 
 /** The slice of a Hono context the middleware uses; typed structurally so hono stays an optional peer. */
 interface HonoLikeContext {
@@ -110,7 +114,7 @@ function withCookies(response: Response, state: RequestState): Response {
  * export default { fetch: clerk.withAuth((request, auth) => Response.json({ userId: auth.userId })) };
  */
 export function createWebAuth<const O extends AuthenticateRequestOptions>(options: O): WebAuth<AuthFor<O>> {
-  const authenticator = createRequestAuthenticator(options);
+  const authenticator = buildRequestAuthenticator(options, 'createWebAuth');
 
   async function protect(request: Request, protectOptions: ProtectOptions = {}): Promise<ProtectResult<AuthFor<O>>> {
     const state = await authenticator.authenticateRequest(request);
@@ -127,6 +131,7 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
     authenticate: (request) => authenticator.authenticateRequest(request),
     protect,
     withAuth(handler, protectOptions) {
+      checkOptions('withAuth', protectOptions, PROTECT_OPTIONS);
       return async (request, ...rest) => {
         const { auth, state, response } = await protect(request, protectOptions);
         if (response !== undefined) return response;
@@ -134,6 +139,7 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
       };
     },
     honoMiddleware(protectOptions) {
+      checkOptions('honoMiddleware', protectOptions, PROTECT_OPTIONS);
       return async (c, next) => {
         const { auth, response } = await protect(c.req.raw, protectOptions);
         if (response !== undefined) return response;

@@ -1,5 +1,6 @@
 // The verification pipeline: headers → timestamp → body bytes (capped) → signature → JSON → event validation.
 // Each step that can fail returns a typed error; nothing here throws.
+import { optionError } from '../kernel/check-options.js';
 import type { Result } from '../kernel/result.js';
 import { failWebhook, type WebhookError } from './errors.js';
 import { resolveWebhookOptions, type ResolvedWebhookOptions, type WebhookVerifierOptions } from './options.js';
@@ -120,30 +121,43 @@ async function verifyChecked(signer: WebhookSigner, input: unknown, options: Res
 }
 
 /**
- * Creates a verifier for one endpoint: the secret is decoded and imported once, on first use. Bad options
- * are reported by `verify` as `options_invalid`/`secret_invalid` results, never thrown.
+ * Creates a verifier for one endpoint: the secret is decoded and imported once, on first use. An unknown or
+ * unusable option throws a `TypeError` here, naming it (STYLE rule 6); a secret that cannot be decoded is
+ * reported by `verify` as `secret_invalid`, and deliveries are always results.
  *
  * @example
  * const verifier = createWebhookVerifier({ signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
  * const { data: event, errors } = await verifier.verify(request);
  */
 export function createWebhookVerifier(options: WebhookVerifierOptions): WebhookVerifier {
+  return buildWebhookVerifier(options, 'createWebhookVerifier');
+}
+
+/**
+ * {@link createWebhookVerifier} for a caller that names itself in its `TypeError` (an adapter).
+ *
+ * @example
+ * const verifier = buildWebhookVerifier(options, 'clerkWebhook');
+ */
+export function buildWebhookVerifier(options: WebhookVerifierOptions, component: string): WebhookVerifier {
   let resolved: Result<ResolvedWebhookOptions, WebhookError>;
   let secret: unknown;
   try {
     resolved = resolveWebhookOptions(options);
-    secret = typeof options === 'object' && options !== null ? options.signingSecret : undefined;
+    secret = options.signingSecret;
   } catch {
-    resolved = failWebhook('options_invalid', 'The options could not be read.');
+    // Hostile options (a throwing getter) are a configuration mistake too.
+    throw optionError(component, 'The options could not be read.');
   }
+  if (resolved.errors) throw optionError(component, resolved.errors[0].message);
+  const checked = resolved.data;
   let key: Promise<Result<WebhookSigner, WebhookError>> | undefined;
   return {
     async verify(input) {
-      if (resolved.errors) return resolved;
       key ??= importSigningKey(secret);
       const imported = await key;
       if (imported.errors) return imported;
-      return verifyDelivery(imported.data, input, resolved.data);
+      return verifyDelivery(imported.data, input, checked);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { findOptionProblem, FUNCTION, LOGGER, oneOf, range, type OptionRule } from '../kernel/check-options.js';
 import { consoleLogger, guardLogger, type ClientLogger } from '../kernel/logger.js';
 import { VALIDATION_MODES, type ResponseValidationMode } from '../kernel/validation-mode.js';
 import type { Result } from '../kernel/result.js';
@@ -38,10 +39,22 @@ export interface ResolvedWebhookOptions {
   readonly maxBodyBytes: number;
 }
 
-const MAX_TOLERANCE = 86_400;
+/**
+ * Every option of a webhook verifier, in the order they are checked; the secret has its own check when it is
+ * imported (`secret_invalid`).
+ */
+export const WEBHOOK_OPTIONS = {
+  signingSecret: null,
+  toleranceInSeconds: range(0, 86_400, 'seconds'),
+  eventValidation: oneOf(VALIDATION_MODES),
+  logger: LOGGER,
+  now: FUNCTION,
+  maxBodyBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
+} as const satisfies Record<keyof WebhookVerifierOptions, OptionRule | null>;
 
 /**
- * Checks the options other than the secret; unusable ones give `options_invalid` (nothing throws).
+ * Checks the options other than the secret: an unknown option (with the closest known name) or an unusable
+ * value gives `options_invalid` naming it.
  *
  * @example
  * const { data: resolved } = resolveWebhookOptions({ signingSecret: 'whsec_…' });
@@ -49,18 +62,8 @@ const MAX_TOLERANCE = 86_400;
 export function resolveWebhookOptions(options: Partial<WebhookVerifierOptions> | undefined): Result<ResolvedWebhookOptions, WebhookError> {
   if (typeof options !== 'object' || options === null)
     return failWebhook('options_invalid', 'The options must be an object with a signingSecret.');
+  const problem = findOptionProblem(options, WEBHOOK_OPTIONS);
+  if (problem) return failWebhook('options_invalid', problem.message, { option: problem.option });
   const { toleranceInSeconds = 300, eventValidation = 'warn', logger = consoleLogger, now = Date.now, maxBodyBytes = 1_048_576 } = options;
-  if (typeof toleranceInSeconds !== 'number' || !(toleranceInSeconds >= 0 && toleranceInSeconds <= MAX_TOLERANCE)) {
-    return failWebhook('options_invalid', `toleranceInSeconds must be a number from 0 to ${MAX_TOLERANCE}.`);
-  }
-  if (!(VALIDATION_MODES as readonly unknown[]).includes(eventValidation))
-    return failWebhook('options_invalid', "eventValidation must be 'error', 'warn' or 'off'.");
-  if (typeof now !== 'function') return failWebhook('options_invalid', 'now must be a function returning milliseconds.');
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    return failWebhook('options_invalid', 'maxBodyBytes must be a positive whole number of bytes.');
-  }
-  if (typeof logger !== 'object' || logger === null || typeof logger.warn !== 'function') {
-    return failWebhook('options_invalid', 'logger must have a warn(message, details) method.');
-  }
   return { data: { toleranceInSeconds, eventValidation, logger: guardLogger(logger), now, maxBodyBytes } };
 }

@@ -8,9 +8,9 @@ import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 const key = testKey('ins_cache_details');
 
 describe('createTokenVerifier', () => {
-  it('throws the code and message of the first option problem', () => {
+  it('throws a TypeError naming itself and the first option problem', () => {
     expect(() => createTokenVerifier({})).toThrow(
-      new TypeError('options_invalid: The jwtKey option must be given, or secretKey or jwksUrl.'),
+      new TypeError('createTokenVerifier: The jwtKey option must be given, or secretKey or jwksUrl.'),
     );
   });
 

@@ -42,7 +42,7 @@ describe('createTokenVerifier', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(TypeError);
-    expect(String(thrown)).toContain('secret_key_invalid');
+    expect(String(thrown)).toContain('createTokenVerifier: The secretKey option');
     expect(String(thrown)).not.toContain('Super');
   });
 

@@ -111,8 +111,8 @@ describe('resolveVerifierOptions', () => {
   it('refuses a malformed secret key with secret_key_invalid', () => {
     expect(refusal({ secretKey: 'sk_prod_x' })).toEqual({
       code: 'secret_key_invalid',
-      option: undefined,
-      message: 'The secret key must be sk_test_ or sk_live_ followed by printable ASCII.',
+      option: 'secretKey',
+      message: 'The secretKey option must be sk_test_ or sk_live_ followed by letters, digits, _ or -.',
     });
   });
 

@@ -33,7 +33,7 @@ describe('createTokenVerifier options', () => {
   });
 
   it('refuses options that are not an object, and a publishable key or logger of the wrong type', () => {
-    expect(() => createTokenVerifier(null as never)).toThrow(new TypeError('options_invalid: The options option must be an object.'));
+    expect(() => createTokenVerifier(null as never)).toThrow(new TypeError('createTokenVerifier: The options option must be an object.'));
     const readsAsKey = { toString: () => pk('clerk.example.com') };
     expect(() => createTokenVerifier({ jwtKey: key.pem, publishableKey: readsAsKey as never })).toThrow(/publishableKey option/);
     const callable = Object.assign(() => undefined, { warn: () => undefined });

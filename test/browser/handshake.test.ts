@@ -444,3 +444,59 @@ describe.runIf(availability.available).each(apps)('%s app in Chromium, nonce han
     expect(resolutions.map((entry) => entry.path)).toEqual(['/v1/clients/handshake_payload']);
   });
 });
+
+describe.runIf(availability.available).each(apps)('%s app in Chromium, development instance', (_name, startApp) => {
+  let clock: TestClock;
+  let fapi: FakeFrontendApi;
+  let app: SsrApp;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    clock = createTestClock();
+    let appOrigin = '';
+    fapi = await startFakeFrontendApi({
+      clock,
+      hostname: FAPI_HOST,
+      cookieDomain: APP_HOST,
+      allowedRedirectOrigins: () => [appOrigin],
+      instanceType: 'development',
+    });
+    app = await startApp({ publishableKey: fapi.publishableKey, jwtKey: fapi.jwtKey, now: () => clock.now() }, APP_HOST);
+    appOrigin = app.origin;
+    context = await (browser as Browser).newContext();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    await fapi?.close();
+  });
+
+  it('the first page load fetches a dev browser; a sign-in and an expired session then go through the handshake with it', async () => {
+    const page = await context.newPage();
+    const devCookie = async (): Promise<string | undefined> =>
+      (await context.cookies(app.origin)).find((entry) => entry.name === '__clerk_db_jwt')?.value;
+
+    await page.goto(`${app.origin}/dashboard`);
+    expect(await page.textContent('#user')).toBe('signed-out');
+    expect(page.url()).toBe(`${app.origin}/dashboard`);
+    expect(fapi.handshakes()[0]?.query['__clerk_hs_reason']).toBe('dev-browser-missing');
+    const devBrowser = await devCookie();
+    expect(devBrowser).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
+    // clerk-js would sign in with the dev browser; the Frontend API then sends the browser back through a handshake.
+    const redirectUrl = encodeURIComponent(`${app.origin}/dashboard`);
+    await page.goto(`${fapi.origin}/test/sign-in?__clerk_db_jwt=${devBrowser}&user_id=user_dev&redirect_url=${redirectUrl}`);
+    expect(await page.textContent('#user')).toBe('user_dev');
+
+    const handshakesBefore = fapi.handshakes().length;
+    clock.advance(120_000);
+    await page.reload();
+    expect(await page.textContent('#user')).toBe('user_dev');
+    const refresh = fapi.handshakes().slice(handshakesBefore);
+    expect(refresh).toHaveLength(1);
+    // The handshake named the dev browser, which is how a development Frontend API finds the client.
+    expect(refresh[0]?.query['__clerk_db_jwt']).toBe(devBrowser);
+    expect(await devCookie()).toBe(devBrowser);
+  });
+});

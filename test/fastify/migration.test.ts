@@ -46,7 +46,7 @@ describe('clerk-bapi/fastify for @clerk/fastify users', () => {
   it('refuses an unknown hookName at registration', async () => {
     const app = Fastify();
     await expect(app.register(clerkPlugin, { jwtKey: key.pem, hookName: 'onSend' as never })).rejects.toThrow(
-      /clerkPlugin: hookName must be 'onRequest' or 'preHandler'/,
+      /clerkPlugin: The hookName option must be 'onRequest' or 'preHandler'/,
     );
   });
 

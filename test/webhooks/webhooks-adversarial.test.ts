@@ -81,7 +81,8 @@ describe('verifyWebhook(options) never throws on unreadable options (issue #22 i
     ) as never;
     const delivery = signDelivery(unknownEventBody());
     expect(codeOf(await verifyWebhook({ headers: delivery.headers, rawBody: delivery.body }, bad))).toBe('options_invalid');
-    expect(codeOf(await createWebhookVerifier(bad).verify({ headers: delivery.headers, rawBody: delivery.body }))).toBe('options_invalid');
+    // The constructor refuses them at once, as it does every configuration mistake (issue #25).
+    expect(() => createWebhookVerifier(bad)).toThrow(new TypeError('createWebhookVerifier: The options could not be read.'));
   });
 });
 

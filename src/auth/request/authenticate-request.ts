@@ -1,7 +1,9 @@
+import { findOptionProblem, FUNCTION, optionError, range, type OptionRule, type OptionTable } from '../../kernel/check-options.js';
 import type { Result } from '../../kernel/result.js';
 import type { VerifiedSession } from '../claims.js';
-import { createTokenVerifier } from '../create-token-verifier.js';
+import { buildTokenVerifier, type TokenVerifier } from '../create-token-verifier.js';
 import type { TokenError } from '../errors.js';
+import { TOKEN_VERIFIER_OPTIONS } from '../option-rules.js';
 import type { TokenVerifierOptions } from '../options.js';
 import { verifyToken } from '../verifier-registry.js';
 import type { SessionTokenClient } from './auth-object.js';
@@ -80,6 +82,31 @@ export interface RequestAuthenticator {
   authenticateParts(parts: RequestParts): Promise<RequestState>;
 }
 
+/**
+ * Every option of request authentication: the token verifier's, the request's own, and the cookie-session
+ * (handshake) options; `null` marks those checked where they are used.
+ */
+export const REQUEST_AUTH_OPTIONS: OptionTable = {
+  ...TOKEN_VERIFIER_OPTIONS,
+  acceptsToken: [
+    (value) => normalizeAcceptsToken(value) !== undefined,
+    "'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'",
+  ],
+  client: null,
+  machineTokenCacheTtlInMs: range(0, 60_000),
+  onAuthEvent: FUNCTION,
+  // Cookie sessions and the handshake: checked together where they are resolved (resolveInstance, the
+  // organization sync matcher, the nonce resolver).
+  proxyUrl: null,
+  isSatellite: null,
+  domain: null,
+  signInUrl: null,
+  satelliteAutoSync: null,
+  allowedRedirectOrigins: null,
+  organizationSyncOptions: null,
+  resolveHandshakeNonce: null,
+} satisfies Record<keyof AuthenticateRequestOptions, OptionRule | null>;
+
 const MACHINE_CACHE_MAX = 1000;
 const machineCaches = new WeakMap<object, MachineTokenCaches>();
 
@@ -91,16 +118,29 @@ const machineCaches = new WeakMap<object, MachineTokenCaches>();
  * const authenticator = createRequestAuthenticator({ secretKey: 'sk_live_…', publishableKey: 'pk_live_…' });
  */
 export function createRequestAuthenticator(options: AuthenticateRequestOptions): RequestAuthenticator {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options_invalid: The options must be an object.');
-  const verifier = createTokenVerifier(verifierOptionsOf(options));
+  return buildRequestAuthenticator(options, 'createRequestAuthenticator');
+}
+
+/**
+ * {@link createRequestAuthenticator} for a caller that names itself in its `TypeError`s (an adapter).
+ *
+ * @example
+ * const authenticator = buildRequestAuthenticator(options, 'clerkMiddleware');
+ */
+export function buildRequestAuthenticator(options: AuthenticateRequestOptions, component: string): RequestAuthenticator {
+  if (typeof options !== 'object' || options === null) throw optionError(component, 'The options must be an object.');
+  const problem = findOptionProblem(options, REQUEST_AUTH_OPTIONS);
+  if (problem) throw optionError(component, problem.message);
   const client = machineClientOf(options);
+  // Session tokens only: `tokenType` is 'session' in these options' type.
+  const verifier = buildTokenVerifier(verifierOptionsOf(options), component) as TokenVerifier<VerifiedSession>;
   const context = buildContext(
     options,
     client,
     (token) => verifier.verify(token),
     createMachineTokenCaches(client, options.now ?? Date.now),
   );
-  if (typeof context === 'string') throw new TypeError(`options_invalid: ${context}`);
+  if (typeof context === 'string') throw optionError(component, context);
   return {
     authenticateRequest: (request) => runOnRequest(request, context),
     authenticateParts: (parts) => runAuthentication(parts, context),
@@ -119,14 +159,16 @@ export function createRequestAuthenticator(options: AuthenticateRequestOptions):
  */
 export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
   try {
-    const verifierOptions = verifierOptionsOf(options);
+    const problem = findOptionProblem(options, REQUEST_AUTH_OPTIONS);
+    if (problem) return signedOutState({ reason: 'options_invalid', message: problem.message }, undefined);
+    const verifierOnly = verifierOptionsOf(options);
     const client = machineClientOf(options);
     let cache = client === undefined ? undefined : machineCaches.get(client);
     if (cache === undefined) {
       cache = createMachineTokenCaches(client, options.now ?? Date.now);
       if (client !== undefined) machineCaches.set(client, cache);
     }
-    const context = buildContext(options, client, (token) => verifyToken(token, verifierOptions), cache);
+    const context = buildContext(options, client, (token) => verifyToken(token, verifierOnly), cache);
     if (typeof context === 'string') return signedOutState({ reason: 'options_invalid', message: context }, undefined);
     return await runOnRequest(request, context);
   } catch {
@@ -162,16 +204,15 @@ function notARequest(): RequestState {
   return signedOutState({ reason: 'request_invalid', message }, undefined);
 }
 
-/** Returns the context, or a message naming the bad option. */
+/** The context of options already checked against {@link REQUEST_AUTH_OPTIONS}, or a message naming a bad cookie-session option. */
+
 function buildContext(
   options: AuthenticateRequestOptions,
   client: AuthClient | undefined,
   verifySession: (token: string) => Promise<Result<VerifiedSession, TokenError>>,
   shared: MachineTokenCaches,
 ): AuthenticationContext | string {
-  const accepts = normalizeAcceptsToken(options.acceptsToken);
-  if (accepts === undefined)
-    return "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
+  const accepts = normalizeAcceptsToken(options.acceptsToken)!;
   // Machine tokens asked for by name with no way to verify them: refused now, not a 401 on every request (SECURITY G.45).
   if (accepts !== 'any' && client === undefined) {
     if (accepts.includes('api_key'))
@@ -181,9 +222,7 @@ function buildContext(
     }
   }
   const ttl = options.machineTokenCacheTtlInMs ?? 10_000;
-  if (typeof ttl !== 'number' || !(ttl >= 0 && ttl <= 60_000)) return 'The machineTokenCacheTtlInMs option must be 0–60000.';
   const hook = options.onAuthEvent;
-  if (hook !== undefined && typeof hook !== 'function') return 'The onAuthEvent option must be a function.';
   const now = options.now ?? Date.now;
   const instance = resolveInstance(options);
   if (typeof instance === 'string') return instance;
@@ -198,8 +237,7 @@ function buildContext(
   if (typeof resolveNonce !== 'function') return 'The resolveHandshakeNonce option must be a function.';
   // Built on the first handshake return only: most requests never need it.
   let verifier: HandshakeVerifier | undefined;
-  const verifyHandshake: HandshakeVerifier = (token) =>
-    (verifier ??= createHandshakeVerifier(defined(options) as TokenVerifierOptions))(token);
+  const verifyHandshake: HandshakeVerifier = (token) => (verifier ??= createHandshakeVerifier(verifierOptions(options)))(token);
   const machine = createMachineTokenVerifier({
     client,
     jwtKey: options.jwtKey,
@@ -232,7 +270,7 @@ function buildContext(
  * explicit `issuer` both that host and the publishable key's are accepted.
  */
 function verifierOptionsOf(options: AuthenticateRequestOptions): TokenVerifierOptions {
-  const copy = defined(options) as TokenVerifierOptions;
+  const copy = verifierOptions(options);
   const { isSatellite, domain, publishableKey } = options;
   if (copy.issuer !== undefined || isSatellite !== true || typeof publishableKey !== 'string' || !publishableKey.startsWith('pk_live_'))
     return copy;
@@ -263,9 +301,15 @@ function machineClientOf(options: AuthenticateRequestOptions): AuthClient | unde
   return client;
 }
 
-/** A copy without `undefined` values, so an unset environment variable reads as "option not given". */
-function defined(options: AuthenticateRequestOptions): Record<string, unknown> {
+/**
+ * The token verifier's options alone, without `undefined` values, so that an unset environment variable reads
+ * as "option not given" and the request's own options never reach the verifier.
+ */
+function verifierOptions(options: AuthenticateRequestOptions): TokenVerifierOptions {
   const copy: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(options)) if (value !== undefined) copy[name] = value;
-  return copy;
+  for (const name in TOKEN_VERIFIER_OPTIONS) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value !== undefined) copy[name] = value;
+  }
+  return copy as TokenVerifierOptions;
 }

@@ -10,7 +10,7 @@ const key = testKey();
 const base: AuthenticateRequestOptions = { jwtKey: key.pem, now: () => NOW_MS };
 const bearer = (token: string) => new Request('https://api.example.com/', { headers: { authorization: `Bearer ${token}` } });
 const ACCEPTS_MESSAGE = "The acceptsToken option must be 'session_token', 'api_key', 'm2m_token', 'oauth_token', a list of them, or 'any'.";
-const TTL_MESSAGE = 'The machineTokenCacheTtlInMs option must be 0–60000.';
+const TTL_MESSAGE = 'The machineTokenCacheTtlInMs option must be a number of milliseconds from 0 to 60000.';
 const HOOK_MESSAGE = 'The onAuthEvent option must be a function.';
 const apiKeyAnswer = { id: 'ak_id', subject: 'user_9', scopes: [], claims: null, name: 'ci' };
 
@@ -26,12 +26,14 @@ describe('authenticateRequest: unusable options', () => {
     const options = { ...base, ...bad } as AuthenticateRequestOptions;
     const state = await authenticateRequest(bearer(sessionToken(key)), options);
     expect(state).toMatchObject({ status: 'signed-out', reason: 'options_invalid', message, tokenType: undefined });
-    expect(() => createRequestAuthenticator(options)).toThrow(new TypeError(`options_invalid: ${message}`));
+    expect(() => createRequestAuthenticator(options)).toThrow(new TypeError(`createRequestAuthenticator: ${message}`));
   });
 
   it('keeps the x-clerk-auth-message header printable by replacing each other character with ?', async () => {
     const state = await authenticateRequest(bearer(sessionToken(key)), { ...base, machineTokenCacheTtlInMs: -1 });
-    expect(state.headers.get('x-clerk-auth-message')).toBe('The machineTokenCacheTtlInMs option must be 0?60000.');
+    expect(state.headers.get('x-clerk-auth-message')).toBe(
+      'The machineTokenCacheTtlInMs option must be a number of milliseconds from 0 to 60000.',
+    );
   });
 
   it.each([0, 60_000])('accepts a cache TTL of %i ms', async (machineTokenCacheTtlInMs) => {
@@ -47,7 +49,7 @@ describe('authenticateRequest: unusable options', () => {
 
   it.each([null, 'jwtKey', 42])('createRequestAuthenticator refuses %j as options with a TypeError', (options) => {
     expect(() => createRequestAuthenticator(options as unknown as AuthenticateRequestOptions)).toThrow(
-      new TypeError('options_invalid: The options must be an object.'),
+      new TypeError('createRequestAuthenticator: The options must be an object.'),
     );
   });
 

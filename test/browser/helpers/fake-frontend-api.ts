@@ -63,6 +63,12 @@ export interface FakeFrontendApiOptions {
   sessionTokenTtlSeconds?: number;
   /** Default `token`. */
   handshakeFormat?: HandshakeFormat;
+  /**
+   * `development` gives a `pk_test_` key and identifies the browser by its dev-browser token
+   * (`__clerk_db_jwt`, sent in the handshake URL) instead of the `__client` cookie, as Clerk's development
+   * instances do. Default `production`.
+   */
+  instanceType?: 'production' | 'development';
 }
 
 /**
@@ -139,7 +145,10 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   const port = (server.address() as AddressInfo).port;
   const host = `${options.hostname}:${port}`;
   const origin = `https://${host}`;
-  const publishableKey = `pk_live_${Buffer.from(`${host}$`).toString('base64')}`;
+  const development = options.instanceType === 'development';
+  const publishableKey = `pk_${development ? 'test' : 'live'}_${Buffer.from(`${host}$`).toString('base64')}`;
+  /** Development instances: dev-browser token → client id. */
+  const devBrowsers = new Map<string, string>();
   const cookieSuffix = createHash('sha1').update(publishableKey).digest('base64url').slice(0, 8);
 
   function sessionToken(session: { id: string; userId: string; orgId?: string | undefined }, iat = seconds()): string {
@@ -167,6 +176,16 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   function handshakeCookies(clientId: string | undefined, stale = false, uatAhead = false): string[] {
     const client = clientId === undefined ? undefined : clients.get(clientId);
     const session = activeSession(client);
+    // A development instance also (re)sets the app's dev-browser cookie, plain and suffixed.
+    const devBrowser = [...devBrowsers].find(([, id]) => id === clientId)?.[0];
+    const dev =
+      devBrowser === undefined
+        ? []
+        : [`__clerk_db_jwt=${devBrowser}; Path=/; SameSite=Lax`, `__clerk_db_jwt_${cookieSuffix}=${devBrowser}; Path=/; SameSite=Lax`];
+    return [...dev, ...sessionCookies(client, session, stale, uatAhead)];
+  }
+
+  function sessionCookies(client: Client | undefined, session: Session | undefined, stale: boolean, uatAhead: boolean): string[] {
     const uatAttributes = `Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`;
     if (client === undefined || session === undefined) {
       return [
@@ -235,11 +254,22 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
       (name) => `${name}=${value}; Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`,
     );
 
+  /** A new signed-out client with its dev-browser token (a JWT-shaped value, as Clerk's). */
+  function newDevBrowser(): Client {
+    const client: Client = { id: `client_${randomUUID()}`, sessions: [], lastActiveSessionId: undefined, updatedAt: 0 };
+    clients.set(client.id, client);
+    devBrowsers.set(key.sign({ alg: 'RS256', typ: 'JWT', kid: key.kid }, { dev: client.id, iat: seconds() }), client.id);
+    return client;
+  }
+
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', origin);
-    const clientId = clientCookie(request);
+    // Production: the browser's `__client` cookie on this host. Development: the dev-browser token in the URL.
+    const devBrowser = url.searchParams.get('__clerk_db_jwt');
+    const clientId = development ? (devBrowser === null ? undefined : devBrowsers.get(devBrowser)) : clientCookie(request);
     requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId });
-    const client = clientId === undefined ? undefined : clients.get(clientId);
+    let client = clientId === undefined ? undefined : clients.get(clientId);
+    if (development && client === undefined && url.pathname === '/v1/client/handshake') client = newDevBrowser();
 
     if (url.pathname === '/v1/client/handshake') {
       const target = allowedRedirect(url.searchParams.get('redirect_url'));

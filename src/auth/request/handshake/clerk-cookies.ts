@@ -75,7 +75,7 @@ function usesSuffixedCookies(
   const session = get(COOKIE.session);
   const plain = session === undefined ? undefined : payloadOf(session);
   // A malformed un-suffixed session (no issuer) is read, to give a plain signed-out answer rather than a handshake.
-  if (session !== undefined && typeof plain?.['iss'] !== 'string') return false;
+  if (session !== undefined && !plain?.['iss']) return false;
   // An un-suffixed token of another instance (an app on a sibling subdomain): trust the suffixed cookies.
   if (session !== undefined && !belongsToInstance(plain, instance.issuerHost)) return true;
   if (suffixedUat === undefined && suffixedSession === undefined) return false;
