@@ -7,6 +7,7 @@ import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { MAX_TOKEN_LENGTH } from './decode-jwt.js';
 import { fail, type TokenError } from './errors.js';
 import { createJwksEngine } from './jwks-engine.js';
+import { describeJwtKeyProblem } from './key-shape.js';
 import { createFixedKeySource, type KeySource } from './key-source.js';
 import { resolveVerifierOptions, type ResolvedOptions } from './options.js';
 import type { AnyVerifierOptions, TemplateVerifierOptions, TokenVerifierOptions, VerifyCall } from './verifier-options.js';
@@ -67,6 +68,10 @@ export function createTokenVerifier(options: AnyVerifierOptions): TokenVerifier<
 export function buildTokenVerifier(options: AnyVerifierOptions, component: string): TokenVerifier<VerifiedSession | VerifiedTemplateToken> {
   const resolved = resolveVerifierOptions(options);
   if (resolved.errors) throw optionError(component, resolved.errors[0].message);
+  // WebCrypto imports the key asynchronously, on first use; its structure is checked now, so that an unusable key
+  // fails at startup instead of making every request a 401.
+  const keyProblem = options.jwtKey === undefined ? undefined : describeJwtKeyProblem(options.jwtKey);
+  if (keyProblem) throw optionError(component, `The jwtKey option ${keyProblem}.`);
   const verifier = buildVerifier(resolved.data, createKeySource(resolved.data));
   return defineRedactedView({ verify: verifier.verify }, { type: 'TokenVerifier', keySource: resolved.data.source.kind });
 }

@@ -65,13 +65,31 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
   }
   const firstDot = token.indexOf('.');
   const lastDot = token.lastIndexOf('.');
-  const header = decodeBase64UrlJson(token.slice(0, firstDot));
+  const header = decodeHeader(token.slice(0, firstDot));
   if (header === undefined) return invalidToken('header is not a base64url JSON object');
   const signature = decodeBase64Url(token.slice(lastDot + 1));
   if (signature === undefined) return invalidToken('signature is not canonical base64url');
   return {
     data: { header, payloadSegment: token.slice(firstDot + 1, lastDot), signature, signingInput: token.slice(0, lastDot) },
   };
+}
+
+/**
+ * The last header segment decoded, and its header: the tokens of one issuer share their header (`alg`, `kid`,
+ * `typ`), so decoding it again for every token is wasted work. The header is a frozen copy, since every token with
+ * that segment gets the same object.
+ */
+let lastHeader: { segment: string; header: Record<string, unknown> } | undefined;
+
+function decodeHeader(segment: string): Record<string, unknown> | undefined {
+  if (lastHeader !== undefined && lastHeader.segment === segment) return lastHeader.header;
+  const parsed = decodeBase64UrlJson(segment);
+  if (parsed === undefined) return undefined;
+  // A header nested too deeply is not memoised; decodeJwt refuses it, verification never reads that deep.
+  const header = copyClaims(parsed);
+  if (header === undefined) return parsed;
+  lastHeader = { segment, header };
+  return header;
 }
 
 /**

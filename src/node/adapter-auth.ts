@@ -3,6 +3,9 @@
 // Node's header object into the parts authentication reads.
 import { createClerkClient } from '../client/create-clerk-client.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
+import { describeSecretKeyProblem } from '../kernel/secret-key.js';
+import { describeJwtKeyProblem } from '../auth/key-shape.js';
+import { issuerFromPublishableKey } from '../auth/publishable-key.js';
 import { buildRequestAuthenticator, REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import {
   signedOutAuthObject,
@@ -45,6 +48,7 @@ export function createAdapterAuthenticator(
   const own: Record<string, unknown> = { ...options };
   for (const name in extras) delete own[name];
   const env = readEnv();
+  checkEnvKeys(adapter, options, env);
   const secretKey = options.secretKey ?? env.CLERK_SECRET_KEY;
   const jwtKey = options.jwtKey ?? env.CLERK_JWT_KEY;
   const apiUrl = options.apiUrl ?? env.CLERK_API_URL;
@@ -161,6 +165,28 @@ export function handshakeRedirect(state: RequestState): { status: 307; headers: 
   const cookies = state.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   return { status: 307, headers };
+}
+
+/**
+ * The keys read from the environment, checked before use so that the error names the variable a key came from
+ * (`CLERK_JWT_KEY is an EC key; …`) rather than an option the application never passed.
+ */
+function checkEnvKeys(adapter: string, options: AuthenticateRequestOptions, env: ReturnType<typeof readEnv>): void {
+  const refuse = (name: string, problem: string): never => {
+    throw new TypeError(`${adapter}: The ${name} environment variable ${problem}.`);
+  };
+  if (options.jwtKey === undefined && env.CLERK_JWT_KEY !== undefined) {
+    const problem = describeJwtKeyProblem(env.CLERK_JWT_KEY);
+    if (problem) refuse('CLERK_JWT_KEY', problem);
+  }
+  if (options.secretKey === undefined && env.CLERK_SECRET_KEY !== undefined) {
+    const problem = describeSecretKeyProblem(env.CLERK_SECRET_KEY);
+    if (problem) refuse('CLERK_SECRET_KEY', problem.replace(/^secretKey /, ''));
+  }
+  if (options.publishableKey === undefined && env.CLERK_PUBLISHABLE_KEY !== undefined) {
+    if (issuerFromPublishableKey(env.CLERK_PUBLISHABLE_KEY) === undefined)
+      refuse('CLERK_PUBLISHABLE_KEY', 'must be pk_test_ or pk_live_ followed by the encoded Frontend API host');
+  }
 }
 
 function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK_JWT_KEY' | 'CLERK_API_URL', string | undefined> {
