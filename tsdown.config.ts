@@ -66,8 +66,12 @@ function pruneNodeDeclarations(extension: '.d.ts' | '.d.cts'): void {
   }
 }
 
+// clerk-bapi/zod is built on its own, so that no chunk (nor a bundler helper) is shared with the other entries:
+// shared with them, requiring `clerk-bapi/fastify` would load dist/zod.cjs, and `zod` is an optional peer.
+const { zod: zodEntry, ...bundledEntries } = entries;
+
 const common: UserConfig = {
-  entry: entries,
+  entry: bundledEntries,
   platform: 'neutral',
   target: 'es2022',
   dts: true,
@@ -93,4 +97,6 @@ export default defineConfig([
     // would be the whole exports object. The CJS build carries openapi-fetch's ESM code instead (MIT, ~6 KB).
     noExternal: ['openapi-fetch'],
   },
+  { ...common, entry: { zod: zodEntry! }, clean: false, format: 'esm' },
+  { ...common, entry: { zod: zodEntry! }, clean: false, format: 'cjs' },
 ]);
