@@ -1,4 +1,5 @@
 import { checkOptions, FUNCTION, LOGGER, oneOf, range, type OptionRule } from '../kernel/check-options.js';
+import { describeJwtKeyProblem } from '../auth/key-shape.js';
 import { consoleLogger, guardLogger, type ClientLogger } from '../kernel/logger.js';
 import { numberInRange } from '../kernel/number-checks.js';
 import { assertSecretKey } from '../kernel/secret-key.js';
@@ -54,6 +55,22 @@ export interface ClientOptions {
   /** Byte cap on any response body. Default 10 MiB. */
   maxResponseBytes?: number | undefined;
   backoff?: BackoffOptions | undefined;
+  /** Used by `clerk.authenticateRequest` (issuer and cookie names), as `@clerk/backend`'s client. */
+  publishableKey?: string | undefined;
+  /** Used by `clerk.authenticateRequest`: networkless session verification with this PEM public key. */
+  jwtKey?: string | undefined;
+  /** Used by `clerk.authenticateRequest`: accepted `aud` values. */
+  audience?: string | readonly string[] | undefined;
+  /** Used by `clerk.authenticateRequest` (satellite and proxy set-ups). */
+  domain?: string | undefined;
+  /** Used by `clerk.authenticateRequest` (satellite and proxy set-ups). */
+  proxyUrl?: string | undefined;
+  /** Used by `clerk.authenticateRequest` (satellite and proxy set-ups). */
+  isSatellite?: boolean | undefined;
+  /** Accepted for `@clerk/backend` compatibility; no effect. */
+  sdkMetadata?: unknown;
+  /** Accepted for `@clerk/backend` compatibility; no effect (this SDK sends no telemetry). */
+  telemetry?: unknown;
 }
 
 /**
@@ -117,6 +134,15 @@ export const CLIENT_OPTIONS = {
   logger: LOGGER,
   maxResponseBytes: range(1, Number.MAX_SAFE_INTEGER, 'bytes', true),
   backoff: [(value) => typeof value === 'object' && value !== null, 'an object'],
+  // Request authentication's options, checked by it (`clerk.authenticateRequest`); the jwtKey's shape now.
+  publishableKey: null,
+  jwtKey: [(value) => describeJwtKeyProblem(value) === undefined, 'an RSA public key (PEM SPKI, 2048–8192 bits)'],
+  audience: null,
+  domain: null,
+  proxyUrl: null,
+  isSatellite: null,
+  sdkMetadata: null,
+  telemetry: null,
 } as const satisfies Record<keyof ClientOptions, OptionRule | null>;
 
 /**

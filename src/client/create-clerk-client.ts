@@ -41,5 +41,17 @@ export type ClerkClient = ApiClient<OperationSignatures, ResourceMap> & {
  */
 export function createClerkClient(options: ClerkClientOptions): ClerkClient {
   const client = createApiClient<OperationSignatures, ResourceMap>(operations, SPEC_VERSION, options);
-  return addAuthenticateRequest(client, { secretKey: options.secretKey, apiUrl: options.apiUrl });
+  const { secretKey, apiUrl, apiVersion, publishableKey, jwtKey, audience, domain, proxyUrl, isSatellite } = options;
+  // What @clerk/backend's client passes on to authenticateRequest; an empty apiVersion (a mock) keeps the JWKS path's v1.
+  return addAuthenticateRequest(client, {
+    secretKey,
+    apiUrl,
+    ...(apiVersion ? { apiVersion } : {}),
+    publishableKey,
+    jwtKey,
+    audience,
+    domain,
+    proxyUrl,
+    isSatellite,
+  });
 }

@@ -235,7 +235,16 @@ export interface GetAuth<Req> {
  * export const getAuth: GetAuth<ExpressLikeRequest> = createGetAuth();
  */
 export function createGetAuth<Req extends { auth?: AuthObject | undefined }>(): GetAuth<Req> {
-  return ((req: Req, options?: { acceptsToken?: AcceptsToken | undefined }) => pickAuth(req?.auth, options?.acceptsToken)) as GetAuth<Req>;
+  return ((req: Req, options?: { acceptsToken?: AcceptsToken | undefined }) => {
+    // As @clerk/express: a route that reads auth where the middleware never ran is a set-up mistake, not a
+    // signed-out user (which would silently hide the missing middleware).
+    if (req?.auth === undefined && (typeof req !== 'object' || req === null || readRequestState(req) === undefined)) {
+      throw new Error(
+        'getAuth: no auth on this request. Add clerkMiddleware() (Express) or register clerkPlugin (Fastify) before this route.',
+      );
+    }
+    return pickAuth(req.auth, options?.acceptsToken);
+  }) as GetAuth<Req>;
 }
 
 const REQUEST_STATE = Symbol('clerk-bapi.requestState');

@@ -140,3 +140,12 @@ describe('unknown options are refused by every component', () => {
     );
   });
 });
+
+describe('getAuth without the middleware', () => {
+  it('throws a clear error on Express and Fastify requests the middleware never saw', async () => {
+    const express = await import('../../src/express/index.js');
+    const fastify = await import('../../src/fastify/index.js');
+    expect(() => express.getAuth({ headers: {} })).toThrow(/getAuth: no auth on this request\. Add clerkMiddleware\(\)/);
+    expect(() => fastify.getAuth({ headers: {}, url: '/' })).toThrow(/register clerkPlugin/);
+  });
+});

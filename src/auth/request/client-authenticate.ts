@@ -19,12 +19,11 @@ export type ClientAuthenticateRequest = (request: Request, options?: Authenticat
  */
 export function addAuthenticateRequest<C extends object>(
   client: C,
-  defaults: { secretKey: string; apiUrl: string | undefined },
+  defaults: AuthenticateRequestOptions & { secretKey: string },
 ): C & { authenticateRequest: ClientAuthenticateRequest } {
   const method: ClientAuthenticateRequest = (request, options = {}) =>
     authenticateRequest(request, {
-      secretKey: defaults.secretKey,
-      apiUrl: defaults.apiUrl,
+      ...defaults,
       ...options,
       client: options?.client ?? (client as AuthClient),
     });
