@@ -18,21 +18,24 @@ export const entries: Record<string, string> = {
   // Node-only framework adapters (they read CLERK_* from process.env and use the native checks).
   express: 'src/express/index.ts',
   fastify: 'src/fastify/index.ts',
-  // The `node` export condition: the same API with the native signature check (and webhook HMAC) installed.
-  'node/index': 'src/node/index.ts',
-  'node/auth': 'src/node/auth.ts',
-  'node/webhooks': 'src/node/webhooks.ts',
 };
 
-/** src/node/auth.ts and src/node/webhooks.ts install the native checks when imported: the package's only side effects. */
-const SIDE_EFFECT_MODULE = /[\\/]src[\\/]node[\\/](auth|webhooks)\.ts$/;
+/**
+ * The targets of package.json `imports` (output name → source): the signature check and the webhook HMAC, picked
+ * by import condition (`node`: node:crypto, else WebCrypto). The entries import them as `#signature-check` and
+ * `#webhook-signer`, left external so that the app's runtime or bundler resolves them; test/package/ checks that
+ * package.json names these files.
+ */
+export const conditionalModules: Record<string, string> = {
+  'signature-check': 'src/auth/web-signature-check.ts',
+  'node/signature-check': 'src/node/node-signature-check.ts',
+  'webhook-signer': 'src/webhooks/web-signer.ts',
+  'node/webhook-signer': 'src/node/webhook-signer.ts',
+};
 
 type ChunkFileNames = NonNullable<Rolldown.OutputOptions['chunkFileNames']>;
 
-/**
- * Chunks holding src/node code go to dist/node/, so package.json can name every file with a side effect
- * as `./dist/node/*` (hashed chunk names cannot be listed one by one).
- */
+/** Chunks holding src/node code go to dist/node/, so that every `node:` import stays under dist/node/. */
 function nodeChunksUnderNode(original: ChunkFileNames | undefined): ChunkFileNames {
   return (chunk) => {
     const name = typeof original === 'function' ? original(chunk) : (original ?? '[name]-[hash].js');
@@ -41,14 +44,13 @@ function nodeChunksUnderNode(original: ChunkFileNames | undefined): ChunkFileNam
 }
 
 /**
- * Removes the node/ entries' declarations (they take their types from the plain entries: `types` comes first in
- * every export condition, so these would ship unread), then every node/ chunk declaration that no other
- * declaration imports, until none is left unread. Declarations of node/ chunks that a shipped declaration imports
- * stay (the express and fastify adapters' types live in one). Each build prunes only its own flavour, as the
- * two builds may run at the same time.
+ * Removes the declarations of the conditional modules (nothing imports their types: the entries import only their
+ * values), then every chunk declaration that no other declaration imports, until none is left unread. Each build
+ * prunes only its own flavour, as the two builds may run at the same time.
  */
-function pruneNodeDeclarations(extension: '.d.ts' | '.d.cts'): void {
-  for (const name of ['index', 'auth', 'webhooks']) rmSync(`dist/node/${name}${extension}`, { force: true });
+function pruneDeclarations(extension: '.d.ts' | '.d.cts'): void {
+  for (const name of Object.keys(conditionalModules)) rmSync(`dist/${name}${extension}`, { force: true });
+  const entryDeclarations = new Set(Object.keys(entries).map((name) => `${name}${extension}`));
   for (;;) {
     const declarations = readdirSync('dist', { recursive: true, encoding: 'utf8' })
       .map((name) => name.replaceAll('\\', '/'))
@@ -60,7 +62,7 @@ function pruneNodeDeclarations(extension: '.d.ts' | '.d.cts'): void {
         imported.add(posix.join(posix.dirname(path), specifier!.replace(/\.(c?)js$/, '.d.$1ts')));
       }
     }
-    const unread = declarations.filter((path) => path.startsWith('node/') && !imported.has(path));
+    const unread = declarations.filter((path) => !entryDeclarations.has(path) && !imported.has(path));
     if (unread.length === 0) return;
     for (const path of unread) rmSync(`dist/${path}`);
   }
@@ -71,28 +73,25 @@ function pruneNodeDeclarations(extension: '.d.ts' | '.d.cts'): void {
 const { zod: zodEntry, ...bundledEntries } = entries;
 
 const common: UserConfig = {
-  entry: bundledEntries,
+  entry: { ...bundledEntries, ...conditionalModules },
   platform: 'neutral',
   target: 'es2022',
   dts: true,
   sourcemap: true,
   // Cleaned once for both builds (tsdown shares the clean step between configs).
   clean: true,
-  // Node builtins are imported only by the node/ entries (the `node` export condition).
-  external: [/^node:/],
+  // Node builtins are imported only under dist/node/; `#…` are package.json `imports`, resolved by the app.
+  external: [/^node:/, /^#/],
   tsconfig: 'tsconfig.build.json',
-  // Rolldown would otherwise read package.json `sideEffects` (which names dist files) for src/ too, and drop
-  // src/node/index.ts's `import './auth.js'`: the native check would never be installed through `clerk-bapi`.
-  treeshake: { moduleSideEffects: (id: string) => (SIDE_EFFECT_MODULE.test(id) ? true : undefined) },
   outputOptions: (options) => ({ ...options, chunkFileNames: nodeChunksUnderNode(options.chunkFileNames) }),
 };
 
 export default defineConfig([
-  { ...common, format: 'esm', hooks: { 'build:done': () => pruneNodeDeclarations('.d.ts') } },
+  { ...common, format: 'esm', hooks: { 'build:done': () => pruneDeclarations('.d.ts') } },
   {
     ...common,
     format: 'cjs',
-    hooks: { 'build:done': () => pruneNodeDeclarations('.d.cts') },
+    hooks: { 'build:done': () => pruneDeclarations('.d.cts') },
     // openapi-fetch's CommonJS file has no `__esModule` flag, so `require()`d from our CJS its default import
     // would be the whole exports object. The CJS build carries openapi-fetch's ESM code instead (MIT, ~6 KB).
     noExternal: ['openapi-fetch'],

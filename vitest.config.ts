@@ -1,4 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const path = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+
+// `#signature-check` and `#webhook-signer` are package.json `imports`, which pick the built checks by import
+// condition: `node` gets the synchronous node:crypto ones, everything else WebCrypto. Tests run the source, so each
+// project says which it means: the web ones, or (project `node`) what Node resolves.
+export const webChecks = {
+  '#signature-check': path('./src/auth/web-signature-check.ts'),
+  '#webhook-signer': path('./src/webhooks/web-signer.ts'),
+};
+const nodeChecks = {
+  '#signature-check': path('./src/node/node-signature-check.ts'),
+  '#webhook-signer': path('./src/node/webhook-signer.ts'),
+};
 
 export default defineConfig({
   test: {
@@ -10,10 +25,21 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        resolve: { alias: webChecks },
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/contract/**', 'test/package/**', 'test/runtimes/**', 'test/browser/**'],
+          exclude: [
+            'test/contract/**',
+            'test/package/**',
+            'test/runtimes/**',
+            'test/browser/**',
+            // Node-only code runs in the `node` project.
+            'test/node/**',
+            'test/express/**',
+            'test/fastify/**',
+            'test/soak/**',
+          ],
         },
       },
       {
@@ -31,6 +57,7 @@ export default defineConfig({
         extends: true,
         // Headless Chromium through the handshake (test/browser/): a browser process beside the suite, so it runs
         // after the timing-sensitive projects, like the package project.
+        resolve: { alias: webChecks },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
@@ -41,18 +68,26 @@ export default defineConfig({
       },
       {
         extends: true,
+        resolve: { alias: nodeChecks },
         test: {
-          // The auth suite again, through the `node` export condition's native signature check.
-          name: 'auth-node',
-          include: ['test/auth/**/*.test.ts'],
+          // Code as Node runs it (the `node` import condition's native checks): the Node-only adapters and tests,
+          // and the whole auth suite again, so every security case also holds with the native signature check.
+          name: 'node',
+          include: [
+            'test/node/**/*.test.ts',
+            'test/express/**/*.test.ts',
+            'test/fastify/**/*.test.ts',
+            'test/soak/**/*.test.ts',
+            'test/auth/**/*.test.ts',
+          ],
           // token-cache counts crypto.subtle.verify calls, which the native check does not make.
           exclude: ['test/auth/token-cache.test.ts'],
-          setupFiles: ['test/node/use-node-signature-check.ts'],
           typecheck: { enabled: false },
         },
       },
       {
         extends: true,
+        resolve: { alias: webChecks },
         test: {
           // Contract tests against a Prism mock of the repaired spec; Prism starts only when this project runs.
           name: 'contract',

@@ -1,6 +1,6 @@
 // Smoke test of the BUILT package (dist/) on whatever Node runs it — CI runs it on Node 20, 22 and 24.
 // Plain JavaScript on purpose: no tsx, no TypeScript. It imports the package by its own name, so Node resolves
-// the published exports map (self-reference), `node` condition included, exactly as an app would.
+// the published exports map (self-reference), and its `imports` by the `node` condition, exactly as an app would.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { generateKeyPair, exportSPKI, SignJWT } from 'jose';
@@ -17,10 +17,15 @@ function check(condition, message) {
   console.log(`smoke: ok: ${message}`);
 }
 
-// CommonJS users get the CJS build (no require(esm) involved), through the same `node` condition.
+// CommonJS users get the CJS build (no require(esm) involved).
 const required = require('clerk-bapi');
 check(typeof required.createClerkClient === 'function', `require('clerk-bapi') loads the CJS build on ${process.version}`);
-check(require.resolve('clerk-bapi').endsWith('dist/node/index.cjs'), 'require() resolves the node condition of the CJS build');
+check(
+  require.resolve('#signature-check').endsWith('dist/node/signature-check.cjs') &&
+    import.meta.resolve('#signature-check').endsWith('dist/node/signature-check.js') &&
+    import.meta.resolve('#webhook-signer').endsWith('dist/node/webhook-signer.js'),
+  'the node import condition picks the native checks in both formats',
+);
 check(typeof require('clerk-bapi/auth').verifyToken === 'function', "require('clerk-bapi/auth') loads");
 check(typeof auth.verifyToken === 'function', "import('clerk-bapi/auth') loads");
 check(
@@ -42,8 +47,12 @@ try {
   const clerk = createClerkClient({ secretKey: 'sk_test_smoke', apiUrl: `http://127.0.0.1:${port}`, responseValidation: 'off' });
   const list = await clerk.users.getUserList({ limit: 1 });
   check(!list.errors && list.data[0].id === 'user_1', `users.getUserList over HTTP (Clerk-API-Version ${SPEC_VERSION})`);
-  // The CJS build validates too: the incomplete user fails its check, and its shape says where.
-  const strict = required.createClerkClient({ secretKey: 'sk_test_smoke', apiUrl: `http://127.0.0.1:${port}` });
+  // The CJS build validates too: in strict mode the incomplete user fails its check, and its shape says where.
+  const strict = required.createClerkClient({
+    secretKey: 'sk_test_smoke',
+    apiUrl: `http://127.0.0.1:${port}`,
+    responseValidation: 'error',
+  });
   const invalid = await strict.users.getUserList({ limit: 1 });
   check(invalid.errors?.[0]?.code === 'response_validation_failed', 'the CJS build validates a response and explains the mismatch');
   const missing = await clerk.users.getUser('user_2');
@@ -58,10 +67,16 @@ try {
     .setNotBefore(now - 10)
     .setExpirationTime(now + 60)
     .sign(privateKey);
+  // On Node the signature is checked by node:crypto: WebCrypto's verify is never called.
+  let subtleVerifies = 0;
+  const subtleVerify = crypto.subtle.verify;
+  crypto.subtle.verify = (...args) => (subtleVerifies++, subtleVerify.apply(crypto.subtle, args));
   const verified = await verifyToken(token, { jwtKey: await exportSPKI(publicKey) });
   check(!verified.errors, 'verifyToken accepts a locally signed session token');
   const verifiedCjs = await required.verifyToken(token, { jwtKey: await exportSPKI(publicKey) });
   check(verifiedCjs.data?.userId === 'user_1', 'the CJS verifyToken accepts it too');
+  check(subtleVerifies === 0, 'both formats verify with the native node:crypto check');
+  delete crypto.subtle.verify;
   const decoded = decodeJwt(token);
   check(decoded.data?.payload.sub === 'user_1', 'decodeJwt reads the payload');
   const forged = await verifyToken(`${token.slice(0, -4)}AAAA`, { jwtKey: await exportSPKI(publicKey) });

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   console.log(`clerk-bapi tour: CLERK_SECRET_KEY is not set, so against a Prism mock of BAPI ${SPEC_VERSION}`);
   let prism: PrismServer | undefined;
   try {
-    prism = await startPrism({ specPath: repairedSpecPath(SPEC_VERSION), errors: true, timeoutMs: 40_000 });
+    prism = await startPrism({ specPath: repairedSpecPath(SPEC_VERSION), timeoutMs: 40_000 });
     console.log(
       `Prism is serving ${repairedSpecPath(SPEC_VERSION).replace(process.cwd() + '/', '')} on ${prism.url} (started in ${prism.startupMs} ms)`,
     );

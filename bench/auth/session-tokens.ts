@@ -1,7 +1,8 @@
 // Shared by the auth benches (bench/auth/verify.ts, bench/request/authenticate.ts): one way to mint distinct
 // RS256 session tokens and one way to race contenders, so both benches measure the same thing the same way.
 import { type KeyObject, sign } from 'node:crypto';
-import { useSignatureCheck, webCryptoSignatureCheck } from '../../src/auth/verify-signature.js';
+import { useSignatureCheck } from '../../src/auth/verify-signature.js';
+import { webCryptoSignatureCheck } from '../../src/auth/web-signature-check.js';
 import { nodeSignatureCheck } from '../../src/node/node-signature-check.js';
 
 const b64 = (value: string | Buffer): string => Buffer.from(value).toString('base64url');

@@ -12,7 +12,7 @@
  * HTTP_BENCH_SECONDS (default 3) and HTTP_BENCH_ROUNDS (default 3) shorten or lengthen a run.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { mintSessionToken } from '../auth/session-tokens.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SECONDS = Number(process.env['HTTP_BENCH_SECONDS'] ?? 3);
@@ -34,26 +35,7 @@ execFileSync(`${root}node_modules/.bin/tsdown`, ['--log-level', 'error'], { cwd:
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const kid = 'ins_bench_http';
 const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
-const b64 = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
-const now = Math.floor(Date.now() / 1000);
-const tokens = Array.from({ length: TOKENS }, (_, index) => {
-  const header = b64(JSON.stringify({ alg: 'RS256', kid, typ: 'JWT' }));
-  const payload = b64(
-    JSON.stringify({
-      sub: `user_${index}`,
-      sid: `sess_${index}`,
-      iat: now - 5,
-      nbf: now - 5,
-      exp: now + 3600,
-      azp: PARTY,
-      iss: 'https://clerk.example.com',
-      v: 2,
-      o: { id: 'org_1', rol: 'admin', per: 'read,manage', fpm: '3' },
-      fea: 'o:reports',
-    }),
-  );
-  return `${header}.${payload}.${b64(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
-});
+const tokens = Array.from({ length: TOKENS }, (_, index) => mintSessionToken(privateKey, index, { kid, azp: PARTY }));
 
 // The local Backend API: only /v1/jwks; counts requests so the table can say how often each library fetched.
 let jwksRequests = 0;

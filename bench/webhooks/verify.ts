@@ -11,7 +11,8 @@ import { webhookExamples } from '../../scripts/gen/emit-webhooks.js';
 import { loadWebhooksSpec } from '../../scripts/spec/load-spec.js';
 import { nodeWebhookSigner } from '../../src/node/webhook-signer.js';
 import { createWebhookVerifier, verifyWebhook } from '../../src/webhooks/index.js';
-import { useWebhookSigner, webCryptoSigner } from '../../src/webhooks/signer.js';
+import { useWebhookSigner } from '../../src/webhooks/signer.js';
+import { webCryptoSigner } from '../../src/webhooks/web-signer.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const DELIVERIES = 2000;

@@ -6,35 +6,16 @@ import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Repository root (this file lives in `scripts/prism/`). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The repaired spec the generator writes; Prism must serve this file, never the raw YAML. */
 export function repairedSpecPath(version = '2026-05-12'): string {
-  return resolve(REPO_ROOT, '.cache', 'repaired', `bapi-${version}.json`);
-}
-
-export interface StartPrismOptions {
-  /** Path to the (repaired, JSON) OpenAPI document. */
-  specPath: string;
-  /** Port to listen on; a free loopback port is picked when absent. */
-  port?: number | undefined;
-  /** `-d`: generate responses from the schemas instead of examples. Per request: `Prefer: dynamic=true, seed=N`. */
-  dynamic?: boolean | undefined;
-  /** `--seed`: deterministic dynamic responses. */
-  seed?: number | undefined;
-  /** `--errors`: request and response violations become error responses (default true). */
-  errors?: boolean | undefined;
-  /** Overall start-up deadline, in ms (spawn + spec parsing + first HTTP answer). */
-  timeoutMs: number;
-  /** Called with every line Prism prints (stdout and stderr); by default only the tail is kept for errors. */
-  onLog?: ((line: string) => void) | undefined;
+  return resolve(root, '.cache', 'repaired', `bapi-${version}.json`);
 }
 
 export interface PrismServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123` (Prism serves paths without `/v1`). */
   readonly url: string;
-  readonly port: number;
   readonly pid: number;
   /** How long start-up took, in ms. */
   readonly startupMs: number;
@@ -43,7 +24,7 @@ export interface PrismServer {
 }
 
 /** A free TCP port on 127.0.0.1: listen on port 0, read the port, close. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -57,31 +38,20 @@ export function freePort(): Promise<number> {
 }
 
 const running = new Set<ChildProcess>();
+const killAll = (): void => {
+  for (const child of running) child.kill('SIGKILL');
+};
 let exitHookInstalled = false;
 
-function kill(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    child.kill(signal);
-  } catch {
-    // already gone
-  }
-}
-
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
+/** Whatever happens to this process (exit, or a signal whose default action skips 'exit'), no Prism survives it. */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // Last resort: whatever happens to this process, no Prism survives it.
-  process.on('exit', () => {
-    for (const child of running) kill(child, 'SIGKILL');
-  });
-  // A signal's default action ends Node without 'exit'; kill Prism first, then, if nobody else
-  // handles the signal, re-raise it so that the default action (and exit status) still applies.
-  for (const signal of SIGNALS) {
-    const onSignal = () => {
-      for (const child of running) kill(child, 'SIGKILL');
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = (): void => {
+      killAll();
+      // If nobody else handles the signal, re-raise it so that its default action (and exit status) still applies.
       if (process.listenerCount(signal) === 1) {
         process.removeListener(signal, onSignal);
         process.kill(process.pid, signal);
@@ -91,77 +61,64 @@ function installExitHook(): void {
   }
 }
 
-function prismBinary(): string {
-  const bin = resolve(REPO_ROOT, 'node_modules', '.bin', 'prism');
-  if (!existsSync(bin)) throw new Error(`Prism is not installed (${bin} is missing); run npm install.`);
-  // The bin is a symlink to a Node script; run it with this Node, so no shell or PATH lookup is involved.
-  return realpathSync(bin);
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+class PrismExitedError extends Error {}
 
 /**
- * Starts `prism mock` and resolves once it answers HTTP; rejects (after killing it) when it exits
- * early or does not answer within `timeoutMs`.
+ * Starts `prism mock --errors` and resolves once it answers HTTP; rejects (after killing it) when it exits early or
+ * does not answer within `timeoutMs`. The free port is released before Prism binds it: if another process takes it
+ * meanwhile, Prism exits with EADDRINUSE and another port is tried.
  *
  * @example
  * const prism = await startPrism({ specPath: repairedSpecPath(), timeoutMs: 60_000 });
  * try { await fetch(`${prism.url}/users`, { headers: { authorization: 'Bearer sk_test_x' } }); }
  * finally { await prism.stop(); }
  */
-export async function startPrism(options: StartPrismOptions): Promise<PrismServer> {
+export async function startPrism(options: { specPath: string; timeoutMs: number }): Promise<PrismServer> {
   const started = performance.now();
-  if (!existsSync(options.specPath)) {
-    throw new Error(`startPrism: ${options.specPath} does not exist; run \`npm run generate\` first.`);
-  }
-  // The free port is released before Prism binds it; if another process takes it meanwhile, Prism
-  // exits with EADDRINUSE and a new port is tried (only when the caller did not fix the port).
+  if (!existsSync(options.specPath)) throw new Error(`startPrism: ${options.specPath} does not exist; run \`npm run generate\` first.`);
+  const bin = resolve(root, 'node_modules', '.bin', 'prism');
+  if (!existsSync(bin)) throw new Error(`Prism is not installed (${bin} is missing); run npm install.`);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(options, options.port ?? (await freePort()), started);
+      return await startOnce(realpathSync(bin), options, await freePort(), started);
     } catch (error) {
-      const retryable = error instanceof PrismExitedError && options.port === undefined && attempt < 3;
-      if (!retryable || performance.now() - started > options.timeoutMs) throw error;
+      if (!(error instanceof PrismExitedError) || attempt >= 3 || performance.now() - started > options.timeoutMs) throw error;
     }
   }
 }
 
-class PrismExitedError extends Error {}
-
-async function startOnce(options: StartPrismOptions, port: number, started: number): Promise<PrismServer> {
-  const args = ['mock', options.specPath, '-h', '127.0.0.1', '-p', String(port), '-v', 'warn'];
-  if (options.errors ?? true) args.push('--errors');
-  if (options.dynamic) args.push('-d');
-  if (options.seed !== undefined) args.push('--seed', String(options.seed));
-
+async function startOnce(
+  bin: string,
+  options: { specPath: string; timeoutMs: number },
+  port: number,
+  started: number,
+): Promise<PrismServer> {
   installExitHook();
-  const child = spawn(process.execPath, [prismBinary(), ...args], {
-    cwd: REPO_ROOT,
-    // Not detached: Prism (a single Node process, `prism` execs node) stays in our process group,
-    // so a terminal's Ctrl-C reaches it as well.
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
+  // The bin is a Node script: run it with this Node (no shell, no PATH lookup). Not detached, so a terminal's Ctrl-C
+  // reaches it as well.
+  const args = [bin, 'mock', options.specPath, '-h', '127.0.0.1', '-p', String(port), '-v', 'warn', '--errors'];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   running.add(child);
   const tail: string[] = [];
-  const onData = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      options.onLog?.(line);
-      tail.push(line);
-      if (tail.length > 20) tail.shift();
-    }
+  const onData = (chunk: Buffer): void => {
+    tail.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
+    tail.splice(0, tail.length - 20);
   };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   let exited: string | undefined;
-  const exitedPromise = new Promise<void>((r) => {
+  const exitedPromise = new Promise<void>((done) =>
     child.once('exit', (code, signal) => {
       exited = `exited with ${signal ?? `code ${code}`}`;
       running.delete(child);
-      r();
-    });
-  });
+      done();
+    }),
+  );
   child.once('error', (error) => {
     exited = `failed to spawn: ${error.message}`;
   });
@@ -170,13 +127,13 @@ async function startOnce(options: StartPrismOptions, port: number, started: numb
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
       if (exited === undefined) {
-        kill(child, 'SIGTERM');
-        const timer = setTimeout(() => kill(child, 'SIGKILL'), 3_000);
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
         await exitedPromise;
         clearTimeout(timer);
       }
-      child.stdout?.destroy();
-      child.stderr?.destroy();
+      child.stdout.destroy();
+      child.stderr.destroy();
     })();
     return stopped;
   };
@@ -188,21 +145,19 @@ async function startOnce(options: StartPrismOptions, port: number, started: numb
       if (exited !== undefined) throw new PrismExitedError(`Prism ${exited} before it was ready.\n${tail.join('\n')}`);
       const remaining = deadline - performance.now();
       if (remaining <= 0) throw new Error(`Prism did not answer on ${url} within ${options.timeoutMs} ms.\n${tail.join('\n')}`);
-      try {
-        // Prism's 404 for an unknown path means it listens with the spec loaded; the problem type
-        // proves that the answer comes from Prism and not from whatever else might hold the port.
-        const response = await fetch(`${url}/__prism_readiness_probe__`, { signal: AbortSignal.timeout(Math.min(2_000, remaining)) });
-        const text = await response.text();
-        if (text.includes('stoplight.io/prism')) break;
-        if (exited === undefined) throw new Error(`port ${port} answers, but not as Prism: HTTP ${response.status}`);
-      } catch (error) {
-        if (error instanceof Error && error.message.startsWith(`port ${port} answers`)) throw error;
-        await sleep(100);
-      }
+      // Prism's 404 for an unknown path means it listens with the spec loaded; its problem type proves that the
+      // answer comes from Prism and not from whatever else might hold the port.
+      const text = await fetch(`${url}/__prism_readiness_probe__`, { signal: AbortSignal.timeout(Math.min(2_000, remaining)) }).then(
+        (response) => response.text(),
+        () => undefined,
+      );
+      if (text?.includes('stoplight.io/prism')) break;
+      if (text !== undefined && exited === undefined) throw new Error(`port ${port} answers, but not as Prism`);
+      await new Promise((done) => setTimeout(done, 100));
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, port, pid: child.pid ?? -1, startupMs: Math.round(performance.now() - started), stop };
+  return { url, pid: child.pid ?? -1, startupMs: Math.round(performance.now() - started), stop };
 }

@@ -1,9 +1,10 @@
+// The signature check comes from `#signature-check` (package.json `imports`): the package's import conditions pick
+// a synchronous node:crypto check under `node` (src/node/node-signature-check.ts) and WebCrypto everywhere else
+// (web-signature-check.ts). Nothing is installed at run time, so importing one entry changes no other.
+import { signatureCheck } from '#signature-check';
 import type { RsaAlgorithm } from './algorithms.js';
 import type { CompactJwt } from './decode-jwt.js';
 import type { RsaKeyEntry } from './rsa-key.js';
-
-const encoder = new TextEncoder();
-const RSASSA = { name: 'RSASSA-PKCS1-v1_5' } as const;
 
 /**
  * Checks an RSASSA-PKCS1-v1_5 signature over `signingInput` with an imported key; `false` for any failure.
@@ -19,24 +20,14 @@ export type SignatureCheck = (
   signingInput: string,
 ) => boolean | Promise<boolean>;
 
-/**
- * The portable check: `crypto.subtle.verify`, which every supported runtime has.
- *
- * @example
- * await webCryptoSignatureCheck(key, 'RS256', signature, 'header.payload');
- */
-export const webCryptoSignatureCheck: SignatureCheck = (key, _alg, signature, signingInput) =>
-  // WebCrypto rejects on some malformed inputs instead of resolving false; both mean "not valid".
-  crypto.subtle.verify(RSASSA, key, signature, encoder.encode(signingInput)).catch(() => false);
-
-let activeCheck: SignatureCheck = webCryptoSignatureCheck;
+let activeCheck: SignatureCheck = signatureCheck;
 
 /**
- * Replaces the signature check for the whole process. Only runtime entry points call this (the `node`
- * export condition installs a synchronous `node:crypto` check); the key and algorithm checks around it stay.
+ * Replaces the signature check, for tests and benchmarks that compare checks in one process; the package itself
+ * never calls it.
  *
  * @example
- * useSignatureCheck(nodeSignatureCheck);
+ * useSignatureCheck(() => Promise.reject(new Error('crashed'))); // a failing check reads as an invalid signature
  */
 export function useSignatureCheck(check: SignatureCheck): void {
   activeCheck = check;

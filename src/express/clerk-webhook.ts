@@ -9,7 +9,7 @@ import {
   type WebhookErrorCode,
   type WebhookResult,
   type WebhookVerifierOptions,
-} from '../node/webhooks.js';
+} from '../webhooks/index.js';
 import { checkOptions, FUNCTION, type OptionTable } from '../kernel/check-options.js';
 import { WEBHOOK_OPTIONS } from '../webhooks/options.js';
 import { readRawBody } from './read-raw-body.js';

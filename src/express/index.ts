@@ -22,5 +22,5 @@ export { clerkWebhook, type ClerkWebhookContext, type ClerkWebhookHandler, type 
 export { verifyWebhook, type VerifyWebhookOptions } from './verify-webhook.js';
 export { clerkClient } from './clerk-client.js';
 export { createClerkClient, type ClerkClient, type ClerkClientOptions } from '../client/create-clerk-client.js';
-export { authenticateRequest, verifyToken } from '../node/auth.js';
-export type { WebhookEvent, WebhookResult } from '../node/webhooks.js';
+export { authenticateRequest, verifyToken } from '../auth/index.js';
+export type { WebhookEvent, WebhookResult } from '../webhooks/index.js';

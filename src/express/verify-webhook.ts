@@ -4,7 +4,7 @@ import type { Request as ExpressRequest } from 'express';
 import { failWebhook } from '../webhooks/errors.js';
 import { refuseIncompleteHeaders } from '../webhooks/read-headers.js';
 import { verifyWithEnvSecret, type AdapterWebhookOptions } from '../node/adapter-webhook.js';
-import type { WebhookResult } from '../node/webhooks.js';
+import type { WebhookResult } from '../webhooks/index.js';
 import { readRawBody } from './read-raw-body.js';
 
 /**

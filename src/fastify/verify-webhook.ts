@@ -1,7 +1,7 @@
 // `verifyWebhook(request)` for Fastify routes, as @clerk/fastify exports it: the secret defaults to
 // CLERK_WEBHOOK_SIGNING_SECRET; the body must reach the route raw.
 import { verifyWithEnvSecret, type AdapterWebhookOptions } from '../node/adapter-webhook.js';
-import type { WebhookResult } from '../node/webhooks.js';
+import type { WebhookResult } from '../webhooks/index.js';
 import type { NodeHeaders } from '../node/adapter-auth.js';
 
 /**

@@ -18,7 +18,6 @@ import {
   type SessionAuthObject,
 } from '../auth/index.js';
 import { readSessionIdParam } from '../auth/request/session-id-param.js';
-import './auth.js';
 import { toRequestAuth, unwrapRequestAuth } from './request-auth.js';
 
 /**

@@ -1,7 +1,7 @@
 // Node-only: `verifyWebhook(req, options?)` of the Express and Fastify adapters. The signing secret defaults to
 // CLERK_WEBHOOK_SIGNING_SECRET, as in @clerk/express and @clerk/fastify; the body must still be raw bytes.
 import { failWebhook } from '../webhooks/errors.js';
-import { verifyWebhook as verifyDelivery, type WebhookInput, type WebhookResult, type WebhookVerifierOptions } from './webhooks.js';
+import { verifyWebhook as verifyDelivery, type WebhookInput, type WebhookResult, type WebhookVerifierOptions } from '../webhooks/index.js';
 
 /**
  * Options of an adapter's `verifyWebhook`: the verifier's, with the secret optional.

@@ -1,5 +1,6 @@
 // Node-only: a synchronous node:crypto signature check. It skips WebCrypto's thread-pool round trip,
-// which is most of the cost of one RS256 verification. Reached only through the `node` export condition.
+// which is most of the cost of one RS256 verification. `#signature-check` resolves here under the `node` import
+// condition (package.json `imports`).
 import { KeyObject, verify } from 'node:crypto';
 import { HASH_OF, type RsaAlgorithm } from '../auth/algorithms.js';
 import type { SignatureCheck } from '../auth/verify-signature.js';
@@ -26,3 +27,5 @@ export const nodeSignatureCheck: SignatureCheck = (key, alg, signature, signingI
   }
   return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, signature);
 };
+
+export { nodeSignatureCheck as signatureCheck };

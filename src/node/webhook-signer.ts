@@ -1,5 +1,6 @@
 // Node-only: a synchronous node:crypto HMAC for webhook verification. It skips WebCrypto's thread-pool
-// round trip, most of the cost of verifying one delivery. Reached only through the `node` export condition.
+// round trip, most of the cost of verifying one delivery. `#webhook-signer` resolves here under the `node` import
+// condition (package.json `imports`).
 import { createHmac, createSecretKey } from 'node:crypto';
 import type { WebhookSignerFactory } from '../webhooks/signer.js';
 
@@ -13,3 +14,5 @@ export const nodeWebhookSigner: WebhookSignerFactory = async (secret) => {
   const key = createSecretKey(secret);
   return (content) => createHmac('sha256', key).update(content).digest('base64');
 };
+
+export { nodeWebhookSigner as webhookSigner };

@@ -1,6 +1,7 @@
-// The HMAC-SHA256 primitive behind verification, swappable like the auth layer's signature check: WebCrypto
-// everywhere, and on Node (the `node` export condition) a synchronous node:crypto HMAC, which skips
-// WebCrypto's thread-pool round trip, most of the cost of one verification.
+// The HMAC-SHA256 primitive behind verification comes from `#webhook-signer` (package.json `imports`): the
+// package's import conditions pick a synchronous node:crypto HMAC under `node` (src/node/webhook-signer.ts), which
+// skips WebCrypto's thread-pool round trip, and WebCrypto everywhere else (web-signer.ts).
+import { webhookSigner } from '#webhook-signer';
 
 /**
  * Computes the base64 HMAC-SHA256 of `content` with one imported secret.
@@ -18,30 +19,14 @@ export type WebhookSigner = (content: Uint8Array<ArrayBuffer>) => string | Promi
  */
 export type WebhookSignerFactory = (secret: Uint8Array<ArrayBuffer>) => Promise<WebhookSigner>;
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary);
-}
+let active: WebhookSignerFactory = webhookSigner;
 
 /**
- * The web-standard signer: a non-extractable `crypto.subtle` HMAC key.
+ * Replaces the signer factory for secrets imported from now on, for tests and benchmarks that compare signers in
+ * one process; the package itself never calls it.
  *
  * @example
  * useWebhookSigner(webCryptoSigner);
- */
-export const webCryptoSigner: WebhookSignerFactory = async (secret) => {
-  const key = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return async (content) => toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, content)));
-};
-
-let active: WebhookSignerFactory = webCryptoSigner;
-
-/**
- * Installs the signer factory used for secrets imported from now on (verifiers keep the signer they imported).
- *
- * @example
- * useWebhookSigner(nodeWebhookSigner);
  */
 export function useWebhookSigner(factory: WebhookSignerFactory): void {
   active = factory;

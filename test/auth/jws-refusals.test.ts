@@ -6,7 +6,8 @@ import { tokenError } from '../../src/auth/errors.js';
 import { checkHeader } from '../../src/auth/header-checks.js';
 import { hasValidSignature, verifyJwt } from '../../src/auth/index.js';
 import type { RsaKeyEntry } from '../../src/auth/rsa-key.js';
-import { useSignatureCheck, verifySignature, webCryptoSignatureCheck } from '../../src/auth/verify-signature.js';
+import { useSignatureCheck, verifySignature } from '../../src/auth/verify-signature.js';
+import { webCryptoSignatureCheck } from '../../src/auth/web-signature-check.js';
 import { b64url, sessionToken, testKey } from './helpers/keys.js';
 
 // Each refusal of the JWS pipeline names its reason, and the strict decoders refuse every non-canonical input.

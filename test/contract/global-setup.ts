@@ -13,7 +13,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // CONTRACT_SPEC_PATH: try a candidate spec (e.g. the repaired spec plus a proposed overlay) before
   // adopting it; unset, Prism serves exactly the file the generator wrote.
   const specPath = process.env['CONTRACT_SPEC_PATH'] || repairedSpecPath();
-  const prism = await startPrism({ specPath, errors: true, timeoutMs: STARTUP_TIMEOUT_MS });
+  const prism = await startPrism({ specPath, timeoutMs: STARTUP_TIMEOUT_MS });
   if (process.env['CONTRACT_VERBOSE']) console.log(`[contract] Prism ${prism.url} ready in ${prism.startupMs} ms (pid ${prism.pid})`);
   project.provide('prismUrl', prism.url);
   project.provide('prismSpecPath', specPath);

@@ -15,7 +15,7 @@ import { sampleOf } from '../kernel/helpers/shape-sample.js';
 import { sampleValue } from './helpers/sample-value.js';
 
 const versions = Object.keys(readPin().bapi.versions);
-// Inside the project so the generated files resolve zod, `../kernel/` and `../client/` (symlinks) as they do from src/generated/.
+// Inside the project so the generated files resolve zod, `../kernel/`, `../client/` and `../auth/` (symlinks) as they do from src/generated/.
 const root = join(projectRoot, '.cache/all-versions');
 const results = new Map<string, GenerateResult>();
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   for (const version of versions) {
     const dir = join(root, version);
     mkdirSync(dir, { recursive: true });
-    for (const folder of ['kernel', 'client']) symlinkSync(join(projectRoot, 'src', folder), join(dir, folder));
+    for (const folder of ['kernel', 'client', 'auth']) symlinkSync(join(projectRoot, 'src', folder), join(dir, folder));
     results.set(
       version,
       await generate({ version, outDir: join(dir, 'generated'), testOutDir: join(dir, 'test-generated'), check: true, repairedDir: dir }),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeSignatureCheck } from '../../src/node/node-signature-check.js';
-import { createTokenVerifier } from '../../src/node/auth.js';
+import { createTokenVerifier } from '../../src/auth/index.js';
 import { NOW_MS, sessionClaims, testKey } from '../auth/helpers/keys.js';
 
 const key = testKey('ins_node_fast_path');
@@ -36,7 +36,7 @@ describe('nodeSignatureCheck', () => {
   });
 });
 
-describe('the node entry', () => {
+describe('clerk-bapi/auth under the node import condition', () => {
   it('verifies session tokens without a WebCrypto round trip', async () => {
     const subtleVerify = vi.spyOn(crypto.subtle, 'verify');
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });

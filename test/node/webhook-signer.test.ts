@@ -1,6 +1,7 @@
-// The `node` entry of clerk-bapi/webhooks: the same verification through the native node:crypto HMAC.
+// clerk-bapi/webhooks under the `node` import condition (the vitest `node` project resolves `#webhook-signer` as
+// Node does): the same verification through the native node:crypto HMAC.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { verifyWebhook } from '../../src/node/webhooks.js';
+import { verifyWebhook } from '../../src/webhooks/index.js';
 import { NOW_SECONDS, SECRET, now, signBytes, signDelivery, unknownEventBody } from '../webhooks/helpers/deliveries.js';
 
 const options = { signingSecret: SECRET, now };

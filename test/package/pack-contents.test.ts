@@ -5,13 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entries } from '../../tsdown.config.js';
+import { conditionalModules, entries } from '../../tsdown.config.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, string | Record<string, Record<string, string>>>;
+  imports: Record<string, Record<string, string | Record<string, string>>>;
   dependencies: Record<string, string>;
-  sideEffects: string[];
+  sideEffects: unknown;
   repository?: { url?: string };
   homepage?: string;
   bugs?: { url?: string };
@@ -23,15 +24,16 @@ interface PackedFile {
 }
 let files: PackedFile[] = [];
 
-/** Every file an export condition points at (nested conditions flattened), `./package.json` excluded. */
+/** Every file a condition of `value` points at (nested conditions flattened). */
+function targetsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [normalize(value)];
+  return typeof value === 'object' && value !== null ? Object.values(value).flatMap(targetsOf) : [];
+}
+
+/** Every file an export or an import condition points at, `./package.json` excluded. */
 function exportTargets(): string[] {
-  const targets: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') targets.push(normalize(value));
-    else if (typeof value === 'object' && value !== null) for (const inner of Object.values(value)) walk(inner);
-  };
-  for (const [subpath, value] of Object.entries(pkg.exports)) if (subpath !== './package.json') walk(value);
-  return targets;
+  const exported = Object.entries(pkg.exports).filter(([subpath]) => subpath !== './package.json');
+  return [...exported.map(([, value]) => value), ...Object.values(pkg.imports)].flatMap(targetsOf);
 }
 
 beforeAll(() => {
@@ -86,8 +88,9 @@ describe('npm pack', () => {
     expect(declarations.filter((path) => !reached.has(path))).toEqual([]);
   });
 
-  it('keeps node: imports inside dist/node/, the only files declared with side effects', () => {
-    expect(pkg.sideEffects).toEqual(['./dist/node/*']);
+  it('keeps node: imports inside dist/node/, and declares no side effects', () => {
+    // No module installs anything when imported: the node:crypto checks are chosen by import condition.
+    expect(pkg.sideEffects).toBe(false);
     const withNodeImports = files
       .filter((file) => /\.c?js$/.test(file.path))
       .filter((file) => /(from\s*|require\()\s*["']node:/.test(readFileSync(join(root, file.path), 'utf8')))
@@ -99,10 +102,25 @@ describe('npm pack', () => {
 
 describe('package.json', () => {
   it('exports every public build entry, and the build builds every export', () => {
-    const publicEntries = Object.keys(entries).filter((name) => !name.startsWith('node/'));
-    const subpaths = publicEntries.map((name) => (name === 'index' ? '.' : `./${name}`));
+    const subpaths = Object.keys(entries).map((name) => (name === 'index' ? '.' : `./${name}`));
     expect(Object.keys(pkg.exports).sort()).toEqual([...subpaths, './package.json'].sort());
-    for (const name of publicEntries) expect(existsSync(join(root, entries[name]!)), entries[name]).toBe(true);
+    for (const source of Object.values(entries)) expect(existsSync(join(root, source)), source).toBe(true);
+  });
+
+  it('resolves each of its `#` imports to the native check under `node` and the WebCrypto one elsewhere', () => {
+    const built = (name: string) => ({ import: `./dist/${name}.js`, require: `./dist/${name}.cjs` });
+    expect(pkg.imports).toEqual({
+      '#signature-check': { node: built('node/signature-check'), ...built('signature-check') },
+      '#webhook-signer': { node: built('node/webhook-signer'), ...built('webhook-signer') },
+    });
+    expect(Object.keys(conditionalModules).sort()).toEqual([
+      'node/signature-check',
+      'node/webhook-signer',
+      'signature-check',
+      'webhook-signer',
+    ]);
+    expect(conditionalModules['signature-check']).toBe('src/auth/web-signature-check.ts');
+    expect(conditionalModules['node/signature-check']).toBe('src/node/node-signature-check.ts');
   });
 
   it('takes caret ranges for dependencies, so an app can share its own copy', () => {

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createClerkClient } from '../../src/client/create-clerk-client.js';
-import { createRequestAuthenticator } from '../../src/node/auth.js';
-import { createWebhookVerifier } from '../../src/node/webhooks.js';
+import { createRequestAuthenticator } from '../../src/auth/index.js';
+import { createWebhookVerifier } from '../../src/webhooks/index.js';
 import { b64url, testKey, type TestKey } from '../auth/helpers/keys.js';
 
 /** How long and how hard to soak. */

@@ -133,6 +133,25 @@ export function signedInState(
 }
 
 /**
+ * Reasons that say the server cannot verify anything (its keys, its options, its way to reach Clerk), not that
+ * the request is bad. Their messages describe the server's configuration, so the response header carries a
+ * neutral sentence; the detailed message stays on `state.message` for the server's own log.
+ */
+const SERVER_SIDE_REASONS: ReadonlySet<RequestAuthReason> = new Set<RequestAuthReason>([
+  'jwk_invalid',
+  'jwks_fetch_failed',
+  'jwks_timeout',
+  'secret_key_invalid',
+  'options_invalid',
+  'machine_verification_unavailable',
+]);
+
+/** The `x-clerk-auth-message` a client may see for a failure. */
+function clientMessage(failure: AuthFailure): string {
+  return SERVER_SIDE_REASONS.has(failure.reason) ? 'The server could not verify this request; see the server log.' : failure.message;
+}
+
+/**
  * Builds a signed-out state with its reason headers.
  *
  * @example
@@ -142,7 +161,7 @@ export function signedOutState(failure: AuthFailure, tokenType: TokenType | unde
   const headers = new Headers({
     'x-clerk-auth-status': 'signed-out',
     'x-clerk-auth-reason': failure.reason,
-    'x-clerk-auth-message': headerSafe(failure.message),
+    'x-clerk-auth-message': headerSafe(clientMessage(failure)),
   });
   extraHeaders?.forEach((value, name) => (name === 'set-cookie' ? undefined : headers.set(name, value)));
   for (const cookie of extraHeaders?.getSetCookie() ?? []) headers.append('set-cookie', cookie);
