@@ -13,6 +13,8 @@ export const entries: Record<string, string> = {
   operations: 'src/operations.ts',
   webhooks: 'src/webhooks/index.ts',
   web: 'src/web/index.ts',
+  // The generated zod schemas; the only entry that imports zod (an optional peer dependency).
+  zod: 'src/zod.ts',
   // Node-only framework adapters (they read CLERK_* from process.env and use the native checks).
   express: 'src/express/index.ts',
   fastify: 'src/fastify/index.ts',
@@ -66,8 +68,12 @@ function pruneDeclarations(extension: '.d.ts' | '.d.cts'): void {
   }
 }
 
+// clerk-bapi/zod is built on its own, so that no chunk (nor a bundler helper) is shared with the other entries:
+// shared with them, requiring `clerk-bapi/fastify` would load dist/zod.cjs, and `zod` is an optional peer.
+const { zod: zodEntry, ...bundledEntries } = entries;
+
 const common: UserConfig = {
-  entry: { ...entries, ...conditionalModules },
+  entry: { ...bundledEntries, ...conditionalModules },
   platform: 'neutral',
   target: 'es2022',
   dts: true,
@@ -90,4 +96,6 @@ export default defineConfig([
     // would be the whole exports object. The CJS build carries openapi-fetch's ESM code instead (MIT, ~6 KB).
     noExternal: ['openapi-fetch'],
   },
+  { ...common, entry: { zod: zodEntry! }, clean: false, format: 'esm' },
+  { ...common, entry: { zod: zodEntry! }, clean: false, format: 'cjs' },
 ]);

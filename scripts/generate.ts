@@ -10,12 +10,12 @@ import { renderApiSurface } from './gen/api-surface.js';
 import { collectOperationDocs } from './gen/emit-docs.js';
 import { emitModels, modelNames, readModelRenames } from './gen/emit-models.js';
 import { emitDocumentedResponses } from './gen/emit-documented-responses.js';
-import { emitOperationTable, emitOperationTypes } from './gen/emit-operations.js';
-import { emitSchemas } from './gen/emit-schemas.js';
+import { emitOperationTable, emitOperationTypes, hasTextSuccess, typeNames } from './gen/emit-operations.js';
+import { emitSchemas, emitZodEntry } from './gen/emit-schemas.js';
 import { emitShapes } from './gen/emit-shapes.js';
 import { emitStandalone } from './gen/emit-standalone.js';
 import { emitTypes } from './gen/emit-types.js';
-import { emitWebhooks } from './gen/emit-webhooks.js';
+import { emitWebhooksWithEvents } from './gen/emit-webhooks.js';
 import { readNamingMap } from './gen/naming.js';
 import { openResponseEnums } from './gen/response-enums.js';
 import { buildOperationModel } from './gen/operation-model.js';
@@ -117,7 +117,11 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
     'documented-responses.ts': head + emitDocumentedResponses(operations, schemas),
   };
   const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
-  for (const [name, source] of Object.entries(await emitWebhooks(webhooks.document, webhooks.version))) files[name] = webhooksHead + source;
+  const webhookOutput = await emitWebhooksWithEvents(webhooks.document, webhooks.version);
+  for (const [name, source] of Object.entries(webhookOutput.files)) files[name] = webhooksHead + source;
+  // clerk-bapi/zod: the schemas above under the names of the TypeScript types.
+  const entryOperations = operations.map((operation) => ({ operation, textSuccess: hasTextSuccess(operation) }));
+  files['zod.ts'] = head + emitZodEntry(entryOperations, models, schemas, webhookOutput.events, typeNames);
   // Printed through the project's formatter, so generated code reads like the handwritten code.
   // Test files are printed in the same formatter run, under a name prefix.
   const formatted = formatSources({

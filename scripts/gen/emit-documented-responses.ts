@@ -12,7 +12,7 @@ import type { OperationModel } from './operation-model.js';
  */
 export function emitDocumentedResponses(operations: OperationModel[], schemas: EmittedSchemas): string {
   const lines = [
-    "import type { ZodMiniType as ZodType } from 'zod/mini';",
+    "import type { ZodType } from 'zod';",
     "import * as v from '../../src/generated/schemas.js';",
     '',
     '/** Every documented status of one operation: lazily built zod schemas. */',
@@ -24,7 +24,7 @@ export function emitDocumentedResponses(operations: OperationModel[], schemas: E
     'export const documentedResponses: Readonly<Record<string, DocumentedResponses>> = {',
   ];
   for (const op of operations) {
-    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: v.${schemas.responseGetter(op, status)}`);
+    const responses = op.responses.map(([status]) => `${JSON.stringify(status)}: ${schemas.responseGetter(op, status)}`);
     lines.push(`  ${JSON.stringify(op.operationId)}: { responses: { ${responses.join(', ')} } },`);
   }
   lines.push('};', '');

@@ -1,85 +1,224 @@
-// Emits src/generated/schemas.ts from the validation model: one lazily built zod validator per component schema
-// and component response, plus validators for operations' own response bodies. Components are shared by reference.
+// Emits the zod (v4) schemas of a spec from the validation model: one eager schema per component schema (in
+// dependency order, shared by reference), per component response, per operation body, and per operation's params
+// (read in request mode: closed objects, exact enums, files). `clerk-bapi/zod` publishes them under the names of the
+// TypeScript types (emitZodEntry); the runtime never loads them (it walks the shapes of the same trees).
 import type { OperationModel } from './operation-model.js';
-import { propertyKey } from './schema-node.js';
+import { propertyKey, type SchemaNode } from './schema-node.js';
 import type { BodyModel, ValidationModel } from './validation-model.js';
-import { ANY_OBJECT, zodExpressionOf, type ZodExpressionContext } from './zod-expression.js';
+import { ANY_OBJECT, FILE, zodExpressionOf, type ZodExpressionContext } from './zod-expression.js';
+
+import { pagedResponseId as pagedResponseIdOf } from './validation-model.js';
 
 export { inlineResponseId, pagedResponseId } from './validation-model.js';
 
 export interface EmittedSchemas {
   source: string;
-  /** The validator getter of one operation response, relative to this module (the operation table qualifies it). */
+  /** The getter (a thunk, for the tests) of one operation response's schema, relative to this module. */
   responseGetter(operation: OperationModel, status: string): string;
+  /** The exported schema of one operation response, or undefined without a JSON body. */
+  responseSchema(operation: OperationModel, status: string): string | undefined;
+  /** The exported schema of an operation's params, or undefined when it takes none. */
+  paramsSchema(operation: OperationModel): string | undefined;
+  /** The exported schema of each component schema, by spec name. */
+  readonly schemaIds: ReadonlyMap<string, string>;
 }
 
 const PRELUDE = [
-  // zod/mini: the same validation core as zod, without the chainable classes, so a fraction of the bytes.
-  "import * as z from 'zod/mini';",
-  "import { en } from 'zod/v4/locales';",
-  '',
-  "// zod/mini ships without messages; zod's own English ones, as the classic API sets them.",
-  'z.config(en());',
-  '',
-  '/** Builds a schema on first use and reuses it: importing this module builds nothing. */',
-  'function once<T>(build: () => T): () => T {',
-  '  let built: T | undefined;',
-  '  return () => (built ??= build());',
-  '}',
-  '',
-  '/** Validator for responses documented without a JSON body: the body is not inspected. */',
-  'const noBody = once(() => z.unknown());',
+  "import * as z from 'zod';",
   '',
   '/** Any JSON object whose keys the spec leaves open (metadata): checked as an object, kept as is. */',
-  `const ${ANY_OBJECT} = once(() =>`,
-  "  z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {",
-  "    error: 'Expected an object',",
-  '  }),',
+  `export const ${ANY_OBJECT} = z.custom<Record<string, unknown>>(`,
+  "  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),",
+  "  { error: 'Expected an object' },",
+  ');',
+  '',
+  '/** An upload (`format: binary` in a request body): a `Blob` (or `File`) or a `Uint8Array`. */',
+  `export const ${FILE} = z.custom<Blob | Uint8Array>(`,
+  "  (value) => value instanceof Uint8Array || (typeof Blob === 'function' && value instanceof Blob),",
+  "  { error: 'Expected a Blob or a Uint8Array' },",
   ');',
 ];
 
-export function emitSchemas(model: ValidationModel): EmittedSchemas {
-  const schemaIds = new Map(model.schemas.map(({ name, stem }) => [name, `s_${stem}`]));
+/** Names of the component schemas `node` refers to. */
+function refsOf(node: SchemaNode, into: Set<string>): Set<string> {
+  switch (node.kind) {
+    case 'ref':
+      into.add(node.name);
+      break;
+    case 'union':
+      node.members.forEach((member) => refsOf(member, into));
+      break;
+    case 'intersection':
+      node.parts.forEach((part) => refsOf(part, into));
+      break;
+    case 'array':
+      refsOf(node.items, into);
+      break;
+    case 'record':
+      refsOf(node.values, into);
+      break;
+    case 'object':
+      node.properties.forEach((property) => refsOf(property.node, into));
+      if (node.extra) refsOf(node.extra, into);
+      break;
+  }
+  return into;
+}
+
+/**
+ * Component schemas in dependency order, so that each is declared after those it refers to; `cyclic` holds the
+ * targets of references that close a cycle (printed through `z.lazy`, typed `z.ZodType`). No pinned spec has one.
+ */
+function dependencyOrder(schemas: ReadonlyArray<{ name: string; node: SchemaNode }>): { order: string[]; cyclic: Set<string> } {
+  const nodes = new Map(schemas.map(({ name, node }) => [name, node]));
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cyclic = new Set<string>();
+  const visit = (name: string): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') return void cyclic.add(name);
+    state.set(name, 'visiting');
+    for (const ref of refsOf(nodes.get(name)!, new Set())) if (nodes.has(ref)) visit(ref);
+    state.set(name, 'done');
+    order.push(name);
+  };
+  for (const { name } of schemas) visit(name);
+  return { order, cyclic };
+}
+
+/** Prints the schemas of one reading (response or request) of some component schemas, in dependency order. */
+function printComponents(
+  schemas: ReadonlyArray<{ name: string; stem: string; node: SchemaNode }>,
+  prefix: string,
+  mode: 'response' | 'request',
+): { lines: string[]; ids: Map<string, string>; context: ZodExpressionContext } {
+  const ids = new Map(schemas.map(({ name, stem }) => [name, `${prefix}${stem}`]));
+  const { order, cyclic } = dependencyOrder(schemas);
+  const declared = new Set<string>();
   const context: ZodExpressionContext = {
+    mode,
     ref(name) {
-      const id = schemaIds.get(name);
+      const id = ids.get(name);
       if (!id) throw new Error(`reference to unknown schema ${name}`);
-      return `${id}()`;
+      return declared.has(name) ? id : `z.lazy(() => ${id})`;
     },
   };
-  // A body that is a component schema shares its getter; any other body gets its own.
-  const getter = (body: BodyModel): string =>
-    body.kind === 'schema' ? schemaIds.get(body.name)! : `once(() => ${zodExpressionOf(body.node, context)})`;
+  const nodes = new Map(schemas.map(({ name, node }) => [name, node]));
+  const lines = order.map((name) => {
+    const source = zodExpressionOf(nodes.get(name)!, context);
+    declared.add(name);
+    return `export const ${ids.get(name)}${cyclic.has(name) ? ': z.ZodType' : ''} = ${source};`;
+  });
+  return { lines, ids, context };
+}
 
-  const lines: string[] = [...PRELUDE, '', '// Component schemas.'];
-  for (const { name, node } of model.schemas) lines.push(`const ${schemaIds.get(name)} = once(() => ${zodExpressionOf(node, context)});`);
-  lines.push('', '// Component responses.');
-  for (const { stem, body } of model.responses) lines.push(`const r_${stem} = ${body ? getter(body) : 'noBody'};`);
+export function emitSchemas(model: ValidationModel): EmittedSchemas {
+  const responses = printComponents(model.schemas, 's_', 'response');
+  const requests = printComponents(model.requestSchemas, 'q_', 'request');
+  // A body that is a component schema is that schema; any other body gets its own export.
+  const responseIds = new Map(
+    model.responses.flatMap(({ name, stem, body }) =>
+      body ? [[name, body.kind === 'schema' ? responses.ids.get(body.name)! : `r_${stem}`] as const] : [],
+    ),
+  );
+  const bodySource = (body: BodyModel): string =>
+    body.kind === 'schema' ? responses.ids.get(body.name)! : zodExpressionOf(body.node, responses.context);
+
+  const lines: string[] = [...PRELUDE, '', '// Component schemas, read as response bodies.', ...responses.lines];
+  lines.push('', '// Component responses that are not one schema.');
+  for (const { name, body } of model.responses) {
+    if (body?.kind === 'tree') lines.push(`export const ${responseIds.get(name)} = ${bodySource(body)};`);
+  }
   lines.push('', '// Inline operation responses.');
-  for (const { id, body } of model.operationBodies) lines.push(`export const ${id} = ${getter(body)};`);
+  for (const { id, body } of model.operationBodies) lines.push(`export const ${id} = ${bodySource(body)};`);
+  lines.push('', '// Component schemas that params refer to, read as strictly as their types.', ...requests.lines);
+  lines.push('', '// Params of every operation that takes any: its query parameters as one object, or its body.');
+  for (const { id, node } of model.requests) lines.push(`export const ${id} = ${zodExpressionOf(node, requests.context)};`);
   lines.push(
     '',
-    "/** Validators of every component schema, by the spec's name; each is built on first call. */",
+    '/** Schema of responses documented without a JSON body: the body is not inspected. */',
+    'const unknownBody = z.unknown();',
+    '',
+    "/** Test-only lookups: every component schema and component response, by the spec's name, as getters. */",
     'export const schemas = {',
-    ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: ${schemaIds.get(name)},`),
+    ...model.schemas.map(({ name }) => `  ${propertyKey(name)}: () => ${responses.ids.get(name)},`),
     '} as const;',
-    '',
-    "/** Validators of every component response, by the spec's name; each is built on first call. */",
     'export const responses = {',
-    ...model.responses.map(({ name, stem }) => `  ${propertyKey(name)}: r_${stem},`),
+    ...model.responses.map(({ name }) => `  ${propertyKey(name)}: () => ${responseIds.get(name) ?? 'unknownBody'},`),
     '} as const;',
-    '',
-    'export { noBody };',
+    'export const noBody = () => unknownBody;',
     '',
   );
-
+  const paramsIds = new Map(model.requests.map(({ operationId, id }) => [operationId, id]));
+  const responseSchema = (operation: OperationModel, status: string): string | undefined => {
+    const ref = model.responseOf(operation, status);
+    if (ref.kind === 'none') return undefined;
+    return ref.kind === 'component' ? responseIds.get(ref.name) : ref.id;
+  };
   return {
     source: lines.join('\n'),
     responseGetter(operation, status) {
-      const ref = model.responseOf(operation, status);
-      if (ref.kind === 'none') return 'noBody';
-      if (ref.kind === 'component') return `responses[${JSON.stringify(ref.name)}]`;
-      return ref.id;
+      const id = responseSchema(operation, status);
+      return id === undefined ? 'v.noBody' : `() => v.${id}`;
     },
+    responseSchema,
+    paramsSchema: (operation) => paramsIds.get(operation.operationId),
+    schemaIds: responses.ids,
   };
+}
+
+/** What the public entry needs to know about one operation. */
+export interface ZodEntryOperation {
+  operation: OperationModel;
+  /** The success response is documented without a JSON body (the client returns its text). */
+  textSuccess: boolean;
+}
+
+/**
+ * Renders src/generated/zod.ts, what `clerk-bapi/zod` exports: every component schema under its TypeScript type
+ * name (`User`), every operation's params and success body (`CreateUserParams`, `GetUserData`, and
+ * `…PagedData`), and every webhook event (`UserCreatedEvent`), each the schema of the same name in schemas.ts or
+ * webhooks-schemas.ts (no copies).
+ *
+ * @example
+ * files['zod.ts'] = head + emitZodEntry(operations, models, schemas, events);
+ */
+export function emitZodEntry(
+  operations: readonly ZodEntryOperation[],
+  models: ReadonlyMap<string, string>,
+  schemas: EmittedSchemas,
+  events: ReadonlyArray<{ name: string; id: string }>,
+  typeNames: (operation: OperationModel) => { params: string; data: string; pagedData?: string },
+): string {
+  const exported: string[] = [];
+  const own: string[] = [];
+  for (const [spec, name] of models) exported.push(`  ${schemas.schemaIds.get(spec)!} as ${name},`);
+  for (const { operation, textSuccess } of operations) {
+    const names = typeNames(operation);
+    const params = schemas.paramsSchema(operation);
+    if (params === undefined)
+      own.push(`/** \`${operation.operationId}\` takes no params. */`, `export const ${names.params} = z.undefined();`);
+    else exported.push(`  ${params} as ${names.params},`);
+    const status = operation.successStatus;
+    const data = status === undefined || textSuccess ? undefined : schemas.responseSchema(operation, status);
+    if (data !== undefined) exported.push(`  ${data} as ${names.data},`);
+    else if (textSuccess)
+      own.push(`/** \`${operation.operationId}\` answers text (or nothing). */`, `export const ${names.data} = z.optional(z.string());`);
+    else own.push(`/** \`${operation.operationId}\` answers without a JSON body. */`, `export const ${names.data} = z.undefined();`);
+    if (names.pagedData) exported.push(`  ${pagedResponseIdOf(operation)} as ${names.pagedData},`);
+  }
+  return [
+    "import * as z from 'zod';",
+    '',
+    'export {',
+    ...exported,
+    "} from './schemas.js';",
+    '',
+    'export {',
+    ...events.map(({ name, id }) => `  ${id} as ${name},`),
+    "} from './webhooks-schemas.js';",
+    '',
+    ...own,
+    '',
+  ].join('\n');
 }

@@ -167,11 +167,31 @@ function eventTable(events: WebhookEventModel[], version: string): string {
 
 /** Renders the webhooks files (without banners): types, zod schemas, shapes and the event table. */
 export async function emitWebhooks(document: Record<string, any>, version: string): Promise<Record<string, string>> {
+  return (await emitWebhooksWithEvents(document, version)).files;
+}
+
+/** {@link emitWebhooks}, with each event's type name and the id of its zod schema in webhooks-schemas.ts. */
+export async function emitWebhooksWithEvents(
+  document: Record<string, any>,
+  version: string,
+): Promise<{ files: Record<string, string>; events: Array<{ name: string; id: string }> }> {
   const { document: events, events: models } = eventDocument(document);
   const model = buildValidationModel(events, []);
+  const schemas = emitSchemas(model);
+  const ids = models.map((event) => ({ name: event.name, id: schemas.schemaIds.get(event.name)! }));
+  return { files: await emitWebhookFiles(events, models, model, schemas.source, version), events: ids };
+}
+
+async function emitWebhookFiles(
+  events: Record<string, any>,
+  models: WebhookEventModel[],
+  model: ReturnType<typeof buildValidationModel>,
+  schemasSource: string,
+  version: string,
+): Promise<Record<string, string>> {
   return {
     'webhooks-types.ts': await emitTypes(events),
-    'webhooks-schemas.ts': emitSchemas(model).source,
+    'webhooks-schemas.ts': schemasSource,
     'webhooks-shapes.ts': emitShapes(model).source,
     'webhooks-events.ts': eventTable(models, version),
   };

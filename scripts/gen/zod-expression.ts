@@ -1,15 +1,23 @@
-// Prints a validation tree (schema-node.ts) as the source text of a zod v4 expression.
-import { propertyKey, toSchemaNode, type SchemaNode, type SchemaObject } from './schema-node.js';
+// Prints a validation tree (schema-node.ts) as the source text of a zod v4 expression (the classic API, so that
+// the schemas of `clerk-bapi/zod` have `.pick()`, `.extend()`, `.parse()`…).
+import { propertyKey, type SchemaNode } from './schema-node.js';
 
 export { componentName, isOpenEnum, propertyKey, type SchemaObject } from './schema-node.js';
 
 export interface ZodExpressionContext {
-  /** Source text referring to the validator of component schema `name` (e.g. `s_User()`). */
+  /** Source text referring to the schema of component schema `name` (e.g. `s_User`). */
   ref(name: string): string;
+  /**
+   * How the tree was read: `response` (an absent key is absent, never `undefined`) or `request` (a key whose
+   * value is `undefined` counts as absent, as the params check and JSON.stringify read it).
+   */
+  mode?: 'response' | 'request';
 }
 
-/** Name of the shared validator for free-form JSON objects, defined once in the generated module. */
+/** Name of the shared schema for free-form JSON objects, defined once in the generated module. */
 export const ANY_OBJECT = 'anyObject';
+/** Name of the shared schema for uploads (`Blob | Uint8Array`), defined once in the generated module. */
+export const FILE = 'file';
 
 function union(members: string[]): string {
   return members.length === 1 ? members[0]! : `z.union([${members.join(', ')}])`;
@@ -42,24 +50,25 @@ function print(node: SchemaNode, context: ZodExpressionContext): string {
     case 'unknown':
       return `z.${node.kind}()`;
     case 'file':
-      throw new Error('file nodes come only from request params, which this printer never reads');
+      return FILE;
     case 'anyObject':
       // A free-form object (metadata bags): one type check, no per-key copy as z.record would make.
-      return `${ANY_OBJECT}()`;
+      return ANY_OBJECT;
     case 'array':
       return `z.array(${printNullable(node.items, context)})`;
     case 'record':
       return `z.record(z.string(), ${printNullable(node.values, context)})`;
     case 'object': {
+      // exactOptional for responses: JSON has no `undefined`, and the types say `key?: T` (exactOptionalPropertyTypes).
+      const optional = context.mode === 'request' ? 'z.optional' : 'z.exactOptional';
       const shape = node.properties
         .map(({ key, node: property, required }) => {
           const value = printNullable(property, context);
-          // exactOptional: JSON has no `undefined`, and the types say `key?: T` (exactOptionalPropertyTypes).
-          return `${propertyKey(key)}: ${required ? value : `z.exactOptional(${value})`}`;
+          return `${propertyKey(key)}: ${required ? value : `${optional}(${value})`}`;
         })
         .join(', ');
-      if (node.extra) return `z.catchall(z.object({ ${shape} }), ${printNullable(node.extra, context)})`;
-      return `z.looseObject({ ${shape} })`;
+      if (node.extra) return `z.object({ ${shape} }).catchall(${printNullable(node.extra, context)})`;
+      return node.closed ? `z.strictObject({ ${shape} })` : `z.looseObject({ ${shape} })`;
     }
   }
 }
@@ -67,11 +76,6 @@ function print(node: SchemaNode, context: ZodExpressionContext): string {
 function printNullable(node: SchemaNode, context: ZodExpressionContext): string {
   const expression = print(node, context);
   return node.nullable ? `z.nullable(${expression})` : expression;
-}
-
-/** The zod v4 source expression for `schema`. */
-export function zodExpression(schema: SchemaObject, context: ZodExpressionContext): string {
-  return printNullable(toSchemaNode(schema), context);
 }
 
 /** The zod v4 source expression for a validation tree already read from the spec. */

@@ -1,7 +1,7 @@
 import { REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
-import { signInRedirect } from './sign-in-redirect.js';
+import { signInRedirect } from '../auth/request/handshake/sign-in-redirect.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,

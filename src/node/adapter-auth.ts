@@ -4,7 +4,7 @@
 import { createClerkClient } from '../client/create-clerk-client.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import { describeSecretKeyProblem } from '../kernel/secret-key.js';
-import { describeJwtKeyProblem } from '../auth/key-shape.js';
+import { describeJwtKeyProblem } from '../kernel/key-shape.js';
 import { issuerFromPublishableKey } from '../auth/publishable-key.js';
 import { buildRequestAuthenticator, REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import {

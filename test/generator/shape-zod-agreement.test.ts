@@ -225,7 +225,7 @@ describe('shapes and zod schemas', () => {
       const members = document['paths'][op.path].get.responses['200'].content['application/json'].schema.oneOf as SchemaObject[];
       const [list, envelope] = [sample(toSchemaNode(members[0]!), true, 0), sample(toSchemaNode(members[1]!), true, 0)];
       const pagedId = `op_${op.operationId}__200_paged` as keyof typeof generatedSchemas;
-      const pagedValidator = (generatedSchemas[pagedId] as () => { safeParse(v: unknown): { success: boolean } })();
+      const pagedValidator = generatedSchemas[pagedId] as unknown as { safeParse(v: unknown): { success: boolean } };
       const bareValidator = documentedResponses[op.operationId]!.responses['200']!();
       for (const value of [list, envelope, { data: list, total_count: 'many' }, { data: [{}], total_count: 1 }, [], null]) {
         agree(`${op.operationId} paged`, (v) => pagedValidator.safeParse(v).success, value, op.paged!.shape);

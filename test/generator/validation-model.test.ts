@@ -48,7 +48,7 @@ describe('validation model', () => {
 
   it('is all both emitters read: each names its exports relative to its own module', () => {
     const getUser = operations.find((op) => op.operationId === 'GetUser')!;
-    expect(emitSchemas(model).responseGetter(getUser, '200')).toBe('responses["User"]');
+    expect(emitSchemas(model).responseSchema(getUser, '200')).toBe('s_User');
     expect(emitShapes(model).responseShape(getUser, '200')).toBe('s_User');
   });
 });
