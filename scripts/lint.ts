@@ -46,36 +46,31 @@ for (const file of files('src')) {
   if (lines > 400) warnings.push(`${rel}: ${lines} lines (over 400 needs a reason)`);
 }
 
-// No import circle in src/: a circle of value imports is an error (module initialisation order decides what
-// is undefined); one held only by `import type` is erased at runtime and only warned about.
-const imports = new Map<string, Array<{ target: string; typeOnly: boolean }>>();
+// No import circle in src/, not even one held by `import type` alone: a circle of value imports leaves module
+// initialisation order to decide what is undefined, and a type-only one is a layering knot all the same.
+const imports = new Map<string, string[]>();
 for (const file of files('src')) {
   const text = readFileSync(file, 'utf8');
-  const targets = [
-    ...text.matchAll(/(import|export)(\s+type)?\s[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\s+['"](\.{1,2}\/[^'"]+)['"]/g),
-  ].map((match) => ({
-    target: relative(projectRoot, join(dirname(file), (match[3] ?? match[4])!)).replace(/\.js$/, '.ts'),
-    typeOnly: match[2] !== undefined,
-  }));
+  const targets = [...text.matchAll(/(?:import|export)\s[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\s+['"](\.{1,2}\/[^'"]+)['"]/g)].map(
+    (match) => relative(projectRoot, join(dirname(file), (match[1] ?? match[2])!)).replace(/\.js$/, '.ts'),
+  );
   imports.set(relative(projectRoot, file), targets);
 }
 const done = new Set<string>();
-const stack: Array<{ file: string; typeOnly: boolean }> = [];
-function visit(file: string, typeOnly: boolean): void {
-  const at = stack.findIndex((entry) => entry.file === file);
+const stack: string[] = [];
+function visit(file: string): void {
+  const at = stack.indexOf(file);
   if (at >= 0) {
-    const circle = [...stack.slice(at).map((entry) => entry.file), file].join(' → ');
-    const typesOnly = [...stack.slice(at + 1).map((entry) => entry.typeOnly), typeOnly].some(Boolean);
-    (typesOnly ? warnings : errors).push(`import circle${typesOnly ? ' (through import type)' : ''}: ${circle}`);
+    errors.push(`import circle: ${[...stack.slice(at), file].join(' → ')}`);
     return;
   }
   if (done.has(file) || !imports.has(file)) return;
-  stack.push({ file, typeOnly });
-  for (const edge of imports.get(file)!) visit(edge.target, edge.typeOnly);
+  stack.push(file);
+  for (const target of imports.get(file)!) visit(target);
   stack.pop();
   done.add(file);
 }
-for (const file of imports.keys()) visit(file, false);
+for (const file of imports.keys()) visit(file);
 
 for (const file of [...files('src'), ...files('scripts'), ...files('test'), ...files('bench')]) {
   const rel = relative(projectRoot, file);

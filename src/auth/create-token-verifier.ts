@@ -7,7 +7,7 @@ import type { VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { MAX_TOKEN_LENGTH } from './decode-jwt.js';
 import { fail, type TokenError } from './errors.js';
 import { createJwksEngine } from './jwks-engine.js';
-import { describeJwtKeyProblem } from './key-shape.js';
+import { describeJwtKeyProblem } from '../kernel/key-shape.js';
 import { createFixedKeySource, type KeySource } from './key-source.js';
 import { resolveVerifierOptions, type ResolvedOptions } from './options.js';
 import type { AnyVerifierOptions, TemplateVerifierOptions, TokenVerifierOptions, VerifyCall } from './verifier-options.js';

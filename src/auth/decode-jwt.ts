@@ -1,6 +1,6 @@
 import { isString } from '../kernel/guards.js';
 import type { Result } from '../kernel/result.js';
-import { decodeBase64Url, decodeBase64UrlJson } from './base64url.js';
+import { decodeBase64Url, decodeBase64UrlJson } from '../kernel/base64url.js';
 import { copyClaims } from './copy-claims.js';
 import { invalidToken, refuseToken, type TokenError } from './errors.js';
 

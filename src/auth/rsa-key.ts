@@ -1,7 +1,8 @@
 import { isObject, isString, isStringArray } from '../kernel/guards.js';
 import type { Result } from '../kernel/result.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
-import { binaryToBytes, decodeBase64Url } from './base64url.js';
+import { binaryToBytes, decodeBase64Url } from '../kernel/base64url.js';
+import { normalizePem } from '../kernel/pem.js';
 import { invalidKey, type TokenError } from './errors.js';
 
 const MIN_MODULUS_BITS = 2048;
@@ -27,19 +28,6 @@ export interface RsaKeyEntry {
  * const material: RsaKeyMaterial = { jwk: { kty: 'RSA', n: '…', e: 'AQAB' } };
  */
 export type RsaKeyMaterial = { pem: string } | { jwk: JsonWebKey & { kid?: string } };
-
-/**
- * Turns PEM text from an environment variable into real PEM: literal `\n` sequences become newlines.
- *
- * @example
- * normalizePem('-----BEGIN PUBLIC KEY-----\\nMIIB…'); // '-----BEGIN PUBLIC KEY-----\nMIIB…'
- */
-export function normalizePem(pem: string): string {
-  return pem
-    .replace(/\\r\\n|\\n|\\r/g, '\n')
-    .replace(/\r\n?/g, '\n')
-    .trim();
-}
 
 // Public keys only, so nothing secret can be exported; Node's native check (src/node) converts them with
 // KeyObject.from(), which Node 24 deprecates for non-extractable keys.

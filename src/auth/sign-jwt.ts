@@ -2,7 +2,7 @@ import type { Result } from '../kernel/result.js';
 import { isRecord } from '../kernel/guards.js';
 import { HASH_OF, isRsaAlgorithm, type RsaAlgorithm } from './algorithms.js';
 import { fail, type TokenError } from './errors.js';
-import { normalizePem } from './rsa-key.js';
+import { normalizePem } from '../kernel/pem.js';
 
 /**
  * Options of {@link signJwt}.

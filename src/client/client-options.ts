@@ -1,5 +1,5 @@
 import { checkOptions, FUNCTION, LOGGER, oneOf, range, type OptionRule } from '../kernel/check-options.js';
-import { describeJwtKeyProblem } from '../auth/key-shape.js';
+import { describeJwtKeyProblem } from '../kernel/key-shape.js';
 import { consoleLogger, guardLogger, type ClientLogger } from '../kernel/logger.js';
 import { numberInRange } from '../kernel/number-checks.js';
 import { assertSecretKey } from '../kernel/secret-key.js';

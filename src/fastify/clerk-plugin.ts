@@ -6,6 +6,7 @@ import {
   handshakeRedirect,
   nodeRequestParts,
   readRequestState,
+  storeAppOptions,
   storeAuth,
   type GetAuth,
   type NodeHeaders,
@@ -48,7 +49,7 @@ export interface FastifyLikeInstance {
 export interface FastifyLikeReply {
   code(status: number): FastifyLikeReply;
   header(name: string, value: string | string[]): FastifyLikeReply;
-  send(): unknown;
+  send(payload?: unknown): unknown;
 }
 
 /**
@@ -121,6 +122,8 @@ export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginO
     });
     const state = await authenticator.authenticateParts(parts);
     storeAuth(request, state);
+    // requireAuth() reads the plugin's signInUrl from here.
+    storeAppOptions(request, options ?? {});
     // A page load whose cookies need refreshing is answered by the handshake redirect; the route never runs.
     const redirect = handshakeRedirect(state);
     if (redirect === undefined) {

@@ -10,6 +10,7 @@ export {
   type FastifyLikeInstance,
   type FastifyLikeRequest,
 } from './clerk-plugin.js';
+export { requireAuth, type RequireAuthOptions } from './require-auth.js';
 export type { AuthObject, HasParams, RequestState, SessionAuthObject } from '../auth/index.js';
 export { verifyWebhook, type FastifyWebhookRequest } from './verify-webhook.js';
 export type { AdapterWebhookOptions as VerifyWebhookOptions } from '../node/adapter-webhook.js';

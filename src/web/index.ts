@@ -1,6 +1,7 @@
 // clerk-bapi/web: request authentication for Fetch-style handlers (Hono, Cloudflare Workers, Bun, Deno).
 // Web standards only: options are passed in, never read from an environment.
 import { buildRequestAuthenticator } from '../auth/request/authenticate-request.js';
+import { checkSignInUrl, signInRedirect, webRequestParts } from '../auth/request/handshake/sign-in-redirect.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import {
   type AuthFor,
@@ -47,10 +48,28 @@ export type ProtectResult<A extends AuthObject = AuthObject> =
 export interface ProtectOptions {
   /** Conditions the session must meet, else 403. */
   has?: HasParams | undefined;
+  /**
+   * Answer a signed-out page load (`Sec-Fetch-Dest: document`, or `Accept: text/html`) with a 307 to `signInUrl`
+   * (this option's or `createWebAuth`'s) and `redirect_url` set to the page; other requests still get the 401.
+   * Default `false`, as `requireAuth`'s of `clerk-bapi/express` and `clerk-bapi/fastify`.
+   */
+  redirectToSignIn?: boolean | undefined;
+  /** Where `redirectToSignIn` sends a page load; defaults to `createWebAuth`'s `signInUrl`. */
+  signInUrl?: string | undefined;
 }
 
 /** The options {@link ProtectOptions} lists. */
-const PROTECT_OPTIONS: OptionTable = { has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'] };
+const PROTECT_OPTIONS: OptionTable = {
+  has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
+  redirectToSignIn: [(value) => typeof value === 'boolean', 'a boolean'],
+  signInUrl: [(value) => typeof value === 'string', 'a string'],
+};
+
+/** Checks a handler's or middleware's options once, when it is created. */
+function checkProtectOptions(name: string, options: ProtectOptions | undefined): void {
+  checkOptions(name, options, PROTECT_OPTIONS);
+  checkSignInUrl(name, options?.signInUrl);
+}
 
 /** The slice of a Hono context the middleware uses; typed structurally so hono stays an optional peer. */
 interface HonoLikeContext {
@@ -124,6 +143,13 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
     if (redirect !== undefined) return { auth, state, response: redirect };
     const denial = decideAccess(state, auth, protectOptions.has);
     if (denial === undefined) return { auth, state };
+    if (denial.status === 401 && protectOptions.redirectToSignIn === true) {
+      const target = signInRedirect(protectOptions.signInUrl ?? options.signInUrl, webRequestParts(request));
+      if (target !== undefined) {
+        const headers = new Headers({ location: target, 'cache-control': 'no-store' });
+        return { auth, state, response: new Response(null, { status: 307, headers }) };
+      }
+    }
     return { auth, state, response: Response.json(denial.body, { status: denial.status, headers: denial.headers }) };
   }
 
@@ -131,7 +157,7 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
     authenticate: (request) => authenticator.authenticateRequest(request),
     protect,
     withAuth(handler, protectOptions) {
-      checkOptions('withAuth', protectOptions, PROTECT_OPTIONS);
+      checkProtectOptions('withAuth', protectOptions);
       return async (request, ...rest) => {
         const { auth, state, response } = await protect(request, protectOptions);
         if (response !== undefined) return response;
@@ -139,7 +165,7 @@ export function createWebAuth<const O extends AuthenticateRequestOptions>(option
       };
     },
     honoMiddleware(protectOptions) {
-      checkOptions('honoMiddleware', protectOptions, PROTECT_OPTIONS);
+      checkProtectOptions('honoMiddleware', protectOptions);
       return async (c, next) => {
         const { auth, response } = await protect(c.req.raw, protectOptions);
         if (response !== undefined) return response;

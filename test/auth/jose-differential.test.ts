@@ -5,7 +5,7 @@
 import { createHmac, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url } from '../../src/auth/base64url.js';
+import { decodeBase64Url } from '../../src/kernel/base64url.js';
 import { MAX_TOKEN_LENGTH } from '../../src/auth/decode-jwt.js';
 import { verifyJwt, type VerifyJwtOptions } from '../../src/auth/index.js';
 import { b64url, NOW_MS, NOW_S, sessionClaims, testKey, type TestKey } from './helpers/keys.js';

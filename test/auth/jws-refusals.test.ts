@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRsaAlgorithm } from '../../src/auth/algorithms.js';
-import { decodeBase64Url, decodeBase64UrlJson } from '../../src/auth/base64url.js';
+import { decodeBase64Url, decodeBase64UrlJson } from '../../src/kernel/base64url.js';
 import { decodeJwt, MAX_TOKEN_LENGTH } from '../../src/auth/decode-jwt.js';
 import { tokenError } from '../../src/auth/errors.js';
 import { checkHeader } from '../../src/auth/header-checks.js';

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { importRsaKey, normalizePem } from '../../src/auth/rsa-key.js';
+import { importRsaKey } from '../../src/auth/rsa-key.js';
+import { normalizePem } from '../../src/kernel/pem.js';
 import { testKey } from './helpers/keys.js';
 
 // Each refusal of importRsaKey names its reason: the message is what a developer reads when a configured key is

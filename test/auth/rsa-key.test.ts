@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../src/auth/index.js';
-import { importRsaKey, normalizePem } from '../../src/auth/rsa-key.js';
+import { importRsaKey } from '../../src/auth/rsa-key.js';
+import { normalizePem } from '../../src/kernel/pem.js';
 import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 
 describe('importRsaKey (A5)', () => {

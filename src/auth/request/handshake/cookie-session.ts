@@ -16,7 +16,8 @@ import { needsOrganizationActivation, organizationSyncQueryParams, type Organiza
 import { isCrossOriginReferrer, isKnownClerkReferrer, syncBackTarget } from './referrers.js';
 import { createRequestView, isDocumentRequest } from './request-view.js';
 import type { RequestParts } from '../read-token.js';
-import { classifyToken, type TokenType } from '../token-types.js';
+import { classifyToken } from '../token-types.js';
+import type { CookieOutcome } from './cookie-outcome.js';
 
 /**
  * What the cookie session flow needs besides the request.
@@ -36,18 +37,6 @@ export interface CookieSessionInput {
   /** `organizationSyncOptions`, compiled: the organization a URL asks to activate. */
   matchOrganization?: OrganizationSyncMatcher | undefined;
 }
-
-/**
- * The outcome of a cookie-session request: an answer already made (a handshake, or signed out with a
- * reason), or a verified session for the caller to turn into a signed-in state.
- *
- * @example
- * if (outcome.type === 'signed-in') console.log(outcome.session.userId);
- */
-export type CookieOutcome =
-  | { type: 'state'; state: HandshakeState | SignedOutState; failure: AuthFailure | undefined }
-  | { type: 'signed-in'; token: string; session: VerifiedSession; headers: Headers | undefined }
-  | { type: 'signed-out'; failure: AuthFailure; headers: Headers | undefined; tokenType?: TokenType | undefined };
 
 const MACHINE_PREFIXES = ['ak_', 'mt_', 'oat_'];
 
@@ -150,7 +139,7 @@ export async function decideCookieSession(
     let refresh: RefreshFailure | undefined;
     if (error.code === 'token_expired' && view.method === 'GET' && jar.refreshToken !== undefined) {
       if (canRefresh(input.client)) {
-        const refreshed = await refreshSession(input.client, token, jar.refreshToken, view, input.verifySession);
+        const refreshed = await refreshSession(input.client, token, jar.refreshToken, view, input.verifySession, jar.suffixed);
         if ('token' in refreshed)
           return { type: 'signed-in', token: refreshed.token, session: refreshed.session, headers: refreshed.headers };
         refresh = refreshed.failure;

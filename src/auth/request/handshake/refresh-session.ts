@@ -25,6 +25,7 @@ export interface SessionRefreshClient {
         request_headers: Record<string, string[]>;
         format: 'cookie';
       },
+      options?: { extraQuery?: Record<string, unknown> | undefined },
     ): RefreshAnswer;
   };
 }
@@ -44,11 +45,13 @@ const FORWARDED = [
 /**
  * Refreshes an expired session cookie with the `__refresh` cookie through the Backend API (`POST
  * /sessions/{id}/refresh`, `format: 'cookie'`), as `@clerk/backend` does for a GET: the new session token is
- * verified, and only Clerk's cookies of the answer are set. Gives the new token, its session and the
+ * verified, and only Clerk's cookies of the answer are set. `suffixed` says whether the request's cookies were
+ * the suffixed ones; it goes out as the `suffixed_cookies` query parameter, as `@clerk/backend`'s
+ * `SessionAPI.refreshSession` sends it, so the answer's cookies have the names the browser already uses. Gives the new token, its session and the
  * `Set-Cookie` lines, or why it could not (`@clerk/backend`'s `RefreshTokenErrorReason`).
  *
  * @example
- * const refreshed = await refreshSession(client, expired, refresh, view, verifySession);
+ * const refreshed = await refreshSession(client, expired, refresh, view, verifySession, jar.suffixed);
  */
 export async function refreshSession(
   client: SessionRefreshClient,
@@ -56,6 +59,7 @@ export async function refreshSession(
   refreshToken: string,
   view: RequestView,
   verifySession: (token: string) => Promise<Result<VerifiedSession, TokenError>>,
+  suffixed = false,
 ): Promise<{ token: string; session: VerifiedSession; headers: Headers } | { failure: RefreshFailure }> {
   const decoded = decodeJwt(expiredToken);
   if (decoded.errors) return { failure: 'expired-session-token-decode-failed' };
@@ -70,13 +74,18 @@ export async function refreshSession(
   }
   let answer: Awaited<RefreshAnswer>;
   try {
-    answer = await client.sessions.refreshSession(sid, {
-      expired_token: expiredToken,
-      refresh_token: refreshToken,
-      request_origin: here.origin,
-      request_headers: requestHeaders,
-      format: 'cookie',
-    });
+    // Not in the pinned spec's RefreshSession; @clerk/backend sends it in the query, beside the JSON body.
+    answer = await client.sessions.refreshSession(
+      sid,
+      {
+        expired_token: expiredToken,
+        refresh_token: refreshToken,
+        request_origin: here.origin,
+        request_headers: requestHeaders,
+        format: 'cookie',
+      },
+      { extraQuery: { suffixed_cookies: suffixed } },
+    );
   } catch {
     return { failure: 'unexpected-bapi-error' };
   }

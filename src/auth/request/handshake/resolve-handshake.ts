@@ -2,7 +2,7 @@ import type { Result } from '../../../kernel/result.js';
 import type { VerifiedSession } from '../../claims.js';
 import type { TokenError } from '../../errors.js';
 import { handshakeState } from '../request-state.js';
-import type { CookieOutcome } from './cookie-session.js';
+import type { CookieOutcome } from './cookie-outcome.js';
 import type { CookieFlow } from './handshake-redirect.js';
 import { COOKIE, PARAM } from './names.js';
 import type { HandshakeNonceResolver } from './nonce-payload.js';

@@ -62,6 +62,22 @@ const scenarios: Scenario[] = [
   { name: 'page load from the Account Portal', cookies: signedIn, headers: { ...doc, referer: 'https://accounts.example.com/sign-in' } },
   { name: 'page load from the Frontend API', cookies: signedIn, headers: { ...doc, referer: 'https://clerk.example.com/v1' } },
   {
+    name: 'Sec-Fetch-Site cross-site with a cross-origin referer',
+    cookies: signedIn,
+    headers: { ...doc, referer: 'https://satellite.example/x', 'sec-fetch-site': 'cross-site' },
+  },
+  { name: 'Sec-Fetch-Site cross-site without a referer', cookies: signedIn, headers: { ...doc, 'sec-fetch-site': 'cross-site' } },
+  {
+    name: 'Sec-Fetch-Site cross-site with a same-origin referer (redirect chain)',
+    cookies: signedIn,
+    headers: { ...doc, referer: 'https://app.example.com/from', 'sec-fetch-site': 'cross-site' },
+  },
+  {
+    name: 'Sec-Fetch-Site same-site with a sibling-subdomain referer',
+    cookies: signedIn,
+    headers: { ...doc, referer: 'https://shop.example.com/', 'sec-fetch-site': 'same-site' },
+  },
+  {
     name: 'page load from an unrelated accounts.* host',
     cookies: signedIn,
     headers: { ...doc, referer: 'https://accounts.evil.example/' },

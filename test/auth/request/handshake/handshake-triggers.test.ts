@@ -417,6 +417,88 @@ describe('handshake: cross-origin page loads on the primary domain', () => {
   });
 });
 
+// Sec-Fetch-Site: Clerk read `cross-site` as cross-origin on its own until clerk/javascript#6600 ("Fix logic for
+// forcing a session sync on cross origin requests") removed it: a redirect chain through Clerk's hosts marks a
+// navigation cross-site even when the page came from the app itself, and a handshake there loops. @clerk/backend
+// 3.25 decides on the Referer alone; so do we. Clerk's cases below all send `sec-fetch-site: cross-site`.
+describe('handshake: cross-origin sync and Sec-Fetch-Site (Clerk request.test.ts cases)', () => {
+  const cookies = { __session: validToken(), __client_uat: String(NOW_S - 10) };
+  const crossSite = (referer: string | undefined, extra: Record<string, string> = {}) =>
+    page(
+      cookies,
+      { 'sec-fetch-site': 'cross-site', ...(referer === undefined ? {} : { referer }), ...extra },
+      'https://app.example.com/dashboard',
+    );
+
+  it('triggers handshake for cross-site document request on primary domain', async () => {
+    const state = await authenticateRequest(crossSite('https://satellite.example/signin'), live());
+    expect(state.status).toBe('handshake');
+    expect(state.reason).toBe('primary-domain-cross-origin-sync');
+    expect(location(state).searchParams.get('__clerk_hs_reason')).toBe('primary-domain-cross-origin-sync');
+  });
+
+  it('does not trigger handshake when referrer matches current origin despite sec-fetch-site cross-site (redirect chain)', async () => {
+    const state = await authenticateRequest(crossSite('https://app.example.com/some-page'), live());
+    expect(state.status).toBe('signed-in');
+  });
+
+  it('does not trigger handshake on sec-fetch-site cross-site without a referer', async () => {
+    expect((await authenticateRequest(crossSite(undefined), live())).status).toBe('signed-in');
+  });
+
+  it('triggers handshake on a cross-origin referer whatever sec-fetch-site says (same-site subdomain, none)', async () => {
+    for (const site of ['same-site', 'same-origin', 'none']) {
+      const state = await authenticateRequest(page(cookies, { referer: 'https://shop.example.com/', 'sec-fetch-site': site }), live());
+      expect(state.reason).toBe('primary-domain-cross-origin-sync');
+    }
+  });
+
+  it('triggers handshake when referer is an unrelated accounts.* domain', async () => {
+    expect((await authenticateRequest(crossSite('https://accounts.unrelated.example/sign-in'), live())).reason).toBe(
+      'primary-domain-cross-origin-sync',
+    );
+  });
+
+  it.each([
+    ['current format', 'https://foo-bar-13.accounts.dev/sign-in'],
+    ['legacy format', 'https://accounts.foo-bar-13.lcl.dev/sign-in'],
+  ])('does not trigger cross-origin handshake when referer is from dev accounts portal on a dev instance (%s)', async (_f, referer) => {
+    const state = await authenticateRequest(
+      page({ ...cookies, __clerk_db_jwt: 'dvb_1' }, { referer, 'sec-fetch-site': 'cross-site' }, 'https://app.example.com/dashboard'),
+      dev(),
+    );
+    expect(state.status).toBe('signed-in');
+  });
+
+  it.each([
+    ['current format', 'https://foo-bar-13.accounts.dev/sign-in'],
+    ['legacy format', 'https://accounts.foo-bar-13.lcl.dev/sign-in'],
+  ])('triggers handshake when referer is a dev accounts portal on a production instance (%s)', async (_f, referer) => {
+    expect((await authenticateRequest(crossSite(referer), live())).reason).toBe('primary-domain-cross-origin-sync');
+  });
+
+  it.each([
+    ['the accounts portal derived from the Frontend API', 'https://accounts.example.com/sign-in'],
+    ['the Frontend API (redirect-based auth)', 'https://clerk.example.com/v1/client/sign_ins/12345/attempt_first_factor'],
+    ['the Frontend API with an https prefix', 'https://clerk.example.com/sign-in'],
+  ])('does not trigger handshake when referer is from %s', async (_name, referer) => {
+    expect((await authenticateRequest(crossSite(referer), live())).status).toBe('signed-in');
+  });
+
+  it('does not trigger a cross-origin handshake on a satellite', async () => {
+    const satellite = live({ isSatellite: true, domain: 'satellite.example' });
+    const state = await authenticateRequest(
+      page(
+        { __session: validToken({ iss: 'https://clerk.satellite.example' }), __client_uat: String(NOW_S - 10) },
+        { referer: 'https://app.example.com/', 'sec-fetch-site': 'cross-site' },
+        'https://satellite.example/p?__clerk_synced=true',
+      ),
+      satellite,
+    );
+    expect(state.status).toBe('signed-in');
+  });
+});
+
 describe('handshake: proxies', () => {
   it('resolves a relative proxyUrl against the forwarded origin', async () => {
     const request = page(

@@ -1,9 +1,11 @@
 // Ported from Clerk's refreshToken cases: an expired session cookie with a __refresh cookie is refreshed through
 // the Backend API on a GET; every failure falls back to the handshake with the refresh reason in it.
+import { createClerkClient as createBackendClient } from '@clerk/backend';
 import { describe, expect, it, vi } from 'vitest';
 import { authenticateRequest, type AuthClient } from '../../../../src/auth/index.js';
+import { createClerkClient } from '../../../../src/index.js';
 import { freshCookies } from './fake-frontend-api.js';
-import { apiCall, live, NOW_S, page, SUFFIX_LIVE, validToken } from './helpers.js';
+import { apiCall, key, live, NOW_MS, NOW_S, page, PK_LIVE, SUFFIX_LIVE, validToken } from './helpers.js';
 
 const expired = validToken({ iat: NOW_S - 120, nbf: NOW_S - 120, exp: NOW_S - 60 });
 const cookies = { __session: expired, __client_uat: String(NOW_S - 200), [`__refresh_${SUFFIX_LIVE}`]: 'refresh_1' };
@@ -81,5 +83,67 @@ describe('handshake: refresh from the __refresh cookie', () => {
     const { client: c } = client(async () => ({ data: { cookies: [...freshCookies(), 'theme=evil', '__client_uat=1\r\nX: y'] } }));
     const state = await authenticateRequest(page(cookies), live({ client: c }));
     expect(state.headers.getSetCookie()).toEqual(freshCookies());
+  });
+});
+
+describe('handshake: the refresh call sends what @clerk/backend sends', () => {
+  const suffixedJar = {
+    [`__session_${SUFFIX_LIVE}`]: expired,
+    [`__client_uat_${SUFFIX_LIVE}`]: String(NOW_S - 200),
+    [`__refresh_${SUFFIX_LIVE}`]: 'refresh_1',
+  };
+  const answer = () => Response.json({ object: 'cookies', cookies: freshCookies() });
+
+  /** Runs one page load through createClerkClient with a recording fetch; gives the refresh request it sent. */
+  async function ourRefreshRequest(jar: Record<string, string>): Promise<Request> {
+    const sent: Request[] = [];
+    const api = createClerkClient({
+      secretKey: 'sk_live_refresh',
+      fetch: async (request: Request) => (sent.push(request.clone()), answer()),
+    });
+    await authenticateRequest(page(jar), live({ client: api }));
+    expect(sent).toHaveLength(1);
+    return sent[0] as Request;
+  }
+
+  it.each([
+    ['suffixed', suffixedJar, 'true'],
+    ['un-suffixed', cookies, 'false'],
+  ])('sends suffixed_cookies in the query for %s cookies', async (_name, jar, expected) => {
+    const request = await ourRefreshRequest(jar);
+    const url = new URL(request.url);
+    expect(url.pathname).toBe('/v1/sessions/sess_2abc/refresh');
+    expect(url.searchParams.get('suffixed_cookies')).toBe(expected);
+    const body = (await request.json()) as Record<string, unknown>;
+    expect(body).not.toHaveProperty('suffixed_cookies');
+    expect(body).toMatchObject({ format: 'cookie', refresh_token: 'refresh_1', request_origin: 'https://app.example.com' });
+  });
+
+  it('matches @clerk/backend: same path, same query, same body fields', async () => {
+    const theirs: Request[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      theirs.push(new Request(input, init));
+      return answer();
+    });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW_MS);
+    try {
+      const clerk = createBackendClient({ secretKey: 'sk_live_refresh', publishableKey: PK_LIVE, jwtKey: key.pem });
+      await clerk.authenticateRequest(page(suffixedJar), { jwtKey: key.pem });
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+    const refresh = theirs.find((request) => request.url.includes('/refresh'));
+    expect(refresh).toBeDefined();
+    const ours = await ourRefreshRequest(suffixedJar);
+    const a = new URL(ours.url);
+    const b = new URL((refresh as Request).url);
+    expect(a.pathname).toBe(b.pathname);
+    expect([...a.searchParams].sort()).toEqual([...b.searchParams].sort());
+    const ourBody = (await ours.json()) as Record<string, unknown>;
+    const theirBody = (await (refresh as Request).json()) as Record<string, unknown>;
+    expect(Object.keys(ourBody).sort()).toEqual(Object.keys(theirBody).sort());
+    for (const name of ['expired_token', 'refresh_token', 'request_origin', 'format']) expect(ourBody[name]).toEqual(theirBody[name]);
   });
 });

@@ -1,12 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRequestAuthenticator, createTokenVerifier } from '../../src/auth/index.js';
-import { describeJwtKeyProblem } from '../../src/auth/key-shape.js';
+import { describeJwtKeyProblem } from '../../src/kernel/key-shape.js';
 import { clerkMiddleware, requireAuth } from '../../src/express/index.js';
 import { clerkPlugin } from '../../src/fastify/index.js';
 import { createWebAuth } from '../../src/web/index.js';
 import Fastify from 'fastify';
-import { testKey } from './helpers/keys.js';
+import { testKey } from '../auth/helpers/keys.js';
 
 // A jwtKey (or CLERK_JWT_KEY) that cannot verify Clerk's tokens is refused when the verifier, authenticator,
 // middleware or plugin is created, naming the option or variable and what is wrong: never a 401 for everyone.

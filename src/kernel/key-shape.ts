@@ -1,9 +1,9 @@
 // A synchronous look at a `jwtKey` before any request: importing a key with WebCrypto is asynchronous, so a
 // constructor cannot wait for it, but the SPKI structure says enough — PEM armour, base64 body, the RSA OID, the
 // modulus size and the exponent — to refuse at startup a key that would make every request a 401.
-import { isObject, isString } from '../kernel/guards.js';
+import { isObject, isString } from './guards.js';
 import { decodeBase64Url } from './base64url.js';
-import { normalizePem } from './rsa-key.js';
+import { normalizePem } from './pem.js';
 
 const MIN_BITS = 2048;
 const MAX_BITS = 8192;

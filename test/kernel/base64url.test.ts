@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, decodeBase64UrlJson } from '../../src/auth/base64url.js';
+import { decodeBase64Url, decodeBase64UrlJson } from '../../src/kernel/base64url.js';
 
 describe('decodeBase64Url', () => {
   it('decodes unpadded base64url like Buffer does', () => {

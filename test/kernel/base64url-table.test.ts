@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, decodeBase64UrlJson } from '../../src/auth/base64url.js';
+import { decodeBase64Url, decodeBase64UrlJson } from '../../src/kernel/base64url.js';
 
 // The table decoder against Node's Buffer, which re-encodes canonically: a string is accepted exactly when it is the
 // canonical base64url encoding of its bytes. Every character position of every final-group length is exercised.

@@ -1,4 +1,4 @@
-import { isRecord } from '../kernel/guards.js';
+import { isRecord } from './guards.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** The 6-bit value of each ASCII character of the base64url alphabet; -1 for every other ASCII character. */
