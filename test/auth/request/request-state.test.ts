@@ -18,11 +18,11 @@ describe('signedInState', () => {
 
 describe('signedOutState', () => {
   // Built in each test, not once here, so that the code runs while the test does (Stryker activates mutants per test).
-  const signedOut = () => signedOutState({ reason: 'token_missing', message: 'No token – at all.' }, undefined);
+  const signedOut = () => signedOutState({ reason: 'session-token-and-uat-missing', message: 'No token – at all.' }, undefined);
 
   it('logs and serialises as its status and reason only', () => {
     const state = signedOut();
-    const summary = { type: 'RequestState', status: 'signed-out', reason: 'token_missing' };
+    const summary = { type: 'RequestState', status: 'signed-out', reason: 'session-token-and-uat-missing' };
     expect(JSON.parse(JSON.stringify(state))).toEqual(summary);
     expect(String(state)).toBe(`RequestState ${JSON.stringify(summary)}`);
   });
@@ -31,7 +31,7 @@ describe('signedOutState', () => {
     const state = signedOut();
     expect(Object.fromEntries(state.headers)).toEqual({
       'x-clerk-auth-status': 'signed-out',
-      'x-clerk-auth-reason': 'token_missing',
+      'x-clerk-auth-reason': 'session-token-and-uat-missing',
       'x-clerk-auth-message': 'No token ? at all.',
     });
     expect(state.message).toBe('No token – at all.');
