@@ -64,7 +64,9 @@ type Cell = { framework: (typeof frameworks)[number]; auth: (typeof auths)[numbe
 async function start(framework: Cell['framework'], auth: Cell['auth']): Promise<Cell> {
   const child = spawn(process.execPath, ['--import', 'tsx', `${root}bench/http/server.ts`, framework, auth], {
     cwd: root,
-    env,
+    // Without the root tsconfig's `paths`, which would send the built package's `#signature-check` to the WebCrypto
+    // source (bench/http/tsconfig.server.json says why).
+    env: { ...env, TSX_TSCONFIG_PATH: `${root}bench/http/tsconfig.server.json` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> });
@@ -83,6 +85,11 @@ async function check(cell: Cell): Promise<void> {
   const expected = cell.auth === 'none' ? 'anonymous' : 'user_7';
   if (good.status !== 200 || body.userId !== expected) throw new Error(`${cell.framework} ${cell.auth}: valid token got ${good.status}`);
   if (cell.auth === 'none') return;
+  // clerk-bapi on Node must check signatures with node:crypto (the `node` import condition), as users run it.
+  const { webCryptoVerifies } = (await (await fetch(`http://127.0.0.1:${cell.port}/__cpu`)).json()) as { webCryptoVerifies: number };
+  if (cell.auth.startsWith('ours') && webCryptoVerifies !== 0) {
+    throw new Error(`${cell.framework} ${cell.auth}: verified with WebCrypto, not the node condition's node:crypto check`);
+  }
   const forged = `${tokens[7]?.slice(0, -4)}AAAA`;
   const refused = await fetch(url, { headers: { authorization: `Bearer ${forged}` } });
   await refused.arrayBuffer();
