@@ -1,4 +1,5 @@
 import { consoleLogger } from '../kernel/logger.js';
+import { reportPerWindow } from '../kernel/report-per-window.js';
 import type { Result } from '../kernel/result.js';
 import type { RsaAlgorithm } from './algorithms.js';
 import { fail, invalidToken, type TokenError } from './errors.js';
@@ -82,6 +83,7 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
       if (parsed.errors) {
         lastError = parsed.errors[0];
         failures++;
+        reportFailure(logger, lastError, keys !== undefined, context);
       } else {
         keys = parsed.data;
         fetchedAt = at;
@@ -92,6 +94,24 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
       inflight = undefined;
     });
     return inflight;
+  }
+
+  /**
+   * Tells the server log that the key set could not be loaded (timeout, non-2xx, not JSON, no usable key, a refused
+   * secret key): once per cause per REPORT_WINDOW_MS, never on every request. Only the URL, the code, the status
+   * and the fixed message go out, never the secret key that authorised the request.
+   */
+  function reportFailure(logger: NonNullable<KeyContext['logger']>, error: TokenError, stale: boolean, context: KeyContext): void {
+    const message = stale
+      ? 'The JWKS could not be refreshed; the last good key set is used until it is too old.'
+      : 'The JWKS could not be loaded; session tokens cannot be verified until it is.';
+    const status = typeof error.meta?.['status'] === 'number' ? error.meta['status'] : undefined;
+    reportPerWindow(logger, `jwks ${error.code} ${options.url}`, context.now?.() ?? context.nowMs, message, {
+      url: options.url,
+      code: error.code,
+      status,
+      reason: error.message,
+    });
   }
 
   async function getKey(kid: string | undefined, context: KeyContext): Promise<Result<RsaKeyEntry, TokenError>> {

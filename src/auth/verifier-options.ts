@@ -64,7 +64,11 @@ export interface TokenVerifierOptions extends ClaimOptions {
   fetch?: typeof fetch;
   /** `'session'` (the default): only session tokens verify; see {@link TemplateVerifierOptions} for the opt-in. */
   tokenType?: 'session';
-  /** Where skipped JWKS keys are reported (one `warn` per skipped key and fetch). Default `console.warn`. */
+  /**
+   * Where the server's own problems are reported: skipped JWKS keys (one `warn` per skipped key and fetch), and a
+   * JWKS that cannot be loaded (timeout, non-2xx, not JSON, refused secret key) or, in request authentication, a
+   * machine token that cannot be verified, once per cause per 60 s. Never a token or a secret. Default `console.warn`.
+   */
   logger?: AuthLogger;
 }
 

@@ -2,11 +2,14 @@ import { REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
 import { signInRedirect } from '../auth/request/handshake/sign-in-redirect.js';
+import { responseCookies } from '../auth/request/request-state.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,
   handshakeRedirect,
+  hasKeySource,
   inheritOptions,
+  noKeyError,
   nodeRequestParts,
   readAppOptions,
   pickAuth,
@@ -86,8 +89,16 @@ export type ClerkMiddlewareOptions = AuthenticateRequestOptions;
  * app.get('/me', (req, res) => res.json({ userId: getAuth(req).userId }));
  */
 export function clerkMiddleware(options: ClerkMiddlewareOptions = {}): ExpressHandler {
-  return authenticateWith(options, true, 'clerkMiddleware');
+  const handler = authenticateWith(options, true, 'clerkMiddleware');
+  appMiddlewareCreated = true;
+  return handler;
 }
+
+/**
+ * Whether a `clerkMiddleware()` (which has keys, or it would have thrown) was created in this process: then a bare
+ * `requireAuth()` may rely on its keys instead of the environment's.
+ */
+let appMiddlewareCreated = false;
 
 function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean, adapter: string): ExpressHandler {
   const authenticator = createAdapterAuthenticator(options, adapter);
@@ -100,7 +111,7 @@ function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean, ad
       const redirect = handshakeRedirect(state);
       if (redirect === undefined) {
         // Cookies a handshake's return trip brought (signed in or out) go out with the route's response.
-        const cookies = state.headers.getSetCookie();
+        const cookies = responseCookies(state);
         if (cookies.length > 0) res.setHeader('set-cookie', cookies);
         return next();
       }
@@ -169,9 +180,17 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
   checkOptions('requireAuth', options, REQUIRE_AUTH_OPTIONS);
   const { has, redirectToSignIn = false, ...middlewareOptions } = options;
   const ownOptions = Object.values(middlewareOptions).some((value) => value !== undefined);
-  // With options of its own, keys are checked now, at startup; otherwise on first use, since a
-  // clerkMiddleware() installed before it may hold keys that are not in the environment.
-  let middleware: ExpressHandler | undefined = ownOptions ? authenticateWith(middlewareOptions, false, 'requireAuth') : undefined;
+  // With options of its own, keys are checked now, at startup. Without, a clerkMiddleware() created before may
+  // hold keys that are not in the environment, so the authenticator waits for first use; but with no such
+  // middleware and no key in the environment either, nothing could ever verify a token: that is a startup
+  // error too, not a 500 on the first request (issue #25).
+  if (!ownOptions && !appMiddlewareCreated && !hasKeySource(middlewareOptions)) {
+    throw noKeyError('requireAuth', 'or create clerkMiddleware({ … }) before requireAuth()');
+  }
+  // Built now whenever it may be needed (own options, or no clerkMiddleware() yet), so that a key of the wrong shape
+  // in the environment is refused at startup as well.
+  let middleware: ExpressHandler | undefined =
+    ownOptions || !appMiddlewareCreated ? authenticateWith(middlewareOptions, false, 'requireAuth') : undefined;
   // Per application-level options object: the route's options over the application's (SECURITY G.46), so that
   // `acceptsToken` on one route never drops the app's `authorizedParties`, `audience`, keys…
   const inherited = new WeakMap<object, ExpressHandler>();

@@ -48,12 +48,15 @@ export function createAdapterAuthenticator(
   for (const name in extras) delete own[name];
   const env = readEnv();
   checkEnvKeys(adapter, options, env);
+  // Checked here, not left to createClerkClient below: the error names the option as the application passed it.
+  if (options.secretKey !== undefined) {
+    const problem = describeSecretKeyProblem(options.secretKey);
+    if (problem) throw new TypeError(`${adapter}: The secretKey option ${problem.replace(/^secretKey /, '')}`);
+  }
   const secretKey = options.secretKey ?? env.CLERK_SECRET_KEY;
   const jwtKey = options.jwtKey ?? env.CLERK_JWT_KEY;
   const apiUrl = options.apiUrl ?? env.CLERK_API_URL;
-  if (secretKey === undefined && jwtKey === undefined && options.jwksUrl === undefined) {
-    throw new TypeError(`${adapter}: no key configured. Set CLERK_SECRET_KEY or CLERK_JWT_KEY, or pass secretKey, jwtKey or jwksUrl.`);
-  }
+  if (secretKey === undefined && jwtKey === undefined && options.jwksUrl === undefined) throw noKeyError(adapter);
   const client = options.client ?? (secretKey === undefined ? undefined : createClerkClient({ secretKey, apiUrl }));
   return buildRequestAuthenticator(
     {
@@ -65,6 +68,37 @@ export function createAdapterAuthenticator(
       client,
     },
     adapter,
+  );
+}
+
+/**
+ * The startup error of an adapter that has no key at all: it names every way to give one.
+ *
+ * @example
+ * throw noKeyError('clerkMiddleware');
+ */
+export function noKeyError(adapter: string, hint?: string): TypeError {
+  return new TypeError(
+    `${adapter}: no key configured. Set CLERK_SECRET_KEY or CLERK_JWT_KEY, or pass secretKey, jwtKey or jwksUrl` +
+      `${hint === undefined ? '' : `, ${hint}`} (a publishable key alone cannot verify a token).`,
+  );
+}
+
+/**
+ * Whether the environment, or the options, name a key that can verify a session token (`secretKey`, `jwtKey`,
+ * `jwksUrl`, or `CLERK_SECRET_KEY` / `CLERK_JWT_KEY`); the shapes are checked when the authenticator is built.
+ *
+ * @example
+ * if (!hasKeySource(options)) throw noKeyError('requireAuth');
+ */
+export function hasKeySource(options: AuthenticateRequestOptions): boolean {
+  const env = readEnv();
+  return (
+    options.secretKey !== undefined ||
+    options.jwtKey !== undefined ||
+    options.jwksUrl !== undefined ||
+    env.CLERK_SECRET_KEY !== undefined ||
+    env.CLERK_JWT_KEY !== undefined
   );
 }
 

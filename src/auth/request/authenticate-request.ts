@@ -16,6 +16,7 @@ import { readSessionIdParam } from './session-id-param.js';
 import type { RequestState } from './request-state.js';
 import { signedOutState } from './request-state.js';
 import { createSecretKeyMachineClient } from './secret-key-machine-client.js';
+import { reportServerSide } from './report-server-side.js';
 import { isSecretKey } from '../../kernel/secret-key.js';
 import type { AuthEventHook } from './security-events.js';
 import { normalizeAcceptsToken, type AcceptsToken } from './token-types.js';
@@ -160,7 +161,7 @@ export function buildRequestAuthenticator(options: AuthenticateRequestOptions, c
 export async function authenticateRequest(request: Request, options: AuthenticateRequestOptions): Promise<RequestState> {
   try {
     const problem = findOptionProblem(options, REQUEST_AUTH_OPTIONS);
-    if (problem) return signedOutState({ reason: 'options_invalid', message: problem.message }, undefined);
+    if (problem) return unusableOptions(options, problem.message);
     const verifierOnly = verifierOptionsOf(options);
     const client = machineClientOf(options);
     let cache = client === undefined ? undefined : machineCaches.get(client);
@@ -169,11 +170,26 @@ export async function authenticateRequest(request: Request, options: Authenticat
       if (client !== undefined) machineCaches.set(client, cache);
     }
     const context = buildContext(options, client, (token) => verifyToken(token, verifierOnly), cache);
-    if (typeof context === 'string') return signedOutState({ reason: 'options_invalid', message: context }, undefined);
+    if (typeof context === 'string') return unusableOptions(options, context);
     return await runOnRequest(request, context);
   } catch {
-    return signedOutState({ reason: 'options_invalid', message: 'The options could not be read.' }, undefined);
+    return unusableOptions(undefined, 'The options could not be read.');
   }
+}
+
+/** Signed out with `options_invalid`, and the server log told why (once per window, not on every request). */
+function unusableOptions(options: AuthenticateRequestOptions | undefined, message: string): RequestState {
+  const failure = { reason: 'options_invalid', message } as const;
+  let logger: AuthenticateRequestOptions['logger'];
+  let now: () => number = Date.now;
+  try {
+    logger = options?.logger;
+    if (typeof options?.now === 'function') now = options.now;
+  } catch {
+    // A throwing getter: the default logger and clock.
+  }
+  reportServerSide(logger, failure, undefined, now);
+  return signedOutState(failure, undefined);
 }
 
 function runOnRequest(request: Request, context: AuthenticationContext): Promise<RequestState> {
@@ -258,6 +274,7 @@ function buildContext(
     client,
     publishableKey: typeof options.publishableKey === 'string' ? options.publishableKey : undefined,
     onAuthEvent: hook,
+    logger: options.logger,
     instance,
     now,
     handshake: { verifyHandshake, resolveNonce },

@@ -13,6 +13,8 @@ import { cookieHeaderText, readToken, type FoundToken, type RequestParts } from 
 import { toRequestReason, type AuthFailure } from './reasons.js';
 import { signedInState, signedOutState, type RequestState } from './request-state.js';
 import { emitAuthEvent, type AuthEventHook } from './security-events.js';
+import { reportServerSide } from './report-server-side.js';
+import type { AuthLogger } from '../key-source.js';
 import { classifyToken, isAccepted, type TokenKind, type TokenType } from './token-types.js';
 
 /**
@@ -28,6 +30,8 @@ export interface AuthenticationContext {
   client: Partial<SessionTokenClient> | undefined;
   publishableKey: string | undefined;
   onAuthEvent: AuthEventHook | undefined;
+  /** Where a failure of the server's own (machine verification unavailable, unusable options) is reported, once per window. */
+  logger?: AuthLogger | undefined;
   /** Cookie sessions: the instance and multi-domain settings (handshake, `__client_uat`, satellites). */
   instance?: InstanceConfig | undefined;
   now?: (() => number) | undefined;
@@ -208,6 +212,7 @@ function reject(
   source: FoundToken['source'] | undefined,
 ): RequestState {
   emit(context, 'request_rejected', failure.reason, type, source, undefined);
+  reportServerSide(context.logger, failure, type, context.now ?? Date.now);
   return signedOutState(failure, type);
 }
 
