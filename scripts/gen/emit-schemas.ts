@@ -5,7 +5,7 @@
 import type { OperationModel } from './operation-model.js';
 import { propertyKey, type SchemaNode } from './schema-node.js';
 import type { BodyModel, ValidationModel } from './validation-model.js';
-import { ANY_OBJECT, FILE, zodExpressionOf, type ZodExpressionContext } from './zod-expression.js';
+import { ANY_OBJECT, FILE, zodExpressionOf, zodTypeOf, type ZodExpressionContext } from './zod-expression.js';
 
 import { pagedResponseId as pagedResponseIdOf } from './validation-model.js';
 
@@ -86,6 +86,14 @@ function dependencyOrder(schemas: ReadonlyArray<{ name: string; node: SchemaNode
   return { order, cyclic };
 }
 
+/**
+ * `export const id: Type = expression;`: the written type keeps the published declarations small and readable
+ * (see zodTypeOf).
+ */
+function declaration(id: string, node: SchemaNode, context: ZodExpressionContext): string {
+  return `export const ${id}: ${zodTypeOf(node, context)} = ${zodExpressionOf(node, context)};`;
+}
+
 /** Prints the schemas of one reading (response or request) of some component schemas, in dependency order. */
 function printComponents(
   schemas: ReadonlyArray<{ name: string; stem: string; node: SchemaNode }>,
@@ -102,12 +110,20 @@ function printComponents(
       if (!id) throw new Error(`reference to unknown schema ${name}`);
       return declared.has(name) ? id : `z.lazy(() => ${id})`;
     },
+    refType(name) {
+      const id = ids.get(name);
+      if (!id) throw new Error(`reference to unknown schema ${name}`);
+      return declared.has(name) ? `typeof ${id}` : `z.ZodLazy<typeof ${id}>`;
+    },
   };
   const nodes = new Map(schemas.map(({ name, node }) => [name, node]));
   const lines = order.map((name) => {
-    const source = zodExpressionOf(nodes.get(name)!, context);
+    const node = nodes.get(name)!;
+    const line = cyclic.has(name)
+      ? `export const ${ids.get(name)}: z.ZodType = ${zodExpressionOf(node, context)};`
+      : declaration(ids.get(name)!, node, context);
     declared.add(name);
-    return `export const ${ids.get(name)}${cyclic.has(name) ? ': z.ZodType' : ''} = ${source};`;
+    return line;
   });
   return { lines, ids, context };
 }
@@ -121,19 +137,19 @@ export function emitSchemas(model: ValidationModel): EmittedSchemas {
       body ? [[name, body.kind === 'schema' ? responses.ids.get(body.name)! : `r_${stem}`] as const] : [],
     ),
   );
-  const bodySource = (body: BodyModel): string =>
-    body.kind === 'schema' ? responses.ids.get(body.name)! : zodExpressionOf(body.node, responses.context);
+  const bodyDeclaration = (id: string, body: BodyModel): string =>
+    body.kind === 'schema' ? `export const ${id} = ${responses.ids.get(body.name)!};` : declaration(id, body.node, responses.context);
 
   const lines: string[] = [...PRELUDE, '', '// Component schemas, read as response bodies.', ...responses.lines];
   lines.push('', '// Component responses that are not one schema.');
   for (const { name, body } of model.responses) {
-    if (body?.kind === 'tree') lines.push(`export const ${responseIds.get(name)} = ${bodySource(body)};`);
+    if (body?.kind === 'tree') lines.push(bodyDeclaration(responseIds.get(name)!, body));
   }
   lines.push('', '// Inline operation responses.');
-  for (const { id, body } of model.operationBodies) lines.push(`export const ${id} = ${bodySource(body)};`);
+  for (const { id, body } of model.operationBodies) lines.push(bodyDeclaration(id, body));
   lines.push('', '// Component schemas that params refer to, read as strictly as their types.', ...requests.lines);
   lines.push('', '// Params of every operation that takes any: its query parameters as one object, or its body.');
-  for (const { id, node } of model.requests) lines.push(`export const ${id} = ${zodExpressionOf(node, requests.context)};`);
+  for (const { id, node } of model.requests) lines.push(declaration(id, node, requests.context));
   lines.push(
     '',
     '/** Schema of responses documented without a JSON body: the body is not inspected. */',
@@ -176,7 +192,7 @@ export interface ZodEntryOperation {
 
 /**
  * Renders src/generated/zod.ts, what `clerk-bapi/zod` exports: every component schema under its TypeScript type
- * name (`User`), every operation's params and success body (`CreateUserParams`, `GetUserData`, and
+ * name (`User`), every operation's params (when it takes any) and success body (`CreateUserParams`, `GetUserData`, and
  * `…PagedData`), and every webhook event (`UserCreatedEvent`), each the schema of the same name in schemas.ts or
  * webhooks-schemas.ts (no copies).
  *
@@ -196,9 +212,9 @@ export function emitZodEntry(
   for (const { operation, textSuccess } of operations) {
     const names = typeNames(operation);
     const params = schemas.paramsSchema(operation);
-    if (params === undefined)
-      own.push(`/** \`${operation.operationId}\` takes no params. */`, `export const ${names.params} = z.undefined();`);
-    else exported.push(`  ${params} as ${names.params},`);
+    // An operation that takes no params (only path arguments, or nothing) has no params schema: its TypeScript
+    // type is `undefined`, and a schema accepting only `undefined` would validate nothing.
+    if (params !== undefined) exported.push(`  ${params} as ${names.params},`);
     const status = operation.successStatus;
     const data = status === undefined || textSuccess ? undefined : schemas.responseSchema(operation, status);
     if (data !== undefined) exported.push(`  ${data} as ${names.data},`);

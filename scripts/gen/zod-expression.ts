@@ -12,6 +12,11 @@ export interface ZodExpressionContext {
    * value is `undefined` counts as absent, as the params check and JSON.stringify read it).
    */
   mode?: 'response' | 'request';
+  /**
+   * Source text of the zod type of component schema `name` (e.g. `typeof s_User`), for {@link zodTypeOf}; without
+   * it, `typeof` of {@link ref}'s text.
+   */
+  refType?(name: string): string;
 }
 
 /** Name of the shared schema for free-form JSON objects, defined once in the generated module. */
@@ -81,4 +86,80 @@ function printNullable(node: SchemaNode, context: ZodExpressionContext): string 
 /** The zod v4 source expression for a validation tree already read from the spec. */
 export function zodExpressionOf(node: SchemaNode, context: ZodExpressionContext): string {
   return printNullable(node, context);
+}
+
+/** The members of a zod tuple type, readonly as `z.union` infers them (a `const` type parameter). */
+function tupleType(members: string[], readonly: boolean): string {
+  return `${readonly ? 'readonly ' : ''}[${members.join(', ')}]`;
+}
+
+function printType(node: SchemaNode, context: ZodExpressionContext): string {
+  switch (node.kind) {
+    case 'ref':
+      return context.refType ? context.refType(node.name) : `typeof ${context.ref(node.name)}`;
+    case 'union': {
+      const members = node.members.map((member) => printNullableType(member, context));
+      if (node.discriminator) return `z.ZodDiscriminatedUnion<${tupleType(members, false)}, ${JSON.stringify(node.discriminator)}>`;
+      return members.length === 1 ? members[0]! : `z.ZodUnion<${tupleType(members, true)}>`;
+    }
+    case 'intersection': {
+      const parts = node.parts.map((part) => printNullableType(part, context));
+      return parts.slice(1).reduce((acc, part) => `z.ZodIntersection<${acc}, ${part}>`, parts[0]!);
+    }
+    case 'enum':
+      return `z.ZodEnum<{ ${node.values.map((v) => `${propertyKey(v)}: ${JSON.stringify(v)}`).join('; ')} }>`;
+    case 'literals': {
+      const members = node.values.map((v) => `z.ZodLiteral<${JSON.stringify(v)}>`);
+      return members.length === 1 ? members[0]! : `z.ZodUnion<${tupleType(members, true)}>`;
+    }
+    case 'string':
+      return 'z.ZodString';
+    case 'number':
+      return 'z.ZodNumber';
+    case 'boolean':
+      return 'z.ZodBoolean';
+    case 'unknown':
+      return 'z.ZodUnknown';
+    case 'file':
+      return `typeof ${FILE}`;
+    case 'anyObject':
+      return `typeof ${ANY_OBJECT}`;
+    case 'array':
+      return `z.ZodArray<${printNullableType(node.items, context)}>`;
+    case 'record':
+      return `z.ZodRecord<z.ZodString, ${printNullableType(node.values, context)}>`;
+    case 'object': {
+      const optional = context.mode === 'request' ? 'z.ZodOptional' : 'z.ZodExactOptional';
+      const shape = node.properties
+        .map(({ key, node: property, required }) => {
+          const value = printNullableType(property, context);
+          return `${propertyKey(key)}: ${required ? value : `${optional}<${value}>`}`;
+        })
+        .join('; ');
+      const config = node.extra
+        ? `z.core.$catchall<${printNullableType(node.extra, context)}>`
+        : node.closed
+          ? 'z.core.$strict'
+          : 'z.core.$loose';
+      return `z.ZodObject<{ ${shape} }, ${config}>`;
+    }
+  }
+}
+
+function printNullableType(node: SchemaNode, context: ZodExpressionContext): string {
+  const type = printType(node, context);
+  return node.nullable ? `z.ZodNullable<${type}>` : type;
+}
+
+/**
+ * The zod v4 type of {@link zodExpressionOf}'s expression for the same tree, written out so that the schema's
+ * declaration names the schemas it refers to (`typeof s_User`) instead of repeating their inferred types: the
+ * declarations of `clerk-bapi/zod` stay about the size of the source (an inferred type inlines every referenced
+ * schema at every use). The compiler checks that each expression is assignable to its written type.
+ *
+ * @example
+ * `export const s_User: ${zodTypeOf(node, context)} = ${zodExpressionOf(node, context)};`
+ */
+export function zodTypeOf(node: SchemaNode, context: ZodExpressionContext): string {
+  return printNullableType(node, context);
 }

@@ -38,10 +38,40 @@ export function decodeOrgPermissions(claims: { fea?: string | undefined; per?: s
     const mask = masks[index] ?? '';
     // BigInt keeps masks exact beyond 53 bits; a non-decimal mask grants nothing for its feature.
     if (!/^\d+$/.test(mask)) continue;
+    // Masks of up to 9 digits fit a 32-bit integer: plain number bit operations, BigInt only beyond.
+    if (mask.length <= 9) {
+      for (let bit = 0, bits = Number(mask); bit < permissions.length && bits > 0; bit++, bits >>>= 1) {
+        if ((bits & 1) === 1) granted.push(`org:${features[index]}:${permissions[bit]}`);
+      }
+      continue;
+    }
     let bits = BigInt(mask);
     for (let bit = 0; bit < permissions.length && bits > 0n; bit++, bits >>= 1n) {
       if ((bits & 1n) === 1n) granted.push(`org:${features[index]}:${permissions[bit]}`);
     }
   }
   return granted;
+}
+
+/** Decoded permissions per frozen claims object: the verifier and the auth object of a request decode the same claims. */
+const decodedOf = new WeakMap<object, readonly string[]>();
+
+/**
+ * {@link decodeOrgPermissions}, frozen, and decoded once per claims object when the claims and their `o` are
+ * frozen (verified claims are): the verifier's result and every auth object built from it share the list.
+ *
+ * @example
+ * const permissions = frozenOrgPermissions(claims, { fea: claims.fea, per: claims.o.per, fpm: claims.o.fpm });
+ */
+export function frozenOrgPermissions(
+  claims: { readonly o?: unknown },
+  fields: { fea?: string | undefined; per?: string | undefined; fpm?: string | undefined },
+): readonly string[] {
+  // Only frozen claims can be remembered: a mutable object could change between two calls.
+  const remember = Object.isFrozen(claims) && Object.isFrozen(claims.o);
+  const known = remember ? decodedOf.get(claims) : undefined;
+  if (known !== undefined) return known;
+  const permissions = Object.freeze(decodeOrgPermissions(fields));
+  if (remember) decodedOf.set(claims, permissions);
+  return permissions;
 }

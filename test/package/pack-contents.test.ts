@@ -88,6 +88,17 @@ describe('npm pack', () => {
     expect(declarations.filter((path) => !reached.has(path))).toEqual([]);
   });
 
+  it("declares clerk-bapi/zod's schemas by reference, not by repeating each inferred type where it is used", () => {
+    // Each schema is declared with its written type (`email_addresses: z.ZodArray<typeof s_EmailAddress>`); the
+    // inferred types inlined every referenced schema at every use, about 650 KB per flavour.
+    for (const path of ['dist/zod.d.ts', 'dist/zod.d.cts']) {
+      const file = files.find((candidate) => candidate.path === path);
+      expect(file, path).toBeDefined();
+      expect(file!.size, path).toBeLessThan(300_000);
+      expect(readFileSync(join(root, path), 'utf8')).toContain('email_addresses: z.ZodArray<typeof s_EmailAddress>;');
+    }
+  });
+
   it('keeps node: imports inside dist/node/, and declares no side effects', () => {
     // No module installs anything when imported: the node:crypto checks are chosen by import condition.
     expect(pkg.sideEffects).toBe(false);

@@ -4,6 +4,8 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { entries } from '../../tsdown.config.js';
 import * as published from '../../src/zod.js';
+import { operations } from '../../src/generated/operations.js';
+import { fits } from '../../src/kernel/shape.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The modules an entry's bundle reaches, zod marked external so that an import of it shows up as an import. */
@@ -50,4 +52,32 @@ describe('clerk-bapi/zod', () => {
     expect(published.CreateUserParams.safeParse({ emailAddress: ['ada@example.com'] }).success).toBe(false);
     expect(published.GetUserListParams.safeParse({ limit: 10 }).success).toBe(true);
   });
+
+  type Schema = { safeParse(value: unknown): { success: boolean } };
+  const exported = published as unknown as Record<string, Schema | undefined>;
+  const prefix = (operationId: string): string => operationId.charAt(0).toUpperCase() + operationId.slice(1);
+  // Values that tell the forms of a success body apart: a bare list, a page, an object, nothing, text.
+  const probes: unknown[] = [[], { data: [], total_count: 0 }, {}, null, 'text', undefined];
+
+  it.each(operations.map((def) => [def.operationId, def] as const))(
+    '%s: a params schema exactly when the client checks params, and success bodies decided like the client',
+    (operationId, def) => {
+      // No params schema for an operation without params (its TypeScript type is `undefined`).
+      expect(exported[`${prefix(operationId)}Params`] !== undefined, 'params schema').toBe(def.params !== undefined);
+      const success = Object.entries(def.shapes ?? {}).find(([status]) => /^2/.test(status));
+      const data = exported[`${prefix(operationId)}Data`];
+      if (success !== undefined) {
+        // Without the `paginated` switch the client walks the documented (unpaged) shape; `…Data` is that form.
+        expect(probes.map((value) => data!.safeParse(value).success)).toEqual(probes.map((value) => fits(success[1], value)));
+      }
+      const paged = exported[`${prefix(operationId)}PagedData`];
+      expect(paged !== undefined, 'paged schema').toBe(def.paged !== undefined);
+      if (def.paged !== undefined) {
+        // With `paginated: true` it walks the `{ data, total_count }` shape; `…PagedData` is that form, and only it.
+        expect(probes.map((value) => paged!.safeParse(value).success)).toEqual(probes.map((value) => fits(def.paged!.shape, value)));
+        expect(data!.safeParse({ data: [], total_count: 0 }).success).toBe(false);
+        expect(paged!.safeParse([]).success).toBe(false);
+      }
+    },
+  );
 });
