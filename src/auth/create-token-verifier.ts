@@ -96,7 +96,7 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
     // token rather than let an exception out, whether it was thrown at once or by a pending step.
     try {
       const outcome = run(token, call);
-      return outcome instanceof Promise ? outcome.catch(injectedFailure) : Promise.resolve(outcome);
+      return isPending(outcome) ? Promise.resolve(outcome).catch(injectedFailure) : Promise.resolve(outcome);
     } catch {
       return Promise.resolve(injectedFailure());
     }
@@ -123,7 +123,7 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
       const payload = readCheckedClaims(compact, rules, nowMs);
       return payload.errors ? payload : shape(compact.header, payload.data);
     });
-    return verified instanceof Promise ? verified.then((outcome) => remember(token, outcome)) : remember(token, verified);
+    return isPending(verified) ? Promise.resolve(verified).then((outcome) => remember(token, outcome)) : remember(token, verified);
   }
 
   function remember(token: string, verified: Result<VerifiedCompact<Verified>, TokenError>): Result<Verified, TokenError> {
@@ -135,6 +135,14 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
 
   // The verifier's own callbacks: the resolved options are a VerifyCall.
   return { verify: (token) => verifyWith(token, options), verifyWith };
+}
+
+/**
+ * Whether a step answered with a promise. Not `instanceof Promise`: in a sandbox such as @edge-runtime/vm the promise
+ * may come from another realm (the host's `crypto.subtle`), and would then be taken for a result (test/runtimes).
+ */
+function isPending<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown }).then === 'function';
 }
 
 function injectedFailure(): Result<never, TokenError> {
