@@ -119,10 +119,16 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
         cache.delete(token);
       }
     }
-    const verified = verifyCompact<Verified>(token, algorithms, keys, { ...call, nowMs }, (compact) => {
-      const payload = readCheckedClaims(compact, rules, nowMs);
-      return payload.errors ? payload : shape(compact.header, payload.data);
-    });
+    const verified = verifyCompact<Verified>(
+      token,
+      algorithms,
+      keys,
+      { nowMs, now: call.now, fetch: call.fetch, logger: call.logger },
+      (compact) => {
+        const payload = readCheckedClaims(compact, rules, nowMs);
+        return payload.errors ? payload : shape(compact.header, payload.data);
+      },
+    );
     return verified instanceof Promise ? verified.then((outcome) => remember(token, outcome)) : remember(token, verified);
   }
 

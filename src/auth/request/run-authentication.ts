@@ -1,7 +1,7 @@
 import type { Result } from '../../kernel/result.js';
 import type { VerifiedSession } from '../claims.js';
 import type { TokenError } from '../errors.js';
-import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
+import { sessionAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
 import { cookieSuffix } from './cookie-suffix.js';
 import { decideCookieSession, type CookieSessionInput } from './handshake/cookie-session.js';
 import { resolveInstance, type InstanceConfig } from './handshake/instance.js';
@@ -186,7 +186,7 @@ function signIn(
     found.token,
     'session_token',
     ({ treatPendingAsSignedOut = true }) => {
-      const auth = signedInAuthObject(session.claims, { token: found.token, client });
+      const auth = sessionAuthObject(session, { token: found.token, client });
       return treatPendingAsSignedOut && auth.sessionStatus === 'pending' ? signedOutAuthObject('pending') : auth;
     },
     headers,
