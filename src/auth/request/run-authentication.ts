@@ -1,3 +1,4 @@
+import { isPromiseLike } from '../../kernel/guards.js';
 import type { Result } from '../../kernel/result.js';
 import type { VerifiedSession } from '../claims.js';
 import type { TokenError } from '../errors.js';
@@ -65,7 +66,7 @@ export async function runAuthentication(parts: RequestParts, context: Authentica
     }
     const pending = findToken(parts, context);
     // Read without an `await` when no cookie suffix had to be computed (every Authorization header request).
-    const found = pending instanceof Promise ? await pending : pending;
+    const found = isPromiseLike(pending) ? await pending : pending;
     if ('reason' in found) return reject(context, found, undefined, undefined);
     source = found.source;
     kind = quickKind(found.token, context.accepts);
