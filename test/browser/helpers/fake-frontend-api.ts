@@ -49,6 +49,8 @@ export interface FrontendApiRequest {
   path: string;
   query: Record<string, string>;
   clientId: string | undefined;
+  /** The `Host` the browser asked for: the primary's Frontend API, or a satellite's (`clerk.<satellite domain>`). */
+  host?: string | undefined;
 }
 
 export interface FakeFrontendApiOptions {
@@ -172,8 +174,9 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   }
 
   // The cookies Clerk's Frontend API puts in a handshake: the session token and client_uat, plain and suffixed.
-  // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it.
-  function handshakeCookies(clientId: string | undefined, stale = false, uatAhead = false): string[] {
+  // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it
+  // (a satellite's own domain for a satellite's handshake).
+  function handshakeCookies(clientId: string | undefined, stale = false, uatAhead = false, cookieDomain = options.cookieDomain): string[] {
     const client = clientId === undefined ? undefined : clients.get(clientId);
     const session = activeSession(client);
     // A development instance also (re)sets the app's dev-browser cookie, plain and suffixed.
@@ -182,11 +185,17 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
       devBrowser === undefined
         ? []
         : [`__clerk_db_jwt=${devBrowser}; Path=/; SameSite=Lax`, `__clerk_db_jwt_${cookieSuffix}=${devBrowser}; Path=/; SameSite=Lax`];
-    return [...dev, ...sessionCookies(client, session, stale, uatAhead)];
+    return [...dev, ...sessionCookies(client, session, stale, uatAhead, cookieDomain)];
   }
 
-  function sessionCookies(client: Client | undefined, session: Session | undefined, stale: boolean, uatAhead: boolean): string[] {
-    const uatAttributes = `Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`;
+  function sessionCookies(
+    client: Client | undefined,
+    session: Session | undefined,
+    stale: boolean,
+    uatAhead: boolean,
+    cookieDomain: string,
+  ): string[] {
+    const uatAttributes = `Path=/; Domain=${cookieDomain}; Max-Age=31536000; SameSite=Lax`;
     if (client === undefined || session === undefined) {
       return [
         '__session=; Path=/; Max-Age=0; SameSite=Lax',
@@ -210,6 +219,17 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     try {
       const url = new URL(value);
       return options.allowedRedirectOrigins().includes(url.origin) ? url : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A satellite Frontend API's handshake URL (`https://clerk.<domain>:<this port>/v1/client/handshake?…`), parsed. */
+  function satelliteHandshake(value: string | null): URL | undefined {
+    try {
+      const url = new URL(value ?? '');
+      const ok = url.protocol === 'https:' && url.hostname.startsWith('clerk.') && url.port === String(port) && url.host !== host;
+      return ok && url.pathname === '/v1/client/handshake' ? url : undefined;
     } catch {
       return undefined;
     }
@@ -263,17 +283,41 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   }
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', origin);
+    // A satellite's Frontend API (`clerk.<satellite domain>`, mapped to this server too) has none of the
+    // primary's cookies: its handshake first visits the primary's Frontend API to learn the browser's client
+    // (`/v1/client/sync`), which sends it back with `__fake_client`, then answers as the primary does, with
+    // `__client_uat` on the satellite's domain and `__clerk_synced=true` on the return URL.
+    const requestHost = request.headers.host ?? host;
+    const satellite = requestHost !== host;
+    const url = new URL(request.url ?? '/', `https://${requestHost}`);
     // Production: the browser's `__client` cookie on this host. Development: the dev-browser token in the URL.
     const devBrowser = url.searchParams.get('__clerk_db_jwt');
-    const clientId = development ? (devBrowser === null ? undefined : devBrowsers.get(devBrowser)) : clientCookie(request);
-    requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId });
+    const syncedClient = satellite ? (url.searchParams.get('__fake_client') ?? undefined) : undefined;
+    const clientId = development
+      ? devBrowser === null
+        ? undefined
+        : devBrowsers.get(devBrowser)
+      : satellite
+        ? syncedClient || undefined
+        : clientCookie(request);
+    requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId, host: requestHost });
     let client = clientId === undefined ? undefined : clients.get(clientId);
     if (development && client === undefined && url.pathname === '/v1/client/handshake') client = newDevBrowser();
 
+    if (url.pathname === '/v1/client/sync' && !satellite) {
+      const back = satelliteHandshake(url.searchParams.get('redirect_url'));
+      if (back === undefined) return text(response, 400, 'redirect_url is not a satellite handshake');
+      back.searchParams.set('__fake_client', clientId ?? '');
+      return redirect(response, back.href);
+    }
+
     if (url.pathname === '/v1/client/handshake') {
+      if (satellite && syncedClient === undefined) {
+        return redirect(response, `${origin}/v1/client/sync?redirect_url=${encodeURIComponent(url.href)}`);
+      }
       const target = allowedRedirect(url.searchParams.get('redirect_url'));
       if (target === undefined) return text(response, 400, 'redirect_url is missing or not allowed');
+      if (satellite) target.searchParams.set('__clerk_synced', 'true');
       // Organization sync: `organization_id` holds an id or a slug ('' for the personal account). An organization
       // the user is not a member of leaves the active one unchanged, as Clerk's Frontend API does.
       const activate = url.searchParams.get('organization_id');
@@ -283,7 +327,8 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
         if (activate === '') session.orgId = undefined;
         else if (org !== undefined) session.orgId = org.id;
       }
-      const cookies = handshakeCookies(client?.id, mode === 'stale-session', mode === 'loop');
+      const cookieDomain = satellite ? requestHost.replace(/:\d+$/, '').replace(/^clerk\./, '') : options.cookieDomain;
+      const cookies = handshakeCookies(client?.id, mode === 'stale-session', mode === 'loop', cookieDomain);
       if (format === 'as-requested' && url.searchParams.get('format') === 'nonce') {
         const nonce = randomUUID();
         nonces.set(nonce, { directives: cookies, issuedAt: seconds() });
