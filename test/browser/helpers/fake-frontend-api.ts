@@ -71,6 +71,12 @@ export interface FakeFrontendApiOptions {
    * instances do. Default `production`.
    */
   instanceType?: 'production' | 'development';
+  /**
+   * Hand out a `__refresh_<suffix>` cookie with each signed-in handshake, which the fake Backend API's
+   * `POST /v1/sessions/{id}/refresh` (`format: 'cookie'`) exchanges for a fresh session token, as Clerk's does.
+   * Default `false`.
+   */
+  refreshCookies?: boolean;
 }
 
 /**
@@ -101,8 +107,8 @@ export interface FakeFrontendApi {
   readonly apiUrl: string;
   /** The secret key the fake Backend API accepts. */
   readonly secretKey: string;
-  /** Backend API requests (nonce resolutions), for assertions. */
-  readonly apiRequests: FrontendApiRequest[];
+  /** Backend API requests (nonce resolutions, session refreshes), for assertions. */
+  readonly apiRequests: (FrontendApiRequest & { method?: string | undefined; body?: Record<string, unknown> | undefined })[];
   readonly key: TestKey;
   readonly requests: FrontendApiRequest[];
   /** Handshake requests only. */
@@ -135,7 +141,9 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   const secretKey = `sk_live_browser_${randomUUID().replace(/-/g, '')}`;
   /** Nonce → cookie directives and the (fake) second it was issued; each nonce resolves once. */
   const nonces = new Map<string, { directives: string[]; issuedAt: number }>();
-  const apiRequests: FrontendApiRequest[] = [];
+  const apiRequests: FakeFrontendApi['apiRequests'] = [];
+  /** `__refresh` token → the session it refreshes. */
+  const refreshTokens = new Map<string, { clientId: string; sessionId: string }>();
   const ttl = options.sessionTokenTtlSeconds ?? 60;
   const clients = new Map<string, Client>();
   const memberships = new Map<string, Membership[]>();
@@ -206,7 +214,14 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     }
     const token = stale ? sessionToken(session, seconds() - 10 * ttl) : sessionToken(session);
     const uat = uatAhead ? seconds() + 30 : client.updatedAt;
+    const refresh: string[] = [];
+    if (options.refreshCookies === true) {
+      const value = `rt_${randomUUID().replace(/-/g, '')}`;
+      refreshTokens.set(value, { clientId: client.id, sessionId: session.id });
+      refresh.push(`__refresh_${cookieSuffix}=${value}; Path=/; HttpOnly; SameSite=Lax`);
+    }
     return [
+      ...refresh,
       `__session=${token}; Path=/; SameSite=Lax`,
       `__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`,
       `__client_uat=${uat}; ${uatAttributes}`,
@@ -382,10 +397,24 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     text(response, 404, 'not found');
   });
 
-  // The fake Backend API: only the handshake payload of a nonce, behind the secret key.
-  const api = createHttpServer((request, response) => {
+  // The fake Backend API: the handshake payload of a nonce and session refreshes, behind the secret key.
+  const api = createHttpServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    apiRequests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId: undefined });
+    let text = '';
+    for await (const chunk of request) text += String(chunk);
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      body = undefined;
+    }
+    apiRequests.push({
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      clientId: undefined,
+      method: request.method,
+      body,
+    });
     const json = (status: number, body: unknown): void => {
       response.statusCode = status;
       response.setHeader('Content-Type', 'application/json');
@@ -393,6 +422,21 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     };
     if (request.headers.authorization !== `Bearer ${secretKey}`) {
       return json(401, { errors: [{ code: 'authentication_invalid', message: 'Unauthorized' }] });
+    }
+    const refreshPath = /^\/v1\/sessions\/([\w-]+)\/refresh$/.exec(url.pathname);
+    if (request.method === 'POST' && refreshPath !== null) {
+      // Clerk's answer with `format: 'cookie'`: the Set-Cookie strings of a fresh session token.
+      const entry = refreshTokens.get(String(body?.['refresh_token'] ?? ''));
+      const client = entry === undefined ? undefined : clients.get(entry.clientId);
+      const session = activeSession(client);
+      if (entry === undefined || session === undefined || session.id !== refreshPath[1] || body?.['format'] !== 'cookie') {
+        return json(401, { errors: [{ code: 'authentication_invalid', message: 'Refresh token is invalid' }] });
+      }
+      const token = sessionToken(session);
+      const suffixed = url.searchParams.get('suffixed_cookies') === 'true';
+      const cookies = [`__session=${token}; Path=/; SameSite=Lax`];
+      if (suffixed) cookies.push(`__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`);
+      return json(200, { object: 'cookies', cookies });
     }
     if (request.method !== 'GET' || url.pathname !== '/v1/clients/handshake_payload') {
       return json(404, { errors: [{ code: 'resource_not_found', message: 'Not found' }] });

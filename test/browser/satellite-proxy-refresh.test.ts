@@ -1,6 +1,6 @@
-// Satellites and proxies in a real browser: headless Chromium against a primary app, a satellite app on another
-// domain (its own Frontend API host, `clerk.<satellite domain>`), and an app that reaches the Frontend API through
-// its own `/__clerk` proxy. Whether Chromium is there is reported by handshake.test.ts (skipped, or a failure in CI).
+// Satellites, proxies and the __refresh cookie in a real browser: headless Chromium against a primary app, a
+// satellite app on another domain (its own Frontend API host, `clerk.<satellite domain>`), an app that reaches the
+// Frontend API through its own `/__clerk` proxy, and an app that refreshes expired sessions through the Backend API. Whether Chromium is there is reported by handshake.test.ts (skipped, or a failure in CI).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailability, launchChromium } from './helpers/chromium.js';
@@ -118,5 +118,69 @@ describe.runIf(availability.available)('multi-domain and proxies in Chromium (ex
     expect(handshakes[0]?.query['redirect_url']).toBe(`${proxied.origin}/dashboard`);
     expect(handshakes[0]?.clientId).toBeDefined();
     await own.close();
+  });
+});
+
+describe.runIf(availability.available)('the __refresh cookie in Chromium (express)', () => {
+  let browser: Browser;
+  let clock: TestClock;
+  let fapi: FakeFrontendApi;
+  let app: SsrApp;
+
+  beforeAll(async () => {
+    clock = createTestClock();
+    let appOrigin = '';
+    fapi = await startFakeFrontendApi({
+      clock,
+      hostname: FAPI_HOST,
+      cookieDomain: PRIMARY_HOST,
+      allowedRedirectOrigins: () => [appOrigin],
+      refreshCookies: true,
+    });
+    // The secret key and API URL give the adapter a Backend API client, which refreshes sessions.
+    const options = { publishableKey: fapi.publishableKey, jwtKey: fapi.jwtKey, secretKey: fapi.secretKey, apiUrl: fapi.apiUrl };
+    app = await startExpressApp({ ...options, now: () => clock.now() }, PRIMARY_HOST);
+    appOrigin = app.origin;
+    browser = await launchChromium([PRIMARY_HOST, FAPI_HOST]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await fapi?.close();
+  });
+
+  it('an expired __session with a __refresh cookie is refreshed through the Backend API, without a handshake redirect', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const back = encodeURIComponent(`${app.origin}/dashboard`);
+    await page.goto(`${fapi.origin}/test/sign-in?user_id=user_refresh&redirect_url=${back}`);
+    expect(await page.textContent('#user')).toBe('user_refresh');
+    const cookie = async (name: string) => (await context.cookies(app.origin)).find((entry) => entry.name === name)?.value;
+    expect(await cookie(`__refresh_${fapi.cookieSuffix}`)).toMatch(/^rt_/);
+    const oldToken = await cookie(`__session_${fapi.cookieSuffix}`);
+    const handshakesBefore = fapi.handshakes().length;
+    const responsesBefore = app.responses.length;
+    const apiBefore = fapi.apiRequests.length;
+
+    clock.advance(120_000);
+    await page.reload();
+
+    expect(await page.textContent('#user')).toBe('user_refresh');
+    // No redirect at all: the page was served at once, signed in with the refreshed token.
+    expect(fapi.handshakes().length).toBe(handshakesBefore);
+    expect(app.responses.slice(responsesBefore).map((entry) => entry.status)).toEqual([200]);
+    const refresh = fapi.apiRequests.slice(apiBefore);
+    expect(refresh.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+      expect.stringMatching(/^POST \/v1\/sessions\/sess_\w+\/refresh$/),
+    ]);
+    // As @clerk/backend: the cookies' kind in the query, the expired token and the refresh token in the body.
+    expect(refresh[0]?.query['suffixed_cookies']).toBe('true');
+    expect(refresh[0]?.body).toMatchObject({ format: 'cookie', expired_token: oldToken, request_origin: app.origin });
+    // The new token reached the browser (Set-Cookie on the page's own response).
+    const newToken = await cookie(`__session_${fapi.cookieSuffix}`);
+    expect(newToken).toBeDefined();
+    expect(newToken).not.toBe(oldToken);
+    await context.close();
   });
 });
