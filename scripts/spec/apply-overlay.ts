@@ -1,8 +1,9 @@
-// Applies OpenAPI Overlay 1.0 documents (update / remove actions) to a parsed spec.
-// Targets use a small JSONPath subset: `$`, `.name`, `['name']`, `[index]` and `[?(@ == 'value')]`.
+// Applies OpenAPI Overlay 1.0 documents (update / remove actions) to a parsed spec. Targets are JSONPath, evaluated
+// by jsonpath-plus (its safe evaluator: filters such as `[?(@ == 'value')]` run without `eval`).
 // A target that matches nothing is an error: a repair that silently stops applying is a bug. So is an update the spec
 // already satisfies everywhere it matches (Clerk fixed it upstream): appending it again would only add duplicates.
 import { isDeepStrictEqual } from 'node:util';
+import { JSONPath } from 'jsonpath-plus';
 
 export interface OverlayAction {
   target: string;
@@ -19,35 +20,8 @@ export interface OverlayDocument {
   actions: OverlayAction[];
 }
 
-type Segment = { kind: 'key'; key: string } | { kind: 'index'; index: number } | { kind: 'equals'; value: string };
-
-/** Parses the supported JSONPath subset; throws on anything else. */
-export function parseTarget(target: string): Segment[] {
-  if (!target.startsWith('$')) throw new Error(`overlay target must start with $: ${target}`);
-  const segments: Segment[] = [];
-  let rest = target.slice(1);
-  const patterns: Array<[RegExp, (m: RegExpExecArray) => Segment]> = [
-    [/^\.([A-Za-z0-9_$-]+)/, (m) => ({ kind: 'key', key: m[1]! })],
-    [/^\['((?:[^'\\]|\\.)*)'\]/, (m) => ({ kind: 'key', key: m[1]!.replace(/\\(.)/g, '$1') })],
-    [/^\[(\d+)\]/, (m) => ({ kind: 'index', index: Number(m[1]) })],
-    [/^\[\?\(@ == '((?:[^'\\]|\\.)*)'\)\]/, (m) => ({ kind: 'equals', value: m[1]!.replace(/\\(.)/g, '$1') })],
-  ];
-  outer: while (rest.length > 0) {
-    for (const [pattern, make] of patterns) {
-      const match = pattern.exec(rest);
-      if (match) {
-        segments.push(make(match));
-        rest = rest.slice(match[0].length);
-        continue outer;
-      }
-    }
-    throw new Error(`unsupported overlay target syntax at ${JSON.stringify(rest)} in ${target}`);
-  }
-  return segments;
-}
-
 interface Match {
-  parent: unknown;
+  parent: Record<string | number, unknown>;
   key: string | number;
 }
 
@@ -55,25 +29,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function findMatches(root: unknown, segments: Segment[]): Match[] {
-  let current: Match[] = [{ parent: { $: root }, key: '$' }];
-  for (const segment of segments) {
-    const next: Match[] = [];
-    for (const { parent, key } of current) {
-      const node = (parent as Record<string | number, unknown>)[key];
-      if (segment.kind === 'key' && isRecord(node) && Object.hasOwn(node, segment.key)) {
-        next.push({ parent: node, key: segment.key });
-      } else if (segment.kind === 'index' && Array.isArray(node) && segment.index < node.length) {
-        next.push({ parent: node, key: segment.index });
-      } else if (segment.kind === 'equals' && Array.isArray(node)) {
-        node.forEach((item, index) => {
-          if (item === segment.value) next.push({ parent: node, key: index });
-        });
-      }
-    }
-    current = next;
-  }
-  return current;
+/** Every node `target` selects, as its parent and key (the root itself cannot be updated or removed). */
+export function findMatches(root: unknown, target: string): Match[] {
+  if (!target.startsWith('$')) throw new Error(`overlay target must start with $: ${target}`);
+  const found = JSONPath({ path: target, json: root as object, resultType: 'all' }) as Array<{
+    parent: unknown;
+    parentProperty: string | number;
+  }>;
+  return found
+    .filter((match) => match.parent != null)
+    .map((match) => ({ parent: match.parent as Match['parent'], key: match.parentProperty }));
 }
 
 /** Overlay 1.0 merge: objects merge recursively, arrays append, anything else replaces. */
@@ -100,22 +65,19 @@ function satisfies(target: unknown, update: unknown): boolean {
 export function applyOverlay<T>(document: T, overlay: OverlayDocument, name = overlay.info.title): T {
   for (const action of overlay.actions) {
     if (!action.description) throw new Error(`overlay ${name}: action on ${action.target} has no description`);
-    const matches = findMatches(document, parseTarget(action.target));
+    const matches = findMatches(document, action.target);
     if (matches.length === 0) throw new Error(`overlay ${name}: target ${action.target} matches nothing`);
     if (action.remove) {
       // Remove array items from the highest index down so earlier indices stay valid.
       for (const { parent, key } of [...matches].reverse()) {
         if (Array.isArray(parent)) parent.splice(key as number, 1);
-        else delete (parent as Record<string, unknown>)[key];
+        else delete parent[key];
       }
     } else if (action.update !== undefined) {
-      if (matches.every(({ parent, key }) => satisfies((parent as Record<string | number, unknown>)[key], action.update))) {
+      if (matches.every(({ parent, key }) => satisfies(parent[key], action.update))) {
         throw new Error(`overlay ${name}: update on ${action.target} changes nothing (the spec already has it); drop the action`);
       }
-      for (const { parent, key } of matches) {
-        const record = parent as Record<string | number, unknown>;
-        record[key] = merge(record[key], action.update);
-      }
+      for (const { parent, key } of matches) parent[key] = merge(parent[key], action.update);
     } else {
       throw new Error(`overlay ${name}: action on ${action.target} has neither update nor remove`);
     }

@@ -38,6 +38,13 @@ export function decodeOrgPermissions(claims: { fea?: string | undefined; per?: s
     const mask = masks[index] ?? '';
     // BigInt keeps masks exact beyond 53 bits; a non-decimal mask grants nothing for its feature.
     if (!/^\d+$/.test(mask)) continue;
+    // Masks of up to 9 digits fit a 32-bit integer: plain number bit operations, BigInt only beyond.
+    if (mask.length <= 9) {
+      for (let bit = 0, bits = Number(mask); bit < permissions.length && bits > 0; bit++, bits >>>= 1) {
+        if ((bits & 1) === 1) granted.push(`org:${features[index]}:${permissions[bit]}`);
+      }
+      continue;
+    }
     let bits = BigInt(mask);
     for (let bit = 0; bit < permissions.length && bits > 0n; bit++, bits >>= 1n) {
       if ((bits & 1n) === 1n) granted.push(`org:${features[index]}:${permissions[bit]}`);

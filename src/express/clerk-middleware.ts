@@ -2,6 +2,7 @@ import { REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
 import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
 import { signInRedirect } from '../auth/request/handshake/sign-in-redirect.js';
+import { responseCookies } from '../auth/request/request-state.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,
@@ -110,7 +111,7 @@ function authenticateWith(options: ClerkMiddlewareOptions, appLevel: boolean, ad
       const redirect = handshakeRedirect(state);
       if (redirect === undefined) {
         // Cookies a handshake's return trip brought (signed in or out) go out with the route's response.
-        const cookies = state.headers.getSetCookie();
+        const cookies = responseCookies(state);
         if (cookies.length > 0) res.setHeader('set-cookie', cookies);
         return next();
       }

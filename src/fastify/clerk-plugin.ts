@@ -1,5 +1,6 @@
 import type { AuthObject, AuthenticateRequestOptions, RequestState } from '../auth/index.js';
 import { oneOf, type OptionTable } from '../kernel/check-options.js';
+import { responseCookies } from '../auth/request/request-state.js';
 import {
   createAdapterAuthenticator,
   createGetAuth,
@@ -128,7 +129,7 @@ export function clerkPlugin(instance: FastifyLikeInstance, options: ClerkPluginO
     const redirect = handshakeRedirect(state);
     if (redirect === undefined) {
       // Cookies a handshake's return trip brought (signed in or out) go out with the route's response.
-      const cookies = state.headers.getSetCookie();
+      const cookies = responseCookies(state);
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       return undefined;
     }

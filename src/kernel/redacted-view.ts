@@ -14,10 +14,9 @@ export function defineRedactedView<T extends object>(
 ): T {
   // The text is built when it is read: request states get a view on every request and are rarely printed.
   const text = (): string => `${label} ${JSON.stringify(summary)}`;
-  Object.defineProperties(target, {
-    toJSON: { value: () => ({ ...summary }), enumerable: false },
-    [Symbol.for('nodejs.util.inspect.custom')]: { value: text, enumerable: false },
-    toString: { value: text, enumerable: false },
-  });
+  // Non-enumerable, read-only. One `defineProperty` each: cheaper than `defineProperties`, which runs on every request.
+  Object.defineProperty(target, 'toJSON', { value: () => ({ ...summary }) });
+  Object.defineProperty(target, Symbol.for('nodejs.util.inspect.custom'), { value: text });
+  Object.defineProperty(target, 'toString', { value: text });
   return target;
 }

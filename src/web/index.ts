@@ -3,6 +3,7 @@
 import { buildRequestAuthenticator } from '../auth/request/authenticate-request.js';
 import { checkSignInUrl, signInRedirect, webRequestParts } from '../auth/request/handshake/sign-in-redirect.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
+import { responseCookies } from '../auth/request/request-state.js';
 import {
   type AuthFor,
   decideAccess,
@@ -112,7 +113,7 @@ export function handshakeResponse(state: RequestState): Response | undefined {
 
 /** Adds the cookies a handshake's return trip brought to the handler's response (a copy when its headers are immutable). */
 function withCookies(response: Response, state: RequestState): Response {
-  const cookies = state.headers.getSetCookie();
+  const cookies = responseCookies(state);
   if (cookies.length === 0) return response;
   let target = response;
   try {

@@ -31,6 +31,18 @@ describe('decodeOrgPermissions', () => {
     expect(decodeOrgPermissions({ fea: 'o:f', per, fpm: mask })).toEqual(['org:f:p0', 'org:f:p69']);
   });
 
+  it('decodes the same bits either side of the 9-digit (32-bit) boundary of masks', () => {
+    const per = Array.from({ length: 40 }, (_, i) => `p${i}`).join(',');
+    const expected = (mask: bigint): string[] =>
+      Array.from({ length: 40 }, (_, bit) => bit)
+        .filter((bit) => ((mask >> BigInt(bit)) & 1n) === 1n)
+        .map((bit) => `org:f:p${bit}`);
+    for (const mask of [999_999_999n, 1_000_000_000n, 2_147_483_647n, 2_147_483_648n, 4_294_967_295n, 4_294_967_296n, (1n << 39n) | 5n]) {
+      expect(decodeOrgPermissions({ fea: 'o:f', per, fpm: mask.toString() }), mask.toString()).toEqual(expected(mask));
+    }
+    expect(decodeOrgPermissions({ fea: 'o:f', per, fpm: '000000005' })).toEqual(['org:f:p0', 'org:f:p2']);
+  });
+
   it('matches @clerk/shared on a table of cases', () => {
     const cases = [
       { fea: 'o:reports,o:billing', per: 'read,manage,delete', fpm: '5,2' },

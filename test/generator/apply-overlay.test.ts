@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverlay, parseTarget, type OverlayDocument } from '../../scripts/spec/apply-overlay.js';
+import { applyOverlay, findMatches, type OverlayDocument } from '../../scripts/spec/apply-overlay.js';
 
 function overlay(actions: OverlayDocument['actions']): OverlayDocument {
   return { overlay: '1.0.0', info: { title: 'test', version: '1' }, actions };
@@ -46,8 +46,11 @@ describe('applyOverlay', () => {
     expect(() => applyOverlay({ a: 1 }, overlay([{ target: '$.a', description: '', remove: true }]))).toThrow(/no description/);
   });
 
-  it('rejects JSONPath it does not support instead of guessing', () => {
-    expect(() => parseTarget('$..schemas')).toThrow(/unsupported/);
-    expect(() => parseTarget('a.b')).toThrow(/must start with \$/);
+  it('selects with full JSONPath (descendants, filters) and refuses a target that does not start at the root', () => {
+    const doc = { components: { schemas: { A: { required: ['x'] }, B: { required: ['x', 'y'] } } } };
+    expect(findMatches(doc, "$..required[?(@ == 'x')]").map(({ key }) => key)).toEqual([0, 0]);
+    applyOverlay(doc, overlay([{ target: "$..required[?(@ == 'x')]", description: 'why', remove: true }]));
+    expect(doc.components.schemas).toEqual({ A: { required: [] }, B: { required: ['y'] } });
+    expect(() => findMatches(doc, 'a.b')).toThrow(/must start with \$/);
   });
 });

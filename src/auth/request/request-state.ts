@@ -113,23 +113,39 @@ export function signedInState(
     for (const cookie of extraHeaders?.getSetCookie() ?? []) built.append('set-cookie', cookie);
     return built;
   };
-  const state: SignedInState = {
+  const state = {
     status: 'signed-in',
     reason: undefined,
     message: undefined,
-    token,
     tokenType,
     isAuthenticated: true,
     get headers(): Headers {
       headers ??= buildHeaders();
       return headers;
     },
-    toAuth: (options = {}) => makeAuth(options ?? {}),
-  };
+    toAuth: (options: ToAuthOptions = {}) => makeAuth(options ?? {}),
+  } as Omit<SignedInState, 'token'> as SignedInState;
   // Readable as `state.token`, but not enumerable: spreading, `Object.entries` or a logger that walks the state
   // never copies the verified token.
-  Object.defineProperty(state, 'token', { enumerable: false });
+  Object.defineProperty(state, 'token', { value: token });
+  if (extraHeaders !== undefined) EXTRA_HEADERS.set(state, extraHeaders);
   return defineRedactedView(state, { type: 'RequestState', status: 'signed-in', tokenType });
+}
+
+/** The headers a signed-in state was built with (a handshake's return trip), for {@link responseCookies}. */
+const EXTRA_HEADERS = new WeakMap<SignedInState, Headers>();
+
+/**
+ * The `Set-Cookie` lines a state asks the response to carry (`state.headers.getSetCookie()`), without building the
+ * headers of a signed-in state, which most requests never send.
+ *
+ * @example
+ * const cookies = responseCookies(state);
+ * if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+ */
+export function responseCookies(state: RequestState): string[] {
+  if (state.status !== 'signed-in') return state.headers.getSetCookie();
+  return EXTRA_HEADERS.get(state)?.getSetCookie() ?? [];
 }
 
 /**
