@@ -11,7 +11,8 @@ const HASH: Readonly<Record<RsaAlgorithm, string>> = { RS256: 'sha256', RS384: '
 const keyObjects = new WeakMap<CryptoKey, KeyObject>();
 
 /**
- * Verifies RSASSA-PKCS1-v1_5 with `node:crypto.verify` on the already imported and checked key.
+ * Verifies RSASSA-PKCS1-v1_5 (a base64url signature segment) with `node:crypto.verify` on the already imported and
+ * checked key.
  *
  * @example
  * useSignatureCheck(nodeSignatureCheck);
@@ -25,7 +26,12 @@ export const nodeSignatureCheck: SignatureCheck = (key, alg, signature, signingI
     keyObject = KeyObject.from(key);
     keyObjects.set(key, keyObject);
   }
-  return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, signature);
+  // Node's decoder is lenient (`+`, `/`, padding, stray bits): the segment must already be canonical base64url,
+  // which splitCompactJwt checks, and re-encoding proves it here too. Buffer.from decodes natively into Node's
+  // buffer pool; the bytes never leave this function.
+  const bytes = Buffer.from(signature, 'base64url');
+  if (bytes.toString('base64url') !== signature) return false;
+  return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, bytes);
 };
 
 export { nodeSignatureCheck as signatureCheck };

@@ -129,7 +129,7 @@ describe('verifySignature fails closed', () => {
   const key = testKey();
   const token = sessionToken(key);
   const [h, p, s] = token.split('.') as [string, string, string];
-  const compact = { header: {}, payloadSegment: p, signature: new Uint8Array(Buffer.from(s, 'base64url')), signingInput: `${h}.${p}` };
+  const compact = { header: {}, payloadSegment: p, signatureSegment: s, signingInput: `${h}.${p}` };
 
   async function entry(): Promise<RsaKeyEntry> {
     const jwk: JsonWebKey = { kty: 'RSA', n: key.jwk.n as string, e: 'AQAB' };
@@ -160,6 +160,27 @@ describe('verifySignature fails closed', () => {
     // An RSA-PSS key cannot verify a PKCS#1 v1.5 signature: WebCrypto rejects the call.
     const jwk: JsonWebKey = { kty: 'RSA', n: key.jwk.n as string, e: 'AQAB' };
     const pss = await crypto.subtle.importKey('jwk', jwk, { name: 'RSA-PSS', hash: 'SHA-256' }, true, ['verify']);
-    expect(await webCryptoSignatureCheck(pss, 'RS256', compact.signature, compact.signingInput)).toBe(false);
+    expect(await webCryptoSignatureCheck(pss, 'RS256', compact.signatureSegment, compact.signingInput)).toBe(false);
+  });
+
+  it('is false for a signature segment that is not canonical base64url', async () => {
+    const valid = await entry();
+    expect(await verifySignature(valid, 'RS256', compact)).toBe(true);
+    // Padding, the standard alphabet, a stray character, non-zero trailing bits: each the same bytes to a lenient decoder.
+    for (const signatureSegment of [
+      `${s}==`,
+      s.replaceAll('-', '+').replaceAll('_', '/'),
+      `${s}A`,
+      `${s.slice(0, -1)}${lastBitsFlipped(s)}`,
+    ]) {
+      if (signatureSegment === s) continue;
+      expect(await verifySignature(valid, 'RS256', { ...compact, signatureSegment }), signatureSegment.slice(-4)).toBe(false);
+    }
   });
 });
+
+/** The last character of a base64url string with its unused trailing bit set: the same bytes to a lenient decoder. */
+function lastBitsFlipped(segment: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return alphabet[alphabet.indexOf(segment.at(-1) as string) | 1] as string;
+}

@@ -1,7 +1,8 @@
 import { __experimental_JWTPayloadToAuthObjectProperties as clerkParse } from '@clerk/shared/jwtPayloadParser';
 import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../src/auth/index.js';
-import { decodeOrgPermissions, orgFeatures } from '../../src/auth/org-permissions.js';
+import { decodeOrgPermissions, frozenOrgPermissions, orgFeatures } from '../../src/auth/org-permissions.js';
+import { signedInAuthObject } from '../../src/auth/request/auth-object.js';
 import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 
 describe('decodeOrgPermissions', () => {
@@ -57,6 +58,29 @@ describe('decodeOrgPermissions', () => {
       const claims = { v: 2, sub: 'u', sid: 's', fea, o: { id: 'org_1', rol: 'admin', per, fpm } } as never;
       expect(decodeOrgPermissions({ fea, per, fpm })).toEqual(clerkParse(claims).orgPermissions);
     }
+  });
+});
+
+describe('frozenOrgPermissions', () => {
+  const fields = { fea: 'o:reports', per: 'read,manage', fpm: '3' };
+
+  it('decodes frozen claims once: the verified session and its auth object share one frozen list', async () => {
+    const key = testKey();
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    const claims = { v: 2, o: { id: 'org_2', rol: 'admin', ...fields, fea: undefined }, fea: fields.fea };
+    const { data } = await verifier.verify(sessionToken(key, claims));
+    const auth = signedInAuthObject(data!.claims);
+    expect(auth.orgPermissions).toEqual(['org:reports:read', 'org:reports:manage']);
+    expect(auth.orgPermissions).toBe(data?.org?.permissions);
+    expect(Object.isFrozen(auth.orgPermissions)).toBe(true);
+  });
+
+  it('decodes mutable claims again on every call', () => {
+    const claims = { o: { per: 'read' } };
+    expect(frozenOrgPermissions(claims, fields)).toEqual(['org:reports:read', 'org:reports:manage']);
+    expect(frozenOrgPermissions(claims, { ...fields, fpm: '1' })).toEqual(['org:reports:read']);
+    const frozen = Object.freeze({ o: Object.freeze({}) });
+    expect(frozenOrgPermissions(frozen, fields)).toBe(frozenOrgPermissions(frozen, { ...fields, fpm: '1' }));
   });
 });
 

@@ -68,8 +68,10 @@ describe('clerk-bapi/express over HTTP', () => {
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('location')).toBeNull();
-    expect(response.headers.get('x-clerk-auth-reason')).toBe('session_token_expired');
-    expect(await response.json()).toEqual({ errors: [{ code: 'session_token_expired', message: 'The token has expired.' }] });
+    expect(response.headers.get('x-clerk-auth-reason')).toBe('session-token-expired-refresh-non-eligible-no-refresh-cookie');
+    expect(await response.json()).toEqual({
+      errors: [{ code: 'session-token-expired-refresh-non-eligible-no-refresh-cookie', message: 'The token has expired.' }],
+    });
     expect((await get('/protected', { authorization: `Bearer ${member}` })).status).toBe(200);
   });
 
@@ -91,7 +93,7 @@ describe('clerk-bapi/express over HTTP', () => {
     expect(await (await get('/legacy/with', { authorization: `Bearer ${admin}` })).json()).toEqual({ userId: 'user_2abc' });
     const refused = await get('/legacy/require');
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({ error: 'token_missing' });
+    expect(await refused.json()).toEqual({ error: 'session-token-and-uat-missing' });
     const allowed = await get('/legacy/require', { authorization: `Bearer ${admin}` });
     expect(await allowed.json()).toEqual({ userId: 'user_2abc', orgId: 'org_1', orgRole: 'org:admin' });
   });
@@ -99,7 +101,7 @@ describe('clerk-bapi/express over HTTP', () => {
   it('a machine token is never a session through the middleware', async () => {
     const response = await get('/protected', { authorization: 'Bearer ak_123' });
     expect(response.status).toBe(401);
-    expect(response.headers.get('x-clerk-auth-reason')).toBe('token_type_mismatch');
+    expect(response.headers.get('x-clerk-auth-reason')).toBe('token-type-mismatch');
   });
 });
 

@@ -43,7 +43,12 @@ describe('clerk-bapi/fastify over HTTP', () => {
   it('signs out an expired cookie with its reason', async () => {
     const expired = sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 99, nbf: NOW_S - 99 });
     const response = await fetch(`${base}/me`, { headers: { cookie: `__session=${expired}; __client_uat=1` } });
-    expect(await response.json()).toEqual({ userId: null, orgRole: null, canRead: false, reason: 'session_token_expired' });
+    expect(await response.json()).toEqual({
+      userId: null,
+      orgRole: null,
+      canRead: false,
+      reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
+    });
   });
 
   it('protects a route and reaches routes of child contexts', async () => {

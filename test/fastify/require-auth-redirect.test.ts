@@ -26,7 +26,7 @@ describe('clerk-bapi/fastify: requireAuth({ redirectToSignIn })', () => {
   it('answers a signed-out page load with 401 JSON by default', async () => {
     const response = await fetch(`${base}/default`, { redirect: 'manual', headers: pageLoad });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe('token_missing');
+    expect(((await response.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe('session-token-and-uat-missing');
   });
 
   it("sends a signed-out page load to clerkPlugin's signInUrl with redirect_url", async () => {

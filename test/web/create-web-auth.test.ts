@@ -43,7 +43,7 @@ describe('clerk-bapi/web with a Hono app over HTTP', () => {
     expect(response.headers.get('x-clerk-auth-status')).toBe('signed-out');
     // No redirect is ever built (SECURITY C.24): an API answers 401, never 3xx.
     expect(response.headers.get('location')).toBeNull();
-    expect(await response.json()).toEqual({ errors: [{ code: 'token_missing', message: expect.any(String) }] });
+    expect(await response.json()).toEqual({ errors: [{ code: 'session-token-and-uat-missing', message: expect.any(String) }] });
   });
 
   it('answers 403 when a permission is missing', async () => {

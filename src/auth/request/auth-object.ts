@@ -1,5 +1,5 @@
 import type { SessionActor, SessionClaims, SessionClaimsWithCustom } from '../claims.js';
-import { decodeOrgPermissions } from '../org-permissions.js';
+import { frozenOrgPermissions } from '../org-permissions.js';
 import { createHas, type HasParams } from './has.js';
 
 /**
@@ -191,7 +191,7 @@ function organizationFields(claims: SessionClaims): Pick<SessionAuthFields, 'org
     if (typeof o !== 'object' || o === null) return { orgId: undefined, orgRole: undefined, orgSlug: undefined, orgPermissions: undefined };
     const { id, rol, slg, per, fpm } = o as Record<string, unknown>;
     const role = stringOrUndefined(rol);
-    const permissions = decodeOrgPermissions({
+    const permissions = frozenOrgPermissions(claims, {
       fea: stringOrUndefined(claims.fea),
       per: stringOrUndefined(per),
       fpm: stringOrUndefined(fpm),
@@ -201,7 +201,7 @@ function organizationFields(claims: SessionClaims): Pick<SessionAuthFields, 'org
       // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.
       orgRole: role ? `org:${role}` : undefined,
       orgSlug: stringOrUndefined(slg),
-      orgPermissions: Object.freeze(permissions),
+      orgPermissions: permissions,
     };
   }
   const permissions: unknown = claims.org_permissions;

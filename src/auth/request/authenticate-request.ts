@@ -195,7 +195,7 @@ function unusableOptions(options: AuthenticateRequestOptions | undefined, messag
 function runOnRequest(request: Request, context: AuthenticationContext): Promise<RequestState> {
   let parts: RequestParts;
   try {
-    // A plain object or Node's IncomingMessage has no headers.get(): say so, rather than a silent token_missing.
+    // A plain object or Node's IncomingMessage has no headers.get(): say so, rather than a silent session-token-and-uat-missing.
     if (typeof request?.headers?.get !== 'function' || typeof request.url !== 'string') return Promise.resolve(notARequest());
     const url = request.url;
     const sessionIdParam = readSessionIdParam(url);

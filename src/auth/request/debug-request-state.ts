@@ -5,7 +5,7 @@ import type { RequestState } from './request-state.js';
  * session the user and session ids. It never holds the token or any secret.
  *
  * @example
- * console.log(debugRequestState(state)); // { status: 'signed-out', reason: 'session_token_expired', … }
+ * console.log(debugRequestState(state)); // { status: 'signed-out', reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie', … }
  */
 export function debugRequestState(state: RequestState): {
   status: RequestState['status'];

@@ -6,7 +6,7 @@ import type { AuthObject, RequestState } from './request-state.js';
  * `x-clerk-auth-*` headers. There is never a redirect: APIs answer 401/403.
  *
  * @example
- * const denial: AccessDenial = { status: 401, body: { errors: [{ code: 'token_missing', message: '…' }] }, headers: state.headers };
+ * const denial: AccessDenial = { status: 401, body: { errors: [{ code: 'session-token-and-uat-missing', message: '…' }] }, headers: state.headers };
  */
 export interface AccessDenial {
   status: 401 | 403;

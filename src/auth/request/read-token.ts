@@ -62,7 +62,7 @@ export function readToken(
     const token = cookies.get(name);
     if (token !== undefined && token !== '') return { token, source: 'cookie' };
   }
-  return { reason: 'token_missing', message: 'The request has no Authorization: Bearer token and no __session cookie.' };
+  return { reason: 'session-token-and-uat-missing', message: 'The request has no Authorization: Bearer token and no __session cookie.' };
 }
 
 function readBearer(value: string): FoundToken | AuthFailure {

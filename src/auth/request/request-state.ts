@@ -171,7 +171,7 @@ function clientMessage(failure: AuthFailure): string {
  * Builds a signed-out state with its reason headers.
  *
  * @example
- * const state = signedOutState({ reason: 'token_missing', message: 'No token.' }, undefined);
+ * const state = signedOutState({ reason: 'session-token-and-uat-missing', message: 'No token.' }, undefined);
  */
 export function signedOutState(failure: AuthFailure, tokenType: TokenType | undefined, extraHeaders?: Headers): SignedOutState {
   const headers = new Headers({

@@ -10,7 +10,7 @@ import { machineAuthObject } from './machine-auth-object.js';
 import type { MachineTokenVerifier } from './machine-tokens.js';
 import { MAX_COOKIE_HEADER_LENGTH, parseCookies } from './parse-cookies.js';
 import { cookieHeaderText, readToken, type FoundToken, type RequestParts } from './read-token.js';
-import { toRequestReason, type AuthFailure } from './reasons.js';
+import { notRefreshed, toRequestReason, type AuthFailure } from './reasons.js';
 import { signedInState, signedOutState, type RequestState } from './request-state.js';
 import { emitAuthEvent, type AuthEventHook } from './security-events.js';
 import { reportServerSide } from './report-server-side.js';
@@ -127,7 +127,7 @@ async function authenticateCookies(cookie: string | undefined, parts: RequestPar
   });
   if (outcome.type === 'signed-in') return signIn(outcome.token, 'cookie', outcome.session, parts, context, outcome.headers);
   if (outcome.type === 'signed-out') {
-    const type = outcome.failure.reason === 'token_missing' ? undefined : (outcome.tokenType ?? 'session_token');
+    const type = outcome.failure.reason === 'session-token-and-uat-missing' ? undefined : (outcome.tokenType ?? 'session_token');
     emit(context, 'request_rejected', outcome.failure.reason, type, 'cookie', undefined);
     return signedOutState(outcome.failure, type, outcome.headers);
   }
@@ -152,7 +152,8 @@ async function authenticateSession(found: FoundToken, parts: RequestParts, conte
     const error = result.errors[0];
     // A machine JWT refused by the session verifier is reported as the machine kind it is.
     const type = error.code === 'token_type_mismatch' ? classifyToken(found.token).type : 'session_token';
-    return reject(context, { reason: toRequestReason(error.code), message: error.message }, type, found.source);
+    const reason = toRequestReason(error.code, notRefreshed(parts.method));
+    return reject(context, { reason, message: error.message }, type, found.source);
   }
   return signIn(found.token, found.source, result.data, parts, context, undefined);
 }
@@ -202,7 +203,7 @@ function mismatch(type: TokenType, source: FoundToken['source']): AuthFailure {
     source === 'cookie' && type !== 'session_token'
       ? 'Machine tokens are only accepted in the Authorization header.'
       : `This route does not accept a ${type}.`;
-  return { reason: 'token_type_mismatch', message: where };
+  return { reason: 'token-type-mismatch', message: where };
 }
 
 function reject(

@@ -6,7 +6,7 @@ import type { TokenType } from './token-types.js';
  * only the outcome, the reason code, the token kind and where it was found, and the subject id.
  *
  * @example
- * const event: AuthEvent = { type: 'request_rejected', reason: 'session_token_expired', tokenType: 'session_token', tokenSource: 'cookie', subject: undefined };
+ * const event: AuthEvent = { type: 'request_rejected', reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie', tokenType: 'session_token', tokenSource: 'cookie', subject: undefined };
  */
 export interface AuthEvent {
   type: 'request_verified' | 'request_rejected';

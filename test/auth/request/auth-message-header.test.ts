@@ -34,7 +34,7 @@ describe('x-clerk-auth-message', () => {
     });
     const state = await authenticateRequest(bearer(expired), { jwtKey: key.pem, now: () => NOW_MS });
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('session_token_expired');
+    expect(state.reason).toBe('session-token-expired-refresh-non-eligible-no-refresh-cookie');
     expect(state.headers.get('x-clerk-auth-message')).toBe(state.message);
     expect(state.message).not.toBe(NEUTRAL);
   });

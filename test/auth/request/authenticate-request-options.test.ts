@@ -57,7 +57,7 @@ describe('authenticateRequest: unusable options', () => {
     const suffix = createHash('sha1').update('5').digest('base64url').slice(0, 8);
     const request = new Request('https://api.example.com/', { headers: { cookie: `__session_${suffix}=ak_1` } });
     const state = await authenticateRequest(request, { ...base, publishableKey: 5 as unknown as string });
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'token_missing', tokenType: undefined });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'session-token-and-uat-missing', tokenType: undefined });
   });
 });
 

@@ -103,22 +103,27 @@ describe('authenticateRequest: where the token comes from', () => {
     const cookie = `note=x%3B%20__session%3D${forged}`;
     const state = await authenticateRequest(request({ cookie }), base);
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('token_missing');
+    expect(state.reason).toBe('session-token-and-uat-missing');
   });
 
-  it('reports token_missing when there is neither header nor cookie', async () => {
+  it('reports session-token-and-uat-missing when there is neither header nor cookie', async () => {
     const state = await authenticateRequest(request(), base);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'token_missing', isAuthenticated: false, token: undefined });
-    expect(state.headers.get('x-clerk-auth-reason')).toBe('token_missing');
+    expect(state).toMatchObject({
+      status: 'signed-out',
+      reason: 'session-token-and-uat-missing',
+      isAuthenticated: false,
+      token: undefined,
+    });
+    expect(state.headers.get('x-clerk-auth-reason')).toBe('session-token-and-uat-missing');
     expect(state.headers.get('x-clerk-auth-message')).toMatch(/no Authorization/);
   });
 });
 
 describe('authenticateRequest: session rules', () => {
-  it('reports an expired cookie session as session_token_expired', async () => {
+  it('reports an expired cookie session as session-token-expired-refresh-non-eligible-no-refresh-cookie', async () => {
     const expired = sessionToken(key, { exp: NOW_S - 60, iat: NOW_S - 120, nbf: NOW_S - 120 });
     const state = await authenticateRequest(request({ cookie: `__session=${expired}; __client_uat=1` }), base);
-    expect(state.reason).toBe('session_token_expired');
+    expect(state.reason).toBe('session-token-expired-refresh-non-eligible-no-refresh-cookie');
     expect(state.headers.get('x-clerk-auth-status')).toBe('signed-out');
   });
 
@@ -182,9 +187,9 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
     ['an opaque OAuth token', 'oat_123', 'oauth_token'],
     ['an at+jwt OAuth token', oauthJwt, 'oauth_token'],
     ['an M2M JWT', m2mJwt, 'm2m_token'],
-  ])('refuses %s in the header as a session with token_type_mismatch', async (_name, token, type) => {
+  ])('refuses %s in the header as a session with token-type-mismatch', async (_name, token, type) => {
     const state = await authenticateRequest(request({ authorization: `Bearer ${token}` }), base);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'token_type_mismatch', tokenType: type });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'token-type-mismatch', tokenType: type });
   });
 
   it.each([
@@ -204,7 +209,7 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
       acceptsToken: 'any',
       client,
     });
-    expect(state.reason).toBe('token_type_mismatch');
+    expect(state.reason).toBe('token-type-mismatch');
     expect(client.apiKeys.verifyApiKey).not.toHaveBeenCalled();
     expect(client.m2m.verifyM2mToken).not.toHaveBeenCalled();
   });
@@ -215,7 +220,7 @@ describe('authenticateRequest: machine tokens are never sessions (C.22)', () => 
       client: {},
       acceptsToken: ['api_key'],
     });
-    expect(state).toMatchObject({ reason: 'token_type_mismatch', tokenType: 'session_token' });
+    expect(state).toMatchObject({ reason: 'token-type-mismatch', tokenType: 'session_token' });
   });
 
   it('verifies M2M and OAuth JWTs locally with jwtKey when accepted', async () => {
@@ -271,7 +276,13 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
     );
     expect(events).toEqual([
       { type: 'request_verified', reason: undefined, tokenType: 'session_token', tokenSource: 'header', subject: 'user_2abc' },
-      { type: 'request_rejected', reason: 'session_token_expired', tokenType: 'session_token', tokenSource: 'cookie', subject: undefined },
+      {
+        type: 'request_rejected',
+        reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
+        tokenType: 'session_token',
+        tokenSource: 'cookie',
+        subject: undefined,
+      },
     ]);
     expect(JSON.stringify(events)).not.toContain(token.split('.')[2]);
   });
@@ -287,7 +298,7 @@ describe('authenticateRequest: no secrets leak, events, options', () => {
       const state = await authenticateRequest(request({ authorization: `Bearer ${token}` }), { ...base, onAuthEvent });
       expect(state.status).toBe('signed-in');
       const rejected = await authenticateRequest(request(), { ...base, onAuthEvent });
-      expect(rejected.reason).toBe('token_missing');
+      expect(rejected.reason).toBe('session-token-and-uat-missing');
     }
   });
 

@@ -51,7 +51,7 @@ describe('clerk.authenticateRequest', () => {
     const clerk = createClerkClient({ secretKey: 'sk_test_client', apiUrl: server.url, maxRetries: 0 });
     // Without an injected clock the 2024 test token has expired: proof that it was verified with the client's key set.
     const state = await clerk.authenticateRequest(bearer(sessionToken(key)), null as never);
-    expect(state).toMatchObject({ status: 'signed-out', reason: 'session_token_expired' });
+    expect(state).toMatchObject({ status: 'signed-out', reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie' });
     expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/v1/jwks', 'Bearer sk_test_client']]);
   });
 

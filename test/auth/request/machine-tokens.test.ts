@@ -162,7 +162,7 @@ describe('machine tokens through the Backend API verify endpoints (stub on 127.0
   it('only calls the endpoint of an accepted kind', async () => {
     serveVerifyEndpoints();
     const state = await authenticateRequest(bearer('mt_good'), options({ acceptsToken: ['session_token', 'api_key'] }));
-    expect(state.reason).toBe('token_type_mismatch');
+    expect(state.reason).toBe('token-type-mismatch');
     expect(server.requests).toHaveLength(0);
   });
 

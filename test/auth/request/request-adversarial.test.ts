@@ -131,7 +131,7 @@ describe('smaller request fixes (issue #22 item 11)', () => {
     expect(state.reason).toBe('machine_verification_unavailable');
   });
 
-  it('gives request_invalid for a plain object or a Node IncomingMessage-like request, not token_missing', async () => {
+  it('gives request_invalid for a plain object or a Node IncomingMessage-like request, not session-token-and-uat-missing', async () => {
     const nodeLike = { url: '/things', method: 'GET', headers: { authorization: `Bearer ${sessionToken(key)}` } };
     for (const request of [{}, nodeLike]) {
       const state = await authenticateRequest(request as unknown as Request, base);

@@ -44,10 +44,17 @@ describe('decideAccess', () => {
 
   it('denies an unauthenticated request with 401 and its reason', () => {
     expect(
-      decideAccess(state({ isAuthenticated: false, reason: 'session_token_expired', message: 'The token has expired.' }), auth(false)),
+      decideAccess(
+        state({
+          isAuthenticated: false,
+          reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
+          message: 'The token has expired.',
+        }),
+        auth(false),
+      ),
     ).toEqual({
       status: 401,
-      body: { errors: [{ code: 'session_token_expired', message: 'The token has expired.' }] },
+      body: { errors: [{ code: 'session-token-expired-refresh-non-eligible-no-refresh-cookie', message: 'The token has expired.' }] },
       headers,
     });
   });
@@ -114,10 +121,17 @@ describe('debugRequestState', () => {
 
   it('names no subject for a signed-out state', () => {
     const toAuth = vi.fn();
-    const out = { status: 'signed-out', reason: 'token_missing', message: 'm', tokenType: undefined, isAuthenticated: false, toAuth };
+    const out = {
+      status: 'signed-out',
+      reason: 'session-token-and-uat-missing',
+      message: 'm',
+      tokenType: undefined,
+      isAuthenticated: false,
+      toAuth,
+    };
     expect(debugRequestState(out as unknown as RequestState)).toEqual({
       status: 'signed-out',
-      reason: 'token_missing',
+      reason: 'session-token-and-uat-missing',
       message: 'm',
       tokenType: undefined,
       isAuthenticated: false,

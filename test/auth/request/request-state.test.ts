@@ -43,8 +43,8 @@ describe('responseCookies', () => {
     const states = [
       signedInState('t.t.t', 'session_token', makeAuth),
       signedInState('t.t.t', 'session_token', makeAuth, extra),
-      signedOutState({ reason: 'token_missing', message: 'none' }, undefined),
-      signedOutState({ reason: 'session_token_expired', message: 'old' }, 'session_token', extra),
+      signedOutState({ reason: 'session-token-and-uat-missing', message: 'none' }, undefined),
+      signedOutState({ reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie', message: 'old' }, 'session_token', extra),
       handshakeState('client-uat-but-no-session-token', '', extra),
     ];
     for (const state of states) expect(responseCookies(state)).toEqual(state.headers.getSetCookie());
@@ -55,11 +55,11 @@ describe('responseCookies', () => {
 
 describe('signedOutState', () => {
   // Built in each test, not once here, so that the code runs while the test does (Stryker activates mutants per test).
-  const signedOut = () => signedOutState({ reason: 'token_missing', message: 'No token – at all.' }, undefined);
+  const signedOut = () => signedOutState({ reason: 'session-token-and-uat-missing', message: 'No token – at all.' }, undefined);
 
   it('logs and serialises as its status and reason only', () => {
     const state = signedOut();
-    const summary = { type: 'RequestState', status: 'signed-out', reason: 'token_missing' };
+    const summary = { type: 'RequestState', status: 'signed-out', reason: 'session-token-and-uat-missing' };
     expect(JSON.parse(JSON.stringify(state))).toEqual(summary);
     expect(String(state)).toBe(`RequestState ${JSON.stringify(summary)}`);
   });
@@ -68,7 +68,7 @@ describe('signedOutState', () => {
     const state = signedOut();
     expect(Object.fromEntries(state.headers)).toEqual({
       'x-clerk-auth-status': 'signed-out',
-      'x-clerk-auth-reason': 'token_missing',
+      'x-clerk-auth-reason': 'session-token-and-uat-missing',
       'x-clerk-auth-message': 'No token ? at all.',
     });
     expect(state.message).toBe('No token – at all.');

@@ -72,11 +72,11 @@ describe('runAuthentication: which verifier a token goes to', () => {
     expect(context.machine.verify).not.toHaveBeenCalled();
     expect(outcome(state)).toEqual({
       status: 'signed-out',
-      reason: 'token_type_mismatch',
+      reason: 'token-type-mismatch',
       message: 'Not a session.',
       tokenType: 'm2m_token',
     });
-    expect(events).toEqual([rejected('token_type_mismatch', 'm2m_token', 'header')]);
+    expect(events).toEqual([rejected('token-type-mismatch', 'm2m_token', 'header')]);
   });
 
   it('reports other session verifier refusals as session tokens, whatever the token claims to be', async () => {
@@ -86,11 +86,11 @@ describe('runAuthentication: which verifier a token goes to', () => {
     const state = await runAuthentication(header(m2mJwt), context);
     expect(outcome(state)).toEqual({
       status: 'signed-out',
-      reason: 'session_token_expired',
+      reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
       message: 'Expired.',
       tokenType: 'session_token',
     });
-    expect(events).toEqual([rejected('session_token_expired', 'session_token', 'header')]);
+    expect(events).toEqual([rejected('session-token-expired-refresh-non-eligible-no-refresh-cookie', 'session_token', 'header')]);
   });
 
   it('decodes JWTs when the route also accepts machine tokens, and verifies an accepted machine JWT as a machine token', async () => {
@@ -111,11 +111,11 @@ describe('runAuthentication: which verifier a token goes to', () => {
     expect(context.machine.verify).not.toHaveBeenCalled();
     expect(outcome(state)).toEqual({
       status: 'signed-out',
-      reason: 'token_type_mismatch',
+      reason: 'token-type-mismatch',
       message: 'This route does not accept a m2m_token.',
       tokenType: 'm2m_token',
     });
-    expect(events).toEqual([rejected('token_type_mismatch', 'm2m_token', 'header')]);
+    expect(events).toEqual([rejected('token-type-mismatch', 'm2m_token', 'header')]);
   });
 
   it('signs in an accepted opaque machine token with its auth object, and reports its subject', async () => {
@@ -135,19 +135,19 @@ describe('runAuthentication: token type mismatches say where the token may come 
     const state = await runAuthentication(cookie('__session=ak_1'), context);
     expect(outcome(state)).toEqual({
       status: 'signed-out',
-      reason: 'token_type_mismatch',
+      reason: 'token-type-mismatch',
       message: 'Machine tokens are only accepted in the Authorization header.',
       tokenType: 'api_key',
     });
     expect(context.machine.verify).not.toHaveBeenCalled();
-    expect(events).toEqual([rejected('token_type_mismatch', 'api_key', 'cookie')]);
+    expect(events).toEqual([rejected('token-type-mismatch', 'api_key', 'cookie')]);
   });
 
   it('names the refused kind for a machine token in the header', async () => {
     const { context } = setup();
     expect(outcome(await runAuthentication(header('ak_1'), context))).toEqual({
       status: 'signed-out',
-      reason: 'token_type_mismatch',
+      reason: 'token-type-mismatch',
       message: 'This route does not accept a api_key.',
       tokenType: 'api_key',
     });
@@ -158,15 +158,15 @@ describe('runAuthentication: token type mismatches say where the token may come 
     for (const parts of [header(sessionJwt), cookie(`__session=${sessionJwt}; __client_uat=1`)]) {
       expect(outcome(await runAuthentication(parts, context))).toEqual({
         status: 'signed-out',
-        reason: 'token_type_mismatch',
+        reason: 'token-type-mismatch',
         message: 'This route does not accept a session_token.',
         tokenType: 'session_token',
       });
     }
     expect(context.verifySession).not.toHaveBeenCalled();
     expect(events).toEqual([
-      rejected('token_type_mismatch', 'session_token', 'header'),
-      rejected('token_type_mismatch', 'session_token', 'cookie'),
+      rejected('token-type-mismatch', 'session_token', 'header'),
+      rejected('token-type-mismatch', 'session_token', 'cookie'),
     ]);
   });
 });
@@ -186,7 +186,7 @@ describe('runAuthentication: cookies', () => {
     const { context } = setup();
     const emptyKeySuffix = createHash('sha1').update('').digest('base64url').slice(0, 8);
     const state = await runAuthentication(cookie(`__session_${emptyKeySuffix}=${sessionJwt}`), context);
-    expect(outcome(state)).toMatchObject({ status: 'signed-out', reason: 'token_missing' });
+    expect(outcome(state)).toMatchObject({ status: 'signed-out', reason: 'session-token-and-uat-missing' });
     expect(context.verifySession).not.toHaveBeenCalled();
   });
 

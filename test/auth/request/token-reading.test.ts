@@ -43,7 +43,7 @@ describe('readToken', () => {
     expect(read(null, cookies, ['__session_x'])).toEqual({ token: 'cookie-token', source: 'cookie' });
     expect(read('Bearer h', cookies, ['__session_x'])).toEqual({ token: 'h', source: 'header' });
     expect(read(undefined, cookies, ['__session'])).toEqual({
-      reason: 'token_missing',
+      reason: 'session-token-and-uat-missing',
       message: 'The request has no Authorization: Bearer token and no __session cookie.',
     });
   });

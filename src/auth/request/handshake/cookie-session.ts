@@ -8,7 +8,7 @@ import { toRequestReason } from '../reasons.js';
 import { readClerkCookies } from './clerk-cookies.js';
 import { maybeHandshake, type CookieFlow } from './handshake-redirect.js';
 import type { InstanceConfig } from './instance.js';
-import { HANDSHAKE_REASON, MAX_HANDSHAKE_REDIRECTS, PARAM, type RefreshFailure } from './names.js';
+import { HANDSHAKE_REASON, MAX_HANDSHAKE_REDIRECTS, PARAM, type HandshakeReason, type RefreshFailure } from './names.js';
 import { canRefresh, refreshSession } from './refresh-session.js';
 import { resolveHandshake, type HandshakeTools } from './resolve-handshake.js';
 import { signedInAuthObject } from '../auth-object.js';
@@ -66,7 +66,7 @@ export async function decideCookieSession(
   const cookieToken = jar.sessionToken;
   if (cookieToken !== undefined && MACHINE_PREFIXES.some((prefix) => cookieToken.startsWith(prefix))) {
     const failure: AuthFailure = {
-      reason: 'token_type_mismatch',
+      reason: 'token-type-mismatch',
       message: 'Machine tokens are only accepted in the Authorization header.',
     };
     return { type: 'signed-out', failure, headers: undefined, tokenType: classifyToken(cookieToken).type };
@@ -173,7 +173,10 @@ export async function decideCookieSession(
 }
 
 function missing(): CookieOutcome {
-  return refuse({ reason: 'token_missing', message: 'The request has no Authorization: Bearer token and no __session cookie.' });
+  return refuse({
+    reason: 'session-token-and-uat-missing',
+    message: 'The request has no Authorization: Bearer token and no __session cookie.',
+  });
 }
 
 function refuse(failure: AuthFailure): CookieOutcome {
@@ -190,17 +193,10 @@ function afterError(
   fail: (failure: AuthFailure) => CookieOutcome,
   refresh: RefreshFailure | undefined,
 ): CookieOutcome {
-  const failure: AuthFailure = { reason: toRequestReason(error.code), message: error.message };
-  if (!HANDSHAKE_ERRORS.has(error.code)) return fail(failure);
-  const reason =
-    error.code === 'token_expired'
-      ? (`session-token-expired-refresh-${refresh ?? refreshFailure(flow)}` as const)
-      : error.code === 'token_not_active_yet'
-        ? HANDSHAKE_REASON.sessionTokenNbf
-        : HANDSHAKE_REASON.sessionTokenIatInTheFuture;
-  const answer = maybeHandshake(flow, reason, error.message);
-  // Where no handshake can be done, the verifier's own code stays the reason (`session_token_expired`…).
-  return answer.status === 'handshake' ? state(answer) : fail(failure);
+  const reason = toRequestReason(error.code, refresh ?? refreshFailure(flow));
+  if (!HANDSHAKE_ERRORS.has(error.code)) return fail({ reason, message: error.message });
+  // As Clerk: where no handshake can be done, the handshake reason is the signed-out reason too.
+  return state(maybeHandshake(flow, reason as HandshakeReason, error.message));
 }
 
 function refreshFailure(flow: CookieFlow): RefreshFailure {

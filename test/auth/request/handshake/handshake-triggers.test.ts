@@ -110,7 +110,7 @@ describe('handshake: only for page loads of a known instance', () => {
     const expired = validToken({ iat: NOW_S - 120, nbf: NOW_S - 120, exp: NOW_S - 60 });
     const state = await authenticateRequest(page({ __client_uat: uat }, { authorization: `Bearer ${expired}` }), live());
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('session_token_expired');
+    expect(state.reason).toBe('session-token-expired-refresh-non-eligible-no-refresh-cookie');
   });
 
   it('never answers a machine token with a handshake', async () => {
@@ -132,13 +132,13 @@ describe('handshake: __client_uat against the session cookie', () => {
   it('signs out a request without session cookie and with __client_uat = 0', async () => {
     const state = await authenticateRequest(page({ __client_uat: '0' }), live());
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('token_missing');
+    expect(state.reason).toBe('session-token-and-uat-missing');
   });
 
   it('signs out a page load without any cookie on a production instance', async () => {
     const state = await authenticateRequest(page(), live());
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('token_missing');
+    expect(state.reason).toBe('session-token-and-uat-missing');
   });
 
   it('answers a session cookie without __client_uat with a handshake on a page load', async () => {
@@ -194,11 +194,11 @@ describe('handshake: __client_uat against the session cookie', () => {
     expect(state.message).toMatch(/expired/);
   });
 
-  it('keeps session_token_expired as the reason of an expired cookie on a fetch()', async () => {
+  it('keeps session-token-expired-refresh-non-eligible-no-refresh-cookie as the reason of an expired cookie on a fetch()', async () => {
     const expired = validToken({ iat: NOW_S - 120, nbf: NOW_S - 120, exp: NOW_S - 60 });
     const state = await authenticateRequest(apiCall({ __session: expired, __client_uat: String(NOW_S - 200) }), live());
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('session_token_expired');
+    expect(state.reason).toBe('session-token-expired-refresh-non-eligible-no-refresh-cookie');
   });
 
   it('answers a session cookie that is not active yet with a handshake (session-token-nbf)', async () => {
@@ -211,7 +211,7 @@ describe('handshake: __client_uat against the session cookie', () => {
   it('refuses a machine token in the session cookie before any handshake decision', async () => {
     const state = await authenticateRequest(page({ __session: 'ak_123' }), live({ acceptsToken: 'any' }));
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('token_type_mismatch');
+    expect(state.reason).toBe('token-type-mismatch');
   });
 });
 
@@ -290,7 +290,7 @@ describe('handshake: satellite domains', () => {
   it('signs out a first visit without cookies when satelliteAutoSync is off (the default)', async () => {
     const state = await authenticateRequest(page({ __client_uat: '0' }, {}, here), live(satellite));
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('token_missing');
+    expect(state.reason).toBe('session-token-and-uat-missing');
     expect(state.headers.get('location')).toBeNull();
   });
 
@@ -312,7 +312,7 @@ describe('handshake: satellite domains', () => {
       live({ ...satellite, satelliteAutoSync: true }),
     );
     expect(state.status).toBe('signed-out');
-    expect(state.reason).toBe('token_missing');
+    expect(state.reason).toBe('session-token-and-uat-missing');
   });
 
   it('signs out a satellite fetch() without cookies', async () => {
