@@ -41,3 +41,28 @@ function copyValue(item: unknown, depth: number): unknown {
   }
   return Object.freeze(out);
 }
+
+/**
+ * Freezes freshly parsed claims where they are, deeply; `undefined` when nested too deeply. For the output of
+ * `JSON.parse` only, which nothing else holds: `JSON.parse` defines a `__proto__` key as a plain own property, so
+ * no prototype changes, and the result is the same as {@link copyClaims} gives without copying every object.
+ *
+ * @example
+ * const claims = freezeClaims(JSON.parse(text));
+ */
+export function freezeClaims(value: Record<string, unknown>): Record<string, unknown> | undefined {
+  return freezeValue(value, 0) ? value : undefined;
+}
+
+function freezeValue(item: unknown, depth: number): boolean {
+  if (typeof item !== 'object' || item === null) return true;
+  if (depth >= MAX_DEPTH) return false;
+  if (Array.isArray(item)) {
+    for (let index = 0; index < item.length; index++) if (!freezeValue(item[index], depth + 1)) return false;
+  } else {
+    // Own keys only: an enumerable property someone added to Object.prototype is not part of the claims.
+    for (const key of Object.keys(item)) if (!freezeValue((item as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  Object.freeze(item);
+  return true;
+}

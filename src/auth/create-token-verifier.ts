@@ -1,5 +1,5 @@
 import { optionError } from '../kernel/check-options.js';
-import { isString } from '../kernel/guards.js';
+import { isPromiseLike, isString } from '../kernel/guards.js';
 import { defineRedactedView } from '../kernel/redacted-view.js';
 import type { Result } from '../kernel/result.js';
 import { checkRegisteredClaims, readCheckedClaims } from './claim-checks.js';
@@ -15,7 +15,7 @@ import type { AnyVerifierOptions, TemplateVerifierOptions, TokenVerifierOptions,
 export type { VerifyCall } from './verifier-options.js';
 import { toVerifiedSession, toVerifiedTemplate } from './session-checks.js';
 import { createTokenCache } from './token-cache.js';
-import { verifyCompact } from './verify-compact.js';
+import { verifyCompact, type VerifiedCompact } from './verify-compact.js';
 
 /**
  * A reusable token verifier: it imports keys once and keeps its JWKS and verified-token caches.
@@ -91,17 +91,20 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
     options.tokenType === 'jwt_template' ? toVerifiedTemplate : toVerifiedSession;
   const cache = createTokenCache<Verified>(options.tokenCacheSize);
 
-  async function verifyWith(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
+  function verifyWith(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
+    // Only injected callbacks can throw here (a `now` that fails or returns no usable time, say): refuse the
+    // token rather than let an exception out, whether it was thrown at once or by a pending step.
     try {
-      return await run(token, call);
+      const outcome = run(token, call);
+      // Promise.resolve adopts a promise of another realm too (an edge runtime's VM may hand out the host's).
+      return isPromiseLike(outcome) ? Promise.resolve(outcome).catch(injectedFailure) : Promise.resolve(outcome);
     } catch {
-      // Only injected callbacks can throw here (a `now` that fails or returns no usable time, say):
-      // refuse the token rather than let an exception out.
-      return fail('options_invalid', 'Verification could not run: an injected option (now, fetch) failed.');
+      return Promise.resolve(injectedFailure());
     }
   }
 
-  async function run(token: string, call: VerifyCall): Promise<Result<Verified, TokenError>> {
+  /** Synchronous on the hot path (a cache hit, or a loaded key and a synchronous signature check). */
+  function run(token: string, call: VerifyCall): Result<Verified, TokenError> | Promise<Result<Verified, TokenError>> {
     const nowMs = call.now();
     if (isString(token) && token.length <= MAX_TOKEN_LENGTH) {
       const hit = cache.get(token);
@@ -117,10 +120,20 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
         cache.delete(token);
       }
     }
-    const verified = await verifyCompact<Verified>(token, algorithms, keys, { ...call, nowMs }, (compact) => {
-      const payload = readCheckedClaims(compact, rules, nowMs);
-      return payload.errors ? payload : shape(compact.header, payload.data);
-    });
+    const verified = verifyCompact<Verified>(
+      token,
+      algorithms,
+      keys,
+      { nowMs, now: call.now, fetch: call.fetch, logger: call.logger },
+      (compact) => {
+        const payload = readCheckedClaims(compact, rules, nowMs);
+        return payload.errors ? payload : shape(compact.header, payload.data);
+      },
+    );
+    return isPromiseLike(verified) ? Promise.resolve(verified).then((outcome) => remember(token, outcome)) : remember(token, verified);
+  }
+
+  function remember(token: string, verified: Result<VerifiedCompact<Verified>, TokenError>): Result<Verified, TokenError> {
     if (verified.errors) return verified;
     const { value, kid, key } = verified.data;
     cache.set(token, { kid, key, value });
@@ -129,6 +142,10 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
 
   // The verifier's own callbacks: the resolved options are a VerifyCall.
   return { verify: (token) => verifyWith(token, options), verifyWith };
+}
+
+function injectedFailure(): Result<never, TokenError> {
+  return fail('options_invalid', 'Verification could not run: an injected option (now, fetch) failed.');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isString } from '../kernel/guards.js';
 import type { Result } from '../kernel/result.js';
-import { decodeBase64Url, decodeBase64UrlJson } from '../kernel/base64url.js';
-import { copyClaims } from './copy-claims.js';
+import { decodeBase64Url, decodeBase64UrlJson, hasCanonicalEnd } from '../kernel/base64url.js';
+import { copyClaims, freezeClaims } from './copy-claims.js';
 import { invalidToken, refuseToken, type TokenError } from './errors.js';
 
 /** Tokens longer than this are refused before any parsing (Clerk session tokens are about 1 KB). */
@@ -43,7 +43,8 @@ export interface CompactJwt {
   header: Record<string, unknown>;
   /** The base64url payload segment, decoded only after the signature checks out. */
   payloadSegment: string;
-  signature: Uint8Array;
+  /** The base64url signature segment, canonical; the signature check decodes it (natively where it can). */
+  signatureSegment: string;
   /** The ASCII `header.payload` text that was signed. */
   signingInput: string;
 }
@@ -67,17 +68,18 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
   const lastDot = token.lastIndexOf('.');
   const header = decodeHeader(token.slice(0, firstDot));
   if (header === undefined) return invalidToken('header is not a base64url JSON object');
-  const signature = decodeBase64Url(token.slice(lastDot + 1));
-  if (signature === undefined) return invalidToken('signature is not canonical base64url');
+  // The shape check above allowed only base64url characters: the length and the last character decide the rest.
+  const signatureSegment = token.slice(lastDot + 1);
+  if (!hasCanonicalEnd(signatureSegment)) return invalidToken('signature is not canonical base64url');
   return {
-    data: { header, payloadSegment: token.slice(firstDot + 1, lastDot), signature, signingInput: token.slice(0, lastDot) },
+    data: { header, payloadSegment: token.slice(firstDot + 1, lastDot), signatureSegment, signingInput: token.slice(0, lastDot) },
   };
 }
 
 /**
  * The last header segment decoded, and its header: the tokens of one issuer share their header (`alg`, `kid`,
- * `typ`), so decoding it again for every token is wasted work. The header is a frozen copy, since every token with
- * that segment gets the same object.
+ * `typ`), so decoding it again for every token is wasted work. The header is frozen, since every token with that
+ * segment gets the same object.
  */
 let lastHeader: { segment: string; header: Record<string, unknown> } | undefined;
 
@@ -86,7 +88,7 @@ function decodeHeader(segment: string): Record<string, unknown> | undefined {
   const parsed = decodeBase64UrlJson(segment);
   if (parsed === undefined) return undefined;
   // A header nested too deeply is not memoised; decodeJwt refuses it, verification never reads that deep.
-  const header = copyClaims(parsed);
+  const header = freezeClaims(parsed);
   if (header === undefined) return parsed;
   lastHeader = { segment, header };
   return header;
@@ -100,7 +102,8 @@ function decodeHeader(segment: string): Record<string, unknown> | undefined {
  */
 export function decodePayload(segment: string): Result<Record<string, unknown>, TokenError> {
   const parsed = decodeBase64UrlJson(segment);
-  const payload = parsed === undefined ? undefined : copyClaims(parsed);
+  // Frozen where `JSON.parse` built it: nothing else holds the parsed objects, so a copy would only cost time.
+  const payload = parsed === undefined ? undefined : freezeClaims(parsed);
   if (payload === undefined) return invalidToken('payload is not a base64url JSON object');
   return { data: payload };
 }
@@ -119,5 +122,7 @@ export function decodeJwt(token: string): Result<DecodedJwt, TokenError> {
   if (payload.errors) return payload;
   const header = copyClaims(split.data.header);
   if (header === undefined) return invalidToken('header is nested too deeply');
-  return { data: { header, payload: payload.data, signature: split.data.signature } };
+  const signature = decodeBase64Url(split.data.signatureSegment);
+  if (signature === undefined) return invalidToken('signature is not canonical base64url');
+  return { data: { header, payload: payload.data, signature } };
 }

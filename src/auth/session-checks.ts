@@ -98,10 +98,10 @@ function organizationOf(claims: SessionClaims): SessionOrganization | undefined 
   if (claims.v === 2) {
     const o = claims.o;
     if (o === undefined) return undefined;
-    const permissions = decodeOrgPermissions({ fea: claims.fea, per: o.per, fpm: o.fpm });
+    const permissions = Object.freeze(decodeOrgPermissions({ fea: claims.fea, per: o.per, fpm: o.fpm }));
     // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.
     const role = o.rol === undefined ? undefined : `org:${o.rol}`;
-    return Object.freeze({ id: o.id, slug: o.slg, role, permissions: Object.freeze(permissions) });
+    return Object.freeze({ id: o.id, slug: o.slg, role, permissions });
   }
   if (claims.org_id === undefined) return undefined;
   return Object.freeze({

@@ -8,17 +8,13 @@ import type { RsaKeyEntry } from './rsa-key.js';
 
 /**
  * Checks an RSASSA-PKCS1-v1_5 signature over `signingInput` with an imported key; `false` for any failure.
- * May answer synchronously (a runtime's native fast path) or with a promise (WebCrypto).
+ * `signature` is the token's canonical base64url signature segment, so that a runtime with a native decoder
+ * decodes it natively. May answer synchronously (a runtime's native fast path) or with a promise (WebCrypto).
  *
  * @example
- * const check: SignatureCheck = (key, alg, signature, input) => crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature, encoder.encode(input));
+ * const check: SignatureCheck = (key, alg, signature, input) => crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, decodeBase64Url(signature)!, encoder.encode(input));
  */
-export type SignatureCheck = (
-  key: CryptoKey,
-  alg: RsaAlgorithm,
-  signature: Uint8Array<ArrayBuffer>,
-  signingInput: string,
-) => boolean | Promise<boolean>;
+export type SignatureCheck = (key: CryptoKey, alg: RsaAlgorithm, signature: string, signingInput: string) => boolean | Promise<boolean>;
 
 let activeCheck: SignatureCheck = signatureCheck;
 
@@ -45,7 +41,7 @@ export function verifySignature(entry: RsaKeyEntry, alg: RsaAlgorithm, compact: 
   const key = entry.cryptoKeys.get(alg);
   if (key === undefined) return false;
   try {
-    const outcome = activeCheck(key, alg, compact.signature as Uint8Array<ArrayBuffer>, compact.signingInput);
+    const outcome = activeCheck(key, alg, compact.signatureSegment, compact.signingInput);
     return typeof outcome === 'boolean'
       ? outcome
       : outcome.then(

@@ -3,6 +3,7 @@
 // condition (package.json `imports`).
 import { KeyObject, verify } from 'node:crypto';
 import { HASH_OF, type RsaAlgorithm } from '../auth/algorithms.js';
+import { isCanonicalBase64Url } from '../kernel/base64url.js';
 import type { SignatureCheck } from '../auth/verify-signature.js';
 
 const HASH: Readonly<Record<RsaAlgorithm, string>> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
@@ -11,7 +12,8 @@ const HASH: Readonly<Record<RsaAlgorithm, string>> = { RS256: 'sha256', RS384: '
 const keyObjects = new WeakMap<CryptoKey, KeyObject>();
 
 /**
- * Verifies RSASSA-PKCS1-v1_5 with `node:crypto.verify` on the already imported and checked key.
+ * Verifies RSASSA-PKCS1-v1_5 (a base64url signature segment) with `node:crypto.verify` on the already imported and
+ * checked key.
  *
  * @example
  * useSignatureCheck(nodeSignatureCheck);
@@ -25,7 +27,10 @@ export const nodeSignatureCheck: SignatureCheck = (key, alg, signature, signingI
     keyObject = KeyObject.from(key);
     keyObjects.set(key, keyObject);
   }
-  return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, signature);
+  // Node's decoder is lenient (`+`, `/`, padding, whitespace, stray bits): only canonical base64url, which it reads
+  // exactly, is decoded. Buffer.from decodes natively into Node's buffer pool; the bytes never leave this function.
+  if (!isCanonicalBase64Url(signature)) return false;
+  return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, Buffer.from(signature, 'base64url'));
 };
 
 export { nodeSignatureCheck as signatureCheck };

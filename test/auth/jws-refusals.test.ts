@@ -4,11 +4,11 @@ import { decodeBase64Url, decodeBase64UrlJson } from '../../src/kernel/base64url
 import { decodeJwt, MAX_TOKEN_LENGTH } from '../../src/auth/decode-jwt.js';
 import { tokenError } from '../../src/auth/errors.js';
 import { checkHeader } from '../../src/auth/header-checks.js';
-import { hasValidSignature, verifyJwt } from '../../src/auth/index.js';
+import { createTokenVerifier, hasValidSignature, verifyJwt } from '../../src/auth/index.js';
 import type { RsaKeyEntry } from '../../src/auth/rsa-key.js';
 import { useSignatureCheck, verifySignature } from '../../src/auth/verify-signature.js';
 import { webCryptoSignatureCheck } from '../../src/auth/web-signature-check.js';
-import { b64url, sessionToken, testKey } from './helpers/keys.js';
+import { b64url, NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 
 // Each refusal of the JWS pipeline names its reason, and the strict decoders refuse every non-canonical input.
 
@@ -129,7 +129,7 @@ describe('verifySignature fails closed', () => {
   const key = testKey();
   const token = sessionToken(key);
   const [h, p, s] = token.split('.') as [string, string, string];
-  const compact = { header: {}, payloadSegment: p, signature: new Uint8Array(Buffer.from(s, 'base64url')), signingInput: `${h}.${p}` };
+  const compact = { header: {}, payloadSegment: p, signatureSegment: s, signingInput: `${h}.${p}` };
 
   async function entry(): Promise<RsaKeyEntry> {
     const jwk: JsonWebKey = { kty: 'RSA', n: key.jwk.n as string, e: 'AQAB' };
@@ -160,6 +160,47 @@ describe('verifySignature fails closed', () => {
     // An RSA-PSS key cannot verify a PKCS#1 v1.5 signature: WebCrypto rejects the call.
     const jwk: JsonWebKey = { kty: 'RSA', n: key.jwk.n as string, e: 'AQAB' };
     const pss = await crypto.subtle.importKey('jwk', jwk, { name: 'RSA-PSS', hash: 'SHA-256' }, true, ['verify']);
-    expect(await webCryptoSignatureCheck(pss, 'RS256', compact.signature, compact.signingInput)).toBe(false);
+    expect(await webCryptoSignatureCheck(pss, 'RS256', compact.signatureSegment, compact.signingInput)).toBe(false);
+  });
+
+  it('is false for a signature segment that is not canonical base64url', async () => {
+    const valid = await entry();
+    expect(await verifySignature(valid, 'RS256', compact)).toBe(true);
+    // Padding, the standard alphabet, a stray character, non-zero trailing bits: each the same bytes to a lenient decoder.
+    for (const signatureSegment of [
+      `${s}==`,
+      s.replaceAll('-', '+').replaceAll('_', '/'),
+      `${s}A`,
+      `${s.slice(0, -1)}${lastBitsFlipped(s)}`,
+    ]) {
+      if (signatureSegment === s) continue;
+      expect(await verifySignature(valid, 'RS256', { ...compact, signatureSegment }), signatureSegment.slice(-4)).toBe(false);
+    }
+  });
+});
+
+/** The last character of a base64url string with its unused trailing bit set: the same bytes to a lenient decoder. */
+function lastBitsFlipped(segment: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return alphabet[alphabet.indexOf(segment.at(-1) as string) | 1] as string;
+}
+
+describe('a signature check answering with a promise of another realm (an edge runtime VM handing out host promises)', () => {
+  it('is awaited like any promise: valid tokens pass, forged ones are refused', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const key = testKey();
+    const token = sessionToken(key);
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(342)}`;
+    try {
+      useSignatureCheck((cryptoKey, alg, signature, input) => {
+        const valid = webCryptoSignatureCheck(cryptoKey, alg, signature, input);
+        return runInNewContext('(valid) => Promise.resolve(valid)')(valid) as Promise<boolean>;
+      });
+      const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+      expect((await verifier.verify(token)).errors).toBeUndefined();
+      expect((await verifier.verify(forged)).errors?.[0].code).toBe('token_invalid_signature');
+    } finally {
+      useSignatureCheck(webCryptoSignatureCheck);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { __experimental_JWTPayloadToAuthObjectProperties as clerkParse } from '@
 import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../src/auth/index.js';
 import { decodeOrgPermissions, orgFeatures } from '../../src/auth/org-permissions.js';
+import { sessionAuthObject, signedInAuthObject } from '../../src/auth/request/auth-object.js';
 import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 
 describe('decodeOrgPermissions', () => {
@@ -56,6 +57,27 @@ describe('decodeOrgPermissions', () => {
     for (const { fea, per, fpm } of cases) {
       const claims = { v: 2, sub: 'u', sid: 's', fea, o: { id: 'org_1', rol: 'admin', per, fpm } } as never;
       expect(decodeOrgPermissions({ fea, per, fpm })).toEqual(clerkParse(claims).orgPermissions);
+    }
+  });
+});
+
+describe('the auth object of a verified session', () => {
+  it('reuses the permissions the verifier decoded, and equals the auth object built from the claims alone', async () => {
+    const key = testKey();
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    for (const claims of [
+      { v: 2, o: { id: 'org_2', rol: 'admin', per: 'read,manage', fpm: '3' }, fea: 'o:reports' },
+      { v: 2, fea: 'o:reports' },
+      { org_id: 'org_1', org_role: 'org:admin', org_permissions: ['org:sys:read'] },
+      {},
+    ]) {
+      const { data } = await verifier.verify(sessionToken(key, claims));
+      const auth = sessionAuthObject(data!, { token: 't' });
+      const fromClaims = signedInAuthObject(data!.claims, { token: 't' });
+      expect({ ...auth }).toEqual({ ...fromClaims });
+      expect(auth.has({ permission: 'org:reports:manage' })).toBe(fromClaims.has({ permission: 'org:reports:manage' }));
+      if (claims.v === 2 && 'o' in claims) expect(auth.orgPermissions).toBe(data?.org?.permissions);
+      if (auth.orgPermissions !== undefined) expect(Object.isFrozen(auth.orgPermissions)).toBe(true);
     }
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, decodeBase64UrlJson } from '../../src/kernel/base64url.js';
+import {
+  decodeBase64Url,
+  decodeBase64UrlJson,
+  decodeBase64UrlText,
+  hasCanonicalEnd,
+  isCanonicalBase64Url,
+} from '../../src/kernel/base64url.js';
 
 describe('decodeBase64Url', () => {
   it('decodes unpadded base64url like Buffer does', () => {
@@ -16,5 +22,64 @@ describe('decodeBase64Url', () => {
     expect(decodeBase64Url('aGl')).toBeUndefined(); // 'l' sets a padding bit; 'k' is canonical
     expect(decodeBase64UrlJson('e31')).toBeUndefined();
     expect(decodeBase64UrlJson('e30')).toEqual({});
+  });
+});
+
+describe('decodeBase64UrlText', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  /** The reference: the strict byte decoder, then the strict UTF-8 decoder. */
+  const reference = (input: string): string | undefined => {
+    const bytes = decodeBase64Url(input);
+    if (bytes === undefined) return undefined;
+    try {
+      return strict.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('agrees with the byte decoder and a strict UTF-8 decoder on canonical, mutated and random input', () => {
+    const texts = ['', 'a', '{"a":1}', '{"name":"Zoë","city":"Kraków"}', '\u{1F600}', '\uFEFF{"bom":true}', 'x'.repeat(301)];
+    const inputs = texts.map((text) => Buffer.from(text).toString('base64url'));
+    // Bytes that are not UTF-8: a lone continuation byte, a truncated sequence, an overlong encoding, a surrogate.
+    for (const bytes of [[0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x7b, 0xff, 0x7d]]) {
+      inputs.push(Buffer.from(bytes).toString('base64url'));
+    }
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let i = 0; i < 300; i++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(random() * 24) }, () => Math.floor(random() * 256)));
+      inputs.push(bytes.toString('base64url'));
+    }
+    for (const input of [...inputs]) {
+      inputs.push(`${input}=`, `${input} `, ` ${input}`, input.replaceAll('-', '+').replaceAll('_', '/'), `${input}A`, `${input}\u00e9`);
+    }
+    for (const input of inputs) {
+      expect(decodeBase64UrlText(input), JSON.stringify(input)).toBe(reference(input));
+      expect(isCanonicalBase64Url(input), JSON.stringify(input)).toBe(decodeBase64Url(input) !== undefined);
+    }
+  });
+
+  it('drops a leading byte-order mark as TextDecoder does, and refuses what atob alone would accept', () => {
+    expect(decodeBase64UrlText(Buffer.from('\uFEFF{}').toString('base64url'))).toBe('{}');
+    expect(decodeBase64UrlText(Buffer.from('{"é":1}').toString('base64url'))).toBe('{"é":1}');
+    expect(decodeBase64UrlText('e30=')).toBeUndefined();
+    expect(decodeBase64UrlText('e3 0')).toBeUndefined();
+    expect(decodeBase64UrlText('e31')).toBeUndefined();
+    expect(decodeBase64UrlText('e')).toBeUndefined();
+    expect(decodeBase64UrlText('P+8')).toBeUndefined();
+  });
+});
+
+describe('hasCanonicalEnd', () => {
+  it('is true exactly when the strict decoder accepts a string of the alphabet', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const prefix of ['', 'e', 'e3', 'e30', 'eyJh']) {
+      for (const last of alphabet) {
+        const input = `${prefix}${last}`;
+        expect(hasCanonicalEnd(input), input).toBe(decodeBase64Url(input) !== undefined);
+      }
+    }
+    expect(hasCanonicalEnd('')).toBe(true);
   });
 });
