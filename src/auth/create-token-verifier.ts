@@ -1,5 +1,5 @@
 import { optionError } from '../kernel/check-options.js';
-import { isString } from '../kernel/guards.js';
+import { isPromiseLike, isString } from '../kernel/guards.js';
 import { defineRedactedView } from '../kernel/redacted-view.js';
 import type { Result } from '../kernel/result.js';
 import { checkRegisteredClaims, readCheckedClaims } from './claim-checks.js';
@@ -96,7 +96,8 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
     // token rather than let an exception out, whether it was thrown at once or by a pending step.
     try {
       const outcome = run(token, call);
-      return outcome instanceof Promise ? outcome.catch(injectedFailure) : Promise.resolve(outcome);
+      // Promise.resolve adopts a promise of another realm too (an edge runtime's VM may hand out the host's).
+      return isPromiseLike(outcome) ? Promise.resolve(outcome).catch(injectedFailure) : Promise.resolve(outcome);
     } catch {
       return Promise.resolve(injectedFailure());
     }
@@ -119,11 +120,17 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
         cache.delete(token);
       }
     }
-    const verified = verifyCompact<Verified>(token, algorithms, keys, { ...call, nowMs }, (compact) => {
-      const payload = readCheckedClaims(compact, rules, nowMs);
-      return payload.errors ? payload : shape(compact.header, payload.data);
-    });
-    return verified instanceof Promise ? verified.then((outcome) => remember(token, outcome)) : remember(token, verified);
+    const verified = verifyCompact<Verified>(
+      token,
+      algorithms,
+      keys,
+      { nowMs, now: call.now, fetch: call.fetch, logger: call.logger },
+      (compact) => {
+        const payload = readCheckedClaims(compact, rules, nowMs);
+        return payload.errors ? payload : shape(compact.header, payload.data);
+      },
+    );
+    return isPromiseLike(verified) ? Promise.resolve(verified).then((outcome) => remember(token, outcome)) : remember(token, verified);
   }
 
   function remember(token: string, verified: Result<VerifiedCompact<Verified>, TokenError>): Result<Verified, TokenError> {

@@ -78,8 +78,8 @@ export function splitCompactJwt(token: unknown): Result<CompactJwt, TokenError> 
 
 /**
  * The last header segment decoded, and its header: the tokens of one issuer share their header (`alg`, `kid`,
- * `typ`), so decoding it again for every token is wasted work. The header is a frozen copy, since every token with
- * that segment gets the same object.
+ * `typ`), so decoding it again for every token is wasted work. The header is frozen, since every token with that
+ * segment gets the same object.
  */
 let lastHeader: { segment: string; header: Record<string, unknown> } | undefined;
 
@@ -88,7 +88,7 @@ function decodeHeader(segment: string): Record<string, unknown> | undefined {
   const parsed = decodeBase64UrlJson(segment);
   if (parsed === undefined) return undefined;
   // A header nested too deeply is not memoised; decodeJwt refuses it, verification never reads that deep.
-  const header = copyClaims(parsed);
+  const header = freezeClaims(parsed);
   if (header === undefined) return parsed;
   lastHeader = { segment, header };
   return header;

@@ -52,26 +52,3 @@ export function decodeOrgPermissions(claims: { fea?: string | undefined; per?: s
   }
   return granted;
 }
-
-/** Decoded permissions per frozen claims object: the verifier and the auth object of a request decode the same claims. */
-const decodedOf = new WeakMap<object, readonly string[]>();
-
-/**
- * {@link decodeOrgPermissions}, frozen, and decoded once per claims object when the claims and their `o` are
- * frozen (verified claims are): the verifier's result and every auth object built from it share the list.
- *
- * @example
- * const permissions = frozenOrgPermissions(claims, { fea: claims.fea, per: claims.o.per, fpm: claims.o.fpm });
- */
-export function frozenOrgPermissions(
-  claims: { readonly o?: unknown },
-  fields: { fea?: string | undefined; per?: string | undefined; fpm?: string | undefined },
-): readonly string[] {
-  // Only frozen claims can be remembered: a mutable object could change between two calls.
-  const remember = Object.isFrozen(claims) && Object.isFrozen(claims.o);
-  const known = remember ? decodedOf.get(claims) : undefined;
-  if (known !== undefined) return known;
-  const permissions = Object.freeze(decodeOrgPermissions(fields));
-  if (remember) decodedOf.set(claims, permissions);
-  return permissions;
-}

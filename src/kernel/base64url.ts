@@ -78,6 +78,18 @@ const BASE64URL_ONLY = /^[A-Za-z0-9_-]*$/;
 const NON_ASCII = /[^\x00-\x7F]/;
 
 /**
+ * Whether a string is canonical unpadded base64url, the only spelling the strict decoders accept: for a native
+ * decoder, which is lenient, to be given only what it reads exactly.
+ *
+ * @example
+ * isCanonicalBase64Url('aGk'); // true
+ * isCanonicalBase64Url('aGk='); // false
+ */
+export function isCanonicalBase64Url(input: string): boolean {
+  return BASE64URL_ONLY.test(input) && hasCanonicalEnd(input);
+}
+
+/**
  * Decodes canonical unpadded base64url into UTF-8 text strictly: a foreign character, an impossible length,
  * non-zero trailing bits or bytes that are not UTF-8 give `undefined`. A leading byte-order mark is dropped,
  * as `TextDecoder` does.
@@ -90,7 +102,7 @@ const NON_ASCII = /[^\x00-\x7F]/;
  * decodeBase64UrlText('eyJhIjoxfQ'); // '{"a":1}'
  */
 export function decodeBase64UrlText(input: string): string | undefined {
-  if (!BASE64URL_ONLY.test(input) || !hasCanonicalEnd(input)) return undefined;
+  if (!isCanonicalBase64Url(input)) return undefined;
   let binary: string;
   try {
     binary = atob(input.replaceAll('-', '+').replaceAll('_', '/'));

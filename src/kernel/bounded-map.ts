@@ -32,6 +32,11 @@ export class BoundedMap<K, V> {
   }
 
   /** Whether `key` is present, without touching it. */
+  /** The value of `key` without making it the most recently used. */
+  peek(key: K): V | undefined {
+    return this.#entries.get(key);
+  }
+
   has(key: K): boolean {
     return this.#entries.has(key);
   }

@@ -42,3 +42,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every(isString);
 }
+
+/**
+ * Whether a value is a promise, from this realm or another (a `then` method): an edge runtime's VM may hand out the
+ * host's promises, which `instanceof Promise` does not recognise. Results and plain data have no `then`.
+ *
+ * @example
+ * const outcome = isPromiseLike(value) ? await value : value;
+ */
+export function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}

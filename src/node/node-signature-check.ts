@@ -3,6 +3,7 @@
 // condition (package.json `imports`).
 import { KeyObject, verify } from 'node:crypto';
 import { HASH_OF, type RsaAlgorithm } from '../auth/algorithms.js';
+import { isCanonicalBase64Url } from '../kernel/base64url.js';
 import type { SignatureCheck } from '../auth/verify-signature.js';
 
 const HASH: Readonly<Record<RsaAlgorithm, string>> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
@@ -26,12 +27,10 @@ export const nodeSignatureCheck: SignatureCheck = (key, alg, signature, signingI
     keyObject = KeyObject.from(key);
     keyObjects.set(key, keyObject);
   }
-  // Node's decoder is lenient (`+`, `/`, padding, stray bits): the segment must already be canonical base64url,
-  // which splitCompactJwt checks, and re-encoding proves it here too. Buffer.from decodes natively into Node's
-  // buffer pool; the bytes never leave this function.
-  const bytes = Buffer.from(signature, 'base64url');
-  if (bytes.toString('base64url') !== signature) return false;
-  return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, bytes);
+  // Node's decoder is lenient (`+`, `/`, padding, whitespace, stray bits): only canonical base64url, which it reads
+  // exactly, is decoded. Buffer.from decodes natively into Node's buffer pool; the bytes never leave this function.
+  if (!isCanonicalBase64Url(signature)) return false;
+  return verify(HASH[alg], Buffer.from(signingInput, 'latin1'), keyObject, Buffer.from(signature, 'base64url'));
 };
 
 export { nodeSignatureCheck as signatureCheck };

@@ -4,11 +4,11 @@ import { decodeBase64Url, decodeBase64UrlJson } from '../../src/kernel/base64url
 import { decodeJwt, MAX_TOKEN_LENGTH } from '../../src/auth/decode-jwt.js';
 import { tokenError } from '../../src/auth/errors.js';
 import { checkHeader } from '../../src/auth/header-checks.js';
-import { hasValidSignature, verifyJwt } from '../../src/auth/index.js';
+import { createTokenVerifier, hasValidSignature, verifyJwt } from '../../src/auth/index.js';
 import type { RsaKeyEntry } from '../../src/auth/rsa-key.js';
 import { useSignatureCheck, verifySignature } from '../../src/auth/verify-signature.js';
 import { webCryptoSignatureCheck } from '../../src/auth/web-signature-check.js';
-import { b64url, sessionToken, testKey } from './helpers/keys.js';
+import { b64url, NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 
 // Each refusal of the JWS pipeline names its reason, and the strict decoders refuse every non-canonical input.
 
@@ -184,3 +184,23 @@ function lastBitsFlipped(segment: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   return alphabet[alphabet.indexOf(segment.at(-1) as string) | 1] as string;
 }
+
+describe('a signature check answering with a promise of another realm (an edge runtime VM handing out host promises)', () => {
+  it('is awaited like any promise: valid tokens pass, forged ones are refused', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const key = testKey();
+    const token = sessionToken(key);
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(342)}`;
+    try {
+      useSignatureCheck((cryptoKey, alg, signature, input) => {
+        const valid = webCryptoSignatureCheck(cryptoKey, alg, signature, input);
+        return runInNewContext('(valid) => Promise.resolve(valid)')(valid) as Promise<boolean>;
+      });
+      const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+      expect((await verifier.verify(token)).errors).toBeUndefined();
+      expect((await verifier.verify(forged)).errors?.[0].code).toBe('token_invalid_signature');
+    } finally {
+      useSignatureCheck(webCryptoSignatureCheck);
+    }
+  });
+});

@@ -1,8 +1,8 @@
 import { __experimental_JWTPayloadToAuthObjectProperties as clerkParse } from '@clerk/shared/jwtPayloadParser';
 import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../src/auth/index.js';
-import { decodeOrgPermissions, frozenOrgPermissions, orgFeatures } from '../../src/auth/org-permissions.js';
-import { signedInAuthObject } from '../../src/auth/request/auth-object.js';
+import { decodeOrgPermissions, orgFeatures } from '../../src/auth/org-permissions.js';
+import { sessionAuthObject, signedInAuthObject } from '../../src/auth/request/auth-object.js';
 import { NOW_MS, sessionToken, testKey } from './helpers/keys.js';
 
 describe('decodeOrgPermissions', () => {
@@ -61,26 +61,24 @@ describe('decodeOrgPermissions', () => {
   });
 });
 
-describe('frozenOrgPermissions', () => {
-  const fields = { fea: 'o:reports', per: 'read,manage', fpm: '3' };
-
-  it('decodes frozen claims once: the verified session and its auth object share one frozen list', async () => {
+describe('the auth object of a verified session', () => {
+  it('reuses the permissions the verifier decoded, and equals the auth object built from the claims alone', async () => {
     const key = testKey();
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
-    const claims = { v: 2, o: { id: 'org_2', rol: 'admin', ...fields, fea: undefined }, fea: fields.fea };
-    const { data } = await verifier.verify(sessionToken(key, claims));
-    const auth = signedInAuthObject(data!.claims);
-    expect(auth.orgPermissions).toEqual(['org:reports:read', 'org:reports:manage']);
-    expect(auth.orgPermissions).toBe(data?.org?.permissions);
-    expect(Object.isFrozen(auth.orgPermissions)).toBe(true);
-  });
-
-  it('decodes mutable claims again on every call', () => {
-    const claims = { o: { per: 'read' } };
-    expect(frozenOrgPermissions(claims, fields)).toEqual(['org:reports:read', 'org:reports:manage']);
-    expect(frozenOrgPermissions(claims, { ...fields, fpm: '1' })).toEqual(['org:reports:read']);
-    const frozen = Object.freeze({ o: Object.freeze({}) });
-    expect(frozenOrgPermissions(frozen, fields)).toBe(frozenOrgPermissions(frozen, { ...fields, fpm: '1' }));
+    for (const claims of [
+      { v: 2, o: { id: 'org_2', rol: 'admin', per: 'read,manage', fpm: '3' }, fea: 'o:reports' },
+      { v: 2, fea: 'o:reports' },
+      { org_id: 'org_1', org_role: 'org:admin', org_permissions: ['org:sys:read'] },
+      {},
+    ]) {
+      const { data } = await verifier.verify(sessionToken(key, claims));
+      const auth = sessionAuthObject(data!, { token: 't' });
+      const fromClaims = signedInAuthObject(data!.claims, { token: 't' });
+      expect({ ...auth }).toEqual({ ...fromClaims });
+      expect(auth.has({ permission: 'org:reports:manage' })).toBe(fromClaims.has({ permission: 'org:reports:manage' }));
+      if (claims.v === 2 && 'o' in claims) expect(auth.orgPermissions).toBe(data?.org?.permissions);
+      if (auth.orgPermissions !== undefined) expect(Object.isFrozen(auth.orgPermissions)).toBe(true);
+    }
   });
 });
 

@@ -124,6 +124,35 @@ describe('verified-token cache', () => {
     expect(cache.get('a')).toBe(entry);
   });
 
+  it('answers only the exact token: one sharing its signature is a miss that leaves the cached entry in place', () => {
+    const cache = createTokenCache(2);
+    const entry = {} as Parameters<typeof cache.set>[1];
+    const signature = 'S'.repeat(342);
+    const valid = `header.payload.${signature}`;
+    const forged = `header.forged-payload.${signature}`;
+    cache.set(valid, entry);
+    expect(cache.get(forged)).toBeUndefined();
+    cache.delete(forged);
+    expect(cache.get(valid)).toBe(entry);
+    // A miss does not refresh the cached token: with 'c' the most recent, 'valid' is evicted next, not 'c'.
+    cache.set('c', entry);
+    cache.get(forged);
+    cache.set('d', entry);
+    expect(cache.get(valid)).toBeUndefined();
+    expect(cache.get('c')).toBe(entry);
+  });
+
+  it('never accepts a forged payload under the signature of a cached token', async () => {
+    const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
+    const token = sessionToken(key, { sub: 'user_real' });
+    expect((await verifier.verify(token)).data?.userId).toBe('user_real');
+    const [header, , signature] = token.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...sessionClaims(), sub: 'user_evil' })).toString('base64url');
+    const forged = await verifier.verify(`${header}.${forgedPayload}.${signature}`);
+    expect(forged.errors?.[0].code).toBe('token_invalid_signature');
+    expect((await verifier.verify(token)).data?.userId).toBe('user_real');
+  });
+
   it('does not cache failures', async () => {
     const spy = vi.spyOn(crypto.subtle, 'verify');
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, authorizedParties: ['https://x.example.com'] });

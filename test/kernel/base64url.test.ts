@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, decodeBase64UrlJson, decodeBase64UrlText, hasCanonicalEnd } from '../../src/kernel/base64url.js';
+import {
+  decodeBase64Url,
+  decodeBase64UrlJson,
+  decodeBase64UrlText,
+  hasCanonicalEnd,
+  isCanonicalBase64Url,
+} from '../../src/kernel/base64url.js';
 
 describe('decodeBase64Url', () => {
   it('decodes unpadded base64url like Buffer does', () => {
@@ -48,7 +54,10 @@ describe('decodeBase64UrlText', () => {
     for (const input of [...inputs]) {
       inputs.push(`${input}=`, `${input} `, ` ${input}`, input.replaceAll('-', '+').replaceAll('_', '/'), `${input}A`, `${input}\u00e9`);
     }
-    for (const input of inputs) expect(decodeBase64UrlText(input), JSON.stringify(input)).toBe(reference(input));
+    for (const input of inputs) {
+      expect(decodeBase64UrlText(input), JSON.stringify(input)).toBe(reference(input));
+      expect(isCanonicalBase64Url(input), JSON.stringify(input)).toBe(decodeBase64Url(input) !== undefined);
+    }
   });
 
   it('drops a leading byte-order mark as TextDecoder does, and refuses what atob alone would accept', () => {

@@ -50,4 +50,15 @@ describe('BoundedMap', () => {
     map.delete('a');
     expect(map.get('a')).toBeUndefined();
   });
+
+  it('peeks at a value without making it the most recently used', () => {
+    const map = new BoundedMap<string, number>(2);
+    map.set('a', 1);
+    map.set('b', 2);
+    expect(map.peek('a')).toBe(1);
+    map.set('c', 3);
+    expect(map.has('a')).toBe(false);
+    expect(map.peek('b')).toBe(2);
+    expect(map.peek('z')).toBeUndefined();
+  });
 });

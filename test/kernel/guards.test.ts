@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isObject, isRecord, isString, isStringArray } from '../../src/kernel/guards.js';
+import { runInNewContext } from 'node:vm';
+import { isObject, isPromiseLike, isRecord, isString, isStringArray } from '../../src/kernel/guards.js';
 
 describe('type guards', () => {
   it('tells strings from every other value', () => {
@@ -35,5 +36,16 @@ describe('type guards', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('isPromiseLike', () => {
+  it('recognises promises of this realm and of another, and nothing else', () => {
+    const foreign = runInNewContext('Promise.resolve(1)') as Promise<number>;
+    expect(foreign instanceof Promise).toBe(false);
+    expect(isPromiseLike(foreign)).toBe(true);
+    expect(isPromiseLike(Promise.resolve(1))).toBe(true);
+    expect(isPromiseLike({ then: () => undefined })).toBe(true);
+    for (const value of [{ data: 1 }, { errors: [] }, null, undefined, 1, 'then', { then: 1 }]) expect(isPromiseLike(value)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
+import { isPromiseLike } from '../../kernel/guards.js';
 import type { Result } from '../../kernel/result.js';
 import type { VerifiedSession } from '../claims.js';
 import type { TokenError } from '../errors.js';
-import { signedInAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
+import { sessionAuthObject, signedOutAuthObject, type SessionTokenClient } from './auth-object.js';
 import { cookieSuffix } from './cookie-suffix.js';
 import { decideCookieSession, type CookieSessionInput } from './handshake/cookie-session.js';
 import { resolveInstance, type InstanceConfig } from './handshake/instance.js';
@@ -63,7 +64,9 @@ export async function runAuthentication(parts: RequestParts, context: Authentica
         return await authenticateCookies(cookie, parts, context);
       }
     }
-    const found = await findToken(parts, context);
+    const pending = findToken(parts, context);
+    // Read without an `await` when no cookie suffix had to be computed (every Authorization header request).
+    const found = isPromiseLike(pending) ? await pending : pending;
     if ('reason' in found) return reject(context, found, undefined, undefined);
     source = found.source;
     kind = quickKind(found.token, context.accepts);
@@ -90,16 +93,19 @@ export async function runAuthentication(parts: RequestParts, context: Authentica
   }
 }
 
-async function findToken(parts: RequestParts, context: AuthenticationContext): Promise<FoundToken | AuthFailure> {
+const NO_COOKIES: ReadonlyMap<string, string> = new Map();
+
+function findToken(parts: RequestParts, context: AuthenticationContext): FoundToken | AuthFailure | Promise<FoundToken | AuthFailure> {
   const header = cookieHeaderText(parts.cookie);
   // Without a cookie header the suffix is never needed: skip the digest on the (common) header-only path.
   if (header === undefined || (parts.authorization !== undefined && parts.authorization !== null)) {
-    return readToken(parts, new Map(), []);
+    return readToken(parts, NO_COOKIES, []);
   }
   if (header.length > MAX_COOKIE_HEADER_LENGTH) return cookieTooLong();
-  const suffix = context.publishableKey === undefined ? undefined : await cookieSuffix(context.publishableKey);
-  const names = suffix === undefined ? [SESSION_COOKIE] : [`${SESSION_COOKIE}_${suffix}`, SESSION_COOKIE];
-  return readToken(parts, parseCookies(header), names);
+  if (context.publishableKey === undefined) return readToken(parts, parseCookies(header), [SESSION_COOKIE]);
+  return cookieSuffix(context.publishableKey).then((suffix) =>
+    readToken(parts, parseCookies(header), suffix === undefined ? [SESSION_COOKIE] : [`${SESSION_COOKIE}_${suffix}`, SESSION_COOKIE]),
+  );
 }
 
 /**
@@ -187,7 +193,7 @@ function signIn(
     found.token,
     'session_token',
     ({ treatPendingAsSignedOut = true }) => {
-      const auth = signedInAuthObject(session.claims, { token: found.token, client });
+      const auth = sessionAuthObject(session, { token: found.token, client });
       return treatPendingAsSignedOut && auth.sessionStatus === 'pending' ? signedOutAuthObject('pending') : auth;
     },
     headers,
@@ -225,5 +231,6 @@ function emit(
   tokenSource: FoundToken['source'] | undefined,
   subject: string | undefined,
 ): void {
-  emitAuthEvent(context.onAuthEvent, { type, reason, tokenType, tokenSource, subject });
+  // No event object at all without a hook: this runs on every request.
+  if (context.onAuthEvent !== undefined) emitAuthEvent(context.onAuthEvent, { type, reason, tokenType, tokenSource, subject });
 }
