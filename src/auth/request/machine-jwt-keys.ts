@@ -33,10 +33,15 @@ export interface MachineJwtKeysOptions {
  * const keys = createMachineJwtKeys({ client: clerk, now: Date.now, ttlInMs: 300_000, cooldownInMs: 30_000 });
  * const jwk = await keys.find('ins_1');
  */
-export function createMachineJwtKeys(options: MachineJwtKeysOptions): { find(kid: string | undefined): Promise<JsonWebKey | undefined> } {
+export function createMachineJwtKeys(options: MachineJwtKeysOptions): {
+  find(kid: string | undefined): Promise<JsonWebKey | undefined>;
+  /** Whether the last read of the JWKS failed (no answer, an error result, no key list): a missing key then proves nothing. */
+  failing(): boolean;
+} {
   let keys: readonly (JsonWebKey & { kid?: unknown })[] = [];
   let fetchedAt = -Infinity;
   let pending: Promise<void> | undefined;
+  let failed = false;
 
   function refresh(): Promise<void> {
     pending ??= (async () => {
@@ -44,9 +49,11 @@ export function createMachineJwtKeys(options: MachineJwtKeysOptions): { find(kid
       try {
         const result = await options.client.jwks?.getJwks();
         const list = (result?.data as { keys?: unknown } | undefined)?.keys;
+        failed = !Array.isArray(list);
         if (Array.isArray(list)) keys = list.filter((key): key is JsonWebKey => typeof key === 'object' && key !== null);
       } catch {
         // Keep the last good set; the cooldown bounds how often a failing endpoint is asked.
+        failed = true;
       }
     })().finally(() => {
       pending = undefined;
@@ -66,5 +73,6 @@ export function createMachineJwtKeys(options: MachineJwtKeysOptions): { find(kid
       await refresh();
       return pick(kid);
     },
+    failing: () => failed,
   };
 }

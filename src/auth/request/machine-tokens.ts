@@ -113,7 +113,7 @@ export function createMachineTokenVerifier(options: MachineTokenVerifierOptions)
       if (kind.form === 'jwt' && options.jwtKey !== undefined)
         return verifyMachineJwt(kind.type, token, options, async () => options.jwtKey);
       if (kind.form === 'jwt' && jwksKeys !== undefined) {
-        return verifyMachineJwt(kind.type, token, options, (kid) => jwksKeys.find(kid));
+        return verifyMachineJwt(kind.type, token, options, (kid) => jwksKeys.find(kid), jwksKeys.failing);
       }
       return verifyOpaque(kind.type, token);
     },
@@ -125,6 +125,7 @@ async function verifyMachineJwt(
   token: string,
   options: MachineTokenVerifierOptions,
   findKey: (kid: string | undefined) => Promise<string | JsonWebKey | undefined>,
+  keySetFailing?: () => boolean,
 ): Promise<{ data: MachineAuthData } | AuthFailure> {
   if (type === 'api_key') return invalid('API keys are opaque, never JWTs.');
   const decoded = decodeJwt(token);
@@ -133,7 +134,16 @@ async function verifyMachineJwt(
   if (type === 'm2m_token' && category !== undefined && category !== M2M_CATEGORY)
     return invalid('The token category (cat) is not a machine token.');
   const key = await findKey(typeof kid === 'string' ? kid : undefined);
-  if (key === undefined) return invalid('No key of the instance matches the machine token.');
+  if (key === undefined) {
+    // No key because the JWKS could not be read is the server's failure, not the token's: reported (and logged) as such.
+    if (keySetFailing?.() === true) {
+      return {
+        reason: 'machine_verification_unavailable',
+        message: 'The instance JWKS could not be read through the client, so the machine token could not be verified.',
+      };
+    }
+    return invalid('No key of the instance matches the machine token.');
+  }
   const verified = await verifyJwt(token, {
     key,
     now: options.now,

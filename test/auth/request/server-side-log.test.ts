@@ -138,6 +138,30 @@ describe('a machine token verification that cannot run is logged once per window
     expect(calls).toHaveLength(2);
   });
 
+  it('an M2M JWT whose instance JWKS cannot be read through the client: unavailable, not invalid, and told once', async () => {
+    let now = NOW_MS;
+    const { calls, logger } = recorder();
+    const client = { jwks: { getJwks: async () => ({ errors: [{ code: 'network_error', message: 'fetch failed', status: undefined }] }) } };
+    const auth = createRequestAuthenticator({ jwtKey: key.pem, acceptsToken: 'm2m_token', client, now: () => now, logger });
+    // With a jwtKey the machine JWT would verify locally; the client's JWKS is used when there is none (below).
+    const viaJwks = createRequestAuthenticator({ secretKey: freshSecret(), acceptsToken: 'm2m_token', client, now: () => now, logger });
+    const m2m = key.sign(
+      { alg: 'RS256', typ: 'JWT', kid: key.kid, cat: 'cl_B7d4PD333AAA' },
+      { sub: 'mch_1', exp: NOW_MS / 1000 + 3600, iat: NOW_MS / 1000 - 1, jti: 'mt_1' },
+    );
+    expect((await auth.authenticateRequest(bearer(m2m))).isAuthenticated).toBe(true);
+    for (let i = 0; i < 4; i++) {
+      expect((await viaJwks.authenticateRequest(bearer(m2m))).reason).toBe('machine_verification_unavailable');
+      now += 31_000; // past the machine JWKS cooldown: each request asks again, and fails again
+    }
+    expect(calls).toHaveLength(2); // t = 0 and t = 62 s: two windows, not four requests
+    expect(calls[0]?.details).toEqual({
+      reason: 'machine_verification_unavailable',
+      tokenType: 'm2m_token',
+      detail: 'The instance JWKS could not be read through the client, so the machine token could not be verified.',
+    });
+  });
+
   it("authenticateRequest({ acceptsToken: 'api_key' }) with no way to call the API: signed out, told once, to the given logger", async () => {
     const { calls, logger } = recorder();
     const options = { jwtKey: key.pem, acceptsToken: 'api_key' as const, now: () => NOW_MS, logger };
