@@ -3,7 +3,8 @@
  *
  * The same small Express 5 and Fastify 5 app (bench/http/server.ts), each in its own process, protected by
  * clerk-bapi (built package, `clerk-bapi/express` / `clerk-bapi/fastify`) or by `@clerk/express` / `@clerk/fastify`,
- * networkless (`jwtKey`) or with the Backend API JWKS of a local stub, and without authentication as the ceiling.
+ * networkless (`jwtKey`) or with the Backend API JWKS of a local stub; without authentication as the ceiling; and
+ * behind a bare `node:crypto` signature check (no claim checks) as the floor of any verifier with a synchronous check.
  * autocannon (as a library, in this process) sends GET /me on 127.0.0.1 with 2,000 distinct valid session tokens in
  * turn (more than clerk-bapi's 1,024-entry verified-token cache, so every request is a full verification). Cells run
  * interleaved, in rounds, so that load from other processes on the machine spreads over all of them; the table
