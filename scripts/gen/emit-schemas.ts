@@ -7,7 +7,7 @@ import { propertyKey, type SchemaNode } from './schema-node.js';
 import type { BodyModel, ValidationModel } from './validation-model.js';
 import { ANY_OBJECT, FILE, zodExpressionOf, zodTypeOf, type ZodExpressionContext } from './zod-expression.js';
 
-import { pagedResponseId as pagedResponseIdOf } from './validation-model.js';
+import { collectRefs, pagedResponseId as pagedResponseIdOf } from './validation-model.js';
 
 export { inlineResponseId, pagedResponseId } from './validation-model.js';
 
@@ -39,32 +39,6 @@ const PRELUDE = [
   ');',
 ];
 
-/** Names of the component schemas `node` refers to. */
-function refsOf(node: SchemaNode, into: Set<string>): Set<string> {
-  switch (node.kind) {
-    case 'ref':
-      into.add(node.name);
-      break;
-    case 'union':
-      node.members.forEach((member) => refsOf(member, into));
-      break;
-    case 'intersection':
-      node.parts.forEach((part) => refsOf(part, into));
-      break;
-    case 'array':
-      refsOf(node.items, into);
-      break;
-    case 'record':
-      refsOf(node.values, into);
-      break;
-    case 'object':
-      node.properties.forEach((property) => refsOf(property.node, into));
-      if (node.extra) refsOf(node.extra, into);
-      break;
-  }
-  return into;
-}
-
 /**
  * Component schemas in dependency order, so that each is declared after those it refers to; `cyclic` holds the
  * targets of references that close a cycle (printed through `z.lazy`, typed `z.ZodType`). No pinned spec has one.
@@ -78,7 +52,7 @@ function dependencyOrder(schemas: ReadonlyArray<{ name: string; node: SchemaNode
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') return void cyclic.add(name);
     state.set(name, 'visiting');
-    for (const ref of refsOf(nodes.get(name)!, new Set())) if (nodes.has(ref)) visit(ref);
+    collectRefs(nodes.get(name)!, (ref) => nodes.has(ref) && visit(ref));
     state.set(name, 'done');
     order.push(name);
   };

@@ -56,8 +56,8 @@ function requestNode(operation: OperationModel): SchemaNode | undefined {
   return { kind: 'object', properties, nullable: false, closed: true };
 }
 
-/** Names of the component schemas `node` refers to, directly or not. */
-function collectRefs(node: SchemaNode, into: (name: string) => void): void {
+/** Calls `into` with the name of every component schema `node` refers to (names repeat when referred to twice). */
+export function collectRefs(node: SchemaNode, into: (name: string) => void): void {
   switch (node.kind) {
     case 'ref':
       return into(node.name);

@@ -1,4 +1,4 @@
-import { authenticateRequest, type AuthClient, type AuthenticateRequestOptions } from './authenticate-request.js';
+import type { AuthClient, AuthenticateRequestOptions } from './authenticate-request.js';
 import type { RequestState } from './request-state.js';
 
 /**
@@ -14,6 +14,10 @@ export type ClientAuthenticateRequest = (request: Request, options?: Authenticat
  * and API URL are the defaults, and the client itself verifies machine tokens and mints template tokens.
  * The method is non-enumerable, like the client's `toJSON`.
  *
+ * The request authentication (handshake, cookies, machine tokens: about 21 KB gzip) is loaded on the method's
+ * first call, through a dynamic `import()`: an app that bundles with code splitting and only calls the API does
+ * not load it at startup (bench/RESULTS.md, "Whole-client bundle"). A single-file bundle still carries it.
+ *
  * @example
  * const clerk = addAuthenticateRequest(client, { secretKey, apiUrl: undefined });
  */
@@ -21,12 +25,14 @@ export function addAuthenticateRequest<C extends object>(
   client: C,
   defaults: AuthenticateRequestOptions & { secretKey: string },
 ): C & { authenticateRequest: ClientAuthenticateRequest } {
-  const method: ClientAuthenticateRequest = (request, options = {}) =>
-    authenticateRequest(request, {
+  const method: ClientAuthenticateRequest = async (request, options = {}) => {
+    const { authenticateRequest } = await import('./authenticate-request.js');
+    return authenticateRequest(request, {
       ...defaults,
       ...options,
       client: options?.client ?? (client as AuthClient),
     });
+  };
   Object.defineProperty(client, 'authenticateRequest', { value: method });
   return client as C & { authenticateRequest: ClientAuthenticateRequest };
 }
