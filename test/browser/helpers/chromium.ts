@@ -32,9 +32,11 @@ export function chromiumAvailability(): { available: true } | { available: false
  * Launches headless Chromium with a fresh profile (playwright-core makes a new temporary user-data-dir per
  * launch and removes it on close). `hostRules` maps test host names to 127.0.0.1, so that the app
  * (`app.test`) and the Frontend API (`clerk.app.test`) are different hosts, with separate cookie jars, as in
- * production. The Frontend API's certificate is self-signed: certificate errors are ignored.
+ * production. The Frontend API's certificate is self-signed: certificate errors are ignored. `secureOrigins` are
+ * plain-HTTP app origins Chromium treats as secure, so that it sends them `Sec-Fetch-*` headers as it does to an
+ * HTTPS site (a satellite's sync is decided on `Sec-Fetch-Dest: document`, as Clerk's is).
  */
-export function launchChromium(hostnames: readonly string[]): Promise<Browser> {
+export function launchChromium(hostnames: readonly string[], secureOrigins: readonly string[] = []): Promise<Browser> {
   const rules = hostnames.map((hostname) => `MAP ${hostname} 127.0.0.1`).join(',');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -53,6 +55,7 @@ export function launchChromium(hostnames: readonly string[]): Promise<Browser> {
       '--disable-dev-shm-usage',
       '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}`,
+      ...(secureOrigins.length > 0 ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(',')}`] : []),
     ],
   });
 }

@@ -49,6 +49,8 @@ export interface FrontendApiRequest {
   path: string;
   query: Record<string, string>;
   clientId: string | undefined;
+  /** The `Host` the browser asked for: the primary's Frontend API, or a satellite's (`clerk.<satellite domain>`). */
+  host?: string | undefined;
 }
 
 export interface FakeFrontendApiOptions {
@@ -69,6 +71,12 @@ export interface FakeFrontendApiOptions {
    * instances do. Default `production`.
    */
   instanceType?: 'production' | 'development';
+  /**
+   * Hand out a `__refresh_<suffix>` cookie with each signed-in handshake, which the fake Backend API's
+   * `POST /v1/sessions/{id}/refresh` (`format: 'cookie'`) exchanges for a fresh session token, as Clerk's does.
+   * Default `false`.
+   */
+  refreshCookies?: boolean;
 }
 
 /**
@@ -99,8 +107,8 @@ export interface FakeFrontendApi {
   readonly apiUrl: string;
   /** The secret key the fake Backend API accepts. */
   readonly secretKey: string;
-  /** Backend API requests (nonce resolutions), for assertions. */
-  readonly apiRequests: FrontendApiRequest[];
+  /** Backend API requests (nonce resolutions, session refreshes), for assertions. */
+  readonly apiRequests: (FrontendApiRequest & { method?: string | undefined; body?: Record<string, unknown> | undefined })[];
   readonly key: TestKey;
   readonly requests: FrontendApiRequest[];
   /** Handshake requests only. */
@@ -133,7 +141,9 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   const secretKey = `sk_live_browser_${randomUUID().replace(/-/g, '')}`;
   /** Nonce → cookie directives and the (fake) second it was issued; each nonce resolves once. */
   const nonces = new Map<string, { directives: string[]; issuedAt: number }>();
-  const apiRequests: FrontendApiRequest[] = [];
+  const apiRequests: FakeFrontendApi['apiRequests'] = [];
+  /** `__refresh` token → the session it refreshes. */
+  const refreshTokens = new Map<string, { clientId: string; sessionId: string }>();
   const ttl = options.sessionTokenTtlSeconds ?? 60;
   const clients = new Map<string, Client>();
   const memberships = new Map<string, Membership[]>();
@@ -172,8 +182,9 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   }
 
   // The cookies Clerk's Frontend API puts in a handshake: the session token and client_uat, plain and suffixed.
-  // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it.
-  function handshakeCookies(clientId: string | undefined, stale = false, uatAhead = false): string[] {
+  // `__session` is host-only on the app; `__client_uat` lives on the eTLD+1, where every app of the domain sees it
+  // (a satellite's own domain for a satellite's handshake).
+  function handshakeCookies(clientId: string | undefined, stale = false, uatAhead = false, cookieDomain = options.cookieDomain): string[] {
     const client = clientId === undefined ? undefined : clients.get(clientId);
     const session = activeSession(client);
     // A development instance also (re)sets the app's dev-browser cookie, plain and suffixed.
@@ -182,11 +193,17 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
       devBrowser === undefined
         ? []
         : [`__clerk_db_jwt=${devBrowser}; Path=/; SameSite=Lax`, `__clerk_db_jwt_${cookieSuffix}=${devBrowser}; Path=/; SameSite=Lax`];
-    return [...dev, ...sessionCookies(client, session, stale, uatAhead)];
+    return [...dev, ...sessionCookies(client, session, stale, uatAhead, cookieDomain)];
   }
 
-  function sessionCookies(client: Client | undefined, session: Session | undefined, stale: boolean, uatAhead: boolean): string[] {
-    const uatAttributes = `Path=/; Domain=${options.cookieDomain}; Max-Age=31536000; SameSite=Lax`;
+  function sessionCookies(
+    client: Client | undefined,
+    session: Session | undefined,
+    stale: boolean,
+    uatAhead: boolean,
+    cookieDomain: string,
+  ): string[] {
+    const uatAttributes = `Path=/; Domain=${cookieDomain}; Max-Age=31536000; SameSite=Lax`;
     if (client === undefined || session === undefined) {
       return [
         '__session=; Path=/; Max-Age=0; SameSite=Lax',
@@ -197,7 +214,14 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     }
     const token = stale ? sessionToken(session, seconds() - 10 * ttl) : sessionToken(session);
     const uat = uatAhead ? seconds() + 30 : client.updatedAt;
+    const refresh: string[] = [];
+    if (options.refreshCookies === true) {
+      const value = `rt_${randomUUID().replace(/-/g, '')}`;
+      refreshTokens.set(value, { clientId: client.id, sessionId: session.id });
+      refresh.push(`__refresh_${cookieSuffix}=${value}; Path=/; HttpOnly; SameSite=Lax`);
+    }
     return [
+      ...refresh,
       `__session=${token}; Path=/; SameSite=Lax`,
       `__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`,
       `__client_uat=${uat}; ${uatAttributes}`,
@@ -210,6 +234,17 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     try {
       const url = new URL(value);
       return options.allowedRedirectOrigins().includes(url.origin) ? url : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A satellite Frontend API's handshake URL (`https://clerk.<domain>:<this port>/v1/client/handshake?…`), parsed. */
+  function satelliteHandshake(value: string | null): URL | undefined {
+    try {
+      const url = new URL(value ?? '');
+      const ok = url.protocol === 'https:' && url.hostname.startsWith('clerk.') && url.port === String(port) && url.host !== host;
+      return ok && url.pathname === '/v1/client/handshake' ? url : undefined;
     } catch {
       return undefined;
     }
@@ -263,17 +298,41 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
   }
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', origin);
+    // A satellite's Frontend API (`clerk.<satellite domain>`, mapped to this server too) has none of the
+    // primary's cookies: its handshake first visits the primary's Frontend API to learn the browser's client
+    // (`/v1/client/sync`), which sends it back with `__fake_client`, then answers as the primary does, with
+    // `__client_uat` on the satellite's domain and `__clerk_synced=true` on the return URL.
+    const requestHost = request.headers.host ?? host;
+    const satellite = requestHost !== host;
+    const url = new URL(request.url ?? '/', `https://${requestHost}`);
     // Production: the browser's `__client` cookie on this host. Development: the dev-browser token in the URL.
     const devBrowser = url.searchParams.get('__clerk_db_jwt');
-    const clientId = development ? (devBrowser === null ? undefined : devBrowsers.get(devBrowser)) : clientCookie(request);
-    requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId });
+    const syncedClient = satellite ? (url.searchParams.get('__fake_client') ?? undefined) : undefined;
+    const clientId = development
+      ? devBrowser === null
+        ? undefined
+        : devBrowsers.get(devBrowser)
+      : satellite
+        ? syncedClient || undefined
+        : clientCookie(request);
+    requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId, host: requestHost });
     let client = clientId === undefined ? undefined : clients.get(clientId);
     if (development && client === undefined && url.pathname === '/v1/client/handshake') client = newDevBrowser();
 
+    if (url.pathname === '/v1/client/sync' && !satellite) {
+      const back = satelliteHandshake(url.searchParams.get('redirect_url'));
+      if (back === undefined) return text(response, 400, 'redirect_url is not a satellite handshake');
+      back.searchParams.set('__fake_client', clientId ?? '');
+      return redirect(response, back.href);
+    }
+
     if (url.pathname === '/v1/client/handshake') {
+      if (satellite && syncedClient === undefined) {
+        return redirect(response, `${origin}/v1/client/sync?redirect_url=${encodeURIComponent(url.href)}`);
+      }
       const target = allowedRedirect(url.searchParams.get('redirect_url'));
       if (target === undefined) return text(response, 400, 'redirect_url is missing or not allowed');
+      if (satellite) target.searchParams.set('__clerk_synced', 'true');
       // Organization sync: `organization_id` holds an id or a slug ('' for the personal account). An organization
       // the user is not a member of leaves the active one unchanged, as Clerk's Frontend API does.
       const activate = url.searchParams.get('organization_id');
@@ -283,7 +342,8 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
         if (activate === '') session.orgId = undefined;
         else if (org !== undefined) session.orgId = org.id;
       }
-      const cookies = handshakeCookies(client?.id, mode === 'stale-session', mode === 'loop');
+      const cookieDomain = satellite ? requestHost.replace(/:\d+$/, '').replace(/^clerk\./, '') : options.cookieDomain;
+      const cookies = handshakeCookies(client?.id, mode === 'stale-session', mode === 'loop', cookieDomain);
       if (format === 'as-requested' && url.searchParams.get('format') === 'nonce') {
         const nonce = randomUUID();
         nonces.set(nonce, { directives: cookies, issuedAt: seconds() });
@@ -337,10 +397,24 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     text(response, 404, 'not found');
   });
 
-  // The fake Backend API: only the handshake payload of a nonce, behind the secret key.
-  const api = createHttpServer((request, response) => {
+  // The fake Backend API: the handshake payload of a nonce and session refreshes, behind the secret key.
+  const api = createHttpServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    apiRequests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), clientId: undefined });
+    let text = '';
+    for await (const chunk of request) text += String(chunk);
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      body = undefined;
+    }
+    apiRequests.push({
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      clientId: undefined,
+      method: request.method,
+      body,
+    });
     const json = (status: number, body: unknown): void => {
       response.statusCode = status;
       response.setHeader('Content-Type', 'application/json');
@@ -348,6 +422,21 @@ export async function startFakeFrontendApi(options: FakeFrontendApiOptions): Pro
     };
     if (request.headers.authorization !== `Bearer ${secretKey}`) {
       return json(401, { errors: [{ code: 'authentication_invalid', message: 'Unauthorized' }] });
+    }
+    const refreshPath = /^\/v1\/sessions\/([\w-]+)\/refresh$/.exec(url.pathname);
+    if (request.method === 'POST' && refreshPath !== null) {
+      // Clerk's answer with `format: 'cookie'`: the Set-Cookie strings of a fresh session token.
+      const entry = refreshTokens.get(String(body?.['refresh_token'] ?? ''));
+      const client = entry === undefined ? undefined : clients.get(entry.clientId);
+      const session = activeSession(client);
+      if (entry === undefined || session === undefined || session.id !== refreshPath[1] || body?.['format'] !== 'cookie') {
+        return json(401, { errors: [{ code: 'authentication_invalid', message: 'Refresh token is invalid' }] });
+      }
+      const token = sessionToken(session);
+      const suffixed = url.searchParams.get('suffixed_cookies') === 'true';
+      const cookies = [`__session=${token}; Path=/; SameSite=Lax`];
+      if (suffixed) cookies.push(`__session_${cookieSuffix}=${token}; Path=/; SameSite=Lax`);
+      return json(200, { object: 'cookies', cookies });
     }
     if (request.method !== 'GET' || url.pathname !== '/v1/clients/handshake_payload') {
       return json(404, { errors: [{ code: 'resource_not_found', message: 'Not found' }] });

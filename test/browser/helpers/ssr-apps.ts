@@ -1,6 +1,7 @@
 // Server-rendered apps for the real-browser tests, one per adapter: `clerk-bapi/express`, `clerk-bapi/fastify`
 // and `clerk-bapi/web` (on Hono), each with a page that prints the user id the middleware saw and its reason.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import fastify from 'fastify';
@@ -28,7 +29,48 @@ export interface SsrApp {
   close(): Promise<void>;
 }
 
-export type SsrAppFactory = (options: AuthenticateRequestOptions, hostname: string) => Promise<SsrApp>;
+/**
+ * What an app serves besides its pages: `proxyTo` mounts a Clerk Frontend API proxy at `/__clerk` that forwards
+ * to that origin (the app's `proxyUrl: '/__clerk'`), as an app behind Clerk's proxy setup does.
+ */
+export interface SsrAppExtras {
+  proxyTo?: string | undefined;
+}
+
+export type SsrAppFactory = (options: AuthenticateRequestOptions, hostname: string, extras?: SsrAppExtras) => Promise<SsrApp>;
+
+/**
+ * Forwards one request under `/__clerk` to the Frontend API with the browser's cookies, and its answer back
+ * (status, `Location`, `Set-Cookie`, body). The test app is plain HTTP, so `Secure` is taken off the Frontend API's
+ * cookies (`__client`), which a browser would refuse from an `http:` origin; a real proxy runs on HTTPS.
+ */
+function forwardToFrontendApi(target: string, req: IncomingMessage, res: ServerResponse, path: string): void {
+  const url = new URL(path, target);
+  // Test host names resolve only inside Chromium (--host-resolver-rules): connect to 127.0.0.1 with the Host header.
+  const headers = { host: url.host, cookie: req.headers.cookie ?? '', 'user-agent': req.headers['user-agent'] ?? '' };
+  const upstream = httpsRequest(
+    { hostname: '127.0.0.1', port: url.port, path: url.pathname + url.search, method: req.method, headers, rejectUnauthorized: false },
+    (answer) => {
+      res.statusCode = answer.statusCode ?? 502;
+      for (const name of ['location', 'content-type', 'cache-control']) {
+        const value = answer.headers[name];
+        if (typeof value === 'string') res.setHeader(name, value);
+      }
+      const cookies = answer.headers['set-cookie'];
+      if (cookies !== undefined)
+        res.setHeader(
+          'set-cookie',
+          cookies.map((line) => line.replace(/;\s*Secure/gi, '')),
+        );
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    res.statusCode = 502;
+    res.end();
+  });
+  upstream.end();
+}
 
 /** The page body: what the browser test reads (ids and slugs only, never user input, so no escaping). */
 function page(auth: { userId?: string | null | undefined; orgSlug?: string | null | undefined }, state: RequestState | undefined): string {
@@ -42,7 +84,7 @@ function page(auth: { userId?: string | null | undefined; orgSlug?: string | nul
 /** The pages every app serves: plain pages, organization pages and personal-account pages. */
 export const PAGE_PATHS = ['/', '/dashboard', '/orgs/:slug', '/orgs/:slug/settings', '/me'];
 
-export const startExpressApp: SsrAppFactory = async (options, hostname) => {
+export const startExpressApp: SsrAppFactory = async (options, hostname, extras = {}) => {
   const responses: AppResponse[] = [];
   let runs = 0;
   const app = express();
@@ -55,6 +97,9 @@ export const startExpressApp: SsrAppFactory = async (options, hostname) => {
     });
     next();
   });
+  // Before clerkMiddleware: the proxy's own requests are the Frontend API's, never the app's page loads.
+  const { proxyTo } = extras;
+  if (proxyTo !== undefined) app.use('/__clerk', (req, res) => forwardToFrontendApi(proxyTo, req, res, req.url));
   app.use(clerkMiddleware(options));
   app.get(PAGE_PATHS, (req, res) => {
     runs++;
