@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 
 type Framework = 'express' | 'fastify';
-type Auth = 'none' | 'ours-jwtkey' | 'ours-jwks' | 'clerk-jwtkey' | 'clerk-jwks';
+type Auth = 'none' | 'bare-jwtkey' | 'ours-jwtkey' | 'ours-jwks' | 'clerk-jwtkey' | 'clerk-jwks';
 
 const [framework, auth] = process.argv.slice(2) as [Framework, Auth];
 const env = process.env;
@@ -31,6 +31,23 @@ crypto.subtle.verify = ((...args: Parameters<SubtleCrypto['verify']>) => {
 const usage = (): object => ({ ...process.cpuUsage(), webCryptoVerifies });
 
 type UserOf = (req: never) => string | null | undefined;
+
+/**
+ * The floor of any verifier with a synchronous check: the RS256 signature with `node:crypto`, then `sub`; no claim,
+ * header or shape check at all. Never use this to authenticate anything.
+ */
+async function bareCheck(): Promise<(authorization: unknown) => string | null> {
+  const { createPublicKey, verify } = await import('node:crypto');
+  const key = createPublicKey(env['BENCH_JWT_KEY'] as string);
+  return (authorization) => {
+    const token = String(authorization).slice('Bearer '.length);
+    const dot = token.lastIndexOf('.');
+    if (!verify('sha256', Buffer.from(token.slice(0, dot), 'latin1'), key, Buffer.from(token.slice(dot + 1), 'base64url'))) return null;
+    const payload = token.slice(token.indexOf('.') + 1, dot);
+    return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: string }).sub ?? null;
+  };
+}
+const BARE_USER = Symbol('bench.bareUser');
 // Through a variable, so that typechecking (which runs without a build) does not look for dist/; the types are the source's.
 const package_ = (subpath: string): string => `clerk-bapi/${subpath}`;
 
@@ -42,6 +59,13 @@ async function expressApp(): Promise<number> {
     const { clerkMiddleware, getAuth } = (await import(package_('express'))) as typeof import('../../src/express/index.js');
     app.use(clerkMiddleware(options) as never);
     userOf = (req) => getAuth(req).userId;
+  } else if (auth === 'bare-jwtkey') {
+    const check = await bareCheck();
+    app.use((req, _res, next) => {
+      (req as unknown as Record<symbol, string | null>)[BARE_USER] = check(req.headers.authorization);
+      next();
+    });
+    userOf = (req) => (req as unknown as Record<symbol, string | null>)[BARE_USER];
   } else if (auth.startsWith('clerk')) {
     const { clerkMiddleware, getAuth } = await import('@clerk/express');
     app.use(clerkMiddleware(options));
@@ -66,6 +90,12 @@ async function fastifyApp(): Promise<number> {
     const { clerkPlugin, getAuth } = (await import(package_('fastify'))) as typeof import('../../src/fastify/index.js');
     await app.register(clerkPlugin as never, options as never);
     userOf = (req) => getAuth(req).userId;
+  } else if (auth === 'bare-jwtkey') {
+    const check = await bareCheck();
+    app.addHook('preHandler', async (request) => {
+      (request as unknown as Record<symbol, string | null>)[BARE_USER] = check(request.headers.authorization);
+    });
+    userOf = (req) => (req as unknown as Record<symbol, string | null>)[BARE_USER];
   } else if (auth.startsWith('clerk')) {
     const { clerkPlugin, getAuth } = await import('@clerk/fastify');
     await app.register(clerkPlugin, options as never);
