@@ -106,8 +106,9 @@ export function createJwksEngine(options: JwksEngineOptions): KeySource {
       ? 'The JWKS could not be refreshed; the last good key set is used until it is too old.'
       : 'The JWKS could not be loaded; session tokens cannot be verified until it is.';
     const status = typeof error.meta?.['status'] === 'number' ? error.meta['status'] : undefined;
-    reportPerWindow(logger, `jwks ${error.code} ${options.url}`, context.now?.() ?? context.nowMs, message, {
-      url: options.url,
+    const url = withoutCredentials(options.url);
+    reportPerWindow(logger, `jwks ${error.code} ${url}`, context.now?.() ?? context.nowMs, message, {
+      url,
       code: error.code,
       status,
       reason: error.message,
@@ -161,4 +162,14 @@ function createElapsedClock(): ((nowMs: number) => number) & { latest(): number 
     return total;
   };
   return Object.assign(read, { latest: () => total });
+}
+
+/** A `jwksUrl` may carry a credential in its user info or query: the log gets the origin and path only. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '[unparsable URL]';
+  }
 }

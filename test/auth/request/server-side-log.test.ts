@@ -76,6 +76,16 @@ describe('an unreachable JWKS endpoint is logged once per cause per window', () 
     expect(calls[1]?.details?.['reason']).toBe('The JWKS response is not JSON.');
   });
 
+  it('a jwksUrl with a credential in its query is logged by origin and path only', async () => {
+    const { calls, logger } = recorder();
+    const fetch = (async () => new Response('no', { status: 500 })) as typeof globalThis.fetch;
+    const jwksUrl = 'https://keys.example.com/jwks.json?access_token=abc123';
+    const auth = createRequestAuthenticator({ jwksUrl, fetch, now: () => NOW_MS, logger });
+    expect((await auth.authenticateRequest(bearer(sessionToken(key)))).reason).toBe('jwks_fetch_failed');
+    expect(calls[0]?.details?.['url']).toBe('https://keys.example.com/jwks.json');
+    expect(JSON.stringify(calls)).not.toContain('abc123');
+  });
+
   it('a failed refresh while the last good set is still served says so, once', async () => {
     let now = NOW_MS;
     const fake = fakeFetch(() => jwksResponse([key.jwk]));
