@@ -12,6 +12,7 @@ import {
   noKeyError,
   nodeRequestParts,
   readAppOptions,
+  signInUrlFromEnv,
   pickAuth,
   readRequestState,
   storeAppOptions,
@@ -201,7 +202,7 @@ export function requireAuth(options: RequireAuthOptions = {}): ExpressHandler {
       const denial = state === undefined ? undefined : decideAccess(state, pickAuth(req.auth, 'any'), has);
       if (denial === undefined) return next();
       if (denial.status === 401 && redirectToSignIn) {
-        const signInUrl = middlewareOptions.signInUrl ?? readAppOptions(req)?.signInUrl;
+        const signInUrl = middlewareOptions.signInUrl ?? readAppOptions(req)?.signInUrl ?? signInUrlFromEnv();
         const target = signInRedirect(
           signInUrl,
           nodeRequestParts(req.headers, req.originalUrl ?? req.url, undefined, { method: req.method, protocol: req.protocol }),

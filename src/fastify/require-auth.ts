@@ -1,7 +1,7 @@
 import { decideAccess, type HasParams } from '../auth/index.js';
 import { checkSignInUrl, signInRedirect } from '../auth/request/handshake/sign-in-redirect.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
-import { nodeRequestParts, pickAuth, readAppOptions, readRequestState } from '../node/adapter-auth.js';
+import { nodeRequestParts, pickAuth, readAppOptions, readRequestState, signInUrlFromEnv } from '../node/adapter-auth.js';
 import type { FastifyLikeReply, FastifyLikeRequest } from './clerk-plugin.js';
 
 /**
@@ -50,7 +50,7 @@ export function requireAuth(options: RequireAuthOptions = {}): (request: Fastify
     const denial = decideAccess(state, pickAuth(request.auth, 'any'), has);
     if (denial === undefined) return undefined;
     if (denial.status === 401 && redirectToSignIn) {
-      const signInUrl = options.signInUrl ?? readAppOptions(request)?.signInUrl;
+      const signInUrl = options.signInUrl ?? readAppOptions(request)?.signInUrl ?? signInUrlFromEnv();
       const parts = nodeRequestParts(request.headers, request.url, undefined, { method: request.method, protocol: request.protocol });
       const target = signInRedirect(signInUrl, parts);
       if (target !== undefined) return reply.code(307).header('location', target).header('cache-control', 'no-store').send();

@@ -30,7 +30,7 @@ export type NodeHeaders = Readonly<Record<string, string | readonly string[] | u
 
 /**
  * Builds the authenticator of an adapter: options first, then `CLERK_SECRET_KEY`, `CLERK_PUBLISHABLE_KEY`,
- * `CLERK_JWT_KEY`, `CLERK_API_URL`. An unknown or unusable option, or a missing key, is a `TypeError` now, at
+ * `CLERK_JWT_KEY`, `CLERK_API_URL`, `CLERK_SIGN_IN_URL`, `CLERK_DOMAIN`, `CLERK_PROXY_URL`, `CLERK_IS_SATELLITE`. An unknown or unusable option, or a missing key, is a `TypeError` now, at
  * startup, naming the adapter and the option. `extras` are the adapter's own options (`has`, `hookName`): known
  * names, checked and used by the adapter, never passed on. With a secret key and no `client`, a Backend API
  * client is created for machine and template tokens.
@@ -65,6 +65,11 @@ export function createAdapterAuthenticator(
       jwtKey,
       apiUrl,
       publishableKey: options.publishableKey ?? env.CLERK_PUBLISHABLE_KEY,
+      // The multi-domain settings @clerk/express and @clerk/fastify read from the environment too.
+      signInUrl: options.signInUrl ?? env.CLERK_SIGN_IN_URL,
+      domain: options.domain ?? env.CLERK_DOMAIN,
+      proxyUrl: options.proxyUrl ?? env.CLERK_PROXY_URL,
+      isSatellite: options.isSatellite ?? envFlag(env.CLERK_IS_SATELLITE),
       client,
     },
     adapter,
@@ -206,7 +211,8 @@ export function handshakeRedirect(state: RequestState): { status: 307; headers: 
  */
 function checkEnvKeys(adapter: string, options: AuthenticateRequestOptions, env: ReturnType<typeof readEnv>): void {
   const refuse = (name: string, problem: string): never => {
-    throw new TypeError(`${adapter}: The ${name} environment variable ${problem}.`);
+    // Some reasons end with a full stop of their own (describeSecretKeyProblem's), others do not.
+    throw new TypeError(`${adapter}: The ${name} environment variable ${problem.replace(/\.$/, '')}.`);
   };
   if (options.jwtKey === undefined && env.CLERK_JWT_KEY !== undefined) {
     const problem = describeJwtKeyProblem(env.CLERK_JWT_KEY);
@@ -222,16 +228,44 @@ function checkEnvKeys(adapter: string, options: AuthenticateRequestOptions, env:
   }
 }
 
-function readEnv(): Record<'CLERK_SECRET_KEY' | 'CLERK_PUBLISHABLE_KEY' | 'CLERK_JWT_KEY' | 'CLERK_API_URL', string | undefined> {
+const ENV_NAMES = [
+  'CLERK_SECRET_KEY',
+  'CLERK_PUBLISHABLE_KEY',
+  'CLERK_JWT_KEY',
+  'CLERK_API_URL',
+  'CLERK_SIGN_IN_URL',
+  'CLERK_DOMAIN',
+  'CLERK_PROXY_URL',
+  'CLERK_IS_SATELLITE',
+] as const;
+
+function readEnv(): Record<(typeof ENV_NAMES)[number], string | undefined> {
   const env = typeof process === 'object' ? process.env : {};
   // An empty variable (`CLERK_JWT_KEY=`) means "not set", not "an empty key".
-  const read = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
-  return {
-    CLERK_SECRET_KEY: read('CLERK_SECRET_KEY'),
-    CLERK_PUBLISHABLE_KEY: read('CLERK_PUBLISHABLE_KEY'),
-    CLERK_JWT_KEY: read('CLERK_JWT_KEY'),
-    CLERK_API_URL: read('CLERK_API_URL'),
-  };
+  return Object.fromEntries(ENV_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]])) as Record<
+    (typeof ENV_NAMES)[number],
+    string | undefined
+  >;
+}
+
+/**
+ * `CLERK_IS_SATELLITE` read as `@clerk/express` reads it: `true` (any case) or a positive number is true, anything
+ * else false; unset is `undefined`, so the option decides.
+ */
+function envFlag(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  return value.toLowerCase() === 'true' || Number.parseInt(value, 10) > 0;
+}
+
+/**
+ * `CLERK_SIGN_IN_URL`, where `requireAuth({ redirectToSignIn: true })` sends a page load when neither it nor the
+ * application-level middleware names a `signInUrl` (as `@clerk/express` does).
+ *
+ * @example
+ * const target = options.signInUrl ?? readAppOptions(req)?.signInUrl ?? signInUrlFromEnv();
+ */
+export function signInUrlFromEnv(): string | undefined {
+  return readEnv().CLERK_SIGN_IN_URL;
 }
 
 /**
