@@ -1,6 +1,6 @@
-import { decideAccess, type HasParams } from '../auth/index.js';
-import { checkSignInUrl, signInRedirect } from '../auth/request/handshake/sign-in-redirect.js';
-import { checkOptions, type OptionTable } from '../kernel/check-options.js';
+import { decideAccess } from '../auth/index.js';
+import { ACCESS_OPTIONS, checkSignInUrl, signInRedirect, type AccessOptions } from '../auth/request/handshake/sign-in-redirect.js';
+import { checkOptions } from '../kernel/check-options.js';
 import { nodeRequestParts, pickAuth, readAppOptions, readRequestState, signInUrlFromEnv } from '../node/adapter-auth.js';
 import type { FastifyLikeReply, FastifyLikeRequest } from './clerk-plugin.js';
 
@@ -10,24 +10,7 @@ import type { FastifyLikeReply, FastifyLikeRequest } from './clerk-plugin.js';
  * @example
  * app.get('/account', { preHandler: requireAuth({ redirectToSignIn: true }) }, handler);
  */
-export interface RequireAuthOptions {
-  /** Conditions the session must meet, else 403. */
-  has?: HasParams | undefined;
-  /**
-   * Send a signed-out page load (`Sec-Fetch-Dest: document`, or `Accept: text/html`) to `signInUrl` (this option's
-   * or `clerkPlugin`'s) with a 307 and `redirect_url` set to the page; other requests still get the 401.
-   * Default `false`.
-   */
-  redirectToSignIn?: boolean | undefined;
-  /** Where `redirectToSignIn` sends a page load; defaults to `clerkPlugin`'s `signInUrl`. */
-  signInUrl?: string | undefined;
-}
-
-const REQUIRE_AUTH_OPTIONS: OptionTable = {
-  has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
-  redirectToSignIn: [(value) => typeof value === 'boolean', 'a boolean'],
-  signInUrl: [(value) => typeof value === 'string', 'a string'],
-};
+export type RequireAuthOptions = AccessOptions;
 
 /**
  * A Fastify `preHandler` that refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has`
@@ -39,7 +22,7 @@ const REQUIRE_AUTH_OPTIONS: OptionTable = {
  * app.get('/account', { preHandler: requireAuth({ redirectToSignIn: true }) }, async (request) => getAuth(request));
  */
 export function requireAuth(options: RequireAuthOptions = {}): (request: FastifyLikeRequest, reply: FastifyLikeReply) => Promise<unknown> {
-  checkOptions('requireAuth', options, REQUIRE_AUTH_OPTIONS);
+  checkOptions('requireAuth', options, ACCESS_OPTIONS);
   checkSignInUrl('requireAuth', options.signInUrl);
   const { has, redirectToSignIn = false } = options;
   return async (request, reply) => {

@@ -1,15 +1,20 @@
 // clerk-bapi/web: request authentication for Fetch-style handlers (Hono, Cloudflare Workers, Bun, Deno).
 // Web standards only: options are passed in, never read from an environment.
 import { buildRequestAuthenticator } from '../auth/request/authenticate-request.js';
-import { checkSignInUrl, signInRedirect, webRequestParts } from '../auth/request/handshake/sign-in-redirect.js';
-import { checkOptions, type OptionTable } from '../kernel/check-options.js';
+import {
+  ACCESS_OPTIONS,
+  checkSignInUrl,
+  signInRedirect,
+  webRequestParts,
+  type AccessOptions,
+} from '../auth/request/handshake/sign-in-redirect.js';
+import { checkOptions } from '../kernel/check-options.js';
 import { responseCookies } from '../auth/request/request-state.js';
 import {
   type AuthFor,
   decideAccess,
   type AuthenticateRequestOptions,
   type AuthObject,
-  type HasParams,
   type RequestState,
   type SessionAuthObject,
 } from '../auth/index.js';
@@ -41,34 +46,17 @@ export type ProtectResult<A extends AuthObject = AuthObject> =
   | { auth: A; state: RequestState; response: Response };
 
 /**
- * Options of a protected handler or middleware.
+ * Options of a protected handler or middleware: the same names and meaning as `requireAuth`'s of
+ * `clerk-bapi/express` and `clerk-bapi/fastify`.
  *
  * @example
  * const options: ProtectOptions = { has: { permission: 'org:invoices:read' } };
  */
-export interface ProtectOptions {
-  /** Conditions the session must meet, else 403. */
-  has?: HasParams | undefined;
-  /**
-   * Answer a signed-out page load (`Sec-Fetch-Dest: document`, or `Accept: text/html`) with a 307 to `signInUrl`
-   * (this option's or `createWebAuth`'s) and `redirect_url` set to the page; other requests still get the 401.
-   * Default `false`, as `requireAuth`'s of `clerk-bapi/express` and `clerk-bapi/fastify`.
-   */
-  redirectToSignIn?: boolean | undefined;
-  /** Where `redirectToSignIn` sends a page load; defaults to `createWebAuth`'s `signInUrl`. */
-  signInUrl?: string | undefined;
-}
-
-/** The options {@link ProtectOptions} lists. */
-const PROTECT_OPTIONS: OptionTable = {
-  has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
-  redirectToSignIn: [(value) => typeof value === 'boolean', 'a boolean'],
-  signInUrl: [(value) => typeof value === 'string', 'a string'],
-};
+export type ProtectOptions = AccessOptions;
 
 /** Checks a handler's or middleware's options once, when it is created. */
 function checkProtectOptions(name: string, options: ProtectOptions | undefined): void {
-  checkOptions(name, options, PROTECT_OPTIONS);
+  checkOptions(name, options, ACCESS_OPTIONS);
   checkSignInUrl(name, options?.signInUrl);
 }
 

@@ -1,6 +1,37 @@
+import type { OptionTable } from '../../../kernel/check-options.js';
+import type { HasParams } from '../has.js';
 import type { RequestParts } from '../read-token.js';
 import { resolveInstance } from './instance.js';
 import { createRequestView, isDocumentRequest } from './request-view.js';
+
+/**
+ * The options every adapter's route guard takes (`requireAuth` of Express and Fastify, `protect` and `withAuth` of
+ * the web adapter): the same names and meaning everywhere.
+ *
+ * @example
+ * const options: AccessOptions = { has: { permission: 'org:invoices:read' }, redirectToSignIn: true };
+ */
+export interface AccessOptions {
+  /** Conditions the session must meet, else 403. */
+  has?: HasParams | undefined;
+  /**
+   * Send a signed-out page load (`Sec-Fetch-Dest: document`, or `Accept: text/html`) to `signInUrl` with a 307 and
+   * `redirect_url` set to the page; other requests still get the 401. Default `false`.
+   */
+  redirectToSignIn?: boolean | undefined;
+  /**
+   * Where `redirectToSignIn` sends a page load; defaults to the application-level `signInUrl` (`clerkMiddleware`'s,
+   * `clerkPlugin`'s or `createWebAuth`'s), then to `CLERK_SIGN_IN_URL` on Node.
+   */
+  signInUrl?: string | undefined;
+}
+
+/** How {@link AccessOptions} are checked when a guard is created. */
+export const ACCESS_OPTIONS: OptionTable = {
+  has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
+  redirectToSignIn: [(value) => typeof value === 'boolean', 'a boolean'],
+  signInUrl: [(value) => typeof value === 'string', 'a string'],
+};
 
 /**
  * Where `requireAuth({ redirectToSignIn: true })` (Express, Fastify) or `protect(request, { redirectToSignIn: true })`
