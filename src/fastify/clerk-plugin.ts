@@ -74,12 +74,14 @@ const HOOK_NAMES: readonly unknown[] = ['onRequest', 'preHandler'];
 export interface ClerkPluginOptions extends AuthenticateRequestOptions {
   /** The hook that authenticates: `'preHandler'` (default) or `'onRequest'`. */
   hookName?: ClerkHookName | undefined;
+  // Fastify's own `register` options, typed as Fastify types them (no `| undefined`), so that a variable typed
+  // `ClerkPluginOptions` can be passed to `register` under `exactOptionalPropertyTypes`.
   /** Fastify's own `register` option; accepted, not used by the plugin. */
-  prefix?: string | undefined;
+  prefix?: string;
   /** Fastify's own `register` option; accepted, not used by the plugin. */
-  logLevel?: string | undefined;
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Fastify's own `register` option; accepted, not used by the plugin. */
-  logSerializers?: Record<string, unknown> | undefined;
+  logSerializers?: Record<string, (value: any) => string>;
 }
 
 /**
