@@ -91,8 +91,11 @@ function publicNames(): Set<string> {
   return readPublicNames(join(projectRoot, 'src/index.ts'), (specifier) => specifier.startsWith('./generated/'));
 }
 
-/** Renders every generated file in memory (no writes): the pure core of the generator. */
-export async function renderAll(version: string, spec: SpecSource = {}) {
+/**
+ * Renders every generated file in memory (no writes): the pure core of the generator. `schemasFromTests` is how
+ * the test-only files import the generated schemas from where they are written.
+ */
+export async function renderAll(version: string, spec: SpecSource = {}, schemasFromTests = '../../src/generated/schemas.js') {
   const bapi = await loadBapiSpec(version, spec.resolve, spec);
   const webhooks = await loadWebhooksSpec();
   openResponseEnums(bapi.document);
@@ -114,7 +117,7 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
   };
   // What only tests read: generated under test/, never shipped.
   const testFiles: Record<string, string> = {
-    'documented-responses.ts': head + emitDocumentedResponses(operations, schemas),
+    'documented-responses.ts': head + emitDocumentedResponses(operations, schemas, schemasFromTests),
   };
   const webhooksHead = banner('webhooks', webhooks.version, webhooks.sha256);
   const webhookOutput = await emitWebhooksWithEvents(webhooks.document, webhooks.version);
@@ -122,42 +125,27 @@ export async function renderAll(version: string, spec: SpecSource = {}) {
   // clerk-bapi/zod: the schemas above under the names of the TypeScript types.
   const entryOperations = operations.map((operation) => ({ operation, textSuccess: hasTextSuccess(operation) }));
   files['zod.ts'] = head + emitZodEntry(entryOperations, models, schemas, webhookOutput.events, typeNames);
-  // Printed through the project's formatter, so generated code reads like the handwritten code.
-  // Test files are printed in the same formatter run, under a name prefix.
-  const formatted = formatSources({
-    ...files,
-    ...Object.fromEntries(Object.entries(testFiles).map(([name, source]) => [TEST_PREFIX + name, source])),
-  });
-  const shipped: Record<string, string> = {};
-  const tests: Record<string, string> = {};
-  for (const [name, source] of Object.entries(formatted)) {
-    if (name.startsWith(TEST_PREFIX)) tests[name.slice(TEST_PREFIX.length)] = source;
-    else shipped[name] = source;
-  }
-  return { bapi, operations, files: shipped, testFiles: tests, surface: renderApiSurface(operations, version, bapi.sha256, models) };
+  // Printed through the project's formatter (test files in the same run), so generated code reads like the handwritten code.
+  const formatted = formatSources({ ...files, ...testFiles });
+  const formattedOf = (names: Record<string, string>) => Object.fromEntries(Object.keys(names).map((name) => [name, formatted[name]!]));
+  const surface = renderApiSurface(operations, version, bapi.sha256, models);
+  return { bapi, operations, files: formattedOf(files), testFiles: formattedOf(testFiles), surface };
 }
 
-const TEST_PREFIX = 'test--';
-
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { bapi, files, testFiles, surface } = await renderAll(options.version, options.spec);
+  const ownOutDir = relative(join(projectRoot, 'src/generated'), options.outDir) === '';
+  const testOutDir = options.testOutDir ?? (ownOutDir ? join(projectRoot, 'test/generated') : `${options.outDir}-tests`);
+  const outDirFromTests = relative(testOutDir, options.outDir).replaceAll('\\', '/');
+  const schemasFromTests = `${outDirFromTests.startsWith('.') ? '' : './'}${outDirFromTests}/schemas.js`;
+  const { bapi, files, testFiles, surface } = await renderAll(options.version, options.spec, schemasFromTests);
   mkdirSync(options.outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeIfChanged(join(options.outDir, name), content);
   // The directory is the generator's: a file an older generator wrote and this one does not is removed.
   for (const entry of readdirSync(options.outDir, { withFileTypes: true })) {
     if (entry.isFile() && !(entry.name in files)) rmSync(join(options.outDir, entry.name), { force: true });
   }
-  const ownOutDir = relative(join(projectRoot, 'src/generated'), options.outDir) === '';
-  const testOutDir = options.testOutDir ?? (ownOutDir ? join(projectRoot, 'test/generated') : `${options.outDir}-tests`);
   mkdirSync(testOutDir, { recursive: true });
-  // Test files import the generated modules from wherever outDir is (renderAll writes the default layout's path).
-  const generatedFromTests = relative(testOutDir, options.outDir).replaceAll('\\', '/');
-  for (const [name, content] of Object.entries(testFiles)) {
-    writeIfChanged(
-      join(testOutDir, name),
-      content.replaceAll("'../../src/generated/", `'${generatedFromTests.startsWith('.') ? '' : './'}${generatedFromTests}/`),
-    );
-  }
+  for (const [name, content] of Object.entries(testFiles)) writeIfChanged(join(testOutDir, name), content);
 
   // Prism and the contract tests read the same repaired spec the generator used.
   const repairedDir = options.repairedDir ?? join(projectRoot, '.cache/repaired');

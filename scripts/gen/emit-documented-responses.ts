@@ -8,12 +8,12 @@ import type { OperationModel } from './operation-model.js';
  * Renders the test-only table, keyed by operationId: status → a getter of its zod schema.
  *
  * @example
- * testFiles['documented-responses.ts'] = head + emitDocumentedResponses(operations, schemas);
+ * testFiles['documented-responses.ts'] = head + emitDocumentedResponses(operations, schemas, '../../src/generated/schemas.js');
  */
-export function emitDocumentedResponses(operations: OperationModel[], schemas: EmittedSchemas): string {
+export function emitDocumentedResponses(operations: OperationModel[], schemas: EmittedSchemas, schemasImport: string): string {
   const lines = [
     "import type { ZodType } from 'zod';",
-    "import * as v from '../../src/generated/schemas.js';",
+    `import * as v from '${schemasImport}';`,
     '',
     '/** Every documented status of one operation: lazily built zod schemas. */',
     'export interface DocumentedResponses {',
