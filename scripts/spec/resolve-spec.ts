@@ -45,6 +45,14 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Keeps `bytes` in the cache, where {@link resolveSpec} finds them by hash; write-then-rename, so a half-written file is never read. */
+export function cacheSpec(cacheDir: string, file: PinnedFile, bytes: Uint8Array): void {
+  const path = join(cacheDir, file.sha256, file.path);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, bytes);
+  renameSync(`${path}.tmp`, path);
+}
+
 /**
  * Resolves a pinned file: the env directory (when set), else the mirror, else the cache, else a download.
  * A source whose file exists but whose hash differs is reported and skipped, never used.
@@ -89,10 +97,7 @@ export async function resolveSpec(file: PinnedFile, options: ResolveOptions): Pr
       attempts.push(`download: ${url} (sha256 mismatch: got ${digest})`);
       throw new SpecResolutionError(file, attempts);
     }
-    // Write-then-rename so a half-written cache file is never read as a spec.
-    mkdirSync(dirname(cachePath), { recursive: true });
-    writeFileSync(`${cachePath}.tmp`, bytes);
-    renameSync(`${cachePath}.tmp`, cachePath);
+    cacheSpec(options.cacheDir, file, bytes);
     return { text: new TextDecoder().decode(bytes), source: 'download', location: url, sha256: digest };
   } catch (error) {
     if (error instanceof SpecResolutionError) throw error;

@@ -1,6 +1,6 @@
 // Moves the pin to a new (or re-published) BAPI version in one step: resolve, verify, repair, diff, write.
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildReport, type DiffReport } from '../spec-diff/build-report.js';
 import { loadSide, sideFromDocument } from '../spec-diff/load-side.js';
 import { appliesToVersion, parseAppliesTo } from './applies-to.js';
@@ -8,6 +8,7 @@ import { renderChangelogEntry, upsertChangelogEntry } from './changelog.js';
 import { fetchNewSpec, type NewSpec } from './fetch-new-spec.js';
 import { parseSpecText, readOverlay, repairSpec } from './load-spec.js';
 import { readPin, writePin, type Pin } from './pin.js';
+import { cacheSpec } from './resolve-spec.js';
 
 /** Every file spec:update reads or writes, so tests can point it at copies. */
 export interface UpdatePaths {
@@ -63,14 +64,6 @@ export function overlaysForVersion(version: string, baseOrder: string[], overlay
   });
 }
 
-/** Keeps a copy in the cache, where resolveSpec finds it by hash once the mirror no longer has it. */
-function cacheSpec(spec: NewSpec, version: string, cacheDir: string): void {
-  const path = join(cacheDir, spec.sha256, 'bapi', `${version}.yml`);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, spec.bytes);
-  renameSync(`${path}.tmp`, path);
-}
-
 function checkVersion(version: string, document: Record<string, any>): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) throw new Error(`version must look like 2026-05-12, got ${JSON.stringify(version)}`);
   const declared = document['info']?.version;
@@ -116,8 +109,9 @@ export async function updatePin(options: UpdateOptions): Promise<UpdateResult> {
   });
   const report = buildReport(before, after);
 
-  if (spec.source !== 'mirror') cacheSpec(spec, version, paths.cacheDir);
   pin.bapi.versions[version] = { path: `bapi/${version}.yml`, sha256: spec.sha256, overlays };
+  // Where resolveSpec finds it by hash once the mirror no longer has it.
+  if (spec.source !== 'mirror') cacheSpec(paths.cacheDir, pin.bapi.versions[version], spec.bytes);
   if (options.makeDefault) pin.bapi.default = version;
   writePin(paths.pinPath, pin);
   mkdirSync(paths.surfaceDir, { recursive: true });
