@@ -140,7 +140,7 @@ export function buildReport(from: DiffSide, to: DiffSide): DiffReport {
     .map((change) => ({
       class: SDK_CLASS[change.kind],
       call: change.call,
-      ...(change.before ? { operation: change.before } : {}),
+      operation: change.operation,
       detail: change.message,
     }));
   const reportedBySdk = new Set(breaking.map((change) => change.operation));

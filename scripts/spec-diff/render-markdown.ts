@@ -19,19 +19,35 @@ function summaryLine(report: DiffReport): string {
   ].join(' · ');
 }
 
-function breakingSection(report: DiffReport): string[] {
+/**
+ * The breaking changes as a table under `heading` (the first `limit` of them, then a count), or nothing.
+ *
+ * @example
+ * breakingSection(report, '### Breaking', 40);
+ */
+export function breakingSection(report: DiffReport, heading = '## Breaking changes', limit = Number.POSITIVE_INFINITY): string[] {
   if (report.breaking.length === 0) return [];
+  const more = report.breaking.length - limit;
   return [
-    '## Breaking changes',
+    heading,
     '',
     '| SDK method | operation | class | change |',
     '| --- | --- | --- | --- |',
-    ...report.breaking.map((b) => `| ${clerkCall(b.call)} | ${b.operation ? code(b.operation) : '—'} | ${b.class} | ${cell(b.detail)} |`),
+    ...report.breaking
+      .slice(0, limit)
+      .map((b) => `| ${clerkCall(b.call)} | ${b.operation ? code(b.operation) : '—'} | ${b.class} | ${cell(b.detail)} |`),
+    ...(more > 0 ? ['', `… and ${more} more.`] : []),
     '',
   ];
 }
 
-function methodsSection(report: DiffReport): string[] {
+/**
+ * Added, removed and changed SDK methods, a `###` list each (breaking ones marked), or nothing.
+ *
+ * @example
+ * methodsSection(report).join('\n');
+ */
+export function methodsSection(report: DiffReport): string[] {
   const lines: string[] = [];
   for (const [title, kinds] of [
     ['Added', ['added_method']],
@@ -47,7 +63,7 @@ function methodsSection(report: DiffReport): string[] {
       '',
     );
   }
-  return lines.length > 0 ? ['## SDK methods', '', ...lines] : [];
+  return lines;
 }
 
 function operationsSection(report: DiffReport): string[] {
@@ -101,7 +117,7 @@ export function renderMarkdown(report: DiffReport): string {
     summaryLine(report),
     '',
     ...breakingSection(report),
-    ...methodsSection(report),
+    ...(report.sdk.length > 0 ? ['## SDK methods', '', ...methodsSection(report)] : []),
     ...operationsSection(report),
     ...schemasSection(report),
   ].join('\n');

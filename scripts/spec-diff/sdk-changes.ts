@@ -17,6 +17,9 @@ export interface SdkChange {
   severity: Severity;
   /** `namespace.method`. */
   call: string;
+  /** The route the method called before the change (after it, for an added method), e.g. `GET /users/{user_id}`. */
+  operation: string;
+  /** What changed, before and after: a route, an argument list, a result type or a pagination kind. */
   before?: string;
   after?: string;
   message: string;
@@ -50,9 +53,9 @@ function signatureBreaks(before: string, after: string): boolean {
 
 const describeEntry = (entry: SurfaceEntry): string => `${entry.method} ${entry.path}`;
 
-function compareEntry(before: SurfaceEntry, after: SurfaceEntry): SdkChange[] {
+function compareEntry(before: SurfaceEntry, after: SurfaceEntry): Array<Omit<SdkChange, 'operation'>> {
   const call = before.call;
-  const changes: SdkChange[] = [];
+  const changes: Array<Omit<SdkChange, 'operation'>> = [];
   if (before.method !== after.method || before.path !== after.path) {
     changes.push({
       kind: 'changed_path_or_method',
@@ -111,12 +114,13 @@ export function diffSurfaces(before: SurfaceEntry[], after: SurfaceEntry[]): Sdk
   const changes: SdkChange[] = [];
   for (const [call, entry] of previous) {
     const now = next.get(call);
-    if (now) changes.push(...compareEntry(entry, now));
+    if (now) changes.push(...compareEntry(entry, now).map((change) => ({ ...change, operation: describeEntry(entry) })));
     else
       changes.push({
         kind: 'removed_method',
         severity: 'breaking',
         call,
+        operation: describeEntry(entry),
         before: describeEntry(entry),
         message: `removed (was ${describeEntry(entry)})`,
       });
@@ -127,6 +131,7 @@ export function diffSurfaces(before: SurfaceEntry[], after: SurfaceEntry[]): Sdk
         kind: 'added_method',
         severity: 'non-breaking',
         call,
+        operation: describeEntry(entry),
         after: describeEntry(entry),
         message: `added (${describeEntry(entry)})`,
       });

@@ -40,9 +40,15 @@ describe('spec:update', () => {
 
     const changelog = readFileSync(paths.changelogPath, 'utf8');
     expect(changelog).toMatch(/^# Changelog\n\n## BAPI 2026-09-01 \(spec pin, 2026-09-02\)\n/);
-    expect(changelog).toContain('- `clerk.users.deleteUser` (`DELETE /users/{user_id}`): removed (was DELETE /users/{user_id})');
-    expect(changelog).toContain('- `clerk.users.updateUser` (`PATCH /users/{user_id}`): request field `first_name` is now required');
-    expect(changelog).toContain('### Removed\n\n- `clerk.users.deleteUser` (`DELETE /users/{user_id}`)');
+    expect(changelog).toContain(
+      '| `clerk.users.deleteUser` | `DELETE /users/{user_id}` | removed_operation | removed (was DELETE /users/{user_id}) |',
+    );
+    // The operation column names the route, also for a signature change (it once held the old argument list).
+    expect(changelog).toContain('| `clerk.users.updateUser` | `PATCH /users/{user_id}` | changed_signature |');
+    expect(changelog).toContain(
+      '| `clerk.users.updateUser` | `PATCH /users/{user_id}` | newly_required_request_field | request field `first_name` is now required |',
+    );
+    expect(changelog).toContain('### Removed\n\n- `clerk.users.deleteUser`: removed (was DELETE /users/{user_id}) **(breaking)**');
 
     // The pin works afterwards, offline, from the cache copy spec:update kept.
     const loaded = await loadBapiSpec(
