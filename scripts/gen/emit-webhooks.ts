@@ -165,34 +165,22 @@ function eventTable(events: WebhookEventModel[], version: string): string {
   return lines.join('\n');
 }
 
-/** Renders the webhooks files (without banners): types, zod schemas, shapes and the event table. */
-export async function emitWebhooks(document: Record<string, any>, version: string): Promise<Record<string, string>> {
-  return (await emitWebhooksWithEvents(document, version)).files;
-}
-
-/** {@link emitWebhooks}, with each event's type name and the id of its zod schema in webhooks-schemas.ts. */
+/**
+ * Renders the webhooks files (without banners): types, zod schemas, shapes and the event table; with each event's
+ * type name and the id of its zod schema in webhooks-schemas.ts.
+ */
 export async function emitWebhooksWithEvents(
   document: Record<string, any>,
   version: string,
 ): Promise<{ files: Record<string, string>; events: Array<{ name: string; id: string }> }> {
-  const { document: events, events: models } = eventDocument(document);
-  const model = buildValidationModel(events, []);
+  const { document: eventsDocument, events } = eventDocument(document);
+  const model = buildValidationModel(eventsDocument, []);
   const schemas = emitSchemas(model);
-  const ids = models.map((event) => ({ name: event.name, id: schemas.schemaIds.get(event.name)! }));
-  return { files: await emitWebhookFiles(events, models, model, schemas.source, version), events: ids };
-}
-
-async function emitWebhookFiles(
-  events: Record<string, any>,
-  models: WebhookEventModel[],
-  model: ReturnType<typeof buildValidationModel>,
-  schemasSource: string,
-  version: string,
-): Promise<Record<string, string>> {
-  return {
-    'webhooks-types.ts': await emitTypes(events),
-    'webhooks-schemas.ts': schemasSource,
+  const files = {
+    'webhooks-types.ts': await emitTypes(eventsDocument),
+    'webhooks-schemas.ts': schemas.source,
     'webhooks-shapes.ts': emitShapes(model).source,
-    'webhooks-events.ts': eventTable(models, version),
+    'webhooks-events.ts': eventTable(events, version),
   };
+  return { files, events: events.map((event) => ({ name: event.name, id: schemas.schemaIds.get(event.name)! })) };
 }
