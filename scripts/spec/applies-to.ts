@@ -1,57 +1,38 @@
-// Reads an overlay's `x-applies-to` declaration: which BAPI versions the overlay is written for.
+// Reads an overlay's `x-applies-to` declaration: the inclusive range of BAPI versions the overlay is written for.
 // An overlay is applied whole or not at all, so a version outside the declaration skips it entirely.
 
-/**
- * The `x-applies-to` field: an explicit version list, an inclusive range whose ends are optional, or both
- * (a version applies when it is listed or inside the range).
- */
+/** The `x-applies-to` field: an inclusive range, open at either end (one version: `from` and `through` alike). */
 export interface AppliesTo {
-  versions?: string[];
   from?: string;
   through?: string;
 }
 
 const VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkVersion(value: unknown, where: string): string {
-  if (typeof value !== 'string' || !VERSION.test(value)) {
-    throw new Error(`${where} must be a BAPI version like 2025-11-10 (quote it in YAML), got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
 /**
- * Validates a parsed `x-applies-to` value; `undefined` means the overlay declares nothing.
+ * Validates a parsed `x-applies-to` value; every overlay must declare one.
  *
  * @example
  * parseAppliesTo({ from: '2025-11-10' }, 'repairs.overlay.yaml'); // { from: '2025-11-10' }
  */
-export function parseAppliesTo(value: unknown, overlayName: string): AppliesTo | undefined {
-  if (value === undefined) return undefined;
+export function parseAppliesTo(value: unknown, overlayName: string): AppliesTo {
   const where = `overlay ${overlayName}: x-applies-to`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`${where} must be { versions: [...] } or { from?, through? }, got ${JSON.stringify(value)}`);
+    throw new Error(`${where} must be { from?, through? } (openapi/overlays/README.md), got ${JSON.stringify(value)}`);
   }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  const unknownKeys = keys.filter((key) => key !== 'versions' && key !== 'from' && key !== 'through');
+  const keys = Object.keys(value);
+  const unknownKeys = keys.filter((key) => key !== 'from' && key !== 'through');
   if (unknownKeys.length > 0 || keys.length === 0) {
-    throw new Error(
-      `${where} has ${keys.length === 0 ? 'no keys' : `unknown keys ${unknownKeys.join(', ')}`}; use versions, from, through`,
-    );
+    throw new Error(`${where} has ${keys.length === 0 ? 'no keys' : `unknown keys ${unknownKeys.join(', ')}`}; use from, through`);
   }
-  const appliesTo: AppliesTo = {};
-  if (record['versions'] !== undefined) {
-    const list = record['versions'];
-    if (!Array.isArray(list) || list.length === 0) throw new Error(`${where}.versions must be a non-empty list`);
-    appliesTo.versions = list.map((item, index) => checkVersion(item, `${where}.versions[${index}]`));
+  for (const [key, version] of Object.entries(value)) {
+    if (typeof version !== 'string' || !VERSION.test(version)) {
+      throw new Error(`${where}.${key} must be a BAPI version like 2025-11-10 (quote it in YAML), got ${JSON.stringify(version)}`);
+    }
   }
-  if (record['from'] !== undefined) appliesTo.from = checkVersion(record['from'], `${where}.from`);
-  if (record['through'] !== undefined) appliesTo.through = checkVersion(record['through'], `${where}.through`);
-  if (appliesTo.from && appliesTo.through && appliesTo.from > appliesTo.through) {
-    throw new Error(`${where}: from ${appliesTo.from} is after through ${appliesTo.through}`);
-  }
-  return appliesTo;
+  const { from, through } = value as AppliesTo;
+  if (from && through && from > through) throw new Error(`${where}: from ${from} is after through ${through}`);
+  return { ...(from ? { from } : {}), ...(through ? { through } : {}) };
 }
 
 /**
@@ -60,24 +41,16 @@ export function parseAppliesTo(value: unknown, overlayName: string): AppliesTo |
  * @example
  * appliesToVersion({ from: '2025-11-10' }, '2026-05-12'); // true
  */
-export function appliesToVersion(appliesTo: AppliesTo, version: string): boolean {
-  if (appliesTo.versions?.includes(version)) return true;
-  const hasRange = appliesTo.from !== undefined || appliesTo.through !== undefined;
-  return (
-    hasRange &&
-    (appliesTo.from === undefined || version >= appliesTo.from) &&
-    (appliesTo.through === undefined || version <= appliesTo.through)
-  );
+export function appliesToVersion({ from, through }: AppliesTo, version: string): boolean {
+  return (from === undefined || version >= from) && (through === undefined || version <= through);
 }
 
 /**
  * Renders a declaration for messages, e.g. `2025-11-10 and later`.
  *
  * @example
- * describeAppliesTo({ versions: ['2025-11-10'] }); // '2025-11-10'
+ * describeAppliesTo({ from: '2025-11-10', through: '2025-11-10' }); // '2025-11-10 through 2025-11-10'
  */
-export function describeAppliesTo(appliesTo: AppliesTo): string {
-  const { from, through } = appliesTo;
-  const range = from && through ? `${from} through ${through}` : from ? `${from} and later` : through ? `up to ${through}` : '';
-  return [...(appliesTo.versions ?? []), ...(range ? [range] : [])].join(', ');
+export function describeAppliesTo({ from, through }: AppliesTo): string {
+  return from && through ? `${from} through ${through}` : from ? `${from} and later` : `up to ${through}`;
 }

@@ -54,8 +54,8 @@ export function readOverlay(name: string, overlaysDir = defaultOverlaysDir): Ove
 }
 
 /**
- * Splits listed overlays into those that apply to `version` and those its `x-applies-to` excludes.
- * An overlay without `x-applies-to` applies wherever it is listed (the behaviour before the field existed).
+ * Splits listed overlays into those that apply to `version` and those its `x-applies-to` excludes (an overlay
+ * without the field is an error).
  *
  * @example
  * chooseOverlays(['bapi-2025-11.overlay.yaml'], '2021-02-05').skipped; // [{ name, reason: 'applies to 2025-11-10 and later' }]
@@ -69,7 +69,7 @@ export function chooseOverlays(
   const skipped: SkippedOverlay[] = [];
   for (const name of names) {
     const appliesTo = parseAppliesTo(readOverlay(name, overlaysDir)['x-applies-to'], name);
-    if (!appliesTo || appliesToVersion(appliesTo, version)) applied.push(name);
+    if (appliesToVersion(appliesTo, version)) applied.push(name);
     else skipped.push({ name, reason: `applies to ${describeAppliesTo(appliesTo)}` });
   }
   return { applied, skipped };

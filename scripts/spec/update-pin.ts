@@ -43,7 +43,7 @@ export interface UpdateResult {
 
 /**
  * The overlays a new version gets: every overlay whose `x-applies-to` covers it, in the order the base version
- * lists them, then the others by name. An overlay without the field is refused rather than guessed about.
+ * lists them, then the others by name. An overlay without the field is refused (parseAppliesTo) rather than guessed about.
  *
  * @example
  * overlaysForVersion('2026-09-01', ['bapi-2025-11.overlay.yaml'], 'openapi/overlays'); // ['bapi-2025-11.overlay.yaml', …]
@@ -53,15 +53,7 @@ export function overlaysForVersion(version: string, baseOrder: string[], overlay
     .filter((name) => name.endsWith('.overlay.yaml'))
     .sort();
   const ordered = [...baseOrder.filter((name) => files.includes(name)), ...files.filter((name) => !baseOrder.includes(name))];
-  return ordered.filter((name) => {
-    const appliesTo = parseAppliesTo(readOverlay(name, overlaysDir)['x-applies-to'], name);
-    if (!appliesTo) {
-      throw new Error(
-        `overlay ${name} has no x-applies-to, so spec:update cannot tell whether it applies to ${version}; declare it (openapi/overlays/README.md)`,
-      );
-    }
-    return appliesToVersion(appliesTo, version);
-  });
+  return ordered.filter((name) => appliesToVersion(parseAppliesTo(readOverlay(name, overlaysDir)['x-applies-to'], name), version));
 }
 
 function checkVersion(version: string, document: Record<string, any>): void {

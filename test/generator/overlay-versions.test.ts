@@ -31,36 +31,28 @@ const twoActions = {
 };
 
 describe('x-applies-to', () => {
-  it('accepts a version list or an inclusive range, open at either end', () => {
-    expect(appliesToVersion(parseAppliesTo({ versions: ['2024-10-01'] }, 'o')!, '2024-10-01')).toBe(true);
-    expect(appliesToVersion(parseAppliesTo({ versions: ['2024-10-01'] }, 'o')!, '2025-11-10')).toBe(false);
-    const range = parseAppliesTo({ from: '2025-04-10', through: '2025-11-10' }, 'o')!;
+  it('accepts an inclusive range, open at either end', () => {
+    const one = parseAppliesTo({ from: '2024-10-01', through: '2024-10-01' }, 'o');
+    expect(['2024-09-30', '2024-10-01', '2024-10-02'].map((v) => appliesToVersion(one, v))).toEqual([false, true, false]);
+    const range = parseAppliesTo({ from: '2025-04-10', through: '2025-11-10' }, 'o');
     expect(['2025-03-12', '2025-04-10', '2025-11-10', '2026-05-12'].map((v) => appliesToVersion(range, v))).toEqual([
       false,
       true,
       true,
       false,
     ]);
-    expect(appliesToVersion(parseAppliesTo({ from: '2025-11-10' }, 'o')!, '2099-01-01')).toBe(true);
-    expect(appliesToVersion(parseAppliesTo({ through: '2021-02-05' }, 'o')!, '2021-02-05')).toBe(true);
-    expect(parseAppliesTo(undefined, 'o')).toBeUndefined();
-    // Both: listed older versions plus an open range.
-    const both = parseAppliesTo({ versions: ['2024-10-01'], from: '2025-11-10' }, 'o')!;
-    expect(['2024-10-01', '2025-03-12', '2025-11-10', '2026-05-12'].map((v) => appliesToVersion(both, v))).toEqual([
-      true,
-      false,
-      true,
-      true,
-    ]);
+    expect(appliesToVersion(parseAppliesTo({ from: '2025-11-10' }, 'o'), '2099-01-01')).toBe(true);
+    expect(appliesToVersion(parseAppliesTo({ through: '2021-02-05' }, 'o'), '2021-02-05')).toBe(true);
   });
 
   it('rejects malformed declarations, naming the overlay', () => {
     expect(() => parseAppliesTo(['2025-11-10'], 'fix.yaml')).toThrow(/overlay fix.yaml: x-applies-to must be/);
     expect(() => parseAppliesTo({ from: '2025-11' }, 'fix.yaml')).toThrow(/x-applies-to.from must be a BAPI version/);
-    expect(() => parseAppliesTo({ versions: [] }, 'fix.yaml')).toThrow(/versions must be a non-empty list/);
+    expect(() => parseAppliesTo(undefined, 'fix.yaml')).toThrow(/overlay fix.yaml: x-applies-to must be \{ from\?, through\? \}/);
+    expect(() => parseAppliesTo({ versions: ['2025-11-10'] }, 'fix.yaml')).toThrow(/unknown keys versions/);
     expect(() => parseAppliesTo({ since: '2025-11-10' }, 'fix.yaml')).toThrow(/unknown keys since/);
     expect(() => parseAppliesTo({ from: '2026-01-01', through: '2025-01-01' }, 'fix.yaml')).toThrow(/is after/);
-    expect(() => parseAppliesTo({ versions: [20251110] }, 'fix.yaml')).toThrow(/versions\[0\]/);
+    expect(() => parseAppliesTo({ through: 20251110 }, 'fix.yaml')).toThrow(/x-applies-to.through must be a BAPI version/);
   });
 });
 
@@ -81,11 +73,10 @@ describe('overlays across versions', () => {
     );
   });
 
-  it('apply an overlay without x-applies-to wherever the pin lists it', () => {
+  it('refuse an overlay without x-applies-to, naming it', () => {
     const { 'x-applies-to': _omitted, ...undeclared } = twoActions;
     const dir = overlaysDir({ 'old.overlay.yaml': { ...undeclared, actions: [twoActions.actions[0]] } });
-    expect(chooseOverlays(['old.overlay.yaml'], '2021-02-05', dir)).toEqual({ applied: ['old.overlay.yaml'], skipped: [] });
-    expect(repairSpec(spec, ['old.overlay.yaml'], { version: '2021-02-05', overlaysDir: dir })['components'].schemas.A.title).toBe('A');
+    expect(() => chooseOverlays(['old.overlay.yaml'], '2021-02-05', dir)).toThrow(/overlay old.overlay.yaml: x-applies-to must be/);
   });
 
   it('are each declared, and the pin lists for every version exactly the overlays that cover it', () => {
@@ -94,7 +85,7 @@ describe('overlays across versions', () => {
     for (const name of files) {
       const declared = readOverlay(name)['x-applies-to'];
       expect(declared, `${name} has no x-applies-to: declare the versions it is for (openapi/overlays/README.md)`).toBeDefined();
-      const appliesTo = parseAppliesTo(declared, name)!;
+      const appliesTo = parseAppliesTo(declared, name);
       for (const [version, entry] of Object.entries(pin.bapi.versions)) {
         expect(entry.overlays.includes(name), `${name} for ${version}`).toBe(appliesToVersion(appliesTo, version));
       }

@@ -102,7 +102,7 @@ describe('spec:update', () => {
     const { paths } = tempWorkspace();
     writeFileSync(join(paths.overlaysDir, 'undeclared.overlay.yaml'), 'overlay: 1.0.0\ninfo: { title: u, version: "1" }\nactions: []\n');
     expect(() => overlaysForVersion('2026-09-01', [], paths.overlaysDir)).toThrow(
-      /overlay undeclared.overlay.yaml has no x-applies-to, so spec:update cannot tell whether it applies to 2026-09-01/,
+      /overlay undeclared.overlay.yaml: x-applies-to must be \{ from\?, through\? \}/,
     );
   });
 });
