@@ -9,7 +9,7 @@ import { isRecord } from './guards.js';
  * - `'string'`, `'number'` (finite), `'boolean'`, `'unknown'` (anything), `'anyObject'` (any non-array object),
  *   `'file'` (a `Blob` or a `Uint8Array`, for multipart uploads);
  * - `'string?'`, `'number?'`, `'boolean?'`, `'anyObject?'`: the scalar or `null`, as `['nullable', scalar]` but one
- *   token: the generator writes these for the most frequent nullable shapes (about 600 in the pinned spec);
+ *   token: the generator writes these for the most frequent nullable shapes (about 640 in the pinned specs);
  * - `['enum', ...values]`: one of these values (`===`);
  * - `['array', item]`, `['record', value]` (a plain object, every value checked);
  * - `['object', properties, required, extra]`: `extra` is `1` (other keys allowed, as in responses), `0`
