@@ -1,5 +1,5 @@
 // `npm start`: a short tour of the SDK.
-// - Without CLERK_SECRET_KEY: starts a Prism mock of the pinned spec (the repaired file the generator
+// - Without CLERK_SECRET_KEY: runs a Prism mock of the pinned spec in this process (the repaired file the generator
 //   wrote), runs every step against it, and stops Prism whatever happens.
 // - With CLERK_SECRET_KEY: runs only the read-only steps against the real Backend API
 //   (CLERK_API_URL overrides https://api.clerk.com).
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   console.log(`clerk-bapi tour: CLERK_SECRET_KEY is not set, so against a Prism mock of BAPI ${SPEC_VERSION}`);
   let prism: PrismServer | undefined;
   try {
-    prism = await startPrism({ specPath: repairedSpecPath(SPEC_VERSION), timeoutMs: 40_000 });
+    prism = await startPrism({ specPath: repairedSpecPath(SPEC_VERSION) });
     console.log(
       `Prism is serving ${repairedSpecPath(SPEC_VERSION).replace(process.cwd() + '/', '')} on ${prism.url} (started in ${prism.startupMs} ms)`,
     );
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
 
 const deadline = setTimeout(() => {
   console.error(`\nThe tour did not finish within ${TOUR_DEADLINE_MS / 1000} s; giving up.`);
-  // The launcher's exit hook kills Prism on the way out.
+  // Prism runs in this process: it ends with it.
   process.exit(1);
 }, TOUR_DEADLINE_MS);
 deadline.unref();

@@ -2,6 +2,30 @@
 import { paramsRequired, typeNames } from './emit-operations.js';
 import type { OperationModel } from './operation-model.js';
 
+/** One `clerk.<namespace>.<method>` of the surface: what spec:diff compares, and one line of the snapshot. */
+export interface SurfaceEntry {
+  /** `namespace.method`, e.g. `users.getUser`. */
+  call: string;
+  /** The argument list as written, e.g. `user_id: string, params?: UpdateUserParams`. */
+  args: string;
+  data: string;
+  method: string;
+  path: string;
+  paginated?: string;
+}
+
+/** The SDK methods of a spec's operations, as SDK users see them. */
+export function surfaceEntries(operations: OperationModel[]): SurfaceEntry[] {
+  return operations.map((op) => {
+    const names = typeNames(op);
+    const args = [...op.pathParams.map((p) => `${p}: string`)];
+    if (names.params && (op.body || op.query.length > 0)) args.push(`params${paramsRequired(op) ? '' : '?'}: ${names.params}`);
+    const data = names.pagedData ? `${names.data} | ${names.pagedData} (${op.paged!.parameter}: true)` : names.data;
+    const call = `${op.namespace}.${op.methodName}`;
+    return { call, args: args.join(', '), data, method: op.method, path: op.path, ...(op.pagination ? { paginated: op.pagination } : {}) };
+  });
+}
+
 /** Renders the snapshot text for a spec version. */
 export function renderApiSurface(
   operations: OperationModel[],
@@ -9,15 +33,8 @@ export function renderApiSurface(
   sha256: string,
   models?: ReadonlyMap<string, string>,
 ): string {
-  const lines = operations
-    .map((op) => {
-      const names = typeNames(op);
-      const args = [...op.pathParams.map((p) => `${p}: string`)];
-      if (names.params && (op.body || op.query.length > 0)) args.push(`params${paramsRequired(op) ? '' : '?'}: ${names.params}`);
-      const pagination = op.pagination ? `  [paginated: ${op.pagination}]` : '';
-      const data = names.pagedData ? `${names.data} | ${names.pagedData} (${op.paged!.parameter}: true)` : names.data;
-      return `${op.namespace}.${op.methodName}(${args.join(', ')}) → ${data}  ${op.method} ${op.path}${pagination}`;
-    })
+  const lines = surfaceEntries(operations)
+    .map((e) => `${e.call}(${e.args}) → ${e.data}  ${e.method} ${e.path}${e.paginated ? `  [paginated: ${e.paginated}]` : ''}`)
     .sort();
   return [
     `# API surface of clerk-bapi for BAPI ${version} (sha256 ${sha256}).`,

@@ -1,5 +1,5 @@
 // Joins the SDK-level and spec-level views into one report: what breaks, which methods move, which schemas change.
-import type { SurfaceEntry } from './read-surface.js';
+import type { SurfaceEntry } from '../gen/api-surface.js';
 import { diffSurfaces, type SdkChange } from './sdk-changes.js';
 import { diffSpecs, type SpecChange } from './spec-changes.js';
 

@@ -1,13 +1,12 @@
 // Loads one side of a comparison: a pinned version (repaired by its overlays) or a spec file, plus its API surface.
 import { existsSync, readFileSync } from 'node:fs';
-import { renderApiSurface } from '../gen/api-surface.js';
+import { renderApiSurface, surfaceEntries } from '../gen/api-surface.js';
 import { readNamingMap } from '../gen/naming.js';
 import { buildOperationModel } from '../gen/operation-model.js';
 import { loadBapiSpec, parseSpecText, type SpecContext } from '../spec/load-spec.js';
 import { readPin } from '../spec/pin.js';
 import { sha256Hex, type ResolveOptions } from '../spec/resolve-spec.js';
 import type { DiffSide } from './build-report.js';
-import { parseSurface } from './read-surface.js';
 
 /**
  * Builds a side from an already repaired document: its surface is rendered exactly as the generator renders it.
@@ -16,8 +15,8 @@ import { parseSurface } from './read-surface.js';
  * sideFromDocument('2026-09-01', document, sha256);
  */
 export function sideFromDocument(label: string, document: Record<string, any>, sha256 = ''): DiffSide & { surfaceText: string } {
-  const surfaceText = renderApiSurface(buildOperationModel(document, readNamingMap()), label, sha256);
-  return { label, document, surface: parseSurface(surfaceText), surfaceText };
+  const operations = buildOperationModel(document, readNamingMap());
+  return { label, document, surface: surfaceEntries(operations), surfaceText: renderApiSurface(operations, label, sha256) };
 }
 
 /**

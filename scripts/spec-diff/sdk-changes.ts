@@ -1,5 +1,5 @@
 // The SDK-level view of a spec change: which clerk.<namespace>.<method> calls appear, disappear or change.
-import type { SurfaceEntry } from './read-surface.js';
+import type { SurfaceEntry } from '../gen/api-surface.js';
 
 export type Severity = 'breaking' | 'non-breaking';
 
@@ -103,7 +103,7 @@ function compareEntry(before: SurfaceEntry, after: SurfaceEntry): SdkChange[] {
  * Compares two API surfaces method by method.
  *
  * @example
- * diffSurfaces(parseSurface(oldText), parseSurface(newText)).filter((c) => c.severity === 'breaking');
+ * diffSurfaces(before.surface, after.surface).filter((c) => c.severity === 'breaking');
  */
 export function diffSurfaces(before: SurfaceEntry[], after: SurfaceEntry[]): SdkChange[] {
   const previous = new Map(before.map((entry) => [entry.call, entry]));

@@ -1,5 +1,5 @@
 // Reads openapi/pin.json: which spec versions exist, their hashes, overlays and upstream URL.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface PinnedFile {
@@ -37,4 +37,15 @@ export function pinnedBapiVersion(pin: Pin, version: string): PinnedBapiVersion 
     );
   }
   return entry;
+}
+
+/**
+ * Writes a pin file as two-space JSON with the versions sorted, so that `pin.json` is always exactly what this writes.
+ *
+ * @example
+ * writePin('openapi/pin.json', pin);
+ */
+export function writePin(path: string, pin: Pin): void {
+  const versions = Object.fromEntries(Object.entries(pin.bapi.versions).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(path, `${JSON.stringify({ ...pin, bapi: { ...pin.bapi, versions } }, null, 2)}\n`);
 }

@@ -6,9 +6,8 @@ import { loadSide, sideFromDocument } from '../spec-diff/load-side.js';
 import { appliesToVersion, parseAppliesTo } from './applies-to.js';
 import { renderChangelogEntry, upsertChangelogEntry } from './changelog.js';
 import { fetchNewSpec, type NewSpec } from './fetch-new-spec.js';
-import { writePin } from './format-pin.js';
 import { parseSpecText, readOverlay, repairSpec } from './load-spec.js';
-import { readPin, type Pin } from './pin.js';
+import { readPin, writePin, type Pin } from './pin.js';
 
 /** Every file spec:update reads or writes, so tests can point it at copies. */
 export interface UpdatePaths {

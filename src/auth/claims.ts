@@ -180,7 +180,6 @@ declare global {
    *   interface CustomJwtSessionClaims { metadata: { role?: 'admin' | 'member' } }
    * }
    */
-  // biome-ignore lint/suspicious/noEmptyInterface: an interface the application augments.
   interface CustomJwtSessionClaims {}
 }
 

@@ -142,6 +142,30 @@ describe('verified-token cache', () => {
     expect(cache.get('c')).toBe(entry);
   });
 
+  it('keeps nothing with a size of 0', () => {
+    const cache = createTokenCache(0);
+    const entry = {} as Parameters<typeof cache.set>[1];
+    cache.set('header.payload.signature', entry);
+    expect(cache.size).toBe(0);
+    expect(cache.get('header.payload.signature')).toBeUndefined();
+  });
+
+  it('finds each of many distinct tokens, and only a token that shares the last characters loses its slot', () => {
+    const cache = createTokenCache(1024);
+    const tokens = Array.from({ length: 1000 }, (_, i) => `h.p.${Buffer.from(`signature-${i * 7919}`).toString('base64url')}`);
+    const entries = tokens.map(() => ({}) as Parameters<typeof cache.set>[1]);
+    tokens.forEach((token, i) => cache.set(token, entries[i]!));
+    expect(cache.size).toBe(1000);
+    tokens.forEach((token, i) => expect(cache.get(token)).toBe(entries[i]));
+    // A different token ending like a cached one takes its slot; neither ever answers for the other.
+    const sameTail = `h.other-payload.${tokens[0]!.slice(4)}`;
+    const other = {} as Parameters<typeof cache.set>[1];
+    cache.set(sameTail, other);
+    expect(cache.get(tokens[0]!)).toBeUndefined();
+    expect(cache.get(sameTail)).toBe(other);
+    expect(cache.get(tokens[1]!)).toBe(entries[1]);
+  });
+
   it('never accepts a forged payload under the signature of a cached token', async () => {
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
     const token = sessionToken(key, { sub: 'user_real' });
