@@ -63,7 +63,8 @@ const contenders: Record<string, (index: number) => Promise<unknown>> = {
     const token = tokens[i]!;
     const dot = token.lastIndexOf('.');
     const signature = Buffer.from(token.slice(dot + 1), 'base64url');
-    if (!(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', subtleKey, signature, encoder.encode(token.slice(0, dot))))) throw new Error('bad');
+    if (!(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', subtleKey, signature, encoder.encode(token.slice(0, dot)))))
+      throw new Error('bad');
   },
   // The `node` condition's ceiling: a bare synchronous node:crypto verify of the same pre-split bytes.
   nodeCeiling: async (i) => {
