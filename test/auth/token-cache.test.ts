@@ -166,6 +166,37 @@ describe('verified-token cache', () => {
     expect(cache.get(tokens[1]!)).toBe(entries[1]);
   });
 
+  it('behaves as a least-recently-used list keyed by the exact token, over random operations', () => {
+    // A reference model: slots by index, most recent first; a token sharing an index is a miss that touches nothing.
+    const tails = ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC', 'DDDDDDDD', 'EEEEEEEE', 'FFFFFFFF'];
+    const tokens = tails.flatMap((tail) => [`h.p1.${tail}`, `h.p2.${tail}`]);
+    let seed = 3;
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (const size of [1, 2, 3, 5]) {
+      const cache = createTokenCache<number>(size);
+      let model: Array<{ tail: string; token: string; entry: Parameters<typeof cache.set>[1] }> = [];
+      for (let step = 0; step < 2000; step++) {
+        const token = tokens[random(tokens.length)]!;
+        const tail = token.slice(-8);
+        const found = model.find((slot) => slot.tail === tail);
+        const operation = random(3);
+        if (operation === 0) {
+          const entry = { kid: String(step), key: undefined as never, value: step };
+          cache.set(token, entry);
+          model = [{ tail, token, entry }, ...model.filter((slot) => slot.tail !== tail)].slice(0, size);
+        } else if (operation === 1) {
+          const expected = found?.token === token ? found.entry : undefined;
+          expect(cache.get(token)).toBe(expected);
+          if (expected !== undefined) model = [found!, ...model.filter((slot) => slot !== found)];
+        } else {
+          cache.delete(token);
+          if (found?.token === token) model = model.filter((slot) => slot !== found);
+        }
+        expect(cache.size).toBe(model.length);
+      }
+    }
+  });
+
   it('never accepts a forged payload under the signature of a cached token', async () => {
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
     const token = sessionToken(key, { sub: 'user_real' });
