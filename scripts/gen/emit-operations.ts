@@ -32,7 +32,7 @@ export function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/.test(status);
 }
 
-/** How the emitted fields name the generated shapes of one operation, relative to the importing module. */
+/** How the emitted call names the generated shapes of one operation, relative to the importing module. */
 export interface OperationRefs {
   /** The shape of a status, if it has a JSON body. */
   shape(status: string): string | undefined;
@@ -40,42 +40,53 @@ export interface OperationRefs {
   params: string | undefined;
   /** The shape of the paged form of a list with a `paginated` switch. */
   paged?: string | undefined;
+  /** The keys of the params shape, in order, when the operation takes query parameters (checked against them). */
+  paramsKeys?: readonly string[] | undefined;
 }
 
 /**
- * The fields of one operation's `OperationDef` literal: how to send it, its params shape, and the shape of each
- * success status, each named by a per-operation export so that a bundler keeps only what one function uses.
+ * The arguments of one operation's `defineOperation` call (src/client/define-operation.ts): its spec string (how
+ * to send it), its params shape, and the shape of each success status, each named by a per-operation export so that
+ * a bundler keeps only what one function uses. What the runtime derives (path params, query names) is checked here
+ * against the model, so a spec that breaks a derivation fails the generator instead of the client.
  */
-export function operationFields(op: OperationModel, refs: OperationRefs): string[] {
-  const fields = [
-    `operationId: ${JSON.stringify(op.operationId)}`,
-    `namespace: ${JSON.stringify(op.namespace)}`,
-    // Only where the runtime cannot derive it (src/client/operation.ts, methodNameOf): most names are not repeated.
-    ...(op.methodName === op.operationId.charAt(0).toLowerCase() + op.operationId.slice(1)
-      ? []
-      : [`methodName: ${JSON.stringify(op.methodName)}`]),
-    `method: ${JSON.stringify(op.method)}`,
-    `path: ${JSON.stringify(op.path)}`,
-    `pathParams: ${JSON.stringify(op.pathParams)}`,
-    `query: [${op.query.map((q) => `{ name: ${JSON.stringify(q.name)}, explode: ${q.explode} }`).join(', ')}]`,
-  ];
-  if (op.body) fields.push(`body: ${JSON.stringify(op.body.type)}`, `bodyRequired: ${op.body.required}`);
-  if (refs.params) fields.push(`params: ${refs.params}`);
-  if (op.pagination) fields.push(`pagination: ${JSON.stringify(op.pagination)}`);
-  if (hasTextSuccess(op)) fields.push('textSuccess: true');
-  const successes = op.responses.map(([status]) => status).filter(isSuccessStatus);
-  const entries = (pick: (status: string) => string | undefined) =>
-    successes.flatMap((status) => {
-      const ref = pick(status);
-      return ref ? [`${JSON.stringify(status)}: ${ref}`] : [];
-    });
-  const shapes = entries((status) => refs.shape(status));
-  if (shapes.length > 0) fields.push(`shapes: { ${shapes.join(', ')} }`);
-  if (op.paged && refs.paged) {
-    const status = JSON.stringify(op.paged.status);
-    fields.push(`paged: { parameter: ${JSON.stringify(op.paged.parameter)}, status: ${status}, shape: ${refs.paged} }`);
+export function operationArguments(op: OperationModel, refs: OperationRefs): string[] {
+  const derivedPathParams = Array.from(op.path.matchAll(/\{([^}]+)\}/g), (match) => match[1]);
+  if (derivedPathParams.join('\n') !== op.pathParams.join('\n')) {
+    throw new Error(`${op.operationId}: path params ${op.pathParams.join(', ')} are not the {…} of ${op.path} in order`);
   }
-  return fields;
+  if (op.body !== undefined && op.query.length > 0) {
+    throw new Error(`${op.operationId}: query parameters beside a body cannot be derived from the params shape`);
+  }
+  if (op.query.length > 0 && (refs.params === undefined || refs.paramsKeys?.join('\n') !== op.query.map((q) => q.name).join('\n'))) {
+    throw new Error(`${op.operationId}: the params shape's keys are not the query parameters in order`);
+  }
+  const words = [op.operationId, op.namespace, op.method, op.path];
+  if ([...words, ...op.query.map((q) => q.name)].some((word) => /[\s=@]/.test(word) || word === '')) {
+    throw new Error(`${op.operationId}: a name or path with a space, = or @ cannot be written in an operation spec`);
+  }
+  if (op.body) words.push(`${op.body.type}${op.body.required ? '!' : ''}`);
+  if (op.pagination) words.push(op.pagination);
+  if (hasTextSuccess(op)) words.push('text');
+  // Only where the runtime cannot derive it (src/client/operation.ts, methodNameOf): most names are not repeated.
+  if (op.methodName !== op.operationId.charAt(0).toLowerCase() + op.operationId.slice(1)) words.push(`method=${op.methodName}`);
+  for (const q of op.query) if (!q.explode) words.push(`unexploded=${q.name}`);
+  const paged = op.paged && refs.paged ? refs.paged : undefined;
+  if (paged) words.push(`paged=${op.paged!.parameter}@${op.paged!.status}`);
+  const successes = op.responses.map(([status]) => status).filter(isSuccessStatus);
+  const shapes = successes.flatMap((status) => {
+    const ref = refs.shape(status);
+    return ref ? [[status, ref] as const] : [];
+  });
+  const responses =
+    shapes.length === 0
+      ? '0'
+      : shapes.length === 1 && shapes[0]![0] === '200'
+        ? shapes[0]![1]
+        : `{ ${shapes.map(([status, ref]) => `${JSON.stringify(status)}: ${ref}`).join(', ')} }`;
+  const args = [JSON.stringify(words.join(' ')), refs.params ?? '0', responses, ...(paged ? [paged] : [])];
+  while (args.length > 1 && args[args.length - 1] === '0') args.pop();
+  return args;
 }
 
 /** The exported name of one operation's definition in operations.ts. */
@@ -84,8 +95,8 @@ export function definitionId(operationId: string): string {
 }
 
 /**
- * Renders operations.ts: one exported `OperationDef` per operation (read by the client's table and by the
- * standalone functions alike) and the table of all of them.
+ * Renders operations.ts: one exported `OperationDef` per operation, in the compact form of `defineOperation` (read
+ * by the client's table and by the standalone functions alike), and the table of all of them.
  */
 export function emitOperationTable(
   operations: OperationModel[],
@@ -94,6 +105,7 @@ export function emitOperationTable(
   specVersion: string,
 ): string {
   const lines = [
+    "import { defineOperation as o } from '../client/define-operation.js';",
     "import type { OperationDef } from '../client/operation.js';",
     "import * as d from './shapes.js';",
     '',
@@ -105,15 +117,17 @@ export function emitOperationTable(
     // Per-operation ids (not the shared maps), so that a bundler keeps only the shapes of the operations used.
     const pagedId = model.pagedOf(op);
     const params = shapes.paramsShape(op);
-    const fields = operationFields(op, {
+    const args = operationArguments(op, {
       shape: (status) => {
         const id = shapes.responseShape(op, status);
         return id === undefined ? undefined : `d.${id}`;
       },
       params: params === undefined ? undefined : `d.${params}`,
       paged: pagedId ? `d.${pagedId}` : undefined,
+      paramsKeys: shapes.paramsKeys(op),
     });
-    lines.push(`export const ${definitionId(op.operationId)}: OperationDef = { ${fields.join(', ')} };`);
+    // Pure: a bundler drops the definitions of operations an app never calls (clerk-bapi/operations).
+    lines.push(`export const ${definitionId(op.operationId)}: OperationDef = /* @__PURE__ */ o(${args.join(', ')});`);
   }
   lines.push(
     '',

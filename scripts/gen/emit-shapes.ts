@@ -11,12 +11,18 @@ export interface EmittedShapes {
   responseShape(operation: OperationModel, status: string): string | undefined;
   /** The shape of an operation's params relative to this module, or undefined when it takes none. */
   paramsShape(operation: OperationModel): string | undefined;
+  /** The keys of an operation's params shape as the runtime enumerates them, or undefined when it is not an object. */
+  paramsKeys(operation: OperationModel): readonly string[] | undefined;
 }
+
+/** The scalars with a one-token nullable form in src/kernel/shape.ts (`'string?'`). */
+const NULLABLE_SCALARS = new Set(["'string'", "'number'", "'boolean'", "'anyObject'"]);
 
 /** The source of a shape literal for `node`; `ref` names the const of a component schema. */
 function shapeSource(node: SchemaNode, ref: (name: string) => string): string {
   const bare = bareSource(node, ref);
-  return node.nullable && bare !== "'unknown'" ? `['nullable', ${bare}]` : bare;
+  if (!node.nullable || bare === "'unknown'") return bare;
+  return NULLABLE_SCALARS.has(bare) ? `${bare.slice(0, -1)}?'` : `['nullable', ${bare}]`;
 }
 
 function bareSource(node: SchemaNode, ref: (name: string) => string): string {
@@ -101,6 +107,7 @@ export function emitShapes(model: ValidationModel): EmittedShapes {
     ),
   );
   const paramsIds = new Map(model.requests.map(({ operationId, id }) => [operationId, id]));
+  const paramsNodes = new Map(model.requests.map(({ operationId, node }) => [operationId, node]));
 
   const lines = [
     "import type { Shape } from '../kernel/shape.js';",
@@ -143,5 +150,12 @@ export function emitShapes(model: ValidationModel): EmittedShapes {
       return ref.kind === 'component' ? responseIds.get(ref.name) : ref.id;
     },
     paramsShape: (operation) => paramsIds.get(operation.operationId),
+    paramsKeys(operation) {
+      const node = paramsNodes.get(operation.operationId);
+      if (node?.kind !== 'object' || node.nullable || node.extra || !node.closed) return undefined;
+      const keys = node.properties.map(({ key }) => key);
+      // A closed object lists its keys in the spec's order (objectSource), which is its runtime order when it enumerates so.
+      return enumeratesInOrder(keys) ? keys : undefined;
+    },
   };
 }

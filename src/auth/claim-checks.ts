@@ -116,7 +116,7 @@ export function readCheckedClaims(
   rules: ClaimRules,
   nowMs: number,
 ): Result<Readonly<Record<string, unknown>>, TokenError> {
-  const payload = decodePayload(compact.payloadSegment);
+  const payload = decodePayload(compact);
   if (payload.errors) return payload;
   const problem = checkHeaderType(compact.header, rules) ?? checkRegisteredClaims(payload.data, rules, nowMs);
   return problem === undefined ? payload : { errors: [problem] };

@@ -135,9 +135,9 @@ export function buildVerifier(options: ResolvedOptions, keys: KeySource): Shared
 
   function remember(token: string, verified: Result<VerifiedCompact<Verified>, TokenError>): Result<Verified, TokenError> {
     if (verified.errors) return verified;
-    const { value, kid, key } = verified.data;
-    cache.set(token, { kid, key, value });
-    return { data: value };
+    // The verified compact (value, kid, key) is the cache entry as it is: no copy per token.
+    cache.set(token, verified.data);
+    return { data: verified.data.value };
   }
 
   // The verifier's own callbacks: the resolved options are a VerifyCall.

@@ -52,3 +52,23 @@ export function decodeOrgPermissions(claims: { fea?: string | undefined; per?: s
   }
   return granted;
 }
+
+/** The last decoded (`fea`, `per`, `fpm`) and its frozen permissions; see {@link frozenOrgPermissions}. */
+let lastDecoded: { fea: string | undefined; per: string | undefined; fpm: string | undefined; permissions: readonly string[] } | undefined;
+
+/**
+ * {@link decodeOrgPermissions}, frozen, for a verified session. The tokens of one organization role carry the same
+ * three strings, so the last decoding is kept and handed out again when they match exactly: decoding (splits,
+ * masks, one string per permission) cost a third of the claim checks of every fresh token, and the frozen list can
+ * be shared by every session that has it. A mismatch costs three string comparisons.
+ *
+ * @example
+ * frozenOrgPermissions('o:reports', 'read,manage', '3'); // ['org:reports:read', 'org:reports:manage'], frozen
+ */
+export function frozenOrgPermissions(fea: string | undefined, per: string | undefined, fpm: string | undefined): readonly string[] {
+  const last = lastDecoded;
+  if (last !== undefined && last.fpm === fpm && last.per === per && last.fea === fea) return last.permissions;
+  const permissions = Object.freeze(decodeOrgPermissions({ fea, per, fpm }));
+  lastDecoded = { fea, per, fpm, permissions };
+  return permissions;
+}

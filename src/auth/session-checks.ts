@@ -2,7 +2,7 @@ import { isRecord, isString, isStringArray } from '../kernel/guards.js';
 import type { NonEmptyArray, Result } from '../kernel/result.js';
 import type { SessionClaims, SessionOrganization, TemplateClaims, VerifiedSession, VerifiedTemplateToken } from './claims.js';
 import { claimError, refuseToken, type TokenError } from './errors.js';
-import { decodeOrgPermissions } from './org-permissions.js';
+import { frozenOrgPermissions } from './org-permissions.js';
 
 /** Token categories (`cat` header) that may be used as a session; any other value is refused. */
 const SESSION_CATEGORIES: ReadonlySet<unknown> = new Set([undefined, 'cl_B7d4PD111AAA', 'cl_I7d4PD111III']);
@@ -98,7 +98,7 @@ function organizationOf(claims: SessionClaims): SessionOrganization | undefined 
   if (claims.v === 2) {
     const o = claims.o;
     if (o === undefined) return undefined;
-    const permissions = Object.freeze(decodeOrgPermissions({ fea: claims.fea, per: o.per, fpm: o.fpm }));
+    const permissions = frozenOrgPermissions(claims.fea, o.per, o.fpm);
     // Version 2 drops the `org:` prefix on the wire; Clerk's SDKs add it back.
     const role = o.rol === undefined ? undefined : `org:${o.rol}`;
     return Object.freeze({ id: o.id, slug: o.slg, role, permissions });

@@ -1,6 +1,7 @@
 import type { ApiError } from './api-error.js';
 import { refuseParams } from './check-params.js';
 import type { OperationDef } from './operation.js';
+import { editDistance } from '../kernel/check-options.js';
 import type { Result } from '../kernel/result.js';
 import { findProblems, type ShapeProblem } from '../kernel/shape.js';
 
@@ -103,17 +104,4 @@ export function suggestName(key: string, known: readonly string[]): string | und
 
 function normalize(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-/** Levenshtein distance; only runs on the error path, on short names. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

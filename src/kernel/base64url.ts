@@ -102,7 +102,18 @@ export function isCanonicalBase64Url(input: string): boolean {
  * decodeBase64UrlText('eyJhIjoxfQ'); // '{"a":1}'
  */
 export function decodeBase64UrlText(input: string): string | undefined {
-  if (!isCanonicalBase64Url(input)) return undefined;
+  return BASE64URL_ONLY.test(input) ? decodeBase64UrlAlphabetText(input) : undefined;
+}
+
+/**
+ * {@link decodeBase64UrlText} for input already known to hold base64url characters only (a segment of a token that
+ * passed the compact shape check): the alphabet is not scanned a second time, the ending is still checked.
+ *
+ * @example
+ * decodeBase64UrlAlphabetText('eyJhIjoxfQ'); // '{"a":1}'
+ */
+export function decodeBase64UrlAlphabetText(input: string): string | undefined {
+  if (!hasCanonicalEnd(input)) return undefined;
   let binary: string;
   try {
     binary = atob(input.replaceAll('-', '+').replaceAll('_', '/'));
@@ -125,7 +136,21 @@ export function decodeBase64UrlText(input: string): string | undefined {
  * decodeBase64UrlJson('eyJhIjoxfQ'); // { a: 1 }
  */
 export function decodeBase64UrlJson(input: string): Record<string, unknown> | undefined {
-  const text = decodeBase64UrlText(input);
+  return parseJsonObject(decodeBase64UrlText(input));
+}
+
+/**
+ * {@link decodeBase64UrlJson} for input already known to hold base64url characters only; see
+ * {@link decodeBase64UrlAlphabetText}.
+ *
+ * @example
+ * decodeBase64UrlAlphabetJson('eyJhIjoxfQ'); // { a: 1 }
+ */
+export function decodeBase64UrlAlphabetJson(input: string): Record<string, unknown> | undefined {
+  return parseJsonObject(decodeBase64UrlAlphabetText(input));
+}
+
+function parseJsonObject(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);

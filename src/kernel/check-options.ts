@@ -182,8 +182,14 @@ export function closestName(name: string, known: readonly string[]): string | un
   return best;
 }
 
-/** Levenshtein distance, one row at a time; option names are short. */
-function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, one row at a time, for "did you mean" hints on option and param names (short): a name
+ * over 100 characters is infinitely far, so that a hostile key cannot make the hint quadratic.
+ *
+ * @example
+ * editDistance('ofset', 'offset'); // 1
+ */
+export function editDistance(a: string, b: string): number {
   if (a.length > 100 || b.length > 100) return Number.POSITIVE_INFINITY;
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {

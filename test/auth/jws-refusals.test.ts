@@ -8,7 +8,8 @@ import { createTokenVerifier, hasValidSignature, verifyJwt } from '../../src/aut
 import type { RsaKeyEntry } from '../../src/auth/rsa-key.js';
 import { useSignatureCheck, verifySignature } from '../../src/auth/verify-signature.js';
 import { webCryptoSignatureCheck } from '../../src/auth/web-signature-check.js';
-import { b64url, NOW_MS, sessionToken, testKey } from './helpers/keys.js';
+import { createSign } from 'node:crypto';
+import { b64url, NOW_MS, sessionClaims, sessionToken, testKey } from './helpers/keys.js';
 
 // Each refusal of the JWS pipeline names its reason, and the strict decoders refuse every non-canonical input.
 
@@ -202,5 +203,49 @@ describe('a signature check answering with a promise of another realm (an edge r
     } finally {
       useSignatureCheck(webCryptoSignatureCheck);
     }
+  });
+});
+
+describe('a payload segment spelled outside canonical base64url, signed as it is', () => {
+  // The payload decoder relies on the shape check for the alphabet: a correctly signed token whose payload segment
+  // atob alone would read (standard alphabet, padding, whitespace) or whose ending is not canonical is refused.
+  const key = testKey('ins_payload_spelling');
+  const header = b64url(JSON.stringify({ alg: 'RS256', kid: key.kid, typ: 'JWT' }));
+  const payload = b64url(JSON.stringify(sessionClaims({ sub: 'user_>>>?' })));
+  const signed = (segment: string): string => {
+    const signer = createSign('sha256');
+    signer.update(`${header}.${segment}`);
+    return `${header}.${segment}.${signer.sign(key.privateKey).toString('base64url')}`;
+  };
+  const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, tokenCache: false });
+
+  it('accepts the canonical spelling', async () => {
+    expect(payload).toMatch(/[-_]/);
+    expect((await verifier.verify(signed(payload))).data?.userId).toBe('user_>>>?');
+  });
+
+  it.each([
+    ['the standard alphabet', payload.replaceAll('-', '+').replaceAll('_', '/')],
+    ['padding', `${payload}${'='.repeat((4 - (payload.length % 4)) % 4 || 4)}`],
+    ['whitespace inside', `${payload.slice(0, 8)} ${payload.slice(8)}`],
+    ['a non-ASCII character', `${payload.slice(0, 8)}\u00e9${payload.slice(8)}`],
+    ['an impossible length', `${payload}${'A'.repeat((5 - (payload.length % 4)) % 4)}`],
+  ])('refuses %s', async (_name, segment) => {
+    const { errors } = await verifier.verify(signed(segment));
+    expect(errors?.[0].code).toBe('token_invalid');
+  });
+
+  it('refuses a last character with non-zero padding bits', async () => {
+    const bytes = Buffer.from(JSON.stringify(sessionClaims({ pad: 'x' })));
+    const trimmed = bytes.subarray(0, bytes.length - (bytes.length % 3 === 0 ? 1 : 0));
+    const canonical = b64url(trimmed);
+    expect(canonical.length % 4).not.toBe(0);
+    const last = canonical.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const mutated = `${canonical.slice(0, -1)}${alphabet[alphabet.indexOf(last) + 1]}`;
+    expect((await verifier.verify(signed(mutated))).errors?.[0]).toEqual({
+      code: 'token_invalid',
+      message: 'The token payload is not a base64url JSON object.',
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeOrgPermissions, orgFeatures } from '../../src/auth/org-permissions.js';
+import { decodeOrgPermissions, frozenOrgPermissions, orgFeatures } from '../../src/auth/org-permissions.js';
 import { toVerifiedSession, toVerifiedTemplate } from '../../src/auth/session-checks.js';
 
 // The session and template rules on verified claims, on their own: categories, subjects, the type of every
@@ -134,6 +134,25 @@ describe('org permissions', () => {
     expect(decodeOrgPermissions({ fea: 'o:f1,o:f2', per: 'read', fpm: '3,x' })).toEqual(['org:f1:read']);
     expect(decodeOrgPermissions({ fea: 'o:f1,o:f2', per, fpm: '0x1,4' })).toEqual(['org:f2:delete']);
     expect(decodeOrgPermissions({ fea: 'o:f1', per: 'a,b,c', fpm: String(2n ** 60n + 4n) })).toEqual(['org:f1:c']);
+  });
+
+  it('hands out the last decoding again only for exactly the same fea, per and fpm', () => {
+    const inputs: Array<[string | undefined, string | undefined, string | undefined]> = [
+      ['o:f1', 'read,manage', '3'],
+      ['o:f1', 'read,manage', '1'],
+      ['o:f1', 'read,manage', '1'],
+      ['o:f2', 'read,manage', '1'],
+      ['o:f2', 'read,delete', '1'],
+      ['o:f2', 'read,delete', '2'],
+      [undefined, 'read', '1'],
+      ['o:f1', 'read,manage', '3'],
+    ];
+    for (const [fea, per, fpm] of inputs) {
+      const permissions = frozenOrgPermissions(fea, per, fpm);
+      expect(permissions, `${fea} ${per} ${fpm}`).toEqual(decodeOrgPermissions({ fea, per, fpm }));
+      expect(Object.isFrozen(permissions)).toBe(true);
+    }
+    expect(frozenOrgPermissions('o:f1', 'read', '1')).toBe(frozenOrgPermissions('o:f1', 'read', '1'));
   });
 
   it('grants nothing without per, fpm or readable features', () => {

@@ -142,6 +142,61 @@ describe('verified-token cache', () => {
     expect(cache.get('c')).toBe(entry);
   });
 
+  it('keeps nothing with a size of 0', () => {
+    const cache = createTokenCache(0);
+    const entry = {} as Parameters<typeof cache.set>[1];
+    cache.set('header.payload.signature', entry);
+    expect(cache.size).toBe(0);
+    expect(cache.get('header.payload.signature')).toBeUndefined();
+  });
+
+  it('finds each of many distinct tokens, and only a token that shares the last characters loses its slot', () => {
+    const cache = createTokenCache(1024);
+    const tokens = Array.from({ length: 1000 }, (_, i) => `h.p.${Buffer.from(`signature-${i * 7919}`).toString('base64url')}`);
+    const entries = tokens.map(() => ({}) as Parameters<typeof cache.set>[1]);
+    tokens.forEach((token, i) => cache.set(token, entries[i]!));
+    expect(cache.size).toBe(1000);
+    tokens.forEach((token, i) => expect(cache.get(token)).toBe(entries[i]));
+    // A different token ending like a cached one takes its slot; neither ever answers for the other.
+    const sameTail = `h.other-payload.${tokens[0]!.slice(4)}`;
+    const other = {} as Parameters<typeof cache.set>[1];
+    cache.set(sameTail, other);
+    expect(cache.get(tokens[0]!)).toBeUndefined();
+    expect(cache.get(sameTail)).toBe(other);
+    expect(cache.get(tokens[1]!)).toBe(entries[1]);
+  });
+
+  it('behaves as a least-recently-used list keyed by the exact token, over random operations', () => {
+    // A reference model: slots by index, most recent first; a token sharing an index is a miss that touches nothing.
+    const tails = ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC', 'DDDDDDDD', 'EEEEEEEE', 'FFFFFFFF'];
+    const tokens = tails.flatMap((tail) => [`h.p1.${tail}`, `h.p2.${tail}`]);
+    let seed = 3;
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (const size of [1, 2, 3, 5]) {
+      const cache = createTokenCache<number>(size);
+      let model: Array<{ tail: string; token: string; entry: Parameters<typeof cache.set>[1] }> = [];
+      for (let step = 0; step < 2000; step++) {
+        const token = tokens[random(tokens.length)]!;
+        const tail = token.slice(-8);
+        const found = model.find((slot) => slot.tail === tail);
+        const operation = random(3);
+        if (operation === 0) {
+          const entry = { kid: String(step), key: undefined as never, value: step };
+          cache.set(token, entry);
+          model = [{ tail, token, entry }, ...model.filter((slot) => slot.tail !== tail)].slice(0, size);
+        } else if (operation === 1) {
+          const expected = found?.token === token ? found.entry : undefined;
+          expect(cache.get(token)).toBe(expected);
+          if (expected !== undefined) model = [found!, ...model.filter((slot) => slot !== found)];
+        } else {
+          cache.delete(token);
+          if (found?.token === token) model = model.filter((slot) => slot !== found);
+        }
+        expect(cache.size).toBe(model.length);
+      }
+    }
+  });
+
   it('never accepts a forged payload under the signature of a cached token', async () => {
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
     const token = sessionToken(key, { sub: 'user_real' });

@@ -185,6 +185,11 @@ describe('suggestName', () => {
     expect(suggestName('ofset', ['limit', 'offset'])).toBe('offset');
     expect(suggestName('query', ['limit', 'offset'])).toBeUndefined();
   });
+
+  it('suggests nothing for a key over 100 characters (the edit distance is bounded), unless it normalises to a name', () => {
+    expect(suggestName(`${'x'.repeat(100)}offset`, ['offset'])).toBeUndefined();
+    expect(suggestName(`${'_'.repeat(200)}offset`, ['offset'])).toBe('offset');
+  });
 });
 
 describe('param values', () => {

@@ -52,3 +52,35 @@ describe('validation model', () => {
     expect(emitShapes(model).responseShape(getUser, '200')).toBe('s_User');
   });
 });
+
+describe('the compact operation table (defineOperation)', () => {
+  it('decodes every generated definition to what the operation model says, derived fields included', async () => {
+    const { operations: table } = await import('../../src/generated/operations.js');
+    const shapes = await import('../../src/generated/shapes.js');
+    expect(table.map((def) => def.operationId)).toEqual(operations.map((op) => op.operationId));
+    for (const [index, op] of operations.entries()) {
+      const def = table[index]!;
+      expect(def, op.operationId).toMatchObject({ operationId: op.operationId, namespace: op.namespace, method: op.method, path: op.path });
+      expect(def.pathParams, op.operationId).toEqual(op.pathParams);
+      expect(def.query, op.operationId).toEqual(op.query.map(({ name, explode }) => ({ name, explode })));
+      expect(def.body, op.operationId).toBe(op.body?.type);
+      expect(def.bodyRequired, op.operationId).toBe(op.body?.required);
+      expect(def.pagination, op.operationId).toBe(op.pagination);
+      expect(def.paged && { parameter: def.paged.parameter, status: def.paged.status }, op.operationId).toEqual(
+        op.paged && { parameter: op.paged.parameter, status: op.paged.status },
+      );
+      const params = model.requests.find((request) => request.operationId === op.operationId);
+      expect(def.params, op.operationId).toBe(params && (shapes as Record<string, unknown>)[params.id]);
+    }
+  });
+
+  it('refuses, at generation, an operation whose query parameters cannot be derived from its params shape', async () => {
+    const { operationArguments } = await import('../../scripts/gen/emit-operations.js');
+    const op = operations.find((candidate) => candidate.operationId === 'GetUserList')!;
+    const refs = { shape: () => 'd.x', params: 'd.params_GetUserList' };
+    const keys = op.query.map((q) => q.name);
+    expect(operationArguments(op, { ...refs, paramsKeys: keys })[0]).toBe('"GetUserList users GET /users array"');
+    expect(() => operationArguments(op, { ...refs, paramsKeys: [...keys].reverse() })).toThrow('not the query parameters in order');
+    expect(() => operationArguments({ ...op, pathParams: ['user_id'] }, { ...refs, paramsKeys: keys })).toThrow('path params');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   decodeBase64Url,
+  decodeBase64UrlAlphabetJson,
+  decodeBase64UrlAlphabetText,
   decodeBase64UrlJson,
   decodeBase64UrlText,
   hasCanonicalEnd,
@@ -81,5 +83,28 @@ describe('hasCanonicalEnd', () => {
       }
     }
     expect(hasCanonicalEnd('')).toBe(true);
+  });
+});
+
+describe('decodeBase64UrlAlphabetText (input already limited to the base64url alphabet)', () => {
+  it('agrees with decodeBase64UrlText on every base64url-only input, non-canonical endings and non-UTF-8 included', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const inputs = ['', 'e', 'e30', 'e31', 'eyJhIjoxfQ', 'eyJhIjoxfU', Buffer.from('{"é":1}').toString('base64url')];
+    for (let i = 0; i < 500; i++) {
+      inputs.push(Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * 64)]).join(''));
+    }
+    for (const input of inputs) {
+      expect(decodeBase64UrlAlphabetText(input), input).toBe(decodeBase64UrlText(input));
+      expect(decodeBase64UrlAlphabetJson(input), input).toEqual(decodeBase64UrlJson(input));
+    }
+  });
+
+  it('still refuses an impossible length and non-zero trailing bits', () => {
+    expect(decodeBase64UrlAlphabetText('e')).toBeUndefined();
+    expect(decodeBase64UrlAlphabetText('e31')).toBeUndefined();
+    expect(decodeBase64UrlAlphabetText('aGl')).toBeUndefined();
+    expect(decodeBase64UrlAlphabetJson('e30')).toEqual({});
   });
 });

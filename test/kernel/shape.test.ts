@@ -55,6 +55,21 @@ describe('enums and null', () => {
     const deep: Shape = ['nullable', ['object', { a: 'string' }, ['a'], 1]];
     expect(check(deep, { a: 1 })).toEqual([{ path: ['a'], expected: 'string', reason: 'type' }]);
   });
+
+  it.each<[Shape, Shape, unknown[]]>([
+    ['string?', 'string', [null, 'a', '', 1, undefined, {}, false]],
+    ['number?', 'number', [null, 0, 1.5, Number.NaN, '1', undefined]],
+    ['boolean?', 'boolean', [null, true, false, 0, 'true']],
+    ['anyObject?', 'anyObject', [null, {}, { a: 1 }, [], 'x', undefined]],
+  ])('the one-token %j decides and explains exactly as [nullable, %j]', (short, scalar, values) => {
+    for (const value of values) {
+      expect(check(short, value), JSON.stringify(value)).toEqual(check(['nullable', scalar], value));
+      expect(check(['object', { a: short }, ['a'], 1], { a: value })).toEqual(
+        check(['object', { a: ['nullable', scalar] }, ['a'], 1], { a: value }),
+      );
+    }
+    expect(describeShape(short)).toBe(describeShape(['nullable', scalar]));
+  });
 });
 
 describe('arrays and records', () => {
@@ -178,6 +193,7 @@ describe('describeShape', () => {
     expect(describeShape('file')).toBe('a Blob or a Uint8Array');
     expect(describeShape(['enum', 'a', 1])).toBe('one of "a", 1');
     expect(describeShape(['nullable', 'number'])).toBe('number or null');
+    expect(describeShape('anyObject?')).toBe('an object or null');
     expect(describeShape(['array', 'string'])).toBe('an array');
     expect(describeShape(['record', 'string'])).toBe('an object');
     expect(describeShape(['object', {}, [], 1])).toBe('an object');

@@ -11,8 +11,9 @@ export function sampleOf(shape: Shape, depth = 0): unknown {
   if (depth > 12) throw new Error('shape sample too deep');
   if (typeof shape === 'function') return sampleOf(shape(), depth + 1);
   if (typeof shape === 'string') {
+    if (shape.endsWith('?')) return sampleOf(shape.slice(0, -1) as Shape, depth);
     const scalars = { string: 'text', number: 1, boolean: true, unknown: 'anything', anyObject: { any: 'thing' }, file: new Blob(['x']) };
-    return scalars[shape];
+    return scalars[shape as keyof typeof scalars];
   }
   switch (shape[0]) {
     case 'enum':

@@ -58,7 +58,7 @@ function readHandshake(
 ): Result<readonly string[], TokenError> {
   if (!HANDSHAKE_CATEGORIES.has(compact.header['cat']))
     return fail('token_type_mismatch', 'The handshake token has another category than a session token.');
-  const payload = decodePayload(compact.payloadSegment);
+  const payload = decodePayload(compact);
   if (payload.errors) return payload;
   // The time claims as for a session token (`exp` required); `iss` must be the instance's when present (the
   // signature already binds the token to the instance key); azp and aud are not part of a handshake token.
