@@ -1,4 +1,5 @@
 import type { RsaKeyEntry } from './rsa-key.js';
+import { createTokenAdmission } from './token-admission.js';
 
 /**
  * What a verified-token cache keeps: the outcome of the signature check, not of the time checks.
@@ -51,6 +52,8 @@ interface Slot<T> {
   readonly index: number;
   readonly token: string;
   readonly entry: TokenCacheEntry<T>;
+  /** Whether the token was asked for again since it was cached. */
+  used: boolean;
   newer: Slot<T> | undefined;
   older: Slot<T> | undefined;
 }
@@ -66,11 +69,15 @@ interface Slot<T> {
  * token is new, each insert evicts, and taking the oldest key of a `Map` whose front was just deleted walks over
  * the deleted slots until the next rehash, which made an insert cost about 0.6 µs instead of 0.1 µs.
  *
+ * What is cached is decided by {@link createTokenAdmission}: every verified token, unless a full turnover of the
+ * cache has gone by without a single hit (then only a token seen again within the cache's reach, until the next hit).
+ *
  * @example
  * const cache = createTokenCache<VerifiedSession>(1024);
  */
 export function createTokenCache<T>(maxEntries: number): TokenCache<T> {
   const slots = new Map<number, Slot<T>>();
+  const admission = createTokenAdmission(maxEntries);
   let youngest: Slot<T> | undefined;
   let oldest: Slot<T> | undefined;
 
@@ -95,6 +102,8 @@ export function createTokenCache<T>(maxEntries: number): TokenCache<T> {
       const slot = slots.get(indexOf(token));
       // A token that only shares the index is a miss that leaves the cached one's recency alone.
       if (slot === undefined || slot.token !== token) return undefined;
+      slot.used = true;
+      admission.hit();
       if (slot !== youngest) {
         unlink(slot);
         makeYoungest(slot);
@@ -104,15 +113,22 @@ export function createTokenCache<T>(maxEntries: number): TokenCache<T> {
     set(token, entry) {
       if (maxEntries <= 0) return;
       const index = indexOf(token);
+      if (!admission.admits(index)) return;
       const previous = slots.get(index);
       if (previous !== undefined) unlink(previous);
-      const slot: Slot<T> = { index, token, entry, newer: undefined, older: undefined };
+      const slot: Slot<T> = { index, token, entry, used: false, newer: undefined, older: undefined };
       makeYoungest(slot);
       slots.set(index, slot);
       if (slots.size > maxEntries && oldest !== undefined) {
         const evicted = oldest;
         unlink(evicted);
         slots.delete(evicted.index);
+        if (admission.evicted(evicted.used)) {
+          // A full turnover without a hit: what is cached has not paid either, and keeping it alive costs the collector.
+          slots.clear();
+          youngest = undefined;
+          oldest = undefined;
+        }
       }
     },
     delete(token) {

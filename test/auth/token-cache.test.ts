@@ -197,6 +197,51 @@ describe('verified-token cache', () => {
     }
   });
 
+  it('stops caching after a full turnover without a hit, and caches every token again after the next hit', () => {
+    const cache = createTokenCache<number>(64);
+    const token = (i: number): string => `h.p.${Buffer.from(`signature-${i}`).toString('base64url')}`;
+    const entry = (i: number) => ({ kid: undefined, key: undefined as never, value: i });
+    // 64 entries, then 64 more that evict them unused: the cache is emptied and stops admitting fresh tokens.
+    for (let i = 0; i < 128; i++) cache.set(token(i), entry(i));
+    expect(cache.size).toBe(0);
+    cache.set(token(500), entry(500));
+    expect(cache.get(token(500))).toBeUndefined();
+    // Verified again within reach: cached, and its hit makes the cache admit every token again.
+    cache.set(token(500), entry(500));
+    expect(cache.get(token(500))?.value).toBe(500);
+    cache.set(token(501), entry(501));
+    expect(cache.get(token(501))?.value).toBe(501);
+    expect(cache.size).toBe(2);
+  });
+
+  it('keeps caching while tokens come back, however many are new', () => {
+    const cache = createTokenCache<number>(64);
+    const token = (i: number): string => `h.p.${Buffer.from(`signature-${i}`).toString('base64url')}`;
+    for (let i = 0; i < 2000; i++) {
+      cache.set(token(i), { kid: undefined, key: undefined as never, value: i });
+      // One token in 50 comes back while it is cached.
+      if (i % 50 === 49) expect(cache.get(token(i - 10))?.value).toBe(i - 10);
+    }
+    expect(cache.size).toBe(64);
+  });
+
+  it('verifies a token again after a scan of fresh tokens, and caches it from its second verification', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    try {
+      const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS, tokenCache: { maxEntries: 64 } });
+      for (let i = 0; i < 128; i++) expect((await verifier.verify(sessionToken(key, { sid: `sess_scan_${i}` }))).errors).toBeUndefined();
+      expect(spy).toHaveBeenCalledTimes(128);
+      const token = sessionToken(key, { sid: 'sess_back' });
+      for (let i = 0; i < 4; i++) expect((await verifier.verify(token)).data?.sessionId).toBe('sess_back');
+      // Verified in full twice (not admitted on the first), then answered from the cache.
+      expect(spy).toHaveBeenCalledTimes(130);
+      const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(342)}`;
+      expect((await verifier.verify(forged)).errors?.[0].code).toBe('token_invalid_signature');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('never accepts a forged payload under the signature of a cached token', async () => {
     const verifier = createTokenVerifier({ jwtKey: key.pem, now: () => NOW_MS });
     const token = sessionToken(key, { sub: 'user_real' });
