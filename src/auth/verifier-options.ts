@@ -58,7 +58,10 @@ export interface TokenVerifierOptions extends ClaimOptions {
   jwksMaxBytes?: number;
   /** Key-count cap. Default 32. */
   jwksMaxKeys?: number;
-  /** The verified-token cache: `false` turns it off. Default `{ maxEntries: 1024 }`. */
+  /**
+   * The verified-token cache: `false` turns it off. Default `{ maxEntries: 1024 }`. A cache of 64 entries or more that
+   * turns over without a single hit stops caching fresh tokens until one is verified again within its reach.
+   */
   tokenCache?: boolean | { maxEntries?: number };
   /** Injected `fetch`; default `globalThis.fetch`, looked up at call time. */
   fetch?: typeof fetch;
