@@ -126,6 +126,8 @@ export async function renderAll(version: string, spec: SpecSource = {}, schemasF
   const entryOperations = operations.map((operation) => ({ operation, textSuccess: hasTextSuccess(operation) }));
   files['zod.ts'] = head + emitZodEntry(entryOperations, models, schemas, webhookOutput.events, typeNames);
   // Printed through the project's formatter (test files in the same run), so generated code reads like the handwritten code.
+  const clash = Object.keys(testFiles).find((name) => name in files);
+  if (clash) throw new Error(`generator: ${clash} is both a shipped and a test-only file`);
   const formatted = formatSources({ ...files, ...testFiles });
   const formattedOf = (names: Record<string, string>) => Object.fromEntries(Object.keys(names).map((name) => [name, formatted[name]!]));
   const surface = renderApiSurface(operations, version, bapi.sha256, models);

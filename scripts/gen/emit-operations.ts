@@ -58,7 +58,9 @@ export function operationArguments(op: OperationModel, refs: OperationRefs): str
   if (op.body !== undefined && op.query.length > 0) {
     throw new Error(`${op.operationId}: query parameters beside a body cannot be derived from the params shape`);
   }
-  if (op.query.length > 0 && (refs.params === undefined || refs.paramsKeys?.join('\n') !== op.query.map((q) => q.name).join('\n'))) {
+  // Without a body, the runtime reads the params shape's keys as the query parameters (define-operation.ts).
+  const derivesQuery = op.body === undefined && refs.params !== undefined;
+  if (derivesQuery ? refs.paramsKeys?.join('\n') !== op.query.map((q) => q.name).join('\n') : op.query.length > 0) {
     throw new Error(`${op.operationId}: the params shape's keys are not the query parameters in order`);
   }
   const words = [op.operationId, op.namespace, op.method, op.path];

@@ -82,5 +82,8 @@ describe('the compact operation table (defineOperation)', () => {
     expect(operationArguments(op, { ...refs, paramsKeys: keys })[0]).toBe('"GetUserList users GET /users array"');
     expect(() => operationArguments(op, { ...refs, paramsKeys: [...keys].reverse() })).toThrow('not the query parameters in order');
     expect(() => operationArguments({ ...op, pathParams: ['user_id'] }, { ...refs, paramsKeys: keys })).toThrow('path params');
+    // Params without query parameters or a body: the runtime would send its keys as a query, so it is refused.
+    expect(() => operationArguments({ ...op, query: [] }, { ...refs, paramsKeys: keys })).toThrow('not the query parameters in order');
+    expect(() => operationArguments(op, { ...refs, params: undefined })).toThrow('not the query parameters in order');
   });
 });
