@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCookies } from '../../../../src/auth/index.js';
 import { readClerkCookies } from '../../../../src/auth/request/handshake/clerk-cookies.js';
-import { cookieHeader, NOW_MS, NOW_S, SUFFIX_LIVE, validToken } from './helpers.js';
+import { cookieHeader, key, NOW_MS, NOW_S, SUFFIX_LIVE, validToken } from './helpers.js';
 
 const live = { instanceType: 'production' as const, issuerHost: 'clerk.example.com' };
 const dev = { instanceType: 'development' as const, issuerHost: 'clerk.example.com' };
@@ -82,6 +82,11 @@ describe('readClerkCookies: values', () => {
     expect(jar.suffixed).toBe(false);
     expect(jar.refreshToken).toBe('suffixed_refresh');
     expect(read({ __refresh: 'plain_refresh' }, live, null).refreshToken).toBeUndefined();
+    // Without a suffix there is no suffixed name: not even a cookie literally named "__refresh_undefined".
+    expect(read({ __refresh_undefined: 'r', __client_uat_undefined: '1' }, live, null)).toMatchObject({
+      refreshToken: undefined,
+      suffixed: false,
+    });
   });
 
   it('reads the handshake cookies only un-suffixed, even when the suffixed cookies are chosen', () => {
@@ -164,8 +169,14 @@ describe('readClerkCookies: usesSuffixedCookies, rule by rule', () => {
     expect(both(NOW_S - 9, NOW_S - 10)).toBe(false);
     expect(both(NOW_S - 10, NOW_S - 10)).toBe(true);
     expect(both(NOW_S - 11, NOW_S - 10)).toBe(true);
-    // A missing or non-numeric iat counts as 0.
+    // A missing, non-numeric or infinite iat counts as 0.
     expect(both('late', NOW_S - 10)).toBe(true);
+    const infinite = key.sign(
+      { alg: 'RS256', kid: key.kid, typ: 'JWT' },
+      `{"sub":"user_plain","sid":"sess_1","iss":"https://clerk.example.com","iat":1e400,"exp":${NOW_S + 60}}`,
+    );
+    const withInfinite = { __client_uat: '1', __session: infinite, [`__client_uat_${S}`]: '1', [`__session_${S}`]: suffixedToken };
+    expect(read(withInfinite).suffixed).toBe(true);
     expect(both(NOW_S - 10, 'late')).toBe(false);
   });
 
@@ -189,6 +200,14 @@ describe('readClerkCookies: usesSuffixedCookies, rule by rule', () => {
     expect(at(NOW_S + 1, dev)).toBe(true);
     expect(at(NOW_S, live)).toBe(true);
     expect(at(NOW_S, dev, '1')).toBe(true);
+    // Both __client_uat signed out: the suffixed cookies, expired or not.
+    expect(
+      read({ __client_uat: '0', [`__client_uat_${S}`]: '0', [`__session_${S}`]: validToken({ exp: NOW_S - 100 }) }, dev).suffixed,
+    ).toBe(true);
+    // An exp that is not a number (even a numeric string) is not "expired".
+    expect(
+      read({ __client_uat: '0', [`__client_uat_${S}`]: '1', [`__session_${S}`]: validToken({ exp: String(NOW_S - 100) }) }, dev).suffixed,
+    ).toBe(true);
     // No exp, or a suffixed session that does not decode, is not "expired".
     expect(read({ __client_uat: '0', [`__client_uat_${S}`]: '1', [`__session_${S}`]: validToken({ exp: 'soon' }) }, dev).suffixed).toBe(
       true,

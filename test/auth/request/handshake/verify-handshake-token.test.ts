@@ -44,6 +44,23 @@ describe('createHandshakeVerifier: categories (AISEC-85)', () => {
   });
 });
 
+describe('createHandshakeVerifier: keys from the JWKS', () => {
+  it('loads the instance keys with the secret key through the injected fetch', async () => {
+    const secretKey = 'sk_test_handshakeJwksKey000000000001';
+    const urls: string[] = [];
+    const authorizations: (string | null)[] = [];
+    const fetchJwks = ((url: string | URL | Request, init?: RequestInit) => {
+      urls.push(String(url));
+      authorizations.push(new Headers(init?.headers).get('authorization'));
+      return Promise.resolve(new Response(JSON.stringify({ keys: [key.jwk] })));
+    }) as typeof fetch;
+    const verify = createHandshakeVerifier({ secretKey, publishableKey: PK_LIVE, fetch: fetchJwks, now: () => NOW_MS });
+    expect(await verify(handshakeToken())).toEqual({ data: DIRECTIVES });
+    expect(urls).toEqual(['https://api.clerk.com/v1/jwks']);
+    expect(authorizations).toEqual([`Bearer ${secretKey}`]);
+  });
+});
+
 describe('createHandshakeVerifier: signature, type and time', () => {
   it('refuses a token signed by another key', async () => {
     const result = await verifier()(handshakeToken({}, {}, other));
