@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSecretKeyMachineClient } from '../../../src/auth/request/secret-key-machine-client.js';
+import { recordFetch } from '../helpers/fetch-recorder.js';
 
 // The machine-token client made from the secret key alone: the exact Backend API calls (path, method, headers,
 // body), the shape of its answers, and its bounds (status, byte cap, timeout). Ported from the verify calls of
@@ -8,16 +9,6 @@ import { createSecretKeyMachineClient } from '../../../src/auth/request/secret-k
 
 const SECRET = 'sk_test_machineClientSecret0123456789';
 
-type Call = { url: string; init: RequestInit };
-
-function recorder(answer: () => Response | Promise<Response>): { fetch: typeof fetch; calls: Call[] } {
-  const calls: Call[] = [];
-  const fake = ((url: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(url), init: init ?? {} });
-    return Promise.resolve(answer());
-  }) as typeof fetch;
-  return { fetch: fake, calls };
-}
 
 /** The client with every member present, as this client always sets them. */
 type Full<T> = { [K in keyof T]-?: NonNullable<T[K]> };
@@ -25,7 +16,7 @@ type Full<T> = { [K in keyof T]-?: NonNullable<T[K]> };
 const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status });
 
 function client(answer: () => Response | Promise<Response>, apiUrl?: string) {
-  const api = recorder(answer);
+  const api = recordFetch(answer);
   const made = createSecretKeyMachineClient({ secretKey: SECRET, apiUrl, fetch: api.fetch });
   if (!made) throw new Error('no client');
   // Every member is set by this client; the interfaces mark them optional for clients passed by applications.
@@ -86,7 +77,7 @@ describe('createSecretKeyMachineClient: the calls', () => {
   });
 
   it('is undefined for an apiUrl the secret key must not be sent to', () => {
-    const api = recorder(() => json({}));
+    const api = recordFetch(() => json({}));
     for (const apiUrl of [
       'not a url',
       'http://api.example.test',
@@ -102,7 +93,7 @@ describe('createSecretKeyMachineClient: the calls', () => {
   });
 
   it('uses the global fetch when none is injected', async () => {
-    const api = recorder(() => json({ ok: true }));
+    const api = recordFetch(() => json({ ok: true }));
     vi.stubGlobal('fetch', api.fetch);
     const machine = createSecretKeyMachineClient({ secretKey: SECRET, apiUrl: undefined, fetch: undefined });
     expect(await machine?.m2m?.verifyM2mToken({ token: 'mt_1' })).toEqual({ data: { ok: true } });

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createNonceResolver } from '../../../../src/auth/request/handshake/nonce-payload.js';
+import { recordFetch } from '../../helpers/fetch-recorder.js';
 
 // The default nonce resolver on its own: the exact Backend API call it makes for a `__clerk_handshake_nonce`,
 // what it refuses to send, and what it does with each answer. Ported from Clerk's handshake.test.ts
@@ -9,16 +10,6 @@ import { createNonceResolver } from '../../../../src/auth/request/handshake/nonc
 const SECRET = 'sk_test_nonceSecretKeyValue0123456789';
 const DIRECTIVES = ['__session=abc; Path=/; Secure', '__client_uat=1700000000; Path=/'];
 
-type Call = { url: string; init: RequestInit };
-
-function recorder(answer: () => Response | Promise<Response>): { fetch: typeof fetch; calls: Call[] } {
-  const calls: Call[] = [];
-  const fake = ((url: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(url), init: init ?? {} });
-    return Promise.resolve(answer());
-  }) as typeof fetch;
-  return { fetch: fake, calls };
-}
 
 const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -30,7 +21,7 @@ afterEach(() => {
 
 describe('createNonceResolver: the request', () => {
   it('GETs /v1/clients/handshake_payload?nonce=… on api.clerk.com with the secret key and no redirects', async () => {
-    const api = recorder(() => json({ directives: DIRECTIVES }));
+    const api = recordFetch(() => json({ directives: DIRECTIVES }));
     const resolve = createNonceResolver({ secretKey: SECRET, apiUrl: undefined, fetch: api.fetch });
     expect(await resolve('nonce_123')).toEqual(DIRECTIVES);
     expect(api.calls).toHaveLength(1);
@@ -51,7 +42,7 @@ describe('createNonceResolver: the request', () => {
       ['https://proxy.example.test/clerk/', 'https://proxy.example.test/clerk/v1/clients/handshake_payload?nonce=n'],
       ['http://localhost:8080', 'http://localhost:8080/v1/clients/handshake_payload?nonce=n'],
     ] as const) {
-      const api = recorder(() => json({ directives: [] }));
+      const api = recordFetch(() => json({ directives: [] }));
       expect(await createNonceResolver({ secretKey: SECRET, apiUrl, fetch: api.fetch })('n'), apiUrl).toEqual([]);
       expect(
         api.calls.map((call) => call.url),
@@ -61,7 +52,7 @@ describe('createNonceResolver: the request', () => {
   });
 
   it('sends the nonce as one encoded query value: it cannot add parameters or change the path', async () => {
-    const api = recorder(() => json({ directives: [] }));
+    const api = recordFetch(() => json({ directives: [] }));
     const resolve = createNonceResolver({ secretKey: SECRET, apiUrl: undefined, fetch: api.fetch });
     const nonce = 'a b&nonce=other#frag/../../v1/users';
     await resolve(nonce);
@@ -72,7 +63,7 @@ describe('createNonceResolver: the request', () => {
   });
 
   it('accepts a nonce of 256 characters and refuses 257 or an empty one without a request', async () => {
-    const api = recorder(() => json({ directives: DIRECTIVES }));
+    const api = recordFetch(() => json({ directives: DIRECTIVES }));
     const resolve = createNonceResolver({ secretKey: SECRET, apiUrl: undefined, fetch: api.fetch });
     expect(await resolve('n'.repeat(256))).toEqual(DIRECTIVES);
     expect(api.calls).toHaveLength(1);
@@ -83,7 +74,7 @@ describe('createNonceResolver: the request', () => {
   });
 
   it('makes no request without a secret key or with an unusable apiUrl', async () => {
-    const api = recorder(() => json({ directives: DIRECTIVES }));
+    const api = recordFetch(() => json({ directives: DIRECTIVES }));
     expect(await createNonceResolver({ secretKey: undefined, apiUrl: undefined, fetch: api.fetch })('n')).toBeUndefined();
     for (const apiUrl of ['not a url', 'ftp://api.example.test', 'https://user:pass@api.example.test', 'javascript:alert(1)']) {
       expect(await createNonceResolver({ secretKey: SECRET, apiUrl, fetch: api.fetch })('n'), apiUrl).toBeUndefined();
@@ -92,7 +83,7 @@ describe('createNonceResolver: the request', () => {
   });
 
   it('uses the global fetch when none is injected', async () => {
-    const api = recorder(() => json({ directives: DIRECTIVES }));
+    const api = recordFetch(() => json({ directives: DIRECTIVES }));
     vi.stubGlobal('fetch', api.fetch);
     expect(await createNonceResolver({ secretKey: SECRET, apiUrl: undefined, fetch: undefined })('n')).toEqual(DIRECTIVES);
     expect(api.calls).toHaveLength(1);
@@ -101,7 +92,7 @@ describe('createNonceResolver: the request', () => {
 
 describe('createNonceResolver: the answer', () => {
   const resolveWith = (answer: () => Response | Promise<Response>) =>
-    createNonceResolver({ secretKey: SECRET, apiUrl: undefined, fetch: recorder(answer).fetch })('nonce_1');
+    createNonceResolver({ secretKey: SECRET, apiUrl: undefined, fetch: recordFetch(answer).fetch })('nonce_1');
 
   it('gives the directives exactly, including an empty list', async () => {
     expect(await resolveWith(() => json({ directives: DIRECTIVES, other: 1 }))).toEqual(DIRECTIVES);
@@ -153,7 +144,7 @@ describe('createNonceResolver: the answer', () => {
     const resolve = createNonceResolver({
       secretKey: SECRET,
       apiUrl: undefined,
-      fetch: recorder(() => json({ message: SECRET }, 401)).fetch,
+      fetch: recordFetch(() => json({ message: SECRET }, 401)).fetch,
     });
     const result = await resolve('n');
     expect(result).toBeUndefined();
