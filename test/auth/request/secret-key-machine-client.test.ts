@@ -9,7 +9,6 @@ import { recordFetch } from '../helpers/fetch-recorder.js';
 
 const SECRET = 'sk_test_machineClientSecret0123456789';
 
-
 /** The client with every member present, as this client always sets them. */
 type Full<T> = { [K in keyof T]-?: NonNullable<T[K]> };
 

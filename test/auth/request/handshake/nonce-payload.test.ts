@@ -10,7 +10,6 @@ import { recordFetch } from '../../helpers/fetch-recorder.js';
 const SECRET = 'sk_test_nonceSecretKeyValue0123456789';
 const DIRECTIVES = ['__session=abc; Path=/; Secure', '__client_uat=1700000000; Path=/'];
 
-
 const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
