@@ -61,4 +61,25 @@ describe('BoundedMap', () => {
     expect(map.peek('b')).toBe(2);
     expect(map.peek('z')).toBeUndefined();
   });
+
+  it('tells onEvict of each entry dropped to make room, oldest first, and not of delete or clear', () => {
+    const evicted: Array<[string, number]> = [];
+    const map = new BoundedMap<string, number>(2, (key, value) => evicted.push([key, value]));
+    map.set('a', 1);
+    map.set('b', 2);
+    map.get('a');
+    map.set('c', 3);
+    map.set('d', 4);
+    expect(evicted).toEqual([
+      ['b', 2],
+      ['a', 1],
+    ]);
+    map.delete('c');
+    map.clear();
+    expect(evicted).toHaveLength(2);
+    expect(map.size).toBe(0);
+    expect(map.get('d')).toBeUndefined();
+    map.set('e', 5);
+    expect(map.get('e')).toBe(5);
+  });
 });
