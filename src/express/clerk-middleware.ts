@@ -1,7 +1,7 @@
 import { REQUEST_AUTH_OPTIONS } from '../auth/request/authenticate-request.js';
 import { checkOptions, type OptionTable } from '../kernel/check-options.js';
-import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type HasParams, type RequestState } from '../auth/index.js';
-import { signInRedirect } from '../auth/request/handshake/sign-in-redirect.js';
+import { decideAccess, type AuthObject, type AuthenticateRequestOptions, type RequestState } from '../auth/index.js';
+import { ACCESS_OPTIONS, signInRedirect, type AccessOptions } from '../auth/request/handshake/sign-in-redirect.js';
 import { responseCookies } from '../auth/request/request-state.js';
 import {
   createAdapterAuthenticator,
@@ -145,28 +145,16 @@ export function getRequestState(req: ExpressLikeRequest): RequestState | undefin
 }
 
 /**
- * Options of {@link requireAuth}: `has` conditions (403 when they fail) plus middleware options used
- * when `clerkMiddleware()` did not run before it.
+ * Options of {@link requireAuth}: the route guards' options of every adapter (`has`, `redirectToSignIn`,
+ * `signInUrl`) plus middleware options used when `clerkMiddleware()` did not run before it.
  *
  * @example
  * app.get('/admin', requireAuth({ has: { role: 'org:admin' } }), handler);
  */
-export interface RequireAuthOptions extends ClerkMiddlewareOptions {
-  has?: HasParams | undefined;
-  /**
-   * Send a signed-out page load (`Sec-Fetch-Dest: document`, or `Accept: text/html`) to `signInUrl` (this option's
-   * or `clerkMiddleware()`'s) with a 307 and `redirect_url` set to the page; other requests still get the 401.
-   * Default `false`.
-   */
-  redirectToSignIn?: boolean | undefined;
-}
+export interface RequireAuthOptions extends ClerkMiddlewareOptions, AccessOptions {}
 
-/** The options {@link requireAuth} knows: the middleware's, and `has`. */
-const REQUIRE_AUTH_OPTIONS: OptionTable = {
-  ...REQUEST_AUTH_OPTIONS,
-  has: [(value) => typeof value === 'object' && value !== null, 'an object of conditions'],
-  redirectToSignIn: [(value) => typeof value === 'boolean', 'a boolean'],
-};
+/** The options {@link requireAuth} knows: the middleware's, and the route guards' (`has`, `redirectToSignIn`). */
+const REQUIRE_AUTH_OPTIONS: OptionTable = { ...REQUEST_AUTH_OPTIONS, ...ACCESS_OPTIONS };
 
 /**
  * Refuses unauthenticated requests with 401 JSON, and with 403 JSON when a `has` condition fails; with
